@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "./language-switcher";
+
+export async function SiteHeader() {
+  const t = await getTranslations("layout");
+  return (
+    <header className="border-b border-gray-300 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4 sm:px-6">
+        <Link href="/" aria-label={t("homeLink")} className="text-lg font-bold text-brand hover:underline">
+          {t("siteName")}
+        </Link>
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The app's configuration, read from the environment once and validated with zod. Every variable is
+ * documented in the README's configuration table; keep the two together.
+ *
+ * Secrets have development defaults generated on first run and kept in the git-ignored data folder;
+ * with APP_ENV=production they must be given, and the server refuses to start without them.
+ */
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const schema = z
+  .object({
+    APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default(".data"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    MASTER_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded in base64")
+      .optional(),
+    SEED_DEMO_DATA: bool.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== "production") return;
+    for (const key of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when APP_ENV=production" });
+    }
+    if (!env.APP_URL.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be an https:// URL when APP_ENV=production" });
+    }
+  });
+
+export type AppConfig = {
+  appEnv: "development" | "test" | "production";
+  isProduction: boolean;
+  appUrl: string;
+  port: number;
+  dataDir: string;
+  /** Absent when the embedded database is to be started by the launcher. */
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  authSecret: string;
+  masterKey: Buffer;
+  seedDemoData: boolean;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment; throws a ConfigError whose message names each wrong variable. */
+export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  // An empty variable counts as unset, as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "configuration");
+      return `${name} ${issue.code === "invalid_type" || issue.code === "invalid_value" ? `is invalid (${issue.message})` : issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}. See the configuration table in README.md.`);
+  }
+  const e = result.data;
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
+  const secrets = e.AUTH_SECRET && e.MASTER_KEY ? null : developmentSecrets(dataDir);
+  return {
+    appEnv: e.APP_ENV,
+    isProduction: e.APP_ENV === "production",
+    appUrl: e.APP_URL.replace(/\/$/, ""),
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    authSecret: e.AUTH_SECRET ?? secrets!.AUTH_SECRET,
+    masterKey: Buffer.from(e.MASTER_KEY ?? secrets!.MASTER_KEY, "base64"),
+    seedDemoData: e.SEED_DEMO_DATA ?? e.APP_ENV !== "production",
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+type DevSecrets = { AUTH_SECRET: string; MASTER_KEY: string };
+
+/** Generated once per data folder, so sessions and encrypted data survive a restart. */
+function developmentSecrets(dataDir: string): DevSecrets {
+  const file = join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: DevSecrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    MASTER_KEY: randomBytes(32).toString("base64"),
+  };
+  // `wx`: if another process won the race, keep its secrets rather than ours.
+  try {
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { flag: "wx", mode: 0o600 });
+  } catch {
+    return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
+  }
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, validated on first use (at start, from instrumentation.ts). */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

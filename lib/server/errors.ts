@@ -1,0 +1,39 @@
+import "server-only";
+
+/**
+ * The one error type. Services throw it with a stable code; routes and actions map the code to an
+ * HTTP status and a translated message (`errors.<code>` in the message catalogues). The message given
+ * here is for logs and must never contain health data.
+ */
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string = code,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+/** The body every API error returns: a code a client can branch on and a message for people. */
+export type ApiErrorBody = { code: ErrorCode; message: string };

@@ -1,0 +1,103 @@
+/**
+ * Demo data for a newcomer to look around: idempotent (upserts on natural keys and fixed ids), so
+ * every start may run it without duplicating anything, and it never overwrites what a person changed
+ * in the demo accounts (passwords are set on creation only).
+ */
+import { hash } from "@node-rs/argon2";
+import type { Db } from "@/lib/server/db";
+import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Shared by every demo account; printed by `npm start` and in the README. Never used in production. */
+export const DEMO_PASSWORD = "demo-espace-sante-2026";
+
+export const DEMO_ACCOUNTS = [
+  { key: "patient", email: "patient@demo.espace-sante.test", firstName: "Camille", lastName: "Martin", roles: ["PATIENT"], birthDate: "1984-05-12" },
+  { key: "doctor", email: "dr.bernard@demo.espace-sante.test", firstName: "Sophie", lastName: "Bernard", roles: ["PROFESSIONAL"], birthDate: "1976-02-03" },
+  { key: "nurse", email: "t.petit@demo.espace-sante.test", firstName: "Thomas", lastName: "Petit", roles: ["PROFESSIONAL"], birthDate: "1990-09-21" },
+  { key: "emergency", email: "dr.haddad@demo.espace-sante.test", firstName: "Karim", lastName: "Haddad", roles: ["PROFESSIONAL"], birthDate: "1981-11-30" },
+  { key: "support", email: "support@demo.espace-sante.test", firstName: "Julie", lastName: "Moreau", roles: ["SUPPORT"], birthDate: "1993-04-17" },
+  { key: "curator", email: "curation@demo.espace-sante.test", firstName: "Nicolas", lastName: "Laurent", roles: ["CURATOR"], birthDate: "1987-07-08" },
+  { key: "admin", email: "admin@demo.espace-sante.test", firstName: "Claire", lastName: "Dubois", roles: ["ADMIN"], birthDate: "1979-12-01" },
+] as const;
+
+const PROFESSIONALS = [
+  { account: "doctor", rpps: withRppsCheckDigit("1010000001"), profession: "Médecin", specialty: "Médecine générale", city: "Lyon", emergencyStaff: false },
+  { account: "nurse", rpps: withRppsCheckDigit("1010000002"), profession: "Infirmier", specialty: null, city: "Villeurbanne", emergencyStaff: false },
+  { account: "emergency", rpps: withRppsCheckDigit("1010000003"), profession: "Médecin", specialty: "Médecine d'urgence (SAMU)", city: "Lyon", emergencyStaff: true },
+] as const;
+
+const DOCUMENTS = [
+  { id: "5b0c1a3e-0000-4000-8000-000000000001", title: "Ordonnance – traitement de l'hypertension", category: "PRESCRIPTION", documentDate: "2026-09-14", authorKind: "PROFESSIONAL", by: "doctor", hidden: false },
+  { id: "5b0c1a3e-0000-4000-8000-000000000002", title: "Bilan sanguin annuel", category: "LAB_RESULTS", documentDate: "2026-06-02", authorKind: "ESTABLISHMENT", label: "Laboratoire BioSanté Lyon 3", hidden: false },
+  { id: "5b0c1a3e-0000-4000-8000-000000000003", title: "Radiographie du genou gauche", category: "IMAGING", documentDate: "2025-11-20", authorKind: "ESTABLISHMENT", label: "Centre d'imagerie Bellecour", hidden: false },
+  { id: "5b0c1a3e-0000-4000-8000-000000000004", title: "Carnet de vaccination", category: "VACCINATION", documentDate: "2024-03-08", authorKind: "PATIENT", by: "patient", hidden: false },
+  { id: "5b0c1a3e-0000-4000-8000-000000000005", title: "Compte rendu de consultation de psychiatrie", category: "REPORT", documentDate: "2025-01-27", authorKind: "PATIENT", by: "patient", hidden: true },
+] as const;
+
+const APPS: Prisma.CatalogAppCreateInput[] = [
+  { slug: "tensio-plus", name: "Tensio+", publisher: "Cardiolink SAS", theme: "CHRONIC_CONDITIONS", medicalDevice: true, websiteUrl: "https://tensio-plus.example", summaryFr: "Suivez votre tension artérielle avec un tensiomètre connecté et partagez vos relevés.", summaryEn: "Track your blood pressure with a connected monitor and share your readings." },
+  { slug: "rdv-sante-facile", name: "RDV Santé Facile", publisher: "Agenda Médical SA", theme: "APPOINTMENTS", websiteUrl: "https://rdv-sante-facile.example", summaryFr: "Prenez rendez-vous avec vos professionnels de santé en ligne.", summaryEn: "Book appointments with your health professionals online." },
+  { slug: "mon-pas-prevention", name: "MonPas Prévention", publisher: "Association Bouger Plus", theme: "PREVENTION", websiteUrl: "https://monpas.example", summaryFr: "Des programmes d'activité physique adaptés et vos rappels de dépistage.", summaryEn: "Adapted physical-activity programmes and your screening reminders." },
+  { slug: "pharma-proche", name: "Pharma Proche", publisher: "Officines Réunies", theme: "PHARMACY", websiteUrl: "https://pharma-proche.example", summaryFr: "Envoyez votre ordonnance à votre pharmacie et soyez prévenu quand elle est prête.", summaryEn: "Send your prescription to your pharmacy and be told when it is ready." },
+  { slug: "esprit-serein", name: "Esprit Serein", publisher: "Psy&Vous", theme: "MENTAL_HEALTH", websiteUrl: "https://esprit-serein.example", summaryFr: "Exercices guidés et mise en relation avec des psychologues conventionnés.", summaryEn: "Guided exercises and contact with psychologists covered by health insurance." },
+  { slug: "croissance-bebe", name: "Croissance Bébé", publisher: "PetitPas Santé", theme: "CHILDREN", status: "SUSPENDED", websiteUrl: "https://croissance-bebe.example", summaryFr: "Courbes de croissance et calendrier vaccinal de votre enfant.", summaryEn: "Your child's growth charts and vaccination schedule." },
+];
+
+export type SeedSummary = { users: number; professionals: number; documents: number; apps: number };
+
+export async function seedDemoData(db: Db): Promise<SeedSummary> {
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */ });
+  const ids = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await db.user.upsert({
+      where: { email: account.email },
+      update: {},
+      create: {
+        email: account.email,
+        passwordHash,
+        firstName: account.firstName,
+        lastName: account.lastName,
+        birthDate: new Date(account.birthDate),
+        roles: [...account.roles],
+        status: "ACTIVE",
+      },
+      select: { id: true },
+    });
+    ids.set(account.key, user.id);
+  }
+
+  for (const { account, ...pro } of PROFESSIONALS) {
+    const person = DEMO_ACCOUNTS.find((a) => a.key === account)!;
+    await db.professional.upsert({
+      where: { rpps: pro.rpps },
+      update: {},
+      create: { ...pro, userId: ids.get(account), firstName: person.firstName, lastName: person.lastName },
+    });
+  }
+
+  const ownerId = ids.get("patient")!;
+  for (const doc of DOCUMENTS) {
+    await db.document.upsert({
+      where: { id: doc.id },
+      update: {},
+      create: {
+        id: doc.id,
+        ownerId,
+        title: doc.title,
+        category: doc.category,
+        documentDate: new Date(doc.documentDate),
+        authorKind: doc.authorKind,
+        addedById: "by" in doc ? ids.get(doc.by) : null,
+        authorLabel: "label" in doc ? doc.label : null,
+        hiddenFromProfessionals: doc.hidden,
+      },
+    });
+  }
+
+  for (const app of APPS) {
+    await db.catalogApp.upsert({ where: { slug: app.slug }, update: {}, create: app });
+  }
+
+  return { users: DEMO_ACCOUNTS.length, professionals: PROFESSIONALS.length, documents: DOCUMENTS.length, apps: APPS.length };
+}

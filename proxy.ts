@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { baselineHeaders, contentSecurityPolicy } from "./lib/security-headers.js";
+
+/**
+ * Sets the security headers on every page, API route and error response, with a fresh CSP nonce per
+ * request that Next.js applies to its own scripts. Authorization never happens here (ASVS 8.3.1,
+ * CVE-2025-29927): pages, actions and routes check access where they read data.
+ */
+export function proxy(request: NextRequest) {
+  const production = process.env.APP_ENV === "production";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, production, development: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  // Next.js reads the nonce from the request's CSP header; never trust one sent by the client.
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.delete("x-middleware-subrequest");
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [key, value] of Object.entries(baselineHeaders({ production }))) response.headers.set(key, value);
+  // Everything the proxy serves is dynamic and may be personal: never cache it (ASVS 14.3.2).
+  response.headers.set("Cache-Control", "no-store, max-age=0");
+  return response;
+}
+
+export const config = {
+  // Keep in step with the sources of headers() in next.config.js, which cover exactly these paths.
+  // Upload streams stay outside: a proxy silently truncates request bodies at 10 MB.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|robots.txt|api/uploads).*)" }],
+};
