@@ -59,7 +59,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses an environment; throws a ConfigError whose message names each wrong variable. */
-export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
   // An empty variable counts as unset, as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(present);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+import { localeFromAcceptLanguage } from "./locales";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("message catalogues", () => {
+  it("French and English have the same keys, none empty", () => {
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
+    for (const catalogue of [fr, en]) {
+      for (const key of keys(catalogue)) {
+        const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogue);
+        expect(value, key).not.toBe("");
+      }
+    }
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const placeholders = (catalogue: object) =>
+      Object.fromEntries(keys(catalogue).map((key) => [key, (String(key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogue)).match(/\{\w+\}/g) ?? []).sort()]));
+    expect(placeholders(en)).toEqual(placeholders(fr));
+  });
+});
+
+describe("language negotiation", () => {
+  it("defaults to French and follows the browser's preference among supported languages", () => {
+    expect(localeFromAcceptLanguage(null)).toBe("fr");
+    expect(localeFromAcceptLanguage("en-GB,en;q=0.9")).toBe("en");
+    expect(localeFromAcceptLanguage("de-DE,de;q=0.9,en;q=0.5")).toBe("en");
+    expect(localeFromAcceptLanguage("de-DE")).toBe("fr");
+    expect(localeFromAcceptLanguage("en;q=0.3,fr;q=0.8")).toBe("fr");
+    expect(localeFromAcceptLanguage("en;q=0")).toBe("fr");
+  });
+});

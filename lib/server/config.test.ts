@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "config-"));
+const production = {
+  APP_ENV: "production",
+  APP_URL: "https://sante.example.fr",
+  DATABASE_URL: "postgresql://app:secret@db.internal:5432/sante",
+  AUTH_SECRET: "x".repeat(40),
+  MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
+describe("configuration", () => {
+  it("has working development defaults and generates secrets once per data folder", () => {
+    const dir = tmp();
+    const first = parseConfig({ DATA_DIR: dir });
+    expect(first).toMatchObject({ appEnv: "development", port: 3000, appUrl: "http://localhost:3000", seedDemoData: true, databaseUrl: undefined });
+    expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.masterKey).toHaveLength(32);
+    expect(existsSync(join(dir, "secrets.json"))).toBe(true);
+    expect(statSync(join(dir, "secrets.json")).mode & 0o077).toBe(0);
+    const second = parseConfig({ DATA_DIR: dir });
+    expect(second.authSecret).toBe(first.authSecret);
+    expect(second.masterKey.equals(first.masterKey)).toBe(true);
+  });
+
+  it("stops with a sentence naming a wrong variable", () => {
+    expect(() => parseConfig({ PORT: "http", DATA_DIR: tmp() })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: "http", DATA_DIR: tmp() })).toThrow(/PORT/);
+    expect(() => parseConfig({ DATABASE_URL: "mysql://x", DATA_DIR: tmp() })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ MASTER_KEY: "c2hvcnQ=", AUTH_SECRET: "y".repeat(32), DATA_DIR: tmp() })).toThrow(/MASTER_KEY must be 32 bytes/);
+  });
+
+  it("refuses to start in production without real secrets, a database or https", () => {
+    const dir = tmp();
+    for (const missing of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY"] as const) {
+      const env: Record<string, string> = { ...production, DATA_DIR: dir };
+      delete env[missing];
+      expect(() => parseConfig(env)).toThrow(new RegExp(`${missing} is required when APP_ENV=production`));
+    }
+    expect(() => parseConfig({ ...production, APP_URL: "http://sante.example.fr", DATA_DIR: dir })).toThrow(/APP_URL must be an https/);
+    // Nothing was generated for production.
+    expect(existsSync(join(dir, "secrets.json"))).toBe(false);
+  });
+
+  it("accepts a complete production configuration and does not seed demo data by default", () => {
+    const config = parseConfig({ ...production, DATA_DIR: tmp() });
+    expect(config).toMatchObject({ isProduction: true, seedDemoData: false });
+    expect(config.masterKey.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it("treats an empty variable as unset", () => {
+    const dir = tmp();
+    expect(parseConfig({ DATABASE_URL: "", DATA_DIR: dir }).databaseUrl).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(dir, "secrets.json"), "utf8"))).toHaveProperty("AUTH_SECRET");
+  });
+});

@@ -1,0 +1,17 @@
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "@/prisma/migrate";
+import { createEmptyDatabase } from "./database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A migrated database shared by the integration tests of one run. */
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const database = await createEmptyDatabase();
+  await applyMigrations(database.url);
+  project.provide("databaseUrl", database.url);
+  return () => database.drop();
+}

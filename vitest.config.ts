@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": fileURLToPath(new URL("./", import.meta.url)),
+      // Outside Next.js, `server-only` throws on import; tests run server code directly.
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
+  test: {
+    include: ["{app,components,lib,prisma,scripts}/**/*.test.{ts,tsx}"],
+    exclude: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**"],
+    globalSetup: ["lib/testing/global-setup.ts"],
+    environment: "node",
+    // Integration tests share one database server; PGlite serves one query at a time anyway.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
