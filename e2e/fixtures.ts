@@ -1,0 +1,31 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Runs axe (WCAG 2.1 A and AA rules, the basis of RGAA 4) on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Every test gets these for free: the page it ends on is checked with axe, and any Content-Security-
+ * Policy violation or uncaught page error during the test fails it.
+ */
+export const test = base.extend<{ guardedPage: void }>({
+  guardedPage: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+      });
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      await use();
+      expect(problems, "CSP violations or page errors").toEqual([]);
+      if (page.url().startsWith("http")) await expectAccessible(page);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { baselineHeaders, contentSecurityPolicy } from "./security-headers.js";
+
+describe("security headers", () => {
+  it("sends HSTS in production only", () => {
+    expect(baselineHeaders({ production: true })["Strict-Transport-Security"]).toMatch(/max-age=\d{8}/);
+    expect(baselineHeaders({ production: false })).not.toHaveProperty("Strict-Transport-Security");
+  });
+
+  it("allows eval only for the development server, and upgrades requests in production", () => {
+    expect(contentSecurityPolicy({ nonce: "n", production: false, development: true })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ nonce: "n", production: true })).not.toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ nonce: "n", production: true })).toContain("upgrade-insecure-requests");
+  });
+});
