@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
+import { logger } from "@/lib/server/logger";
 
 export type Health = { status: "ok" | "unavailable"; database: "up" | "down" };
 
@@ -12,7 +13,8 @@ export async function checkHealth(db: Pick<Db, "$queryRaw">, timeoutMs = 2000): 
   try {
     await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
     return { status: "ok", database: "up" };
-  } catch {
+  } catch (error) {
+    logger.warn({ event: "health_database_down", errorName: (error as Error).name, errorMessage: (error as Error).message }, "database unreachable");
     return { status: "unavailable", database: "down" };
   } finally {
     clearTimeout(timer);
