@@ -14,6 +14,8 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
     environment: "node",
+    // Keep test output readable; a test that asserts on logs sets its own level.
+    env: { LOG_LEVEL: "silent" },
     // Integration tests share one database server; PGlite serves one query at a time anyway.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -61,6 +61,7 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
         birthDate: new Date(account.birthDate),
         roles: [...account.roles],
         status: "ACTIVE",
+        emailVerifiedAt: new Date(),
       },
       select: { id: true },
     });

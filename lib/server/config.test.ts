@@ -11,13 +11,23 @@ const production = {
   DATABASE_URL: "postgresql://app:secret@db.internal:5432/sante",
   AUTH_SECRET: "x".repeat(40),
   MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+  SMTP_URL: "smtps://mailer:secret@smtp.example.fr:465",
 };
 
 describe("configuration", () => {
   it("has working development defaults and generates secrets once per data folder", () => {
     const dir = tmp();
     const first = parseConfig({ DATA_DIR: dir });
-    expect(first).toMatchObject({ appEnv: "development", port: 3000, appUrl: "http://localhost:3000", seedDemoData: true, databaseUrl: undefined });
+    expect(first).toMatchObject({
+      appEnv: "development",
+      port: 3000,
+      appUrl: "http://localhost:3000",
+      seedDemoData: true,
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 3_600_000,
+    });
     expect(first.authSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.masterKey).toHaveLength(32);
     expect(existsSync(join(dir, "secrets.json"))).toBe(true);
@@ -36,7 +46,7 @@ describe("configuration", () => {
 
   it("refuses to start in production without real secrets, a database or https", () => {
     const dir = tmp();
-    for (const missing of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY"] as const) {
+    for (const missing of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY", "SMTP_URL"] as const) {
       const env: Record<string, string> = { ...production, DATA_DIR: dir };
       delete env[missing];
       expect(() => parseConfig(env)).toThrow(new RegExp(`${missing} is required when APP_ENV=production`));

@@ -27,11 +27,15 @@ const schema = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded in base64")
       .optional(),
     SEED_DEMO_DATA: bool.optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Espace numérique de santé <no-reply@espace-sante.localhost>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;
-    for (const key of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY"] as const) {
+    for (const key of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY", "SMTP_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when APP_ENV=production" });
     }
     if (!env.APP_URL.startsWith("https://")) {
@@ -51,6 +55,11 @@ export type AppConfig = {
   authSecret: string;
   masterKey: Buffer;
   seedDemoData: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** Absent: mail and SMS stay in the outbox table (development), shown by a development-only page. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   logLevel: string;
 };
 
@@ -84,6 +93,10 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     authSecret: e.AUTH_SECRET ?? secrets!.AUTH_SECRET,
     masterKey: Buffer.from(e.MASTER_KEY ?? secrets!.MASTER_KEY, "base64"),
     seedDemoData: e.SEED_DEMO_DATA ?? e.APP_ENV !== "production",
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
   };
 }
