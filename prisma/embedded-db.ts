@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { servePglite } from "./pglite-wire-server";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -26,10 +26,9 @@ export async function startEmbeddedDatabase({ dataDir, port = 0, maxConnections 
   try {
     if (persistent) mkdirSync(dataDir, { recursive: true });
     const db = await PGlite.create(dataDir);
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections });
-    await server.start();
+    const server = await servePglite(db, { host: "127.0.0.1", port, maxConnections });
     return {
-      url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      url: `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`,
       async stop() {
         await server.stop();
         await db.close();
