@@ -7,7 +7,9 @@ import { isValidRpps } from "@/lib/identifiers/rpps";
 import { useTestDb } from "@/lib/testing/test-db";
 import { startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate";
-import { DEMO_ACCOUNTS, seedDemoData } from "./seed";
+import * as OTPAuth from "otpauth";
+import { verifyTotp } from "@/lib/server/auth/totp/verify-totp";
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, seedDemoData } from "./seed";
 
 const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
 
@@ -47,6 +49,16 @@ describe("the demo seed", () => {
   it("stores argon2id password hashes, never the password", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: demoEmails[0] }, omit: { passwordHash: false } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("gives every demo account one confirmed authenticator holding the published secret", async () => {
+    await seedDemoData(db);
+    const users = await db.user.findMany({ where: { email: { in: demoEmails } }, select: { id: true } });
+    for (const user of users) {
+      expect(await db.authFactor.count({ where: { userId: user.id, kind: "TOTP", confirmedAt: { not: null } } })).toBe(1);
+    }
+    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(DEMO_TOTP_SECRET) }).generate();
+    expect(await verifyTotp(db, { userId: users[0].id, code })).toBe(true);
   });
 });
 

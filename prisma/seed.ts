@@ -3,13 +3,20 @@
  * every start may run it without duplicating anything, and it never overwrites what a person changed
  * in the demo accounts (passwords are set on creation only).
  */
-import { hash } from "@node-rs/argon2";
 import type { Db } from "@/lib/server/db";
+import { hashPassword } from "@/lib/server/auth/password-hash";
+import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secret";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Shared by every demo account; printed by `npm start` and in the README. Never used in production. */
 export const DEMO_PASSWORD = "demo-espace-sante-2026";
+
+/**
+ * The demo accounts' authenticator secret (base32), also printed and in the README: add it to any
+ * TOTP app, or run `oathtool --totp -b <secret>`, to pass the second step. Never used in production.
+ */
+export const DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 
 export const DEMO_ACCOUNTS = [
   { key: "patient", email: "patient@demo.espace-sante.test", firstName: "Camille", lastName: "Martin", roles: ["PATIENT"], birthDate: "1984-05-12" },
@@ -47,7 +54,7 @@ const APPS: Prisma.CatalogAppCreateInput[] = [
 export type SeedSummary = { users: number; professionals: number; documents: number; apps: number };
 
 export async function seedDemoData(db: Db): Promise<SeedSummary> {
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */ });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await db.user.upsert({
@@ -66,6 +73,8 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
       select: { id: true },
     });
     ids.set(account.key, user.id);
+    // Every account needs a second factor before reaching anything: the demo ones share a known one.
+    await enrolTotpWithSecret(db, { userId: user.id, secretBase32: DEMO_TOTP_SECRET, label: "Démo" });
   }
 
   for (const { account, ...pro } of PROFESSIONALS) {

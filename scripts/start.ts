@@ -7,11 +7,11 @@
  *  5. run `next start` (or `next dev`) and print where to go and how to sign in.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/prisma/embedded-db";
 import { applyMigrations } from "@/prisma/migrate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoData } from "@/prisma/seed";
 import { ConfigError, parseConfig } from "@/lib/server/config";
 import { createPrismaClient } from "@/lib/server/db";
 
@@ -26,6 +26,8 @@ async function main() {
   if (!databaseUrl) {
     embedded = await startEmbeddedDatabase({ dataDir: join(config.dataDir, "pglite"), maxConnections: config.dbPoolSize + 8 });
     databaseUrl = embedded.url;
+    // For tools on this machine (the end-to-end fixtures) that need the same database; it changes each start.
+    writeFileSync(join(config.dataDir, "pglite.url"), databaseUrl, { mode: 0o600 });
     console.log(`Embedded PostgreSQL (PGlite) in ${join(config.dataDir, "pglite")}`);
   }
 
@@ -101,6 +103,11 @@ function printBanner(appUrl: string, seeded: boolean) {
   if (seeded) {
     lines.push(``, `  Demo accounts (password for all: ${DEMO_PASSWORD})`);
     for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.key.padEnd(10)} ${account.email}`);
+    lines.push(
+      ``,
+      `  Second step: a code from any authenticator app (FreeOTP, Aegis, Google Authenticator …) holding`,
+      `  the demo TOTP secret ${DEMO_TOTP_SECRET}, or: oathtool --totp -b ${DEMO_TOTP_SECRET}`,
+    );
   }
   lines.push(``, `  Stop with Ctrl+C. Data is kept in the .data folder between starts.`, ``);
   console.log(lines.join("\n"));
