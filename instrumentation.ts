@@ -2,7 +2,11 @@ import type { Instrumentation } from "next";
 
 /** Runs once when a server instance starts, before it serves anything. */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/server/startup-checks");
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await import("./lib/server/startup-checks");
+  // Mail and SMS that could not be handed over at once (relay down, instance stopped) are retried.
+  const { startRetryPass } = await import("./lib/server/messaging/deliver-soon");
+  startRetryPass();
 }
 
 /**

@@ -10,6 +10,8 @@ const staticHeaders = Object.entries({
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm test` and CI type-check once with `tsc --noEmit` (the typecheck step); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   reactStrictMode: true,
   // The generated Prisma client and pino are server-only Node code; keep them out of the bundler.

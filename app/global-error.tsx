@@ -1,6 +1,6 @@
 "use client";
-import en from "@/lib/i18n/messages/en.json";
-import fr from "@/lib/i18n/messages/fr.json";
+import en from "@/lib/i18n/messages/en/common.json";
+import fr from "@/lib/i18n/messages/fr/common.json";
 
 /**
  * Replaces the root layout when the layout itself failed, so no translation context exists here:

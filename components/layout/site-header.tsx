@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AccountNav } from "./account-nav";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
@@ -10,7 +11,10 @@ export async function SiteHeader() {
         <Link href="/" aria-label={t("homeLink")} className="text-lg font-bold text-brand hover:underline">
           {t("siteName")}
         </Link>
-        <LanguageSwitcher />
+        <div className="flex flex-wrap items-center gap-3">
+          <AccountNav />
+          <LanguageSwitcher />
+        </div>
       </div>
     </header>
   );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import fr from "./messages/fr.json";
+import { catalogueFiles, messages } from "./messages";
 import { localeFromAcceptLanguage } from "./locales";
 
 function keys(value: unknown, prefix = ""): string[] {
@@ -8,7 +7,16 @@ function keys(value: unknown, prefix = ""): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+const { fr, en } = messages;
+
 describe("message catalogues", () => {
+  it("keeps each namespace in one file only", () => {
+    for (const files of Object.values(catalogueFiles)) {
+      const namespaces = Object.values(files).flatMap((file) => Object.keys(file));
+      expect(namespaces.length).toBe(new Set(namespaces).size);
+    }
+  });
+
   it("French and English have the same keys, none empty", () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
     for (const catalogue of [fr, en]) {

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { messages } from "./messages";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locales";
 
 /**
@@ -11,7 +12,7 @@ export default getRequestConfig(async () => {
   const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: messages[locale],
     timeZone: "Europe/Paris",
   };
 });

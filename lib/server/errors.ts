@@ -9,6 +9,8 @@ export const errorStatus = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A sensitive change needs the person to prove who they are again (password and second factor). */
+  REAUTHENTICATION_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -20,14 +22,30 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+export type AppErrorOptions = {
+  cause?: unknown;
+  /** A more precise message for people than `errors.<code>`: a key of the message catalogues. */
+  messageKey?: string;
+  /** Values for that message's placeholders. */
+  messageValues?: Record<string, string | number>;
+  /** The form field the error is about, so the form can show it there. */
+  field?: string;
+};
+
 export class AppError extends Error {
   override name = "AppError";
+  readonly messageKey?: string;
+  readonly messageValues?: Record<string, string | number>;
+  readonly field?: string;
   constructor(
     readonly code: ErrorCode,
     message: string = code,
-    options?: { cause?: unknown },
+    options: AppErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
+    this.messageKey = options.messageKey;
+    this.messageValues = options.messageValues;
+    this.field = options.field;
   }
 
   get status(): number {

@@ -29,9 +29,11 @@ type Options = {
   rejectRecipient?: (address: string) => boolean;
   /** Holds each message this long before accepting it, to widen race windows. */
   acceptDelayMs?: number;
+  /** 0 (default) picks a free port; the end-to-end suite needs a known one. */
+  port?: number;
 };
 
-export async function startSmtpTestServer({ rejectRecipient, acceptDelayMs = 0 }: Options = {}): Promise<SmtpTestServer> {
+export async function startSmtpTestServer({ rejectRecipient, acceptDelayMs = 0, port: wanted = 0 }: Options = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -61,7 +63,7 @@ export async function startSmtpTestServer({ rejectRecipient, acceptDelayMs = 0 }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(wanted, "127.0.0.1", () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
   return {

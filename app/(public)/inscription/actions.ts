@@ -1,0 +1,27 @@
+"use server";
+import { getLocale } from "next-intl/server";
+import { confirmEmailInput, signUpInput } from "@/lib/schemas/sign-up";
+import { defineAction } from "@/lib/server/action/define-action";
+import { confirmEmail } from "@/lib/server/auth/sign-up/confirm-email";
+import { signUp } from "@/lib/server/auth/sign-up/sign-up";
+import { getDb } from "@/lib/server/db";
+
+export const signUpAction = defineAction({
+  input: signUpInput,
+  access: { public: true },
+  async run({ input, context }) {
+    const locale = (await getLocale()) === "en" ? "en" : "fr";
+    await signUp(getDb(), { input, context, locale });
+    // The same answer for a new and a taken address; the form keeps the address for the next step.
+    return { email: input.email };
+  },
+});
+
+export const confirmEmailAction = defineAction({
+  input: confirmEmailInput,
+  access: { public: true },
+  async run({ input, context }) {
+    await confirmEmail(getDb(), { email: input.email, code: input.code, context });
+    return null;
+  },
+});

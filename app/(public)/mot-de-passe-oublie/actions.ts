@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { defineAction } from "@/lib/server/action/define-action";
+import { completePasswordReset } from "@/lib/server/auth/password-reset/complete-password-reset";
+import { requestPasswordReset } from "@/lib/server/auth/password-reset/request-password-reset";
+import { getDb } from "@/lib/server/db";
+
+/** The same answer whatever the address: the page says "if an account exists, a link is on its way". */
+export const requestPasswordResetAction = defineAction({
+  input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email("passwordReset.request.emailInvalid").max(254, "passwordReset.request.emailInvalid")) }),
+  access: { public: true },
+  run: async ({ input, context }) => {
+    await requestPasswordReset(getDb(), { email: input.email, context });
+    return { email: input.email };
+  },
+});
+
+export const completePasswordResetAction = defineAction({
+  input: z.object({
+    token: z.string().max(200),
+    password: z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
+  }),
+  access: { public: true },
+  run: async ({ input, context }) => {
+    await completePasswordReset(getDb(), { token: input.token, password: input.password, context });
+    return null;
+  },
+});

@@ -1,0 +1,17 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action/define-action";
+import { setDocumentPinned } from "@/lib/server/documents/set-document-pinned";
+import { getDb } from "@/lib/server/db";
+import { actorOf } from "@/lib/server/policy/policy";
+
+export const togglePinAction = defineAction({
+  input: z.object({ documentId: z.uuid(), pinned: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  access: { permission: "health:write-own" },
+  async run({ input, session }) {
+    await setDocumentPinned(getDb(), { actor: actorOf(session), documentId: input.documentId, pinned: input.pinned });
+    revalidatePath("/espace");
+    return null;
+  },
+});

@@ -1,0 +1,73 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { defineAction } from "@/lib/server/action/define-action";
+import { confirmEmailChange } from "@/lib/server/auth/change-email/confirm-email-change";
+import { requestEmailChange } from "@/lib/server/auth/change-email/request-email-change";
+import { changePassword } from "@/lib/server/auth/change-password";
+import { removeFactor } from "@/lib/server/auth/remove-factor";
+import { signOutOtherSessions } from "@/lib/server/auth/security-settings/sign-out-other-sessions";
+import { signOutSession } from "@/lib/server/auth/security-settings/sign-out-session";
+import { getDb } from "@/lib/server/db";
+
+const password = z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG");
+
+/** Taking access away needs no re-authentication: it can only protect the account. */
+export const signOutSessionAction = defineAction({
+  input: z.object({ sessionId: z.uuid() }),
+  access: { permission: "account:manage-own" },
+  run: async ({ input, session, context }) => {
+    await signOutSession(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, sessionId: input.sessionId, context });
+    revalidatePath("/securite");
+    return null;
+  },
+});
+
+export const signOutOtherSessionsAction = defineAction({
+  input: z.object({}),
+  access: { permission: "account:manage-own" },
+  run: async ({ session, context }) => {
+    const result = await signOutOtherSessions(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, context });
+    revalidatePath("/securite");
+    return result;
+  },
+});
+
+/** Any kind of factor, by id; other features' sections (passkeys, codes) use it too. */
+export const removeFactorAction = defineAction({
+  input: z.object({ factorId: z.uuid() }),
+  access: { permission: "account:manage-own", recentAuthentication: true },
+  run: async ({ input, session, context }) => {
+    await removeFactor(getDb(), { userId: session.user.id, factorId: input.factorId, context });
+    revalidatePath("/securite");
+    return null;
+  },
+});
+
+export const changePasswordAction = defineAction({
+  input: z.object({ currentPassword: password, newPassword: password }),
+  access: { permission: "account:manage-own", recentAuthentication: true },
+  run: async ({ input, session, context }) => {
+    const result = await changePassword(getDb(), { userId: session.user.id, keepSessionId: session.sessionId, currentPassword: input.currentPassword, newPassword: input.newPassword, context });
+    revalidatePath("/securite");
+    return result;
+  },
+});
+
+export const requestEmailChangeAction = defineAction({
+  input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email("security.email.invalid").max(254, "security.email.invalid")) }),
+  access: { permission: "account:manage-own", recentAuthentication: true },
+  run: async ({ input, session, context }) => requestEmailChange(getDb(), { userId: session.user.id, newEmail: input.email, context }),
+});
+
+export const confirmEmailChangeAction = defineAction({
+  input: z.object({ code: z.string().trim().min(1, "security.form.required").max(20) }),
+  access: { permission: "account:manage-own", recentAuthentication: true },
+  run: async ({ input, session, context }) => {
+    const result = await confirmEmailChange(getDb(), { userId: session.user.id, code: input.code, context });
+    revalidatePath("/securite");
+    return result;
+  },
+});

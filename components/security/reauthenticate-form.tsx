@@ -1,0 +1,73 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { reauthenticateAction, sendReauthenticationCodeAction } from "@/app/(space)/securite/confirmer/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
+import { ActionAlert } from "./action-alert";
+import { PasswordField } from "./password-field";
+
+export type ReauthenticationMethod = "totp" | "otp" | "recovery";
+type CodeFactor = { id: string; kind: "EMAIL_OTP" | "SMS_OTP"; destination: string };
+
+/**
+ * Password and a second factor again; on success the server sends the person back to `suite`. The
+ * choice of factor and the "send me a code" buttons sit outside the main form (forms cannot nest);
+ * the choice travels in a hidden field.
+ */
+export function ReauthenticateForm({ methods, codeFactors, codeMinutes, suite }: { methods: ReauthenticationMethod[]; codeFactors: CodeFactor[]; codeMinutes: number; suite: string }) {
+  const t = useTranslations("security.reauth");
+  const [state, action, pending] = useActionState(reauthenticateAction, null);
+  const [sent, send, sending] = useActionState(sendReauthenticationCodeAction, null);
+  const [method, setMethod] = useState<ReauthenticationMethod>(methods[0]);
+  const [sentTo, setSentTo] = useState<CodeFactor | null>(null);
+  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
+  return (
+    <div className="space-y-5">
+      {methods.length > 1 && (
+        <fieldset className="space-y-2">
+          <legend className="font-medium">{t("method")}</legend>
+          {methods.map((value) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="reauth-method" value={value} checked={method === value} onChange={() => setMethod(value)} />
+              {t(`methods.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {method === "otp" && (
+        <form action={send} className="flex flex-col gap-2 sm:items-start">
+          {codeFactors.map((factor) => (
+            <Button key={factor.id} type="submit" name="factorId" value={factor.id} variant="secondary" disabled={sending} onClick={() => setSentTo(factor)}>
+              {t(factor.kind === "SMS_OTP" ? "sendBySms" : "sendByEmail", { destination: factor.destination })}
+            </Button>
+          ))}
+          {sent?.ok && sentTo && <FormAlert kind="info">{t("codeSent", { destination: sentTo.destination, minutes: codeMinutes })}</FormAlert>}
+          <ActionAlert state={sent} returnTo={`/securite/confirmer?suite=${encodeURIComponent(suite)}`} />
+        </form>
+      )}
+      <form action={action} onSubmit={keepInputsOnSubmit(action)} className="space-y-5">
+        <input type="hidden" name="suite" value={suite} />
+        <input type="hidden" name="method" value={method} />
+        <ActionAlert state={state} returnTo={suite} />
+        <PasswordField name="password" label={t("password")} autoComplete="current-password" required error={fieldError("password")} />
+        <TextField
+          key={method}
+          name="code"
+          label={t(`codeLabels.${method}`)}
+          autoComplete="one-time-code"
+          inputMode={method === "recovery" ? "text" : "numeric"}
+          autoCapitalize={method === "recovery" ? "characters" : undefined}
+          required
+          maxLength={40}
+          error={fieldError("code")}
+        />
+        <Button type="submit" disabled={pending}>
+          {t("submit")}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import type { RequestContext } from "@/lib/server/auth/record-security-event";
+import { getCurrentSession, type CurrentSession } from "@/lib/server/auth/current-session";
+import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
+import { AppError } from "@/lib/server/errors";
+import { logger } from "@/lib/server/logger";
+import { actorOf, authorize, type Permission } from "@/lib/server/policy/policy";
+import { currentRequestContext } from "@/lib/server/request-context";
+import type { ActionResult } from "./action-result";
+
+type Access = { permission: Permission; recentAuthentication?: boolean } | { public: true };
+
+type Session<A extends Access> = A extends { public: true } ? CurrentSession | null : CurrentSession;
+
+/** Form fields, without the ones React adds for progressive enhancement. */
+function fieldsOf(raw: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(raw instanceof FormData)) return raw;
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of raw.entries()) if (!key.startsWith("$ACTION")) fields[key] = value;
+  return fields;
+}
+
+/**
+ * Every server action goes through here: parse the input with zod, load the session, ask the policy,
+ * check that the sign-in is recent for sensitive changes, run the service, and turn any error into
+ * a typed result with a translated message. Never a stack trace, never a value the person typed.
+ */
+export function defineAction<S extends z.ZodType, T, A extends Access>(definition: {
+  input: S;
+  access: A;
+  run: (args: { input: z.output<S>; session: Session<A>; context: RequestContext }) => Promise<T>;
+}) {
+  return async function action(_previous: ActionResult<T> | null, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+    const t = await getTranslations();
+    const failure = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult<T> => ({ ok: false, code, message, fieldErrors });
+    try {
+      const parsed = definition.input.safeParse(fieldsOf(raw));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? "form");
+          // Schemas name an i18n key in their messages ("auth.form.emailInvalid"); zod's own are generic.
+          fieldErrors[field] ??= t.has(issue.message as never) ? t(issue.message as never) : t("errors.BAD_REQUEST");
+        }
+        return failure("BAD_REQUEST", t("errors.BAD_REQUEST"), fieldErrors);
+      }
+      const session = await getCurrentSession();
+      if (!("public" in definition.access)) {
+        authorize(actorOf(session), definition.access.permission);
+        if (definition.access.recentAuthentication && !isRecentlyAuthenticated(session!)) {
+          throw new AppError("REAUTHENTICATION_REQUIRED");
+        }
+      }
+      const context = await currentRequestContext();
+      const data = await definition.run({ input: parsed.data, session: session as Session<A>, context });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) {
+        const message = error.messageKey && t.has(error.messageKey as never) ? t(error.messageKey as never, error.messageValues as never) : t(`errors.${error.code}` as never);
+        return failure(error.code, message, error.field ? { [error.field]: message } : undefined);
+      }
+      // redirect() and notFound() work by throwing; they must reach Next.js untouched.
+      if (error && typeof error === "object" && "digest" in error && typeof error.digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR)/.test(error.digest)) throw error;
+      logger.error({ event: "action_failed", errorName: error instanceof Error ? error.name : "unknown" }, "server action failed");
+      return failure("INTERNAL", t("errors.INTERNAL"));
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { Locale } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
+import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
+import { consumeAbuseLimit } from "../abuse-limits";
+import { CODE_POLICY, issueCode } from "../codes/one-time-codes";
+import type { RequestContext } from "../record-security-event";
+import { mailText } from "@/lib/server/messaging/mail-text";
+
+/**
+ * Sends a fresh e-mail confirmation code (the earlier ones stop working). Quietly does nothing once
+ * the sending limit is reached: the person can ask again later, and an attacker cannot flood a mailbox.
+ */
+export async function sendEmailVerificationCode(
+  db: Db,
+  { user, context }: { user: { id: string; email: string; firstName: string; locale: Locale }; context: RequestContext },
+): Promise<void> {
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: user.id, ipAddress: context.ipAddress });
+  if (!limit.allowed) return;
+  const messageId = await db.$transaction(async (tx) => {
+    const code = await issueCode(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    const mail = await mailText(user.locale, "emailVerification", { firstName: user.firstName, code, minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes });
+    return enqueueEmail(tx, { to: user.email, ...mail });
+  });
+  afterCommitDeliver(messageId);
+}

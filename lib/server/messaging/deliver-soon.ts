@@ -1,0 +1,33 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+import { logger } from "@/lib/server/logger";
+import { deliverMessage, deliverPendingMessages } from "./deliver-messages";
+import { getSenders } from "./senders";
+
+/**
+ * Hands a message that was just committed to the relay without making the request wait for SMTP. If
+ * this process dies first, the retry pass of any instance picks the message up.
+ */
+export function afterCommitDeliver(messageId: string): void {
+  try {
+    void deliverMessage(getDb(), messageId, getSenders());
+  } catch (error) {
+    // No database client (a script or a test with its own): the message waits for the retry pass.
+    logger.warn({ event: "outbox.deliver_later", messageId, errorClass: error instanceof Error ? error.name : "unknown" }, "message left for the retry pass");
+  }
+}
+
+const RETRY_EVERY_MS = 30_000;
+
+/**
+ * Started once per instance (instrumentation.ts). Every instance runs it; SKIP LOCKED in the delivery
+ * keeps them from sending a message twice, so there is no leader to elect.
+ */
+export function startRetryPass(): void {
+  const timer = setInterval(() => {
+    deliverPendingMessages(getDb(), getSenders()).catch((error: unknown) => {
+      logger.warn({ event: "outbox.retry_pass_failed", errorClass: error instanceof Error ? error.name : "unknown" }, "outbox retry pass failed");
+    });
+  }, RETRY_EVERY_MS);
+  timer.unref();
+}
