@@ -1,7 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
-
-const PORT = 3100;
+import { E2E_APP_URL, E2E_DATA_DIR, E2E_PORT, SMTP_CAPTURE_PORT } from "./e2e/support/environment";
 
 /**
  * End-to-end tests drive a production build (`next build` runs first, in `npm run test:e2e`) served by
@@ -16,7 +15,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: E2E_APP_URL,
     locale: "fr-FR",
     trace: "retain-on-failure",
   },
@@ -34,13 +33,35 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "rm -rf .data/e2e && node --conditions=react-server --import tsx scripts/start.ts",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { PORT: String(PORT), APP_URL: `http://127.0.0.1:${PORT}`, DATA_DIR: ".data/e2e", APP_ENV: "test", LOG_LEVEL: "warn" },
-  },
+  webServer: [
+    {
+      // A real SMTP server the app sends to; tests read the codes from what it received (e2e/support/mailbox.ts).
+      command: "node --conditions=react-server --import tsx e2e/support/smtp-capture.ts",
+      url: "http://127.0.0.1:2526/health",
+      env: { NODE_OPTIONS: "" },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `rm -rf ${E2E_DATA_DIR} && node --conditions=react-server --import tsx scripts/start.ts`,
+      url: `${E2E_APP_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(E2E_PORT),
+        APP_URL: E2E_APP_URL,
+        DATA_DIR: E2E_DATA_DIR,
+        APP_ENV: "test",
+        LOG_LEVEL: "warn",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_CAPTURE_PORT}`,
+        // The tests run with the react-server condition (to use the app's server modules in fixtures);
+        // the app must not inherit it.
+        NODE_OPTIONS: "",
+      },
+    },
+  ],
 });
