@@ -117,3 +117,22 @@ test("the second step of signing in with a passkey; a bad signature is refused f
   expect(passkey.lastUsedAt).not.toBeNull();
   expect(passkey.signCount).toBeGreaterThan(0);
 });
+
+test("an account whose only factor is a passkey confirms its identity with it before a sensitive change", async ({ page, context }) => {
+  const account = await createAccount({ totp: false });
+  await addVirtualAuthenticator(context, page);
+  await enrolFirstPasskey(context, page, account);
+  // Make the sign-in an hour old: sensitive changes now need a re-authentication.
+  await e2eDb().session.updateMany({ where: { userId: account.id, stage: "FULL" }, data: { authenticatedAt: new Date(Date.now() - 3_600_000) } });
+
+  await page.goto("/securite/confirmer?suite=%2Fsecurite");
+  const passkeyChoice = page.getByLabel("Clé d'accès (passkey)");
+  if (await passkeyChoice.count()) await passkeyChoice.check();
+  await page.getByLabel("Mot de passe actuel").fill(account.password);
+  await page.getByRole("button", { name: "Confirmer avec ma clé d'accès" }).click();
+  await expect(page).toHaveURL(/\/securite$/);
+  const session = await e2eDb().session.findFirstOrThrow({ where: { userId: account.id, stage: "FULL" }, select: { authenticatedAt: true } });
+  expect(Date.now() - session.authenticatedAt.getTime()).toBeLessThan(60_000);
+  const events = await e2eDb().securityEvent.findMany({ where: { userId: account.id, kind: "REAUTHENTICATED" } });
+  expect(events).toHaveLength(1);
+});

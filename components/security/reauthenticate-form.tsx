@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { useActionState, useRef, useState } from "react";
 import { reauthenticateAction, sendReauthenticationCodeAction } from "@/app/(space)/securite/confirmer/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -8,8 +9,9 @@ import { TextField } from "@/components/ui/text-field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { ActionAlert } from "./action-alert";
 import { PasswordField } from "./password-field";
+import { startPasskeyReauthentication } from "@/lib/server/auth/passkeys/passkey-actions";
 
-export type ReauthenticationMethod = "totp" | "otp" | "recovery";
+export type ReauthenticationMethod = "totp" | "otp" | "recovery" | "passkey";
 type CodeFactor = { id: string; kind: "EMAIL_OTP" | "SMS_OTP"; destination: string };
 
 /**
@@ -23,6 +25,29 @@ export function ReauthenticateForm({ methods, codeFactors, codeMinutes, suite }:
   const [sent, send, sending] = useActionState(sendReauthenticationCodeAction, null);
   const [method, setMethod] = useState<ReauthenticationMethod>(methods[0]);
   const [sentTo, setSentTo] = useState<CodeFactor | null>(null);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const assertionRef = useRef<HTMLInputElement>(null);
+  // The passkey answers in place of a typed code: get a challenge, let the browser sign it, then send
+  // the assertion with the password through the same form and the same checks.
+  async function confirmWithPasskey() {
+    const form = formRef.current;
+    if (!form || !form.reportValidity()) return;
+    setPasskeyBusy(true);
+    setPasskeyError(null);
+    try {
+      const options = await startPasskeyReauthentication(null, {});
+      if (!options.ok) throw new Error(options.message);
+      const assertion = await startAuthentication({ optionsJSON: options.data });
+      assertionRef.current!.value = JSON.stringify(assertion);
+      form.requestSubmit();
+    } catch (error) {
+      setPasskeyError(error instanceof Error && error.name !== "NotAllowedError" ? error.message : t("invalid"));
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
   return (
     <div className="space-y-5">
@@ -48,25 +73,38 @@ export function ReauthenticateForm({ methods, codeFactors, codeMinutes, suite }:
           <ActionAlert state={sent} returnTo={`/securite/confirmer?suite=${encodeURIComponent(suite)}`} />
         </form>
       )}
-      <form action={action} onSubmit={keepInputsOnSubmit(action)} className="space-y-5">
+      <form ref={formRef} action={action} onSubmit={keepInputsOnSubmit(action)} className="space-y-5">
         <input type="hidden" name="suite" value={suite} />
         <input type="hidden" name="method" value={method} />
         <ActionAlert state={state} returnTo={suite} />
         <PasswordField name="password" label={t("password")} autoComplete="current-password" required error={fieldError("password")} />
-        <TextField
-          key={method}
-          name="code"
-          label={t(`codeLabels.${method}`)}
-          autoComplete="one-time-code"
-          inputMode={method === "recovery" ? "text" : "numeric"}
-          autoCapitalize={method === "recovery" ? "characters" : undefined}
-          required
-          maxLength={40}
-          error={fieldError("code")}
-        />
-        <Button type="submit" disabled={pending}>
-          {t("submit")}
-        </Button>
+        {method === "passkey" ? (
+          <>
+            <input ref={assertionRef} type="hidden" name="code" />
+            {passkeyError && <FormAlert>{passkeyError}</FormAlert>}
+          </>
+        ) : (
+          <TextField
+            key={method}
+            name="code"
+            label={t(`codeLabels.${method}`)}
+            autoComplete="one-time-code"
+            inputMode={method === "recovery" ? "text" : "numeric"}
+            autoCapitalize={method === "recovery" ? "characters" : undefined}
+            required
+            maxLength={40}
+            error={fieldError("code")}
+          />
+        )}
+        {method === "passkey" ? (
+          <Button type="button" onClick={confirmWithPasskey} disabled={pending || passkeyBusy}>
+            {passkeyBusy ? t("passkeyWorking") : t("passkeyButton")}
+          </Button>
+        ) : (
+          <Button type="submit" disabled={pending}>
+            {t("submit")}
+          </Button>
+        )}
       </form>
     </div>
   );

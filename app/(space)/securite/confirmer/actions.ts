@@ -12,8 +12,9 @@ import { getDb } from "@/lib/server/db";
 export const reauthenticateAction = defineAction({
   input: z.object({
     password: z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
-    method: z.enum(["totp", "recovery", "otp"]),
-    code: z.string().trim().min(1, "security.form.required").max(40),
+    method: z.enum(["totp", "recovery", "otp", "passkey"]),
+    // A passkey's answer is a JSON assertion, far longer than a typed code.
+    code: z.string().trim().min(1, "security.form.required").max(20_000),
     suite: z.string().max(2000).optional(),
   }),
   access: { permission: "account:manage-own" },

@@ -31,6 +31,7 @@ export default async function ReauthenticatePage({ searchParams }: { searchParam
   ]);
   const methods: ReauthenticationMethod[] = [
     ...(factors.some((factor) => factor.kind === "TOTP") ? (["totp"] as const) : []),
+    ...(factors.some((factor) => factor.kind === "PASSKEY") ? (["passkey"] as const) : []),
     ...(codeFactors.factors.length > 0 ? (["otp"] as const) : []),
     ...(recoveryLeft > 0 ? (["recovery"] as const) : []),
   ];

@@ -3,6 +3,7 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { checkLoginCode } from "../codes/check-login-code";
+import { verifyPasskeySignIn } from "../passkeys/verify-passkey-sign-in";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { isLocked, recordFailedSignIn, recordSuccessfulSignIn } from "../account-lockout";
 import { verifyPassword } from "../password-hash";
@@ -10,7 +11,7 @@ import { recordSecurityEvent, type RequestContext } from "../record-security-eve
 import { consumeRecoveryCode } from "../recovery-codes";
 import { verifyTotp } from "../totp/verify-totp";
 
-export type ReauthenticationMethod = "totp" | "recovery" | "otp";
+export type ReauthenticationMethod = "totp" | "recovery" | "otp" | "passkey";
 
 function checkFactor(db: Db, { userId, method, code, now }: { userId: string; method: ReauthenticationMethod; code: string; now: Date }): Promise<boolean> {
   switch (method) {
@@ -21,6 +22,9 @@ function checkFactor(db: Db, { userId, method, code, now }: { userId: string; me
     // A sign-in code sent by e-mail or SMS (sendLoginCode): the same proof as at the second step.
     case "otp":
       return checkLoginCode(db, { userId, code, now });
+    // The browser's assertion (JSON) for a challenge from startPasskeyReauthentication.
+    case "passkey":
+      return verifyPasskeySignIn(db, { userId, response: code });
   }
 }
 
