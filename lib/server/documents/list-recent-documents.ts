@@ -10,7 +10,7 @@ import { authorize } from "@/lib/server/policy/policy";
 export async function listRecentDocuments(db: Pick<Db, "document">, { actor, ownerId, take = 10 }: { actor: Actor; ownerId: string; take?: number }) {
   authorize(actor, "health:read-own", { ownerId });
   return db.document.findMany({
-    where: { ownerId },
+    where: { ownerId, deletedAt: null },
     orderBy: [{ pinned: "desc" }, { documentDate: "desc" }, { id: "desc" }],
     take,
     select: { id: true, title: true, category: true, documentDate: true, pinned: true },
