@@ -5,20 +5,22 @@ import enCommon from "./en/common.json";
 import enMail from "./en/mail.json";
 import enPasskeys from "./en/passkeys.json";
 import enSecurity from "./en/security.json";
+import enVault from "./en/vault.json";
 import frAuth from "./fr/auth.json";
 import frCodes from "./fr/codes.json";
 import frCommon from "./fr/common.json";
 import frMail from "./fr/mail.json";
 import frPasskeys from "./fr/passkeys.json";
 import frSecurity from "./fr/security.json";
+import frVault from "./fr/vault.json";
 
 /**
  * The catalogues, one file per area so that features own their strings. Each file holds whole
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {
