@@ -71,6 +71,8 @@ describe("configuration", () => {
   it("keeps vault files in the data folder by default and needs a bucket for S3", () => {
     const dir = tmp();
     expect(parseConfig({ DATA_DIR: dir }).storage).toEqual({ driver: "local", root: join(dir, "vault") });
+    expect(parseConfig({ DATA_DIR: dir })).toMatchObject({ vaultMaxFileBytes: 20 * 1024 * 1024, vaultQuotaBytes: 500 * 1024 * 1024 });
+    expect(parseConfig({ DATA_DIR: dir, VAULT_MAX_FILE_MB: "200" }).vaultMaxFileBytes).toBe(200 * 1024 * 1024);
     expect(() => parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET is required when STORAGE_DRIVER=s3/);
     expect(() => parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3", S3_BUCKET: "vault", S3_ACCESS_KEY_ID: "id" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together/);
     expect(parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3", S3_BUCKET: "vault", S3_ENDPOINT: "https://s3.example.fr" }).storage).toMatchObject({

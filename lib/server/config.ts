@@ -32,6 +32,8 @@ const schema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default("Espace numérique de santé <no-reply@espace-sante.localhost>"),
+    VAULT_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(20),
+    VAULT_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     S3_BUCKET: z.string().min(3).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
@@ -77,6 +79,10 @@ export type AppConfig = {
   logLevel: string;
   /** Where the vault's encrypted files live. */
   storage: StorageOptions;
+  /** Largest file a person may upload, in bytes. */
+  vaultMaxFileBytes: number;
+  /** What one patient's documents may take in all, in bytes. */
+  vaultQuotaBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -114,6 +120,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    vaultMaxFileBytes: e.VAULT_MAX_FILE_MB * 1024 * 1024,
+    vaultQuotaBytes: e.VAULT_QUOTA_MB * 1024 * 1024,
     storage:
       e.STORAGE_DRIVER === "s3"
         ? {
