@@ -1,0 +1,41 @@
+import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { requireFullSession } from "@/lib/server/auth/current-session";
+import { getConfig } from "@/lib/server/config";
+import { getDb } from "@/lib/server/db";
+import { AppError, type ApiErrorBody } from "@/lib/server/errors";
+import { actorOf, authorize } from "@/lib/server/policy/policy";
+import { getStorage } from "@/lib/server/storage/get-storage";
+import { suggestDocumentMetadata } from "@/lib/server/vault/pdf/suggest-document-metadata";
+import { LENGTH_REQUIRED_MESSAGE_KEY, parseUploadRequest } from "@/lib/server/vault/upload/parse-upload-request";
+import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+
+/**
+ * One file into the signed-in patient's vault. The body is the raw file (not multipart: nothing is
+ * buffered), the metadata is in headers (parse-upload-request.ts). Kept outside the proxy's matcher:
+ * a proxy would silently truncate the body. Answers 201 {id, suggestion} (a suggestion only for a
+ * PDF with text), or {code, message} with 401/403/400/411/413/415.
+ */
+export async function POST(request: Request) {
+  try {
+    const config = getConfig();
+    const upload = parseUploadRequest(request.headers, { appUrl: config.appUrl });
+    const session = await requireFullSession();
+    const actor = actorOf(session);
+    authorize(actor, "health:write-own", { ownerId: session.user.id });
+    const received = await receiveUpload(
+      { actor, body: request.body, ...upload },
+      { db: getDb(), storage: getStorage(), maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
+    );
+    const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;
+    return NextResponse.json({ id: received.documentId, suggestion }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const t = await getTranslations();
+    const message =
+      error.messageKey && t.has(error.messageKey as never) ? t(error.messageKey as never, error.messageValues as never) : t(`errors.${error.code}` as never);
+    const body: ApiErrorBody = { code: error.code, message };
+    const status = error.messageKey === LENGTH_REQUIRED_MESSAGE_KEY ? 411 : error.status;
+    return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  }
+}
