@@ -71,13 +71,31 @@ function nativeType([name, args]: [string, string[]]): string {
 
 const ON_DELETE: Record<string, string> = { Cascade: "CASCADE", SetNull: "SET NULL", Restrict: "RESTRICT", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
 
+/**
+ * The DMMF leaves out `Unsupported("…")` fields (the client cannot read them), so they are read from
+ * the schema's text: model name → column → type.
+ */
+function unsupportedFields(source: string): Map<string, Map<string, string>> {
+  const byModel = new Map<string, Map<string, string>>();
+  for (const [, model, body] of source.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const [, field, type, optional] of body!.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/gm)) {
+      if (!byModel.has(model!)) byModel.set(model!, new Map());
+      byModel.get(model!)!.set(field!, `${type}${optional ? "" : " not null"}`);
+    }
+  }
+  return byModel;
+}
+
 export function expectedShape(schemaPath: string): Shape {
-  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync(schemaPath, "utf8")]] }))) as Dmmf;
+  const source = readFileSync(schemaPath, "utf8");
+  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", source]] }))) as Dmmf;
+  const unsupported = unsupportedFields(source);
   const { enums, models, indexes } = dmmf.datamodel;
   const table = (model: string) => models.find((m) => m.name === model)!;
   const column = (model: DmmfModel, field: string) => {
-    const f = model.fields.find((x) => x.name === field)!;
-    return f.dbName ?? f.name;
+    const f = model.fields.find((x) => x.name === field);
+    // An Unsupported field is absent from the DMMF; its column has its name.
+    return f ? (f.dbName ?? f.name) : field;
   };
   const shape: Shape = { enums: Object.fromEntries(enums.map((e) => [e.name, e.values.map((v) => v.name)])), tables: {} };
   for (const model of models) {
@@ -99,6 +117,7 @@ export function expectedShape(schemaPath: string): Shape {
       // Prisma creates scalar lists without NOT NULL.
       columns[f.dbName ?? f.name] = `${base}${f.isList ? "[]" : ""}${f.isRequired && !f.isList ? " not null" : ""}`;
     }
+    for (const [name, type] of unsupported.get(model.name) ?? []) columns[name] = type;
     const own = indexes.filter((i) => i.model === model.name);
     shape.tables[model.dbName ?? model.name] = {
       columns,
