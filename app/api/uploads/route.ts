@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
+import { contextFromHeaders } from "@/lib/server/request-context";
 import { AppError, type ApiErrorBody } from "@/lib/server/errors";
 import { actorOf, authorize } from "@/lib/server/policy/policy";
 import { getStorage } from "@/lib/server/storage/get-storage";
@@ -24,7 +25,7 @@ export async function POST(request: Request) {
     const actor = actorOf(session);
     authorize(actor, "health:write-own", { ownerId: session.user.id });
     const received = await receiveUpload(
-      { actor, body: request.body, ...upload },
+      { actor, body: request.body, ipAddress: contextFromHeaders(request.headers).ipAddress, ...upload },
       { db: getDb(), storage: getStorage(), maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
     );
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;

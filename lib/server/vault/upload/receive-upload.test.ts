@@ -160,6 +160,7 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
     /** Nothing left behind: no row for this patient, no temporary file, no blob under the patient. */
     async function expectNothingKept(actor: NonNullable<Actor>) {
       expect(await rowsOf(actor)).toBe(0);
+      expect(await db.historyEntry.count({ where: { patientId: actor.userId } })).toBe(0);
       expect(await temporaries()).toEqual([]);
       const blobs = [];
       for await (const blob of storage.list(`${actor.userId}/`)) blobs.push(blob);
@@ -169,7 +170,7 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
     it("stores a PDF encrypted, with its text, and gives back the exact bytes", async () => {
       const actor = await newPatient();
       const pdf = reportPdf();
-      const result = await upload({ actor, bytes: pdf, fileName: "compte-rendu.pdf" });
+      const result = await upload({ actor, bytes: pdf, fileName: "compte-rendu.pdf", ipAddress: "10.1.2.3" });
 
       const sha256 = createHash("sha256").update(pdf).digest("hex");
       expect(result).toMatchObject({ sizeBytes: pdf.length, sha256, mimeType: "application/pdf" });
@@ -194,6 +195,10 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
       expect(stored.equals(pdf)).toBe(true);
       expect(createHash("sha256").update(stored).digest("hex")).toBe(sha256);
       expect(await temporaries()).toEqual([]);
+      const history = await db.historyEntry.findMany({ where: { patientId: actor.userId } });
+      expect(history).toMatchObject([
+        { action: "DOCUMENT_UPLOADED", documentId: result.documentId, documentTitle: "Compte rendu", actorId: actor.userId, actorRole: "PATIENT", actorLabel: "Léa Roux", ipAddress: "10.1.2.3" },
+      ]);
     });
 
     if (!full) return;

@@ -4,11 +4,13 @@ import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { DocumentCategory } from "@/lib/generated/prisma/enums";
+import type { AuthorKind, DocumentCategory } from "@/lib/generated/prisma/enums";
 import { generateDocumentKey, wrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { createEncryptStream } from "@/lib/server/crypto/stream-encryption";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { historyActorOf } from "@/lib/server/history/history-actor";
+import { recordHistory } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
 import { authorize, type Actor } from "@/lib/server/policy/policy";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
@@ -37,6 +39,13 @@ export type ReceiveUploadInput = {
   /** As the client sent it (decoded); cleaned before it is stored, never used as a path. */
   fileName: string;
   metadata: UploadMetadata;
+  /** Where the request came from, for the history. */
+  ipAddress?: string | null;
+  /**
+   * Who the document is shown as added by, when not the patient themself: the demo seed's documents
+   * "from" a hospital or a doctor. Authorization stays on the actor, who must own the space.
+   */
+  author?: { kind: Exclude<AuthorKind, "PATIENT">; label: string; addedById?: string | null };
 };
 
 export type ReceiveUploadOptions = {
@@ -71,11 +80,11 @@ export type ReceivedUpload = {
  * rest, counting (413 the moment the count passes the limit), hashing and checking text, encrypted
  * into a temporary file that is fsynced; check the count against the declared length; extract a
  * PDF's text; `putFile`; one transaction that re-checks the quota under a lock on the owner and
- * creates the row. A failure before `putFile` removes the temporary file; a failed transaction
+ * creates the row and its history entry. A failure before `putFile` removes the temporary file; a failed transaction
  * deletes the stored blob. So an aborted upload leaves no row, and no file once this returns.
  */
 export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveUploadOptions): Promise<ReceivedUpload> {
-  const { actor, body, declaredLength, fileName, metadata } = input;
+  const { actor, body, declaredLength, fileName, metadata, ipAddress = null, author } = input;
   const { db, storage, maxFileBytes, quotaBytes, masterKey, signal } = options;
   const ownerId = actor?.userId ?? "";
   authorize(actor, "health:write-own", { ownerId });
@@ -182,6 +191,7 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     }
     if (signal?.aborted) throw aborted();
 
+    const historyActor = await historyActorOf(db, actor, "PATIENT");
     storageKey = newStorageKey(ownerId);
     await storage.putFile(storageKey, tempPath);
     stored = true;
@@ -199,8 +209,9 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
           category: metadata.category,
           documentDate: new Date(`${metadata.documentDate}T00:00:00Z`),
           note: metadata.note,
-          authorKind: "PATIENT",
-          addedById: ownerId,
+          authorKind: author?.kind ?? "PATIENT",
+          addedById: author ? (author.addedById ?? null) : ownerId,
+          authorLabel: author?.label ?? null,
           storageKey,
           wrappedKey: new Uint8Array(wrappedKey),
           sizeBytes: received,
@@ -211,6 +222,7 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
         },
         select: { id: true },
       });
+      await recordHistory(tx, { patientId: ownerId, actor: historyActor, action: "DOCUMENT_UPLOADED", document: { id: documentId, title: metadata.title }, ipAddress });
     });
     logger.info({ event: "vault.upload.stored", documentId, ownerId, sizeBytes: received, mimeType: verdict.mimeType }, "Upload stored.");
     return { documentId, sizeBytes: received, sha256, mimeType: verdict.mimeType, extractedText };

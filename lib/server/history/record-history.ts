@@ -1,0 +1,67 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { HistoryAction, Prisma, Role } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { GENESIS_HASH, historyEntryHash } from "./history-hash";
+
+/** Who acted, as the history shows it; the label is copied so that it outlives the account. */
+export type HistoryActor = { userId: string | null; role: Role | null; label: string };
+
+export type HistoryEvent = {
+  patientId: string;
+  actor: HistoryActor;
+  action: HistoryAction;
+  document?: { id: string; title: string } | null;
+  /** Facts about the action (field names, a reason); for the patient's eyes only, never logged. */
+  details?: Prisma.InputJsonObject | null;
+  ipAddress?: string | null;
+};
+
+type Tx = Pick<Db, "$executeRaw" | "historyEntry">;
+
+/**
+ * Appends entries to patients' histories, inside the caller's transaction: the entry commits with
+ * the change it describes, or neither does. Each patient's chain is extended under a transaction-
+ * scoped advisory lock on that patient, so concurrent writers line up instead of forking the chain
+ * (the unique (patientId, sequence) index would refuse a fork anyway).
+ */
+export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[]): Promise<void> {
+  const list = Array.isArray(events) ? events : [events];
+  const byPatient = new Map<string, HistoryEvent[]>();
+  for (const event of list) byPatient.set(event.patientId, [...(byPatient.get(event.patientId) ?? []), event]);
+
+  // Always lock patients in the same order, so two multi-patient writers cannot deadlock.
+  for (const patientId of [...byPatient.keys()].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history:${patientId}`}, 0))`;
+    const last = await tx.historyEntry.findFirst({
+      where: { patientId },
+      orderBy: { sequence: "desc" },
+      select: { sequence: true, hash: true },
+    });
+    let sequence = last?.sequence ?? 0;
+    let previousHash = last?.hash ?? GENESIS_HASH;
+    const createdAt = new Date();
+    const rows = byPatient.get(patientId)!.map((event) => {
+      sequence += 1;
+      const fields = {
+        id: randomUUID(),
+        patientId,
+        sequence,
+        actorId: event.actor.userId,
+        actorRole: event.actor.role,
+        actorLabel: event.actor.label.slice(0, 200),
+        action: event.action,
+        documentId: event.document?.id ?? null,
+        documentTitle: event.document?.title.slice(0, 200) ?? null,
+        details: event.details ?? null,
+        ipAddress: event.ipAddress?.slice(0, 64) ?? null,
+        createdAt,
+        previousHash,
+      };
+      const hash = historyEntryHash(fields);
+      previousHash = hash;
+      return { ...fields, details: fields.details ?? undefined, hash };
+    });
+    await tx.historyEntry.createMany({ data: rows });
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { documentCategories } from "./document-categories";
+
+/**
+ * The vault's JSON API, shared by the route handlers (which parse with these schemas) and the pages
+ * (which call them through react-query). Every route answers errors as `{ code, message }` with the
+ * message already in the user's language; mutations must come from the app's own origin.
+ *
+ *   GET    /api/documents?…DocumentListQuery           → DocumentPage
+ *   POST   /api/uploads  (raw file; headers, see lib/server/vault/upload/parse-upload-request.ts)
+ *                                                       → 201 { id, suggestion }
+ *   GET    /api/documents/:id                          → DocumentDetail (also a binned one)
+ *   PATCH  /api/documents/:id       DocumentPatch      → DocumentDetail
+ *   POST   /api/documents/:id/bin                      → DocumentDetail (into the bin)
+ *   POST   /api/documents/:id/restore                  → DocumentDetail (out of the bin)
+ *   DELETE /api/documents/:id                          → 204 (permanent; only from the bin)
+ *   POST   /api/documents/:id/report  DocumentReportInput → 201 { id }
+ *   POST   /api/documents/bulk        DocumentBulkInput  → { updated: number }
+ *   GET    /api/documents/:id/file[?download=1]        → the exact bytes uploaded (inline or attachment)
+ */
+
+export const authorKinds = ["PATIENT", "PROFESSIONAL", "ESTABLISHMENT", "INSURER"] as const;
+export const documentSorts = ["date_desc", "date_asc", "added_desc"] as const;
+export type DocumentSort = (typeof documentSorts)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  });
+
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const withoutControls = (value: string) => !FORBIDDEN_CHARACTERS.test(value);
+const noteWithoutControls = (value: string) => !FORBIDDEN_CHARACTERS.test(value.replace(/[\t\r\n]/g, " "));
+
+export const documentTitleSchema = z.string().trim().min(1).max(200).refine(withoutControls);
+export const documentNoteSchema = z.string().trim().max(2000).refine(noteWithoutControls);
+
+/** Query string of the list. Empty values mean "no filter". */
+export const documentListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  category: z.enum(documentCategories).optional(),
+  author: z.enum(authorKinds).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  pinned: z.enum(["true"]).optional(),
+  /** "true": the bin instead of the live documents. */
+  bin: z.enum(["true"]).optional(),
+  sort: z.enum(documentSorts).default("date_desc"),
+  /** Opaque, from the previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type DocumentListQuery = z.input<typeof documentListQuerySchema>;
+
+export const documentPatchSchema = z
+  .object({
+    title: documentTitleSchema,
+    category: z.enum(documentCategories),
+    documentDate: isoDate,
+    note: documentNoteSchema.nullable(),
+    pinned: z.boolean(),
+    hiddenFromProfessionals: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0);
+export type DocumentPatch = z.infer<typeof documentPatchSchema>;
+
+export const documentBulkSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("setCategory"), ids: z.array(z.uuid()).min(1).max(100), category: z.enum(documentCategories) }).strict(),
+  z.object({ action: z.enum(["bin", "restore", "hide", "unhide"]), ids: z.array(z.uuid()).min(1).max(100) }).strict(),
+]);
+export type DocumentBulkInput = z.infer<typeof documentBulkSchema>;
+
+export const documentReportReasons = ["NOT_MINE", "WRONG_CONTENT", "CANNOT_OPEN", "DUPLICATE", "OTHER"] as const;
+export const documentReportSchema = z
+  .object({
+    reason: z.enum(documentReportReasons),
+    message: z.string().trim().max(1000).refine(noteWithoutControls).optional(),
+  })
+  .strict();
+export type DocumentReportInput = z.infer<typeof documentReportSchema>;
+
+/** A row of the list (dates as "YYYY-MM-DD" / ISO strings). */
+export type DocumentSummary = {
+  id: string;
+  title: string;
+  category: (typeof documentCategories)[number];
+  documentDate: string;
+  authorKind: (typeof authorKinds)[number];
+  /** "Vous" is the client's to say when authorKind is PATIENT; otherwise the author's name. */
+  authorLabel: string | null;
+  createdAt: string;
+  pinned: boolean;
+  hiddenFromProfessionals: boolean;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  /** Set when the document is in the bin; it is deleted for good 30 days later (purgeAt). */
+  deletedAt: string | null;
+  purgeAt: string | null;
+};
+
+export type DocumentPage = { items: DocumentSummary[]; nextCursor: string | null };
+
+export type DocumentDetail = DocumentSummary & {
+  note: string | null;
+  fileName: string | null;
+  sha256: string | null;
+  updatedAt: string;
+};
+
+/** The bin keeps a document this long before deleting it for good. */
+export const BIN_RETENTION_DAYS = 30;
