@@ -2,6 +2,7 @@ import type { AppLocale } from "../locales";
 import enAuth from "./en/auth.json";
 import enCodes from "./en/codes.json";
 import enCommon from "./en/common.json";
+import enDocuments from "./en/documents.json";
 import enMail from "./en/mail.json";
 import enPasskeys from "./en/passkeys.json";
 import enSecurity from "./en/security.json";
@@ -9,6 +10,7 @@ import enVault from "./en/vault.json";
 import frAuth from "./fr/auth.json";
 import frCodes from "./fr/codes.json";
 import frCommon from "./fr/common.json";
+import frDocuments from "./fr/documents.json";
 import frMail from "./fr/mail.json";
 import frPasskeys from "./fr/passkeys.json";
 import frSecurity from "./fr/security.json";
@@ -19,8 +21,8 @@ import frVault from "./fr/vault.json";
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {

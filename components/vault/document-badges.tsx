@@ -1,0 +1,15 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { DocumentSummary } from "@/lib/vault/document-api";
+import { badgeClass } from "./field-classes";
+
+export function DocumentBadges({ document }: { document: Pick<DocumentSummary, "pinned" | "hiddenFromProfessionals"> }) {
+  const t = useTranslations("documents.list");
+  if (!document.pinned && !document.hiddenFromProfessionals) return null;
+  return (
+    <span className="inline-flex flex-wrap gap-1 align-middle">
+      {document.pinned && <span className={`${badgeClass} bg-brand-light text-ink`}>{t("pinned")}</span>}
+      {document.hiddenFromProfessionals && <span className={`${badgeClass} border border-amber-800 bg-amber-50 text-amber-900`}>{t("hidden")}</span>}
+    </span>
+  );
+}
