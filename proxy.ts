@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { baselineHeaders, contentSecurityPolicy } from "./lib/security-headers.js";
+import { DOCUMENT_FILE_CSP, DOCUMENT_FILE_PATH } from "./lib/vault/document-file-policy";
 
 /**
  * Sets the security headers on every page, API route and error response, with a fresh CSP nonce per
@@ -18,7 +19,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.delete("x-middleware-subrequest");
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A served document file gets the sandbox policy, not the page's (which would let it run as the app).
+  response.headers.set("Content-Security-Policy", DOCUMENT_FILE_PATH.test(request.nextUrl.pathname) ? DOCUMENT_FILE_CSP : csp);
   for (const [key, value] of Object.entries(baselineHeaders({ production }))) response.headers.set(key, value);
   // Everything the proxy serves is dynamic and may be personal: never cache it (ASVS 14.3.2).
   response.headers.set("Cache-Control", "no-store, max-age=0");

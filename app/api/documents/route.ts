@@ -1,21 +1,13 @@
-import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
-import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
-import { listRecentDocuments } from "@/lib/server/documents/list-recent-documents";
-import { AppError, type ApiErrorBody } from "@/lib/server/errors";
-import { actorOf } from "@/lib/server/policy/policy";
+import { listDocuments } from "@/lib/server/documents/list-documents";
+import { AppError } from "@/lib/server/errors";
+import { jsonRoute } from "@/lib/server/http/json-route";
+import { documentListQuerySchema } from "@/lib/vault/document-api";
 
-/** The signed-in patient's recent documents (metadata). A half-authenticated session gets a 401. */
-export async function GET() {
-  try {
-    const session = await requireFullSession();
-    const documents = await listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id });
-    return NextResponse.json({ documents }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const t = await getTranslations("errors");
-    const body: ApiErrorBody = { code: error.code, message: t(error.code) };
-    return NextResponse.json(body, { status: error.status, headers: { "Cache-Control": "no-store" } });
-  }
-}
+/** A page of the signed-in patient's documents: filters, search and keyset cursor in the query string. */
+export const GET = jsonRoute(async ({ request, actor, userId }) => {
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
+  const query = documentListQuerySchema.safeParse(params);
+  if (!query.success) throw new AppError("BAD_REQUEST", "Invalid document list query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
+  return listDocuments(getDb(), { actor, ownerId: userId, query: query.data });
+});

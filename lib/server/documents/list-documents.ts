@@ -1,0 +1,67 @@
+import "server-only";
+import { Prisma, type Document } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { authorize, type Actor } from "@/lib/server/policy/policy";
+import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
+import { documentListQuerySchema } from "@/lib/vault/document-api";
+import { decodeCursor, encodeCursor } from "./document-cursor";
+import { toSummary, type summaryColumns } from "./document-views";
+
+type Row = Pick<Document, keyof typeof summaryColumns>;
+
+/**
+ * One page of the owner's documents (or of their bin), filtered and sorted, with keyset pagination:
+ * each page continues after the last row of the previous one, so page 400 costs what page 1 does
+ * (the (ownerId, documentDate, id) and (ownerId, createdAt, id) indexes serve the sorts). The text
+ * search uses PostgreSQL's French configuration over title, note and the PDF's text (the generated,
+ * GIN-indexed searchVector column); it filters, the chosen sort still orders.
+ */
+export async function listDocuments(db: Pick<Db, "$queryRaw">, { actor, ownerId, query }: { actor: Actor; ownerId: string; query: DocumentListQuery }): Promise<DocumentPage> {
+  authorize(actor, "health:read-own", { ownerId });
+  const q = documentListQuerySchema.parse(query);
+  const conditions: Prisma.Sql[] = [Prisma.sql`"ownerId" = ${ownerId}::uuid`];
+  conditions.push(q.bin ? Prisma.sql`"deletedAt" IS NOT NULL` : Prisma.sql`"deletedAt" IS NULL`);
+  if (q.category) conditions.push(Prisma.sql`category = ${q.category}::"DocumentCategory"`);
+  if (q.author) conditions.push(Prisma.sql`"authorKind" = ${q.author}::"AuthorKind"`);
+  if (q.from) conditions.push(Prisma.sql`"documentDate" >= ${q.from}::date`);
+  if (q.to) conditions.push(Prisma.sql`"documentDate" <= ${q.to}::date`);
+  if (q.pinned) conditions.push(Prisma.sql`pinned`);
+  if (q.q) conditions.push(Prisma.sql`"searchVector" @@ websearch_to_tsquery('french'::regconfig, ${q.q})`);
+
+  let order: Prisma.Sql;
+  if (q.sort === "added_desc") {
+    order = Prisma.sql`"createdAt" DESC, id DESC`;
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor, q.sort);
+      conditions.push(Prisma.sql`("createdAt", id) < (${c.key}::timestamptz, ${c.id}::uuid)`);
+    }
+  } else if (q.sort === "date_asc") {
+    order = Prisma.sql`"documentDate" ASC, id ASC`;
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor, q.sort);
+      conditions.push(Prisma.sql`("documentDate", id) > (${c.key}::date, ${c.id}::uuid)`);
+    }
+  } else {
+    order = Prisma.sql`"documentDate" DESC, id DESC`;
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor, q.sort);
+      conditions.push(Prisma.sql`("documentDate", id) < (${c.key}::date, ${c.id}::uuid)`);
+    }
+  }
+
+  // One row more than asked says whether another page follows.
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT id, title, category, "documentDate", "authorKind", "authorLabel", "createdAt", pinned,
+           "hiddenFromProfessionals", "mimeType", "sizeBytes", "deletedAt"
+    FROM "Document"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${q.limit + 1}`;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > q.limit && last
+      ? encodeCursor({ sort: q.sort, id: last.id, key: q.sort === "added_desc" ? last.createdAt.toISOString() : last.documentDate.toISOString().slice(0, 10) })
+      : null;
+  return { items: page.map(toSummary), nextCursor };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
+import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { historyActorOf } from "@/lib/server/history/history-actor";
+import { recordHistory } from "@/lib/server/history/record-history";
+import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import { findOwnedDocument } from "./find-owned-document";
+import type { DocumentActionContext } from "./update-document";
+
+export type OpenedDocumentFile = { stream: Readable; mimeType: string; fileName: string; sizeBytes: number; sha256: string };
+
+/**
+ * The plaintext of a document's file, for a preview (`VIEWED`) or a download (`DOWNLOADED`); the
+ * access is in the history before the first byte leaves. The stream errors at its end if the stored
+ * bytes fail their authentication (see stream-encryption.ts): the route must then abort the response.
+ */
+export async function openDocumentFile(
+  db: Db,
+  storage: BlobStorage,
+  { actor, ipAddress }: DocumentActionContext,
+  documentId: string,
+  { purpose, masterKey }: { purpose: "view" | "download"; masterKey?: Buffer },
+): Promise<OpenedDocumentFile> {
+  const document = await findOwnedDocument(db, actor, documentId, "health:read-own");
+  if (!document.storageKey || !document.wrappedKey || document.sizeBytes === null || !document.mimeType || !document.sha256) {
+    throw new AppError("NOT_FOUND", "Document has no file.");
+  }
+  const historyActor = await historyActorOf(db, actor, "PATIENT");
+  const source = await storage.openRead(document.storageKey);
+  try {
+    await db.$transaction((tx) =>
+      recordHistory(tx, {
+        patientId: document.ownerId,
+        actor: historyActor,
+        action: purpose === "view" ? "DOCUMENT_VIEWED" : "DOCUMENT_DOWNLOADED",
+        document: { id: document.id, title: document.title },
+        ipAddress,
+      }),
+    );
+    const key = unwrapDocumentKey(document.wrappedKey, { documentId: document.id, masterKey });
+    // The key is not wiped here: the decipher is created only when the stream's header arrives.
+    const stream = decryptingReader(source, { key, aad: `document-file:${document.id}` });
+    return { stream, mimeType: document.mimeType, fileName: document.fileName ?? "document", sizeBytes: document.sizeBytes, sha256: document.sha256 };
+  } catch (error) {
+    source.destroy();
+    throw error;
+  }
+}

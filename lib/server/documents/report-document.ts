@@ -1,0 +1,35 @@
+import "server-only";
+import type { Db } from "@/lib/server/db";
+import { historyActorOf } from "@/lib/server/history/history-actor";
+import { recordHistory } from "@/lib/server/history/record-history";
+import { logger } from "@/lib/server/logger";
+import { documentReportSchema, type DocumentReportInput } from "@/lib/vault/document-api";
+import { findOwnedDocument } from "./find-owned-document";
+import type { DocumentActionContext } from "./update-document";
+
+/**
+ * The patient reports a problem with a document. Support receives the document's reference, the
+ * reason and the patient's words, never the document's title or content.
+ */
+export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentReportInput): Promise<{ id: string }> {
+  const report = documentReportSchema.parse(input);
+  const document = await findOwnedDocument(db, actor, documentId, "health:write-own");
+  const historyActor = await historyActorOf(db, actor, "PATIENT");
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.documentReport.create({
+      data: { documentId: document.id, reporterId: document.ownerId, reason: report.reason, message: report.message || null },
+      select: { id: true },
+    });
+    await recordHistory(tx, {
+      patientId: document.ownerId,
+      actor: historyActor,
+      action: "DOCUMENT_REPORTED",
+      document: { id: document.id, title: document.title },
+      details: { reason: report.reason },
+      ipAddress,
+    });
+    return row;
+  });
+  logger.info({ event: "vault.document.reported", reportId: created.id, reason: report.reason }, "Document problem reported to support.");
+  return created;
+}
