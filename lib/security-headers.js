@@ -21,6 +21,9 @@ export function contentSecurityPolicy({ nonce, production, development = false }
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The PDF preview's pdf.js worker, a same-origin file. Without this, workers fall back to script-src,
+    // where 'strict-dynamic' ignores 'self' and a worker (which carries no nonce) is refused.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

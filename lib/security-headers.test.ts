@@ -12,4 +12,10 @@ describe("security headers", () => {
     expect(contentSecurityPolicy({ nonce: "n", production: true })).not.toContain("'unsafe-eval'");
     expect(contentSecurityPolicy({ nonce: "n", production: true })).toContain("upgrade-insecure-requests");
   });
+
+  it("lets same-origin workers run (the PDF preview) and no others", () => {
+    const policy = contentSecurityPolicy({ nonce: "n", production: true });
+    expect(policy).toContain("worker-src 'self'");
+    expect(policy).not.toMatch(/worker-src[^;]*(blob:|data:|\*)/);
+  });
 });

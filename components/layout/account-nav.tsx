@@ -7,7 +7,7 @@ import { getCurrentSession } from "@/lib/server/auth/current-session";
  * Links for the visitor's state. Display only: every page checks access itself, where it reads data.
  */
 export async function AccountNav() {
-  const [session, t] = await Promise.all([getCurrentSession(), getTranslations("nav")]);
+  const [session, t, tDocuments] = await Promise.all([getCurrentSession(), getTranslations("nav"), getTranslations("documents")]);
   const link = "rounded px-3 py-1.5 text-brand underline hover:bg-brand-light";
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center gap-1 text-sm">
@@ -26,6 +26,11 @@ export async function AccountNav() {
           <Link href="/espace" className={link}>
             {t("space")}
           </Link>
+          {session.user.roles.includes("PATIENT") && (
+            <Link href="/documents" className={link}>
+              {tDocuments("title")}
+            </Link>
+          )}
           <Link href="/securite" className={link}>
             {t("security")}
           </Link>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
@@ -35,7 +36,9 @@ export default async function SpacePage() {
                 <li key={document.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                   <div>
                     <p className="font-medium">
-                      {document.title}
+                      <Link href={`/documents/${document.id}`} className="text-brand underline hover:no-underline">
+                        {document.title}
+                      </Link>
                       {document.pinned && <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs">{t("pinned")}</span>}
                     </p>
                     <p className="text-sm text-muted">

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { BinList } from "@/components/vault/bin-list";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { BIN_RETENTION_DAYS } from "@/lib/vault/document-api";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("documents.bin"))("title") };
+}
+
+export default async function BinPage() {
+  const session = await requireFullSessionForPage("/documents/corbeille");
+  const t = await getTranslations("documents");
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <Link href="/documents" className="text-brand underline">
+          {t("bin.backToDocuments")}
+        </Link>
+        <h1 className="text-3xl font-bold">{t("bin.title")}</h1>
+        <p>{t("bin.intro", { days: BIN_RETENTION_DAYS })}</p>
+      </div>
+      {session.user.roles.includes("PATIENT") ? <BinList /> : <p className="text-muted">{t("notPatient")}</p>}
+    </div>
+  );
+}

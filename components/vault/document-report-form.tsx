@@ -1,0 +1,89 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useReportDocument } from "@/lib/queries/documents/use-document-mutations";
+import { documentReportReasons, type DocumentReportInput } from "@/lib/vault/document-api";
+import { fieldClass, labelClass } from "./field-classes";
+import { useErrorText } from "./use-error-text";
+
+/** "Signaler un problème": a reason and, optionally, a few words for support (no health details). */
+export function DocumentReportForm({ documentId }: { documentId: string }) {
+  const t = useTranslations("documents.report");
+  const errorText = useErrorText();
+  const report = useReportDocument();
+  const [reason, setReason] = useState<DocumentReportInput["reason"] | "">("");
+  const [message, setMessage] = useState("");
+  const [reasonError, setReasonError] = useState<string>();
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!reason) {
+      setReasonError(t("reasonRequired"));
+      document.getElementById("report-reason")?.focus();
+      return;
+    }
+    setReasonError(undefined);
+    report.mutate(
+      { id: documentId, report: { reason, ...(message.trim() ? { message: message.trim() } : {}) } },
+      {
+        onSuccess: () => {
+          setReason("");
+          setMessage("");
+        },
+      },
+    );
+  }
+
+  return (
+    <section aria-labelledby="report-title" className="space-y-4">
+      <h2 id="report-title" className="text-2xl font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-muted">{t("intro")}</p>
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <div>
+          <label htmlFor="report-reason" className={labelClass}>
+            {t("reason")}
+          </label>
+          <select
+            id="report-reason"
+            required
+            value={reason}
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? "report-reason-error" : undefined}
+            onChange={(event) => setReason(event.target.value as DocumentReportInput["reason"])}
+            className={fieldClass}
+          >
+            <option value="">{t("chooseReason")}</option>
+            {documentReportReasons.map((value) => (
+              <option key={value} value={value}>
+                {t(`reasons.${value}`)}
+              </option>
+            ))}
+          </select>
+          {reasonError && (
+            <p id="report-reason-error" className="mt-1 text-sm font-medium text-red-800">
+              {reasonError}
+            </p>
+          )}
+        </div>
+        <div>
+          <label htmlFor="report-message" className={labelClass}>
+            {t("message")}
+          </label>
+          <p id="report-message-hint" className="mt-1 text-sm text-muted">
+            {t("messageHint")}
+          </p>
+          <textarea id="report-message" rows={3} maxLength={1000} value={message} aria-describedby="report-message-hint" onChange={(event) => setMessage(event.target.value)} className={fieldClass} />
+        </div>
+        {report.isError && <FormAlert>{errorText(report.error)}</FormAlert>}
+        {report.isSuccess && <FormAlert kind="success">{t("sent")}</FormAlert>}
+        <Button type="submit" variant="secondary" disabled={report.isPending}>
+          {t("send")}
+        </Button>
+      </form>
+    </section>
+  );
+}
