@@ -7,6 +7,7 @@ export async function register() {
   // Mail and SMS that could not be handed over at once (relay down, instance stopped) are retried.
   const { startRetryPass } = await import("./lib/server/messaging/deliver-soon");
   startRetryPass();
+  (await import("./lib/server/vault/check/start-bin-purge")).startBinPurgePass();
 }
 
 /**
