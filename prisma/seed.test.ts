@@ -1,15 +1,21 @@
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { buffer } from "node:stream/consumers";
+import { afterAll, describe, expect, it } from "vitest";
+import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
+import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
 import { createPrismaClient, type Db } from "@/lib/server/db";
+import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { inspectFileHead } from "@/lib/server/vault/inspect/inspect-file-head";
 import { isValidRpps } from "@/lib/identifiers/rpps";
 import { useTestDb } from "@/lib/testing/test-db";
 import { startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate";
 import * as OTPAuth from "otpauth";
 import { verifyTotp } from "@/lib/server/auth/totp/verify-totp";
-import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, seedDemoData } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, seedDemoData as seed, type SeedOptions } from "./seed";
 
 const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
 
@@ -23,6 +29,12 @@ async function counts(db: Db) {
     apps: await db.catalogApp.count(),
   };
 }
+
+const masterKey = randomBytes(32);
+const vaultRoot = mkdtempSync(join(tmpdir(), "seed-vault-"));
+const storage = createLocalStorage({ root: vaultRoot });
+afterAll(() => rmSync(vaultRoot, { recursive: true, force: true }));
+const seedDemoData = (db: Db, options: SeedOptions = { storage, masterKey }) => seed(db, options);
 
 describe("the demo seed", () => {
   const db = useTestDb();
@@ -44,6 +56,49 @@ describe("the demo seed", () => {
     await seedDemoData(db);
     expect(await counts(db)).toEqual(before);
     expect((await db.user.findUniqueOrThrow({ where: { email: demoEmails[0] } })).firstName).toBe("Camille-Édith");
+  });
+
+  it("gives each demo document a real file, stored encrypted, that reads back with its recorded hash", async () => {
+    await seedDemoData(db);
+    const patient = await db.user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true } });
+    const documents = await db.document.findMany({ where: { ownerId: patient.id }, orderBy: { documentDate: "desc" } });
+    expect(documents.map((d) => d.mimeType)).toEqual(["application/pdf", "application/pdf", "image/png", "application/pdf", "text/plain"]);
+    for (const document of documents) {
+      expect(document.storageKey).not.toBeNull();
+      const key = unwrapDocumentKey(document.wrappedKey!, { documentId: document.id, masterKey });
+      const bytes = await buffer(decryptingReader(await storage.openRead(document.storageKey!), { key, aad: `document-file:${document.id}` }));
+      expect(bytes.length).toBe(document.sizeBytes);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(document.sha256);
+      expect(await inspectFileHead({ head: bytes, fileName: document.fileName!, isWholeFile: true })).toMatchObject({ accepted: true, mimeType: document.mimeType });
+    }
+    const prescription = documents.find((d) => d.category === "PRESCRIPTION")!;
+    expect(prescription.extractedText).toContain("Amlodipine");
+    expect(prescription).toMatchObject({ authorKind: "PROFESSIONAL", authorLabel: "Dr Sophie Bernard" });
+    expect(documents.find((d) => d.category === "LAB_RESULTS")).toMatchObject({ authorKind: "ESTABLISHMENT", authorLabel: "Laboratoire BioSanté Lyon 3" });
+    expect(documents.filter((d) => d.hiddenFromProfessionals).map((d) => d.category)).toEqual(["REPORT"]);
+    expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "DOCUMENT_UPLOADED" } })).toBe(5);
+
+    // Seeding again stores no second copy of any file.
+    await seedDemoData(db);
+    const blobs = [];
+    for await (const blob of storage.list(`${patient.id}/`)) blobs.push(blob.key);
+    expect(blobs.sort()).toEqual(documents.map((d) => d.storageKey).sort());
+  });
+
+  it("replaces the first seeds' metadata-only rows by documents with files", async () => {
+    await seedDemoData(db);
+    const patient = await db.user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true } });
+    const withFile = await db.document.findFirstOrThrow({ where: { ownerId: patient.id, category: "IMAGING" } });
+    await db.document.delete({ where: { id: withFile.id } });
+    const legacyId = "5b0c1a3e-0000-4000-8000-000000000003";
+    await db.document.create({
+      data: { id: legacyId, ownerId: patient.id, title: withFile.title, category: "IMAGING", documentDate: withFile.documentDate, authorKind: "ESTABLISHMENT" },
+    });
+    await seedDemoData(db);
+    expect(await db.document.count({ where: { id: legacyId } })).toBe(0);
+    const imaging = await db.document.findMany({ where: { ownerId: patient.id, category: "IMAGING" } });
+    expect(imaging).toHaveLength(1);
+    expect(imaging[0]).toMatchObject({ title: withFile.title, mimeType: "image/png" });
   });
 
   it("stores argon2id password hashes, never the password", async () => {
@@ -71,7 +126,7 @@ describe("the embedded database across restarts", () => {
         const db = createPrismaClient(embedded.url, 2);
         try {
           await applyMigrations(embedded.url);
-          await seedDemoData(db);
+          await seedDemoData(db, { storage: createLocalStorage({ root: join(dir, "vault") }), masterKey });
           return await counts(db);
         } finally {
           await db.$disconnect();

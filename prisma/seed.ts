@@ -8,6 +8,9 @@ import { hashPassword } from "@/lib/server/auth/password-hash";
 import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secret";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import { receiveUpload, type ReceiveUploadInput } from "@/lib/server/vault/upload/receive-upload";
+import { demoFiles } from "./demo-files";
 
 /** Shared by every demo account; printed by `npm start` and in the README. Never used in production. */
 export const DEMO_PASSWORD = "demo-espace-sante-2026";
@@ -34,6 +37,11 @@ const PROFESSIONALS = [
   { account: "emergency", rpps: withRppsCheckDigit("1010000003"), profession: "Médecin", specialty: "Médecine d'urgence (SAMU)", city: "Lyon", emergencyStaff: true },
 ] as const;
 
+/**
+ * The ids are those of the first seeds, which made metadata-only rows; a document's id is now bound to
+ * its encrypted file (the file's and the key's authenticated data name it), so the seed lets the
+ * upload pipeline choose it and only uses these ids to remove those older rows.
+ */
 const DOCUMENTS = [
   { id: "5b0c1a3e-0000-4000-8000-000000000001", title: "Ordonnance – traitement de l'hypertension", category: "PRESCRIPTION", documentDate: "2026-09-14", authorKind: "PROFESSIONAL", by: "doctor", hidden: false },
   { id: "5b0c1a3e-0000-4000-8000-000000000002", title: "Bilan sanguin annuel", category: "LAB_RESULTS", documentDate: "2026-06-02", authorKind: "ESTABLISHMENT", label: "Laboratoire BioSanté Lyon 3", hidden: false },
@@ -53,7 +61,14 @@ const APPS: Prisma.CatalogAppCreateInput[] = [
 
 export type SeedSummary = { users: number; professionals: number; documents: number; apps: number };
 
-export async function seedDemoData(db: Db): Promise<SeedSummary> {
+export type SeedOptions = {
+  /** Where the demo documents' files go: the configured storage. */
+  storage: BlobStorage;
+  /** The configured master key, which wraps each file's data key. */
+  masterKey: Buffer;
+};
+
+export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions): Promise<SeedSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -87,22 +102,34 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
   }
 
   const ownerId = ids.get("patient")!;
+  const files = demoFiles();
   for (const doc of DOCUMENTS) {
-    await db.document.upsert({
-      where: { id: doc.id },
-      update: {},
-      create: {
-        id: doc.id,
-        ownerId,
-        title: doc.title,
-        category: doc.category,
-        documentDate: new Date(doc.documentDate),
-        authorKind: doc.authorKind,
-        addedById: "by" in doc ? ids.get(doc.by) : null,
-        authorLabel: "label" in doc ? doc.label : null,
-        hiddenFromProfessionals: doc.hidden,
-      },
-    });
+    // Already seeded with its file (a title the person changed since counts as theirs: made again).
+    const seeded = await db.document.findFirst({ where: { ownerId, title: doc.title, storageKey: { not: null } }, select: { id: true } });
+    if (!seeded) {
+      const { fileName, bytes } = files[doc.title];
+      const author: ReceiveUploadInput["author"] =
+        doc.authorKind === "PROFESSIONAL"
+          ? { kind: "PROFESSIONAL", label: professionalLabel(doc.by), addedById: ids.get(doc.by) }
+          : doc.authorKind === "ESTABLISHMENT"
+            ? { kind: "ESTABLISHMENT", label: doc.label }
+            : undefined;
+      // Through the real pipeline: type check, encryption, storage, the row and its history entry.
+      const { documentId } = await receiveUpload(
+        {
+          actor: { userId: ownerId, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true },
+          body: new Blob([new Uint8Array(bytes)]).stream(),
+          declaredLength: bytes.length,
+          fileName,
+          metadata: { title: doc.title, category: doc.category, documentDate: doc.documentDate, note: null },
+          author,
+        },
+        { db, storage, masterKey, maxFileBytes: bytes.length, quotaBytes: Number.MAX_SAFE_INTEGER },
+      );
+      if (doc.hidden) await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true }, select: { id: true } });
+    }
+    // The first seeds' metadata-only row, now replaced by the document with its file.
+    await db.document.deleteMany({ where: { id: doc.id, storageKey: null } });
   }
 
   for (const app of APPS) {
@@ -110,4 +137,9 @@ export async function seedDemoData(db: Db): Promise<SeedSummary> {
   }
 
   return { users: DEMO_ACCOUNTS.length, professionals: PROFESSIONALS.length, documents: DOCUMENTS.length, apps: APPS.length };
+}
+
+function professionalLabel(key: string): string {
+  const person = DEMO_ACCOUNTS.find((account) => account.key === key)!;
+  return `Dr ${person.firstName} ${person.lastName}`;
 }

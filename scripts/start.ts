@@ -14,6 +14,7 @@ import { applyMigrations } from "@/prisma/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoData } from "@/prisma/seed";
 import { ConfigError, parseConfig } from "@/lib/server/config";
 import { createPrismaClient } from "@/lib/server/db";
+import { createStorage } from "@/lib/server/storage/create-storage";
 
 const root = resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -36,7 +37,7 @@ async function main() {
   if (config.seedDemoData) {
     const db = createPrismaClient(databaseUrl, 2);
     try {
-      const seeded = await seedDemoData(db);
+      const seeded = await seedDemoData(db, { storage: createStorage(config.storage), masterKey: config.masterKey });
       console.log(`Demo data: ${seeded.users} accounts, ${seeded.documents} documents, ${seeded.apps} catalogue apps.`);
     } finally {
       await db.$disconnect();
