@@ -1,0 +1,317 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { deflateSync } from "node:zlib";
+import type { BrowserContext, Download, Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+import { createAccount, signInAs } from "./support/accounts";
+import { E2E_APP_URL } from "./support/environment";
+
+/**
+ * The patient's document pages as a person uses them: add files with progress bars, confirm the
+ * category a PDF suggests, filter and search, preview and download, edit, hide, bin, restore and
+ * delete for good, and the French reason when a file is refused. Each test makes its own patient.
+ */
+
+/** The word that exists only inside the PDF's text, to prove the search reads PDFs. */
+const PDF_ONLY_WORD = "zygomatiquement";
+
+/** A small valid PDF (same shape as lib/server/vault/pdf/build-test-pdf.ts, which is server-only). */
+function buildPdf(lines: string[]): Buffer {
+  const content = `BT /F1 11 Tf 14 TL 56 780 Td ${lines.map((line) => `(${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*`).join(" ")} ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+    `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+/** A 24×24 blue PNG: big enough to be seen in the preview. */
+function buildPng(size = 24): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const check = Buffer.alloc(4);
+    check.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, check]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0, 0, 145]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
+}
+
+const pdfBytes = buildPdf(["ORDONNANCE", "Dr Sophie Bernard, medecine generale", "Paris, le 12 mars 2026", `Amoxicilline 1 g : 1 comprime matin et soir pendant 6 jours, ${PDF_ONLY_WORD}.`]);
+const pngBytes = buildPng();
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+async function downloadedBytes(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFile(path);
+}
+
+async function newPatient(context: BrowserContext) {
+  const patient = await createAccount();
+  await signInAs(context, patient);
+  return patient;
+}
+
+/** A document made through the upload route directly, for tests about what happens after. */
+async function uploadThroughApi(context: BrowserContext, { title, fileName = "radio.png", bytes = pngBytes }: { title: string; fileName?: string; bytes?: Buffer }) {
+  const response = await context.request.post("/api/uploads", {
+    data: bytes,
+    headers: {
+      "Content-Type": "application/octet-stream",
+      Origin: E2E_APP_URL,
+      "X-File-Name": encodeURIComponent(fileName),
+      "X-Document-Title": encodeURIComponent(title),
+      "X-Document-Category": "OTHER",
+      "X-Document-Date": "2026-02-03",
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const documentRows = (page: Page) => page.getByTestId("document-row");
+const listRow = (page: Page, title: string) => documentRows(page).filter({ has: page.getByRole("link", { name: title, exact: true }) });
+
+test("a patient adds a PDF and an image, confirms the suggested category, filters, searches the PDF's text, previews and downloads the exact bytes", async ({ page }) => {
+  test.setTimeout(90_000);
+  await newPatient(page.context());
+  await page.goto("/documents");
+  await expect(page.getByRole("heading", { level: 1, name: "Mes documents" })).toBeVisible();
+  await expect(page.getByText("Vous n'avez pas encore de document.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Choisir des fichiers").setInputFiles([
+    { name: "ordonnance-mars.pdf", mimeType: "application/pdf", buffer: pdfBytes },
+    { name: "radio-genou.png", mimeType: "image/png", buffer: pngBytes },
+  ]);
+  const pdfRow = page.getByTestId("upload-row").filter({ hasText: "ordonnance-mars.pdf" });
+  const pngRow = page.getByTestId("upload-row").filter({ hasText: "radio-genou.png" });
+  // Titles start as the file names without their extension; the date as today.
+  await expect(pdfRow.getByLabel("Titre")).toHaveValue("ordonnance-mars");
+  await expect(pngRow.getByLabel("Titre")).toHaveValue("radio-genou");
+  await pngRow.getByLabel("Catégorie").selectOption({ label: "Imagerie" });
+  await pngRow.getByLabel("Note (facultative)").fill("Genou droit, de face");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Envoyer les 2 documents" }).click();
+  await expect(page.getByTestId("upload-summary")).toHaveText("2 documents ajoutés.");
+  await expect(page.getByTestId("upload-summary")).toBeFocused();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("2 documents ajoutés.");
+  for (const fileName of ["ordonnance-mars.pdf", "radio-genou.png"]) {
+    await expect(page.getByRole("progressbar", { name: `Envoi de « ${fileName} »` })).toHaveJSProperty("value", 100);
+  }
+
+  // The PDF's text says "ordonnance" and "le 12 mars 2026": offered, applied only when the patient agrees.
+  const suggestion = pdfRow.getByTestId("upload-suggestion");
+  await expect(suggestion).toContainText("Catégorie suggérée : Ordonnance");
+  await expect(suggestion).toContainText("Date suggérée : 12 mars 2026");
+  await expect(pngRow.getByTestId("upload-suggestion")).toHaveCount(0);
+  await expectAccessible(page);
+  await suggestion.getByRole("button", { name: "Appliquer la suggestion" }).click();
+  await expect(pdfRow.getByText("Suggestion appliquée.")).toBeVisible();
+
+  // The list followed the uploads and the applied suggestion without a reload.
+  await expect(documentRows(page)).toHaveCount(2);
+  await expect(listRow(page, "ordonnance-mars")).toContainText("Ordonnance · Document du 12 mars 2026");
+  await expect(listRow(page, "ordonnance-mars")).toContainText(/Ajouté par vous le \d{1,2} \S+ \d{4}/);
+  await expect(listRow(page, "radio-genou")).toContainText("Imagerie");
+
+  const search = page.getByRole("search");
+  await search.getByLabel("Catégorie").selectOption({ label: "Imagerie" });
+  await search.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/[?&]category=IMAGING/);
+  await expect(documentRows(page)).toHaveCount(1);
+  await expect(listRow(page, "radio-genou")).toBeVisible();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("La liste est à jour : 1 document.");
+  await expectAccessible(page);
+
+  // The filters survive a reload (they are in the address).
+  await page.reload();
+  await expect(page.getByRole("search").getByLabel("Catégorie")).toHaveValue("IMAGING");
+  await expect(documentRows(page)).toHaveCount(1);
+
+  await page.getByRole("search").getByRole("button", { name: "Effacer les filtres" }).click();
+  await expect(documentRows(page)).toHaveCount(2);
+  await page.getByRole("search").getByLabel("Rechercher dans les titres").fill(PDF_ONLY_WORD);
+  await page.getByRole("search").getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${PDF_ONLY_WORD}`));
+  await expect(documentRows(page)).toHaveCount(1);
+  await expect(listRow(page, "ordonnance-mars")).toBeVisible();
+
+  // The PDF, drawn by pdf.js, and its exact bytes.
+  await listRow(page, "ordonnance-mars").getByRole("link", { name: "ordonnance-mars" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "ordonnance-mars" })).toBeVisible();
+  await expect(page.getByTestId("added-by")).toHaveText(/^Ajouté par vous le /);
+  const pdfPage = page.getByRole("img", { name: "Page 1 sur 1 du document « ordonnance-mars »" });
+  await expect(pdfPage).toBeVisible();
+  await expect(pdfPage).toHaveAttribute("data-rendered", "true");
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger « ordonnance-mars »" }).click();
+  expect(sha256(await downloadedBytes(await pdfDownload))).toBe(sha256(pdfBytes));
+  await expectAccessible(page);
+
+  // The image, shown in the page with a text alternative, and its exact bytes.
+  await page.getByRole("link", { name: "Retour à mes documents" }).click();
+  await page.getByRole("search").getByRole("button", { name: "Effacer les filtres" }).click();
+  await listRow(page, "radio-genou").getByRole("link", { name: "radio-genou" }).click();
+  const image = page.getByRole("img", { name: "Aperçu du document « radio-genou »" });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(24);
+  await expect(page.getByLabel("Note (facultative)")).toHaveValue("Genou droit, de face");
+  const pngDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger « radio-genou »" }).click();
+  expect(sha256(await downloadedBytes(await pngDownload))).toBe(sha256(pngBytes));
+});
+
+test("a patient edits a document, hides it from professionals, bins it, restores it, bins it from the list and deletes it for good", async ({ page }) => {
+  test.setTimeout(90_000);
+  await newPatient(page.context());
+  const id = await uploadThroughApi(page.context(), { title: "Radio" });
+
+  await page.goto(`/documents/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Radio" })).toBeVisible();
+  await page.getByLabel("Titre").fill("Radio du genou droit");
+  await page.getByLabel("Catégorie").selectOption({ label: "Imagerie" });
+  await page.getByLabel("Date du document").fill("2026-01-15");
+  await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Radio du genou droit" })).toBeVisible();
+  await expect(page.getByText("Imagerie · Document du 15 janvier 2026")).toBeVisible();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("Modifications enregistrées.");
+
+  const hide = page.getByRole("button", { name: "Masquer aux professionnels" });
+  await expect(hide).toHaveAttribute("aria-pressed", "false");
+  await hide.click();
+  await expect(hide).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("Masqué aux professionnels", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("Le document est masqué aux professionnels.");
+
+  // A problem report, without health details.
+  await page.getByLabel("Motif").selectOption({ label: "Document en double" });
+  await expect(page.getByLabel("Précisions (facultatives)")).toHaveAccessibleDescription(/N'écrivez aucune information de santé/);
+  await page.getByLabel("Précisions (facultatives)").fill("Envoyé deux fois par erreur.");
+  await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Merci, votre signalement a été transmis au support." })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Mettre à la corbeille" }).click();
+  await expect(page.getByTestId("bin-notice")).toContainText(/Il sera supprimé définitivement le \d{1,2} \S+ \d{4}\./);
+  await expect(page.getByTestId("bin-notice")).toBeFocused();
+  await expectAccessible(page);
+
+  await page.goto("/documents");
+  await expect(page.getByText("Vous n'avez pas encore de document.")).toBeVisible();
+  await page.getByRole("link", { name: "Corbeille" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Corbeille" })).toBeVisible();
+  await expect(page.getByText("supprimés définitivement 30 jours après")).toBeVisible();
+  const binRow = page.getByTestId("bin-row").filter({ hasText: "Radio du genou droit" });
+  await expect(binRow).toContainText(/Supprimé définitivement le /);
+  await expectAccessible(page);
+  await binRow.getByRole("button", { name: "Restaurer « Radio du genou droit »" }).click();
+  await expect(page.getByText("La corbeille est vide.")).toBeVisible();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("« Radio du genou droit » est restauré dans vos documents.");
+
+  // Back in the list, still hidden; moved to the bin again with the bulk actions.
+  await page.getByRole("link", { name: "Retour à mes documents" }).click();
+  const row = listRow(page, "Radio du genou droit");
+  await expect(row).toContainText("Masqué aux professionnels");
+  await row.getByRole("checkbox", { name: "Sélectionner « Radio du genou droit »" }).check();
+  const bulk = page.getByTestId("bulk-actions");
+  await expect(bulk).toContainText("1 document sélectionné");
+  await expectAccessible(page);
+  await bulk.getByRole("button", { name: "Mettre à la corbeille" }).click();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("1 document mis à la corbeille.");
+  await expect(documentRows(page)).toHaveCount(0);
+
+  await page.goto("/documents/corbeille");
+  await page.getByRole("button", { name: "Supprimer définitivement « Radio du genou droit »" }).click();
+  const confirm = page.getByRole("button", { name: "Oui, supprimer définitivement" });
+  await expect(confirm).toBeFocused();
+  await expect(page.getByText("cette action est irréversible")).toBeVisible();
+  await page.getByRole("button", { name: "Annuler" }).click();
+  await expect(page.getByRole("button", { name: "Supprimer définitivement « Radio du genou droit »" })).toBeFocused();
+  await page.getByRole("button", { name: "Supprimer définitivement « Radio du genou droit »" }).click();
+  await confirm.click();
+  await expect(page.getByText("La corbeille est vide.")).toBeVisible();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("« Radio du genou droit » est supprimé définitivement.");
+  expect((await page.context().request.get(`/api/documents/${id}/file`)).status()).toBe(404);
+});
+
+test("bulk actions change the category and hide several documents at once", async ({ page }) => {
+  await newPatient(page.context());
+  await uploadThroughApi(page.context(), { title: "Bilan A" });
+  await uploadThroughApi(page.context(), { title: "Bilan B" });
+  await page.goto("/documents");
+  await expect(documentRows(page)).toHaveCount(2);
+  await page.getByRole("checkbox", { name: "Tout sélectionner" }).check();
+  const bulk = page.getByTestId("bulk-actions");
+  await expect(bulk).toContainText("2 documents sélectionnés");
+  await bulk.getByLabel("Nouvelle catégorie").selectOption({ label: "Biologie" });
+  await bulk.getByRole("button", { name: "Changer la catégorie" }).click();
+  await expect(page.getByTestId("vault-announcer")).toHaveText("2 documents modifiés.");
+  await expect(page.getByRole("heading", { level: 2, name: "Liste des documents" })).toBeFocused();
+  await expect(documentRows(page).filter({ hasText: "Biologie" })).toHaveCount(2);
+
+  await page.getByRole("checkbox", { name: "Tout sélectionner" }).check();
+  await bulk.getByRole("button", { name: "Masquer aux professionnels" }).click();
+  await expect(documentRows(page).filter({ hasText: "Masqué aux professionnels" })).toHaveCount(2);
+});
+
+test("a refused file shows the server's reason in French next to it, and the other file still goes in", async ({ page }) => {
+  await newPatient(page.context());
+  await page.goto("/documents");
+  await page.getByLabel("Choisir des fichiers").setInputFiles([
+    { name: "radio.png", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+    { name: "radio-vraie.png", mimeType: "image/png", buffer: pngBytes },
+  ]);
+  await page.getByRole("button", { name: "Envoyer les 2 documents" }).click();
+  await expect(page.getByTestId("upload-summary")).toHaveText("1 document ajouté, 1 refusé.");
+  const refused = page.getByTestId("upload-row").filter({ hasText: "« radio.png »" });
+  await expect(refused.getByTestId("upload-error")).toContainText(/ne correspond pas à son extension|n'est pas accepté/);
+  await expect(refused.getByRole("progressbar")).toHaveJSProperty("value", 0);
+  await expect(listRow(page, "radio-vraie")).toBeVisible();
+  await expect(documentRows(page)).toHaveCount(1);
+});
+
+test("another patient gets 404 on the first patient's document page and file", async ({ page, browser }) => {
+  const owner = await browser.newContext({ baseURL: E2E_APP_URL });
+  await newPatient(owner);
+  const id = await uploadThroughApi(owner, { title: "Radio confidentielle" });
+  await newPatient(page.context());
+
+  const response = await page.goto(`/documents/${id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("Radio confidentielle")).toHaveCount(0);
+  const file = await page.context().request.get(`/api/documents/${id}/file`);
+  expect(file.status()).toBe(404);
+  expect((await page.context().request.get(`/api/documents/${id}/file?download=1`)).status()).toBe(404);
+  await owner.close();
+});
