@@ -1,0 +1,383 @@
+/**
+ * `npm run bench:vault`: figures for the vault on this machine, printed, not asserted (not part of
+ * `npm test` or CI). Against a production build served by `next start` on a free 127.0.0.1 port:
+ *  1. one large file (200 MiB by default) streamed to POST /api/uploads: throughput, and the growth of
+ *     the server process's resident memory (VmRSS) while it arrives;
+ *  2. GET /api/documents?limit=25 for a patient with 10,000 documents, 20 connections at once:
+ *     requests/s and latency p50/p95/p99, next to GET /api/ping (no session, no database) measured
+ *     the same way in the same run, which shows what Next.js alone costs here.
+ *
+ * The database: a fresh database on the PostgreSQL server named by BENCH_DATABASE_URL (or
+ * DATABASE_URL), dropped at the end. Without one, the embedded PGlite in memory, with a warning: it
+ * runs one query at a time, so its figures say nothing about a deployment. The vault's files go to a
+ * temporary DATA_DIR, removed at the end.
+ *
+ * Options: --build (run `next build` first; also done when there is no build), --app-dir <dir> (the
+ * built app to serve, default this repository), --file-mb, --documents, --connections, --seconds.
+ * Everything is bounded (sizes, connections, duration) and stays on 127.0.0.1.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import { createServer } from "node:net";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const root = resolve(import.meta.dirname, "..");
+const MiB = 1024 * 1024;
+
+const { values } = parseArgs({
+  options: {
+    build: { type: "boolean", default: false },
+    "app-dir": { type: "string", default: root },
+    "file-mb": { type: "string", default: "200" },
+    documents: { type: "string", default: "10000" },
+    connections: { type: "string", default: "20" },
+    seconds: { type: "string", default: "10" },
+  },
+});
+const options = z
+  .object({
+    build: z.boolean(),
+    appDir: z.string().transform((dir) => resolve(dir)),
+    fileMb: z.coerce.number().int().min(1).max(290),
+    documents: z.coerce.number().int().min(25).max(100_000),
+    connections: z.coerce.number().int().min(1).max(100),
+    seconds: z.coerce.number().min(1).max(60),
+  })
+  .parse({ ...values, appDir: values["app-dir"], fileMb: values["file-mb"] });
+
+// The script's own process reads the configuration too (sessions, cookie): same secrets as the server.
+const dataDir = await mkdtemp(join(tmpdir(), "bench-vault-"));
+const secrets = { AUTH_SECRET: randomBytes(32).toString("base64url"), MASTER_KEY: randomBytes(32).toString("base64") };
+Object.assign(process.env, { APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...secrets });
+const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
+delete process.env.DATABASE_URL;
+
+const { createEmptyDatabase } = await import("@/lib/testing/database");
+const { applyMigrations } = await import("@/prisma/migrate");
+const { createPrismaClient } = await import("@/lib/server/db");
+const { enrolTotpWithSecret } = await import("@/lib/server/auth/totp/enrol-totp-with-secret");
+const { startPasswordSession, completeSecondFactor } = await import("@/lib/server/auth/sessions/create-session");
+const { SESSION_COOKIE } = await import("@/lib/server/auth/session-cookie");
+const { encode } = await import("next-auth/jwt");
+
+type Db = Awaited<ReturnType<typeof createPrismaClient>>;
+
+const cleanups: (() => Promise<unknown>)[] = [() => rm(dataDir, { recursive: true, force: true })];
+async function cleanUp() {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+}
+process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+async function main() {
+  const warnings: string[] = [];
+  if (!serverUrl) {
+    warnings.push("No BENCH_DATABASE_URL/DATABASE_URL: the embedded PGlite (one query at a time, in memory) serves this run. These figures are NOT representative of a deployment; use a real PostgreSQL server.");
+  }
+  ensureBuild();
+  // Client, server and database share the machine: anything else running skews every figure.
+  const busy = loadavg()[0];
+  if (busy > cpus().length / 2) warnings.push(`The machine was already busy before the run (load average ${busy.toFixed(1)} on ${cpus().length} CPUs): figures are low.`);
+
+  const database = await createEmptyDatabase(serverUrl);
+  cleanups.push(() => database.drop());
+  await applyMigrations(database.url);
+  process.env.DATABASE_URL = database.url;
+  const db = createPrismaClient(database.url, 2);
+  cleanups.push(() => db.$disconnect());
+  const [{ version }] = await db.$queryRaw<{ version: string }[]>`SELECT split_part(version(), ' on ', 1) AS version`;
+
+  const { userId, cookie } = await benchPatient(db);
+  await insertDocuments(db, userId, options.documents);
+
+  const port = await freePort();
+  const appUrl = `http://localhost:${port}`;
+  const server = startServer(port, appUrl, database.url);
+  cleanups.push(() => stopServer(server.child));
+  await waitUntilServing(port, server);
+  const serverPid = findServerPid(server.child.pid!);
+
+  const headers = { Cookie: cookie };
+  if ((await get(port, "/api/ping", {})).status !== 200) throw new Error("GET /api/ping did not answer 200: the build predates it; run with --build.");
+  const firstPage = await get(port, "/api/documents?limit=25", headers);
+  const page = z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() }).safeParse(JSON.parse(firstPage.body || "null"));
+  if (firstPage.status !== 200 || !page.success || page.data.items.length !== 25) {
+    throw new Error(`GET /api/documents?limit=25 answered ${firstPage.status} without a page of 25 documents: is the paginated list route in this build?`);
+  }
+
+  // Warm the upload route (first compile of its chunks, pools) so that it is not counted as the file's cost.
+  await upload(port, appUrl, headers, 1 * MiB);
+  await sleep(1000);
+  const rssBefore = rssOf(serverPid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(serverPid))), 50);
+  const uploaded = await upload(port, appUrl, headers, options.fileMb * MiB);
+  clearInterval(sampler);
+  rssPeak = Math.max(rssPeak, rssOf(serverPid));
+
+  const ping = await load(port, "/api/ping", {});
+  const list = await load(port, "/api/documents?limit=25", headers);
+
+  const lines = [
+    ``,
+    `Vault benchmark, ${new Date().toISOString()}`,
+    `  machine: ${cpus().length} CPU (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, load average ${loadavg()[0].toFixed(1)}; database: ${serverUrl ? version : `PGlite (${version})`}`,
+    `  server: next start (production build of ${options.appDir}), pid ${serverPid}; the load client runs on the same machine`,
+    ``,
+    `Upload, POST /api/uploads, one ${options.fileMb} MiB file (JPEG head, random bytes), streamed:`,
+    `  ${fmt(uploaded.seconds, 2)} s, ${fmt(options.fileMb / uploaded.seconds, 1)} MiB/s`,
+    `  server RSS before ${fmt(rssBefore / MiB, 0)} MiB, peak during ${fmt(rssPeak / MiB, 0)} MiB: growth +${fmt((rssPeak - rssBefore) / MiB, 0)} MiB`,
+    ``,
+    `Latency, ${options.connections} connections, ${options.seconds} s each after a ${WARM_UP_SECONDS} s warm-up (keep-alive):`,
+    `  ${"route".padEnd(40)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`,
+    row("GET /api/ping (no session, no database)", ping),
+    row(`GET /api/documents?limit=25 (${options.documents} docs)`, list),
+    ...warnings.map((warning) => `\nWARNING: ${warning}`),
+    ``,
+  ];
+  console.log(lines.join("\n"));
+}
+
+// ---- Set-up ----------------------------------------------------------------------------------
+
+function ensureBuild() {
+  const buildId = join(options.appDir, ".next", "BUILD_ID");
+  if (!options.build && existsSync(buildId)) {
+    const age = Math.round((Date.now() - statSync(buildId).mtimeMs) / 60_000);
+    console.log(`Using the existing production build in ${options.appDir} (built ${age} min ago; --build to rebuild).`);
+    return;
+  }
+  console.log(`Building ${options.appDir} (next build) …`);
+  const result = spawnSync(process.execPath, [join(options.appDir, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: options.appDir,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+/** A signed-in patient with a full session, as the e2e fixtures make one (e2e/support/accounts.ts). */
+async function benchPatient(db: Db): Promise<{ userId: string; cookie: string }> {
+  const user = await db.user.create({
+    data: { email: `bench-${randomUUID()}@bench.localhost`, firstName: "Banc", lastName: "Essai", status: "ACTIVE", emailVerifiedAt: new Date() },
+    select: { id: true },
+  });
+  await enrolTotpWithSecret(db, { userId: user.id, secretBase32: "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU" });
+  const half = await startPasswordSession(db, { userId: user.id });
+  const full = await completeSecondFactor(db, { halfToken: half.token });
+  if (!full) throw new Error("Could not open a full session for the bench patient.");
+  const value = await encode({ token: { sid: full.token }, secret: secrets.AUTH_SECRET });
+  return { userId: user.id, cookie: `${SESSION_COOKIE(false)}=${value}` };
+}
+
+/** Metadata-only rows (what the list reads), in one statement; dates and categories spread out. */
+async function insertDocuments(db: Db, ownerId: string, count: number) {
+  await db.$executeRaw`
+    INSERT INTO "Document" ("id", "ownerId", "title", "category", "documentDate", "authorKind", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), ${ownerId}::uuid, 'Document de test ' || i,
+           (ARRAY['PRESCRIPTION','LAB_RESULTS','IMAGING','REPORT','VACCINATION','OTHER'])[1 + i % 6]::"DocumentCategory",
+           DATE '2015-01-01' + (i * 7919) % 4000, 'PATIENT'::"AuthorKind",
+           now() - make_interval(secs => i), now()
+    FROM generate_series(1, ${count}) AS i`;
+  await db.$executeRawUnsafe(`ANALYZE "Document"`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function startServer(port: number, appUrl: string, databaseUrl: string) {
+  const child = spawn(process.execPath, [join(options.appDir, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd: options.appDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      ...secrets,
+      APP_ENV: "test",
+      APP_URL: appUrl,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      VAULT_MAX_FILE_MB: "300",
+      VAULT_QUOTA_MB: String(Math.max(1024, options.fileMb * 2)),
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: "",
+    },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  return { child, output: () => output };
+}
+
+async function waitUntilServing(port: number, server: { child: ChildProcess; output: () => string }) {
+  for (let i = 0; i < 240; i++) {
+    if (server.child.exitCode !== null) throw new Error(`next start exited (${server.child.exitCode}):\n${server.output()}`);
+    const answer = await get(port, "/api/health", {}).catch(() => null);
+    if (answer?.status === 200) return;
+    await sleep(250);
+  }
+  throw new Error(`The server did not become healthy:\n${server.output()}`);
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  const exited = once(child, "exit");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** `next start` may run the server in a child process ("next-server"): the biggest of the tree is it. */
+function findServerPid(pid: number): number {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  return tree.reduce((best, candidate) => (rssOf(candidate) > rssOf(best) ? candidate : best), pid);
+}
+
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+// ---- Requests --------------------------------------------------------------------------------
+
+function get(port: number, path: string, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolveGet, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path, headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolveGet({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+/** One file as the browser sends it: raw body, metadata in headers, Content-Length, same Origin. */
+async function upload(port: number, appUrl: string, headers: Record<string, string>, size: number): Promise<{ seconds: number }> {
+  const jpegHead = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00]);
+  const block = randomBytes(MiB);
+  const started = performance.now();
+  const request = http.request({
+    host: "127.0.0.1",
+    port,
+    path: "/api/uploads",
+    method: "POST",
+    headers: {
+      ...headers,
+      Origin: new URL(appUrl).origin,
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(size),
+      "X-File-Name": encodeURIComponent("banc-essai.jpg"),
+      "X-Document-Title": encodeURIComponent("Banc d'essai"),
+      "X-Document-Category": "IMAGING",
+      "X-Document-Date": "2026-01-01",
+    },
+  });
+  const answered = new Promise<{ status: number; body: string }>((resolveAnswer, reject) => {
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolveAnswer({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    request.on("error", reject);
+  });
+  let sent = 0;
+  while (sent < size) {
+    const chunk = sent === 0 ? Buffer.concat([jpegHead, block.subarray(jpegHead.length)]) : block;
+    const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+    sent += part.length;
+    if (!request.write(part)) await once(request, "drain");
+  }
+  request.end();
+  const answer = await answered;
+  const seconds = (performance.now() - started) / 1000;
+  if (answer.status !== 201) throw new Error(`Upload answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  return { seconds };
+}
+
+const WARM_UP_SECONDS = 2;
+
+type LoadResult = { requests: number; seconds: number; latencies: number[]; failed: number };
+
+/** `connections` loops on keep-alive sockets, each sending its next request when the last answered. */
+async function load(port: number, path: string, headers: Record<string, string>): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const run = async (seconds: number): Promise<LoadResult> => {
+    const latencies: number[] = [];
+    let failed = 0;
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    const loop = async () => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        const answer = await get(port, path, headers, agent).catch(() => ({ status: 0 }));
+        latencies.push(performance.now() - sent);
+        if (answer.status < 200 || answer.status >= 300) failed += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: options.connections }, loop));
+    return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), failed };
+  };
+  try {
+    await run(WARM_UP_SECONDS);
+    return await run(options.seconds);
+  } finally {
+    agent.destroy();
+  }
+}
+
+function row(label: string, result: LoadResult): string {
+  const at = (p: number) => result.latencies[Math.min(result.latencies.length - 1, Math.floor((p / 100) * result.latencies.length))] ?? NaN;
+  const cells = [result.requests / result.seconds, at(50), at(95), at(99)].map((value, i) => fmt(value, i === 0 ? 0 : 1).padStart(8));
+  return `  ${label.padEnd(40)} ${cells.join(" ")} ${String(result.failed).padStart(8)}`;
+}
+
+function fmt(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+}
+
+try {
+  await main();
+  await cleanUp();
+  process.exit(0);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await cleanUp();
+  process.exit(1);
+}
