@@ -315,3 +315,20 @@ test("another patient gets 404 on the first patient's document page and file", a
   expect((await page.context().request.get(`/api/documents/${id}/file?download=1`)).status()).toBe(404);
   await owner.close();
 });
+
+test("the document pages fit a phone's screen without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await newPatient(page.context());
+  const id = await uploadThroughApi(page.context(), { title: "Compte rendu de consultation de cardiologie avec un titre plutôt long" });
+  const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  await page.goto("/documents");
+  await page.getByLabel("Choisir des fichiers").setInputFiles([{ name: "un-nom-de-fichier-vraiment-tres-long-sans-espaces-du-tout.png", mimeType: "image/png", buffer: pngBytes }]);
+  await expect(documentRows(page)).toHaveCount(1);
+  expect(await fitsWidth()).toBe(true);
+  await page.goto(`/documents/${id}`);
+  await expect(page.getByRole("img", { name: /Aperçu du document/ })).toBeVisible();
+  expect(await fitsWidth()).toBe(true);
+  await page.goto("/documents/corbeille");
+  await expect(page.getByText("La corbeille est vide.")).toBeVisible();
+  expect(await fitsWidth()).toBe(true);
+});
