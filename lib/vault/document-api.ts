@@ -112,5 +112,11 @@ export type DocumentDetail = DocumentSummary & {
   updatedAt: string;
 };
 
+/** What `POST /api/uploads` answers (201): the new document, and for a PDF with text the suggestion to confirm. */
+export type UploadResponse = {
+  id: string;
+  suggestion: { category: (typeof documentCategories)[number] | null; confidence: number; documentDate: string | null } | null;
+};
+
 /** The bin keeps a document this long before deleting it for good. */
 export const BIN_RETENTION_DAYS = 30;

@@ -10,6 +10,7 @@ import { getStorage } from "@/lib/server/storage/get-storage";
 import { suggestDocumentMetadata } from "@/lib/server/vault/pdf/suggest-document-metadata";
 import { LENGTH_REQUIRED_MESSAGE_KEY, parseUploadRequest } from "@/lib/server/vault/upload/parse-upload-request";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import type { UploadResponse } from "@/lib/vault/document-api";
 
 /**
  * One file into the signed-in patient's vault. The body is the raw file (not multipart: nothing is
@@ -29,7 +30,7 @@ export async function POST(request: Request) {
       { db: getDb(), storage: getStorage(), maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
     );
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;
-    return NextResponse.json({ id: received.documentId, suggestion }, { status: 201, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json({ id: received.documentId, suggestion } satisfies UploadResponse, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const t = await getTranslations();

@@ -1,8 +1,9 @@
 import type { DocumentCategory } from "@/lib/generated/prisma/enums";
+import type { UploadResponse } from "@/lib/vault/document-api";
 import { ApiError, apiErrorFrom } from "./api-error";
 
-export type UploadSuggestion = { category?: DocumentCategory | null; confidence?: number; documentDate?: string | null } | null;
-export type UploadResult = { id: string; suggestion: UploadSuggestion };
+export type UploadResult = UploadResponse;
+export type UploadSuggestion = UploadResponse["suggestion"];
 
 export type UploadInput = {
   file: File;
