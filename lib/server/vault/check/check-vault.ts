@@ -93,8 +93,7 @@ export async function checkVault(options: CheckVaultOptions): Promise<VaultCheck
   for (const temporary of await storage.listStaleTemporaries(staleAfter)) {
     report.staleTemporaries.found += 1;
     if (!repair) continue;
-    await storage.removeTemporary(temporary.path);
-    report.staleTemporaries.removed += 1;
+    if (await attempt("vault.check.temporaryNotRemoved", () => storage.removeTemporary(temporary.path))) report.staleTemporaries.removed += 1;
   }
 
   // Before the orphan scan, so that the blobs it leaves behind (a failed delete) are found in this run.
@@ -150,8 +149,7 @@ async function findOrphans({ db, storage, repair, cutoff, report }: Step & { rep
       if (!repair) continue;
       // Checked again at the last moment: never delete a file a row has come to reference.
       if ((await db.document.count({ where: { storageKey: blob.key } })) > 0) continue;
-      await storage.delete(blob.key);
-      addTo(report.orphanBlobs.removed, blob.key);
+      if (await attempt("vault.check.orphanNotRemoved", () => storage.delete(blob.key))) addTo(report.orphanBlobs.removed, blob.key);
     }
     page = [];
   };
@@ -207,6 +205,17 @@ async function checkDocument({ db, storage, masterKey, report, row }: Step & { m
     addTo(report.readFailures, row.id);
   } finally {
     key.fill(0);
+  }
+}
+
+/** A repair that fails is left counted as a remaining problem; the check goes on with the rest. */
+async function attempt(event: string, repair: () => Promise<void>): Promise<boolean> {
+  try {
+    await repair();
+    return true;
+  } catch (error) {
+    logger.warn({ event, errorName: error instanceof Error ? error.name : "unknown" }, "Repair failed.");
+    return false;
   }
 }
 
