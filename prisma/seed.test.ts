@@ -76,7 +76,16 @@ describe("the demo seed", () => {
     expect(prescription).toMatchObject({ authorKind: "PROFESSIONAL", authorLabel: "Dr Sophie Bernard" });
     expect(documents.find((d) => d.category === "LAB_RESULTS")).toMatchObject({ authorKind: "ESTABLISHMENT", authorLabel: "Laboratoire BioSanté Lyon 3" });
     expect(documents.filter((d) => d.hiddenFromProfessionals).map((d) => d.category)).toEqual(["REPORT"]);
-    expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "DOCUMENT_UPLOADED" } })).toBe(5);
+    const uploads = await db.historyEntry.findMany({ where: { patientId: patient.id, action: "DOCUMENT_UPLOADED" }, select: { documentId: true, actorLabel: true } });
+    expect(uploads).toHaveLength(5);
+    // The history names who each document came from, not the patient for all.
+    expect(uploads.find((u) => u.documentId === prescription.id)?.actorLabel).toBe("Dr Sophie Bernard");
+    expect(uploads.find((u) => u.documentId === documents.find((d) => d.category === "LAB_RESULTS")!.id)?.actorLabel).toBe("Laboratoire BioSanté Lyon 3");
+
+    // A title the person changed is kept on the next start.
+    await db.document.update({ where: { id: prescription.id }, data: { title: "Mon ordonnance" } });
+    await seedDemoData(db);
+    expect((await db.document.findUniqueOrThrow({ where: { id: prescription.id } })).title).toBe("Mon ordonnance");
 
     // Seeding again stores no second copy of any file.
     await seedDemoData(db);
@@ -95,10 +104,10 @@ describe("the demo seed", () => {
       data: { id: legacyId, ownerId: patient.id, title: withFile.title, category: "IMAGING", documentDate: withFile.documentDate, authorKind: "ESTABLISHMENT" },
     });
     await seedDemoData(db);
-    expect(await db.document.count({ where: { id: legacyId } })).toBe(0);
     const imaging = await db.document.findMany({ where: { ownerId: patient.id, category: "IMAGING" } });
     expect(imaging).toHaveLength(1);
-    expect(imaging[0]).toMatchObject({ title: withFile.title, mimeType: "image/png" });
+    expect(imaging[0]).toMatchObject({ id: legacyId, title: withFile.title, mimeType: "image/png" });
+    expect(imaging[0]!.storageKey).not.toBeNull();
   });
 
   it("stores argon2id password hashes, never the password", async () => {

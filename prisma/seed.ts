@@ -104,9 +104,11 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
   const ownerId = ids.get("patient")!;
   const files = demoFiles();
   for (const doc of DOCUMENTS) {
-    // Already seeded with its file (a title the person changed since counts as theirs: made again).
-    const seeded = await db.document.findFirst({ where: { ownerId, title: doc.title, storageKey: { not: null } }, select: { id: true } });
-    if (!seeded) {
+    // Under its fixed id, so that what the person changed since (title, category…) is kept. A row
+    // without a file is an earlier seed's, replaced by the document with its file.
+    const seeded = await db.document.findUnique({ where: { id: doc.id }, select: { storageKey: true } });
+    if (seeded && !seeded.storageKey) await db.document.delete({ where: { id: doc.id }, select: { id: true } });
+    if (!seeded?.storageKey) {
       const { fileName, bytes } = files[doc.title];
       const author: ReceiveUploadInput["author"] =
         doc.authorKind === "PROFESSIONAL"
@@ -117,6 +119,7 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
       // Through the real pipeline: type check, encryption, storage, the row and its history entry.
       const { documentId } = await receiveUpload(
         {
+          documentId: doc.id,
           actor: { userId: ownerId, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true },
           body: new Blob([new Uint8Array(bytes)]).stream(),
           declaredLength: bytes.length,
@@ -128,8 +131,6 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
       );
       if (doc.hidden) await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true }, select: { id: true } });
     }
-    // The first seeds' metadata-only row, now replaced by the document with its file.
-    await db.document.deleteMany({ where: { id: doc.id, storageKey: null } });
   }
 
   for (const app of APPS) {

@@ -46,6 +46,8 @@ export type ReceiveUploadInput = {
    * "from" a hospital or a doctor. Authorization stays on the actor, who must own the space.
    */
   author?: { kind: Exclude<AuthorKind, "PATIENT">; label: string; addedById?: string | null };
+  /** A fixed id, for the demo seed's idempotence; generated otherwise. */
+  documentId?: string;
 };
 
 export type ReceiveUploadOptions = {
@@ -144,7 +146,7 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     const hash = createHash("sha256");
     let pdfChunks: Buffer[] | null = isPdf ? [] : null;
 
-    const documentId = randomUUID();
+    const documentId = input.documentId ?? randomUUID();
     const dataKey = generateDocumentKey();
     const wrappedKey = wrapDocumentKey(dataKey, { documentId, masterKey });
 
@@ -191,7 +193,10 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     }
     if (signal?.aborted) throw aborted();
 
-    const historyActor = await historyActorOf(db, actor, "PATIENT");
+    // The history names who the document comes from: the patient, or the doctor or establishment.
+    const historyActor = author
+      ? { userId: author.addedById ?? null, role: author.kind === "PROFESSIONAL" ? ("PROFESSIONAL" as const) : null, label: author.label }
+      : await historyActorOf(db, actor, "PATIENT");
     storageKey = newStorageKey(ownerId);
     await storage.putFile(storageKey, tempPath);
     stored = true;

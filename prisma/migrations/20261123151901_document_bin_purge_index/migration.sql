@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Document_deletedAt_idx" ON "Document"("deletedAt");
+
