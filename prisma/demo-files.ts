@@ -3,9 +3,9 @@
  * PDFs whose French text matches their titles, a synthetic knee X-ray as a PNG, and a plain-text note.
  * Fictional people and values, for previews and downloads in the demo.
  */
-import { crc32, deflateSync } from "node:zlib";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
+import { buildGreyPng } from "@/lib/vault/files/build-png";
 
 export type DemoFile = { fileName: string; bytes: Buffer };
 
@@ -90,31 +90,18 @@ export function demoFiles(): Record<string, DemoFile> {
  * down and the tibia going up as bright shafts with rounded ends, a joint space between them.
  */
 function kneeXray(width = 240, height = 320): Buffer {
-  const rows: Buffer[] = [];
   const center = width / 2;
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(width + 1); // the leading 0: PNG filter type "none"
-    for (let x = 0; x < width; x++) {
-      let value = 18 + ((x * 7 + y * 13) % 9); // film grain
+  return buildGreyPng({
+    width,
+    height,
+    pixel: (x, y) => {
+      const grain = 18 + ((x * 7 + y * 13) % 9); // film grain
       const soft = Math.abs(x - center) < 95 ? 40 : 0; // soft tissue
       const femur = boneIntensity(x - center, y, { top: -40, bottom: 148, shaft: 34, condyle: 62 });
       const tibia = boneIntensity(x - center, height - y, { top: -40, bottom: 152, shaft: 30, condyle: 58 });
-      value += soft + Math.max(femur, tibia);
-      row[x + 1] = Math.min(255, value);
-    }
-    rows.push(row);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // grayscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+      return grain + soft + Math.max(femur, tibia);
+    },
+  });
 }
 
 /** A long bone seen from the front: a shaft widening into rounded condyles at its `bottom` end. */
@@ -132,11 +119,3 @@ function boneIntensity(dx: number, y: number, { top, bottom, shaft, condyle }: {
   return cortex;
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}

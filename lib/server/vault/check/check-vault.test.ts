@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
-import { crc32, deflateSync } from "node:zlib";
+import { pngChunk, tinyPng } from "@/lib/vault/files/build-png";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/policy/policy";
@@ -25,29 +25,8 @@ const DAY = 24 * 60 * MINUTE;
 const TITLE = "Bilan oncologique confidentiel";
 const FILE_NAME = "irm-cerebrale-secret.png";
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /** A valid 1×1 PNG with some padding, so a byte in the middle is image data. */
-function png(): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("tEXt", Buffer.from(`Comment\0${"x".repeat(2000)}`, "latin1")),
-    pngChunk("IDAT", deflateSync(Buffer.from([0, 0x80]))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+const png = () => tinyPng([pngChunk("tEXt", Buffer.from(`Comment\0${"x".repeat(2000)}`, "latin1"))]);
 
 function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({

@@ -1,34 +1,10 @@
-import { crc32, deflateSync } from "node:zlib";
+import { crc32 } from "node:zlib";
+import { pngChunk, tinyPng as png } from "@/lib/vault/files/build-png";
 import { describe, expect, it } from "vitest";
 import { buildTestPdf } from "../pdf/build-test-pdf";
 import { FILE_HEAD_BYTES, inspectFileHead, type FileHeadVerdict } from "./inspect-file-head";
 
 // ---- Real files, built byte by byte -------------------------------------------------------------
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A decodable 1×1 grey PNG; `extraChunks` go before IDAT (ancillary chunks such as tEXt). */
-function png(extraChunks: Buffer[] = []): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    ...extraChunks,
-    pngChunk("IDAT", deflateSync(Buffer.from([0, 0x80]))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 /** The head of a JFIF JPEG (SOI, APP0), optionally with a comment segment, and some entropy-like bytes. */
 function jpeg(comment?: string): Buffer {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
-import { crc32, deflateSync } from "node:zlib";
+import { pngChunk, tinyPng as png } from "@/lib/vault/files/build-png";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
@@ -24,29 +24,6 @@ const CHUNK = 64 * 1024;
 const metadata: UploadMetadata = { title: "Compte rendu", category: "REPORT", documentDate: "2024-03-12", note: null };
 
 // ---- Files -----------------------------------------------------------------------------------
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function png(extraChunks: Buffer[] = []): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    ...extraChunks,
-    pngChunk("IDAT", deflateSync(Buffer.from([0, 0x80]))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 /** A JPEG head followed by `size` bytes of entropy-like data. */
 function jpeg(size = 10_000): Buffer {
