@@ -38,9 +38,8 @@ const PROFESSIONALS = [
 ] as const;
 
 /**
- * The ids are those of the first seeds, which made metadata-only rows; a document's id is now bound to
- * its encrypted file (the file's and the key's authenticated data name it), so the seed lets the
- * upload pipeline choose it and only uses these ids to remove those older rows.
+ * Fixed ids, so that a later start recognises each demo document (and keeps what the person changed).
+ * The first seeds made metadata-only rows under the same ids; those are replaced by documents with files.
  */
 const DOCUMENTS = [
   { id: "5b0c1a3e-0000-4000-8000-000000000001", title: "Ordonnance – traitement de l'hypertension", category: "PRESCRIPTION", documentDate: "2026-09-14", authorKind: "PROFESSIONAL", by: "doctor", hidden: false },
