@@ -15,6 +15,7 @@ import { startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate";
 import * as OTPAuth from "otpauth";
 import { verifyTotp } from "@/lib/server/auth/totp/verify-totp";
+import { DEMO_DIRECTORY } from "./demo-professionals";
 import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, seedDemoData as seed, type SeedOptions } from "./seed";
 
 const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
@@ -24,7 +25,7 @@ async function counts(db: Db) {
   const ids = users.map((u) => u.id);
   return {
     users: users.length,
-    professionals: await db.professional.count({ where: { userId: { in: ids } } }),
+    professionals: await db.professional.count({ where: { OR: [{ userId: { in: ids } }, { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } }] } }),
     documents: await db.document.count({ where: { ownerId: { in: ids } } }),
     apps: await db.catalogApp.count(),
   };
@@ -47,6 +48,17 @@ describe("the demo seed", () => {
     const pros = await db.professional.findMany({ where: { user: { email: { in: demoEmails } } } });
     expect(pros.every((p) => isValidRpps(p.rpps))).toBe(true);
     expect(pros.some((p) => p.emergencyStaff)).toBe(true);
+  });
+
+  it("fills a directory of about fifty professionals, every identifier with a valid check digit", async () => {
+    await seedDemoData(db);
+    const directory = await db.professional.findMany({ where: { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } }, select: { rpps: true, profession: true, emergencyStaff: true, userId: true } });
+    expect(directory.length).toBeGreaterThanOrEqual(50);
+    expect(directory.filter((p) => !isValidRpps(p.rpps))).toEqual([]);
+    expect(new Set(directory.map((p) => p.profession))).toEqual(new Set(["Médecin", "Infirmier", "Pharmacien", "Masseur-kinésithérapeute", "Sage-femme", "Chirurgien-dentiste"]));
+    expect(directory.some((p) => p.emergencyStaff)).toBe(true);
+    // Directory entries exist before the person has an account.
+    expect(directory.every((p) => p.userId === null)).toBe(true);
   });
 
   it("is idempotent: a second run duplicates nothing and keeps what a person changed", async () => {

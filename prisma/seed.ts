@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { receiveUpload, type ReceiveUploadInput } from "@/lib/server/vault/upload/receive-upload";
 import { demoFiles } from "./demo-files";
+import { upsertDemoProfessionals } from "./demo-professionals";
 
 /** Shared by every demo account; printed by `npm start` and in the README. Never used in production. */
 export const DEMO_PASSWORD = "demo-espace-sante-2026";
@@ -99,6 +100,7 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
       create: { ...pro, userId: ids.get(account), firstName: person.firstName, lastName: person.lastName },
     });
   }
+  const directorySize = await upsertDemoProfessionals(db);
 
   const ownerId = ids.get("patient")!;
   const files = demoFiles();
@@ -136,7 +138,7 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
     await db.catalogApp.upsert({ where: { slug: app.slug }, update: {}, create: app });
   }
 
-  return { users: DEMO_ACCOUNTS.length, professionals: PROFESSIONALS.length, documents: DOCUMENTS.length, apps: APPS.length };
+  return { users: DEMO_ACCOUNTS.length, professionals: PROFESSIONALS.length + directorySize, documents: DOCUMENTS.length, apps: APPS.length };
 }
 
 function professionalLabel(key: string): string {
