@@ -3,6 +3,7 @@ import enAuth from "./en/auth.json";
 import enCodes from "./en/codes.json";
 import enCommon from "./en/common.json";
 import enDocuments from "./en/documents.json";
+import enHistory from "./en/history.json";
 import enMail from "./en/mail.json";
 import enPasskeys from "./en/passkeys.json";
 import enSecurity from "./en/security.json";
@@ -11,6 +12,7 @@ import frAuth from "./fr/auth.json";
 import frCodes from "./fr/codes.json";
 import frCommon from "./fr/common.json";
 import frDocuments from "./fr/documents.json";
+import frHistory from "./fr/history.json";
 import frMail from "./fr/mail.json";
 import frPasskeys from "./fr/passkeys.json";
 import frSecurity from "./fr/security.json";
@@ -21,8 +23,8 @@ import frVault from "./fr/vault.json";
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, history: frHistory },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, history: enHistory },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {

@@ -1,0 +1,29 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { parseHistoryQuery } from "@/lib/history/history-api";
+import { isLocale } from "@/lib/i18n/locales";
+import { contentDisposition } from "@/lib/vault/content-disposition";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { exportHistoryCsv } from "@/lib/server/history/export-history-csv";
+import { jsonRoute } from "@/lib/server/http/json-route";
+
+/**
+ * The signed-in patient's history as a CSV download (the same filters as the list, every page),
+ * in their language, never cached.
+ */
+export const GET = jsonRoute(async ({ request, actor, userId }) => {
+  const query = parseHistoryQuery(new URL(request.url).searchParams);
+  if (!query.success) throw new AppError("BAD_REQUEST", "Invalid history query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
+  const locale = await getLocale();
+  const body = await exportHistoryCsv(getDb(), { actor, patientId: userId, query: query.data, locale: isLocale(locale) ? locale : "fr" });
+  const t = await getTranslations("history.csv");
+  const fileName = `${t("fileName")}-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition(fileName, "attachment"),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

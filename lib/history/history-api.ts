@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/**
+ * The access history's JSON API, shared by the routes (which parse with these schemas) and the page
+ * (which calls them through react-query). Only the patient reads their own history.
+ *
+ *   GET /api/history?…HistoryListQuery         → HistoryPage
+ *   GET /api/history/export?…HistoryListQuery  → text/csv attachment (every matching entry, no cursor)
+ */
+
+export const historyActions = [
+  "DOCUMENT_UPLOADED",
+  "DOCUMENT_VIEWED",
+  "DOCUMENT_DOWNLOADED",
+  "DOCUMENT_EDITED",
+  "DOCUMENT_HIDDEN",
+  "DOCUMENT_UNHIDDEN",
+  "DOCUMENT_BINNED",
+  "DOCUMENT_RESTORED",
+  "DOCUMENT_DELETED",
+  "DOCUMENT_REPORTED",
+  "DOCUMENT_LIST_VIEWED",
+  "DOCUMENT_ADDED",
+  "PATIENT_LOOKED_UP",
+  "EMERGENCY_ACCESS",
+  "ACCESS_GRANTED",
+  "ACCESS_CHANGED",
+  "ACCESS_REVOKED",
+  "ACCESS_REQUESTED",
+  "ACCESS_REQUEST_ACCEPTED",
+  "ACCESS_REQUEST_REFUSED",
+  "PROFESSIONAL_BLOCKED",
+  "PROFESSIONAL_UNBLOCKED",
+  "TREATING_DOCTOR_SET",
+  "TREATING_DOCTOR_REMOVED",
+  "EMERGENCY_SETTING_CHANGED",
+  "ALERT_SETTINGS_CHANGED",
+] as const;
+export type HistoryActionName = (typeof historyActions)[number];
+
+/** "others": everyone but the patient (professionals, emergency staff, apps, support, automatic tasks). */
+export const historyTabs = ["others", "mine"] as const;
+export type HistoryTab = (typeof historyTabs)[number];
+
+/**
+ * The kinds the patient filters by, each a group of actions. "emergency" also takes in every access
+ * made on the emergency basis (a document opened after breaking the glass), not only the break itself.
+ */
+export const historyKindActions = {
+  consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP"],
+  changed: ["DOCUMENT_UPLOADED", "DOCUMENT_ADDED", "DOCUMENT_EDITED", "DOCUMENT_HIDDEN", "DOCUMENT_UNHIDDEN", "DOCUMENT_REPORTED"],
+  deleted: ["DOCUMENT_BINNED", "DOCUMENT_RESTORED", "DOCUMENT_DELETED"],
+  emergency: ["EMERGENCY_ACCESS"],
+  consent: [
+    "ACCESS_GRANTED",
+    "ACCESS_CHANGED",
+    "ACCESS_REVOKED",
+    "ACCESS_REQUESTED",
+    "ACCESS_REQUEST_ACCEPTED",
+    "ACCESS_REQUEST_REFUSED",
+    "PROFESSIONAL_BLOCKED",
+    "PROFESSIONAL_UNBLOCKED",
+    "TREATING_DOCTOR_SET",
+    "TREATING_DOCTOR_REMOVED",
+  ],
+  settings: ["EMERGENCY_SETTING_CHANGED", "ALERT_SETTINGS_CHANGED"],
+} as const satisfies Record<string, readonly HistoryActionName[]>;
+export type HistoryKind = keyof typeof historyKindActions;
+export const historyKinds = Object.keys(historyKindActions) as HistoryKind[];
+
+export function kindOfAction(action: HistoryActionName): HistoryKind {
+  return historyKinds.find((kind) => (historyKindActions[kind] as readonly string[]).includes(action)) ?? "consulted";
+}
+
+/** Author filter by role; "OTHER" is everyone without an account role (establishments, automatic tasks). */
+export const historyAuthorRoles = ["PROFESSIONAL", "SUPPORT", "ADMIN", "OTHER"] as const;
+export type HistoryAuthorRole = (typeof historyAuthorRoles)[number];
+
+export const accessBases = ["CONSENT", "EMERGENCY", "TREATING_DOCTOR"] as const;
+export type AccessBasisName = (typeof accessBases)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  });
+
+/** Query string of the list and the export. Empty values mean "no filter"; days are Paris days. */
+export const historyListQuerySchema = z.object({
+  tab: z.enum(historyTabs).default("others"),
+  /** An author's account id, or a role. */
+  author: z.union([z.uuid(), z.enum(historyAuthorRoles)]).optional(),
+  kind: z.enum(historyKinds as [HistoryKind, ...HistoryKind[]]).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Opaque, from the previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type HistoryListQuery = z.input<typeof historyListQuerySchema>;
+export type HistoryFilters = Omit<z.output<typeof historyListQuerySchema>, "cursor" | "limit">;
+
+export type HistoryEntryView = {
+  id: string;
+  /** ISO instant. */
+  at: string;
+  action: HistoryActionName;
+  kind: HistoryKind;
+  actor: {
+    id: string | null;
+    label: string;
+    role: string | null;
+    /** The RPPS of a professional author, looked up from their account. */
+    rpps: string | null;
+    /** The professional's record, to revoke or block them from the entry. */
+    professionalId: string | null;
+    profession: string | null;
+  };
+  /** The document as it was titled at the time. */
+  document: { id: string; title: string } | null;
+  /** The fields an edit changed (names, never values). */
+  fields: string[] | null;
+  ipAddress: string | null;
+  /** Why: the basis of a professional's access and the stated reason (emergency, support ticket…). */
+  basis: AccessBasisName | null;
+  reason: string | null;
+  /** A break-glass access, or anything done on the emergency basis: shown apart. */
+  emergency: boolean;
+};
+
+export type HistoryPage = { items: HistoryEntryView[]; nextCursor: string | null };
+
+/** An author the patient may filter by: anyone but themself who appears in their history. */
+export type HistoryAuthor = { id: string; label: string; role: string | null };
+
+/** The list's and the export's query string, empty values dropped; the routes turn a failure into a 400. */
+export function parseHistoryQuery(searchParams: URLSearchParams) {
+  return historyListQuerySchema.safeParse(Object.fromEntries([...searchParams].filter(([, value]) => value !== "")));
+}

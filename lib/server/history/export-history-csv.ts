@@ -1,0 +1,63 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/lib/generated/prisma/client";
+import { csvRecord, UTF8_BOM } from "@/lib/history/csv";
+import { historyListQuerySchema, type HistoryEntryView, type HistoryListQuery } from "@/lib/history/history-api";
+import { parisTimestamp } from "@/lib/history/paris-time";
+import { messages } from "@/lib/i18n/messages";
+import { authorizeHealth } from "@/lib/server/access/authorize-health";
+import type { Actor } from "@/lib/server/policy/policy";
+import { professionalsOf, toHistoryEntryView } from "./history-entry-view";
+import type { listHistory } from "./list-history";
+import { queryHistoryRows } from "./query-history-rows";
+
+const PAGE_SIZE = 500;
+
+/**
+ * Every entry the filters select (cursor and limit ignored), as a CSV stream in the patient's
+ * language: read page by page along the keyset, so a history of any length costs one page of memory,
+ * and only when the client pulls. Authorized before the stream is made, so a refusal is a plain
+ * 403 rather than a broken download.
+ */
+export async function exportHistoryCsv(
+  db: Parameters<typeof listHistory>[0],
+  { actor, patientId, query, locale }: { actor: Actor; patientId: string; query: HistoryListQuery; locale: Locale },
+): Promise<ReadableStream<Uint8Array>> {
+  await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
+  const { cursor: _cursor, limit: _limit, ...filters } = historyListQuerySchema.parse(query);
+  const translator = createTranslator({ locale, messages: messages[locale], namespace: "history" });
+  // The catalogue is typed loosely here (one object per locale): keys are checked by messages.test.ts.
+  const t = (key: string) => translator(key as never);
+  const encoder = new TextEncoder();
+  let after: { createdAt: Date; id: string } | null = null;
+  let started = false;
+
+  const record = (entry: HistoryEntryView) =>
+    csvRecord([
+      parisTimestamp(new Date(entry.at)),
+      entry.actor.label,
+      entry.actor.role ? t(`roles.${entry.actor.role}`) : t("roles.none"),
+      entry.actor.rpps,
+      t(`actions.${entry.action}`),
+      entry.document?.title ?? (entry.fields?.length ? entry.fields.join(", ") : ""),
+      entry.basis ? t(`bases.${entry.basis}`) : "",
+      entry.reason,
+      entry.ipAddress,
+    ]);
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        const h = (key: string) => t(`csv.headers.${key}`);
+        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(["when", "who", "role", "identifier", "action", "what", "why", "reason", "from"].map(h))));
+      }
+      const rows = await queryHistoryRows(db, { patientId, filters, after, limit: PAGE_SIZE });
+      const professionals = await professionalsOf(db, rows);
+      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((row) => record(toHistoryEntryView(row, professionals))).join("")));
+      const last = rows.at(-1);
+      if (rows.length < PAGE_SIZE || !last) controller.close();
+      else after = { createdAt: last.createdAt, id: last.id };
+    },
+  });
+}

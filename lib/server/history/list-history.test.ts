@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
+import type { HistoryListQuery } from "@/lib/history/history-api";
+import type { Actor } from "@/lib/server/policy/policy";
+import { useTestDb } from "@/lib/testing/test-db";
+import { exportHistoryCsv } from "./export-history-csv";
+import { listHistory } from "./list-history";
+import { listHistoryAuthors } from "./list-history-authors";
+import { recordHistory, type HistoryEvent } from "./record-history";
+
+const as = (userId: string, roles: ("PATIENT" | "PROFESSIONAL" | "SUPPORT" | "ADMIN")[] = ["PATIENT"]): Actor => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
+
+describe("the patient's access history", () => {
+  const db = useTestDb();
+  afterEach(() => vi.useRealTimers());
+
+  async function newUser(roles: ("PATIENT" | "PROFESSIONAL" | "SUPPORT")[], firstName = "Léa", lastName = "Roux") {
+    const user = await db.user.create({ data: { email: `history-${randomUUID()}@test.local`, firstName, lastName, roles, status: "ACTIVE" }, select: { id: true } });
+    return user.id;
+  }
+
+  async function newProfessional(emergencyStaff = false) {
+    const userId = await newUser(["PROFESSIONAL"], "Sophie", "Bernard");
+    const rpps = withRppsCheckDigit(String(Math.floor(Math.random() * 1e10)).padStart(10, "1"));
+    const professional = await db.professional.create({ data: { userId, rpps, firstName: "Sophie", lastName: "Bernard", profession: "Médecin", city: "Lyon", emergencyStaff }, select: { id: true } });
+    return { userId, rpps, professionalId: professional.id };
+  }
+
+  /** Writes entries as if at `at` (recordHistory stamps the current time). */
+  async function record(events: HistoryEvent[], at?: Date) {
+    if (at) {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(at);
+    }
+    try {
+      await db.$transaction((tx) => recordHistory(tx, events));
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  /** A patient with their own upload and view, a professional's consented view, an emergency access, and the automatic bin purge. */
+  async function seed() {
+    const patientId = await newUser(["PATIENT"]);
+    const pro = await newProfessional(true);
+    const documentId = randomUUID();
+    const self = { userId: patientId, role: "PATIENT" as const, label: "Léa Roux" };
+    const doctor = { userId: pro.userId, role: "PROFESSIONAL" as const, label: "Dr Sophie Bernard" };
+    await record([{ patientId, actor: self, action: "DOCUMENT_UPLOADED", document: { id: documentId, title: "Bilan sanguin" }, ipAddress: "10.0.0.1" }], new Date("2026-03-01T10:00:00Z"));
+    await record([{ patientId, actor: self, action: "DOCUMENT_EDITED", document: { id: documentId, title: "Bilan sanguin" }, details: { fields: ["title"] } }], new Date("2026-03-02T10:00:00Z"));
+    await record(
+      [{ patientId, actor: doctor, action: "DOCUMENT_VIEWED", document: { id: documentId, title: "Bilan sanguin" }, details: { basis: "CONSENT", grantId: randomUUID() }, ipAddress: "192.0.2.10" }],
+      new Date("2026-03-05T09:00:00Z"),
+    );
+    await record([{ patientId, actor: doctor, action: "EMERGENCY_ACCESS", details: { basis: "EMERGENCY", reason: "Patient inconscient aux urgences" }, ipAddress: "192.0.2.11" }], new Date("2026-03-10T23:30:00Z"));
+    await record(
+      [{ patientId, actor: { userId: null, role: null, label: "Suppression automatique (corbeille)" }, action: "DOCUMENT_DELETED", document: { id: randomUUID(), title: "Ancienne radio" } }],
+      new Date("2026-03-12T08:00:00Z"),
+    );
+    return { patientId, pro };
+  }
+
+  /** The stream's exact text, byte-order mark kept (a plain decoder drops it). */
+  const text = async (stream: ReadableStream<Uint8Array>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+
+  const page = (patientId: string, query: HistoryListQuery = {}, actor: Actor = as(patientId)) => listHistory(db, { actor, patientId, query });
+
+  it("splits the patient's own actions from everyone else's, newest first, with who, what, when, where and why", async () => {
+    const { patientId, pro } = await seed();
+    const others = await page(patientId);
+    expect(others.items.map((entry) => entry.action)).toEqual(["DOCUMENT_DELETED", "EMERGENCY_ACCESS", "DOCUMENT_VIEWED"]);
+    const view = others.items[2]!;
+    expect(view).toMatchObject({
+      actor: { id: pro.userId, label: "Dr Sophie Bernard", role: "PROFESSIONAL", rpps: pro.rpps, professionalId: pro.professionalId, profession: "Médecin" },
+      document: { title: "Bilan sanguin" },
+      ipAddress: "192.0.2.10",
+      basis: "CONSENT",
+      emergency: false,
+      kind: "consulted",
+      at: "2026-03-05T09:00:00.000Z",
+    });
+    expect(others.items[1]).toMatchObject({ emergency: true, basis: "EMERGENCY", reason: "Patient inconscient aux urgences", kind: "emergency" });
+    expect(others.items[0]).toMatchObject({ actor: { id: null, role: null, rpps: null }, document: { title: "Ancienne radio" } });
+
+    const mine = await page(patientId, { tab: "mine" });
+    expect(mine.items.map((entry) => entry.action)).toEqual(["DOCUMENT_EDITED", "DOCUMENT_UPLOADED"]);
+    expect(mine.items[0]).toMatchObject({ fields: ["title"], actor: { rpps: null } });
+  });
+
+  it("filters by author (a person or a role), by kind and by Paris days", async () => {
+    const { patientId, pro } = await seed();
+    const actions = async (query: HistoryListQuery) => (await page(patientId, query)).items.map((entry) => entry.action);
+    expect(await actions({ author: pro.userId })).toEqual(["EMERGENCY_ACCESS", "DOCUMENT_VIEWED"]);
+    expect(await actions({ author: "PROFESSIONAL" })).toEqual(["EMERGENCY_ACCESS", "DOCUMENT_VIEWED"]);
+    expect(await actions({ author: "OTHER" })).toEqual(["DOCUMENT_DELETED"]);
+    expect(await actions({ author: "SUPPORT" })).toEqual([]);
+    expect(await actions({ kind: "emergency" })).toEqual(["EMERGENCY_ACCESS"]);
+    expect(await actions({ kind: "consulted" })).toEqual(["DOCUMENT_VIEWED"]);
+    expect(await actions({ kind: "deleted" })).toEqual(["DOCUMENT_DELETED"]);
+    // 23:30 UTC on 10 March is already 11 March in Paris.
+    expect(await actions({ from: "2026-03-11", to: "2026-03-11" })).toEqual(["EMERGENCY_ACCESS"]);
+    expect(await actions({ to: "2026-03-10" })).toEqual(["DOCUMENT_VIEWED"]);
+    expect((await page(patientId, { tab: "mine", from: "2026-03-02" })).items.map((entry) => entry.action)).toEqual(["DOCUMENT_EDITED"]);
+    // A document opened on the emergency basis is an emergency access too.
+    await record([{ patientId, actor: { userId: pro.userId, role: "PROFESSIONAL", label: "Dr Sophie Bernard" }, action: "DOCUMENT_VIEWED", document: { id: randomUUID(), title: "ECG" }, details: { basis: "EMERGENCY" } }]);
+    expect(await actions({ kind: "emergency" })).toEqual(["DOCUMENT_VIEWED", "EMERGENCY_ACCESS"]);
+    expect(await listHistoryAuthors(db, { actor: as(patientId), patientId })).toEqual([{ id: pro.userId, label: "Dr Sophie Bernard", role: "PROFESSIONAL" }]);
+  });
+
+  it("pages along the keyset without gaps or repeats, entries written in one instant included", async () => {
+    const patientId = randomUUID();
+    const actor = { userId: randomUUID(), role: "SUPPORT" as const, label: "Support" };
+    // Seven entries in one transaction share their instant: the id breaks the tie.
+    await record(Array.from({ length: 7 }, () => ({ patientId, actor, action: "DOCUMENT_LIST_VIEWED" as const })), new Date("2026-04-01T12:00:00Z"));
+    await record(Array.from({ length: 4 }, () => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const })), new Date("2026-04-02T12:00:00Z"));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const result = await listHistory(db, { actor: as(patientId), patientId, query: { limit: 3, cursor } });
+      seen.push(...result.items.map((entry) => entry.id));
+      cursor = result.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(4);
+    expect(new Set(seen).size).toBe(11);
+    const all = await db.historyEntry.findMany({ where: { patientId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(seen).toEqual(all.map((entry) => entry.id));
+    await expect(listHistory(db, { actor: as(patientId), patientId, query: { cursor: "bm90LWEtY3Vyc29y" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("is the patient's alone: another patient, a professional (even with emergency rights) and support get FORBIDDEN and nothing", async () => {
+    const { patientId, pro } = await seed();
+    const otherPatient = await newUser(["PATIENT"]);
+    const support = await newUser(["SUPPORT"]);
+    for (const actor of [as(otherPatient), as(pro.userId, ["PROFESSIONAL"]), as(support, ["SUPPORT"]), as(support, ["SUPPORT", "ADMIN"])]) {
+      await expect(page(patientId, {}, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(exportHistoryCsv(db, { actor, patientId, query: {}, locale: "fr" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listHistoryAuthors(db, { actor, patientId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(page(patientId, {}, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(page(patientId, {}, { ...as(patientId)!, stage: "PASSWORD_VERIFIED" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("exports every matching entry as CSV: BOM, French headers, RFC 4180 quoting, formulas neutralised", async () => {
+    const { patientId, pro } = await seed();
+    const self = { userId: patientId, role: "PATIENT" as const, label: "Léa Roux" };
+    await record([
+      { patientId, actor: self, action: "DOCUMENT_UPLOADED", document: { id: randomUUID(), title: '=HYPERLINK("http://evil.example","clic")' } },
+      { patientId, actor: self, action: "DOCUMENT_UPLOADED", document: { id: randomUUID(), title: 'Compte rendu "IRM", genou\ngauche' } },
+      { patientId, actor: self, action: "DOCUMENT_UPLOADED", document: { id: randomUUID(), title: "@SUM(1+1)" } },
+    ]);
+    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine" }, locale: "fr" }));
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.startsWith("\uFEFF\uFEFF")).toBe(false);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+    expect(csv).toContain(`"'@SUM(1+1)"`);
+    expect(csv).toContain('"Compte rendu ""IRM"", genou\ngauche"');
+    expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
+    expect(csv).toContain('"2026-03-01 11:00:00","Léa Roux","Patient","","Document ajouté","Bilan sanguin","","","10.0.0.1"');
+
+    const others = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { kind: "emergency", cursor: "ignored", limit: 1 }, locale: "fr" }));
+    expect(others.trim().split("\r\n")).toHaveLength(2);
+    expect(others).toContain(`"2026-03-11 00:30:00","Dr Sophie Bernard","Professionnel de santé","${pro.rpps}","Accès d'urgence (bris de glace)","","Accès d'urgence","Patient inconscient aux urgences","192.0.2.11"`);
+  });
+
+  it("streams a long history page by page", async () => {
+    const patientId = randomUUID();
+    const actor = { userId: patientId, role: "PATIENT" as const, label: "Léa Roux" };
+    await record(Array.from({ length: 1203 }, (_, i) => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const, document: { id: randomUUID(), title: `Document ${i}` } })));
+    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine" }, locale: "en" }));
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(1204);
+    expect(lines[0]).toContain('"Date and time (Paris)"');
+    expect(new Set(lines.slice(1)).size).toBe(1203);
+  });
+});
