@@ -1,0 +1,47 @@
+import "server-only";
+import { professionalRefSchema } from "@/lib/consent/access-schemas";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
+import { accessSnapshot, recordConsentChange } from "./consent-record";
+
+/**
+ * Blocks a professional: they can neither see nor ask, emergency included. In the same transaction
+ * their access in force is revoked, their pending requests are refused, and they stop being the
+ * médecin traitant; the receipt and the history say which of these happened.
+ */
+export async function blockProfessional(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
+  const { professionalId } = professionalRefSchema.parse(input);
+  const historyActor = await authorizeConsent(db, context);
+  const professional = await findProfessional(db, professionalId);
+  const { patientId } = context;
+  const now = new Date();
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.professionalBlock.create({ data: { patientId, professionalId, createdAt: now }, select: { createdAt: true } });
+      const grant = await tx.accessGrant.findFirst({
+        where: { patientId, professionalId, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+        select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true },
+      });
+      if (grant) await tx.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: now }, select: { id: true } });
+      const refused = await tx.accessRequest.updateMany({ where: { patientId, professionalId, status: "PENDING" }, data: { status: "REFUSED", decidedAt: now } });
+      const treating = await tx.patientAccessSettings.updateMany({ where: { patientId, treatingDoctorId: professionalId }, data: { treatingDoctorId: null } });
+      const receiptId = await recordConsentChange(tx, {
+        context,
+        historyActor,
+        action: "PROFESSIONAL_BLOCKED",
+        professional,
+        details: { accessRevoked: !!grant, requestsRefused: refused.count, treatingDoctorRemoved: treating.count > 0 },
+        receipt: { change: "BLOCKED", access: grant ? accessSnapshot(grant) : null, endedAt: grant ? now : null },
+        now,
+      });
+      return { receiptId: receiptId! };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "Already blocked.", { messageKey: "access.errors.alreadyBlocked" });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import type { ConsentChange, GrantScope, DocumentCategory, HistoryAction, Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
+import { professionalName, type ConsentContext, type ProfessionalSummary } from "./consent-context";
+
+/** What a grant allowed at one moment, as a receipt and the history keep it (no document titles). */
+export type AccessSnapshot = {
+  scope: GrantScope;
+  categories: DocumentCategory[];
+  documentIds: string[];
+  canAdd: boolean;
+  validFrom: string;
+  validUntil: string | null;
+};
+
+/** The receipt's content: a copy of the decision as it stood, so it outlives later changes. */
+export type ReceiptSnapshot = {
+  version: 1;
+  change: ConsentChange;
+  professional: Omit<ProfessionalSummary, "emergencyStaff">;
+  /** The access in force after the change (GRANTED, CHANGED), or the one that ended (REVOKED, BLOCKED). */
+  access: AccessSnapshot | null;
+  /** Before a CHANGED, what it replaced. */
+  previous: AccessSnapshot | null;
+  /** When an access ended (REVOKED, or BLOCKED with an access in force). */
+  endedAt: string | null;
+  /** The access request this decision answered, if any. */
+  requestId: string | null;
+  decidedBy: { userId: string | null; label: string };
+  decidedAt: string;
+};
+
+type GrantRow = { scope: GrantScope; categories: DocumentCategory[]; documentIds: string[]; canAdd: boolean; validFrom: Date; validUntil: Date | null };
+
+export function accessSnapshot(grant: GrantRow): AccessSnapshot {
+  return {
+    scope: grant.scope,
+    categories: grant.categories,
+    documentIds: grant.documentIds,
+    canAdd: grant.canAdd,
+    validFrom: grant.validFrom.toISOString(),
+    validUntil: grant.validUntil?.toISOString() ?? null,
+  };
+}
+
+/** The history's facts about an access: its scope in codes and counts, never a document's title. */
+function accessDetails(access: AccessSnapshot | null): Prisma.InputJsonObject {
+  if (!access) return {};
+  return { scope: access.scope, categories: access.categories, documentCount: access.documentIds.length, canAdd: access.canAdd, validUntil: access.validUntil };
+}
+
+type Tx = Pick<Db, "$executeRaw" | "historyEntry" | "consentReceipt">;
+
+/**
+ * Writes, inside the caller's transaction, the history entry of a consent change and (when the change
+ * has one) its receipt: with the change, or not at all.
+ */
+export async function recordConsentChange(
+  tx: Tx,
+  event: {
+    context: ConsentContext;
+    historyActor: HistoryActor;
+    action: HistoryAction;
+    professional: ProfessionalSummary;
+    details?: Prisma.InputJsonObject;
+    receipt?: { change: ConsentChange; access?: AccessSnapshot | null; previous?: AccessSnapshot | null; endedAt?: Date | null; requestId?: string | null };
+    now: Date;
+  },
+): Promise<string | null> {
+  const { context, historyActor, professional, receipt, now } = event;
+  await recordHistory(tx, {
+    patientId: context.patientId,
+    actor: historyActor,
+    action: event.action,
+    details: { professionalId: professional.id, professionalName: professionalName(professional), rpps: professional.rpps, ...accessDetails(receipt?.access ?? null), ...event.details },
+    ipAddress: context.ipAddress ?? null,
+  });
+  if (!receipt) return null;
+  const { emergencyStaff: _emergencyStaff, ...who } = professional;
+  const snapshot: ReceiptSnapshot = {
+    version: 1,
+    change: receipt.change,
+    professional: who,
+    access: receipt.access ?? null,
+    previous: receipt.previous ?? null,
+    endedAt: receipt.endedAt?.toISOString() ?? null,
+    requestId: receipt.requestId ?? null,
+    decidedBy: { userId: historyActor.userId, label: historyActor.label },
+    decidedAt: now.toISOString(),
+  };
+  const row = await tx.consentReceipt.create({
+    data: { patientId: context.patientId, professionalId: professional.id, change: receipt.change, snapshot, createdAt: now },
+    select: { id: true },
+  });
+  return row.id;
+}

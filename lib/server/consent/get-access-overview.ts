@@ -1,0 +1,65 @@
+import "server-only";
+import type { DocumentCategory, GrantScope } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { authorizeConsent, professionalColumns, type ConsentContext, type ProfessionalSummary } from "./consent-context";
+
+export type GrantState = "active" | "expired" | "revoked";
+
+export type GrantView = {
+  id: string;
+  professional: ProfessionalSummary;
+  scope: GrantScope;
+  categories: DocumentCategory[];
+  documentIds: string[];
+  canAdd: boolean;
+  validFrom: Date;
+  validUntil: Date | null;
+  revokedAt: Date | null;
+  state: GrantState;
+};
+
+export type AccessOverview = {
+  treatingDoctor: ProfessionalSummary | null;
+  emergencyAccessEnabled: boolean;
+  alertFirstAccessByEmail: boolean;
+  /** In force first, then ended ones, newest change first. */
+  grants: GrantView[];
+  blocks: { professional: ProfessionalSummary; blockedAt: Date }[];
+  pendingRequests: { id: string; professional: ProfessionalSummary; message: string | null; createdAt: Date }[];
+};
+
+export function grantState(grant: { validFrom: Date; validUntil: Date | null; revokedAt: Date | null }, now: Date): GrantState {
+  if (grant.revokedAt) return "revoked";
+  if (grant.validUntil && grant.validUntil <= now) return "expired";
+  return "active";
+}
+
+/** Everything the "Gestion des accès" page shows, for the patient alone. */
+export async function getAccessOverview(db: Db, context: ConsentContext): Promise<AccessOverview> {
+  await authorizeConsent(db, context);
+  const { patientId } = context;
+  const now = new Date();
+  const [settings, grants, blocks, pendingRequests] = await Promise.all([
+    db.patientAccessSettings.findUnique({ where: { patientId }, select: { emergencyAccessEnabled: true, alertFirstAccessByEmail: true, treatingDoctor: { select: professionalColumns } } }),
+    db.accessGrant.findMany({
+      where: { patientId },
+      orderBy: { updatedAt: "desc" },
+      select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true, professional: { select: professionalColumns } },
+    }),
+    db.professionalBlock.findMany({ where: { patientId }, orderBy: { createdAt: "desc" }, select: { createdAt: true, professional: { select: professionalColumns } } }),
+    db.accessRequest.findMany({
+      where: { patientId, status: "PENDING" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, message: true, createdAt: true, professional: { select: professionalColumns } },
+    }),
+  ]);
+  const views = grants.map((grant) => ({ ...grant, state: grantState(grant, now) }));
+  return {
+    treatingDoctor: settings?.treatingDoctor ?? null,
+    emergencyAccessEnabled: settings?.emergencyAccessEnabled ?? true,
+    alertFirstAccessByEmail: settings?.alertFirstAccessByEmail ?? true,
+    grants: [...views.filter((grant) => grant.state === "active"), ...views.filter((grant) => grant.state !== "active")],
+    blocks: blocks.map((block) => ({ professional: block.professional, blockedAt: block.createdAt })),
+    pendingRequests,
+  };
+}
