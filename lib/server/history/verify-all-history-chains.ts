@@ -1,0 +1,29 @@
+import "server-only";
+import type { Db } from "@/lib/server/db";
+import { verifyHistoryChain, type ChainVerdict } from "./verify-history-chain";
+
+export type HistoryCheckReport = { patients: number; entries: number; broken: Extract<ChainVerdict, { intact: false }>[] };
+
+/**
+ * Recomputes every patient's chain, one patient at a time (flat memory whatever the table's size),
+ * and reports the broken ones by id and sequence: what `npm run history:verify` prints, never health data.
+ */
+export async function verifyAllHistoryChains(db: Pick<Db, "historyEntry" | "$queryRaw">, { onPatient }: { onPatient?: (verdict: ChainVerdict) => void } = {}): Promise<HistoryCheckReport> {
+  const report: HistoryCheckReport = { patients: 0, entries: 0, broken: [] };
+  let after: string | null = null;
+  for (;;) {
+    // Keyset over the patients, served by the (patientId, sequence) unique index.
+    const ids: { patientId: string }[] = after
+      ? await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" WHERE "patientId" > ${after}::uuid ORDER BY "patientId" LIMIT 500`
+      : await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId" LIMIT 500`;
+    for (const { patientId } of ids) {
+      const verdict = await verifyHistoryChain(db, patientId);
+      report.patients += 1;
+      report.entries += verdict.entries;
+      if (!verdict.intact) report.broken.push(verdict);
+      onPatient?.(verdict);
+    }
+    if (ids.length < 500) return report;
+    after = ids.at(-1)!.patientId;
+  }
+}
