@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { AppError, type ApiErrorBody } from "@/lib/server/errors";
-import { actorOf, authorize } from "@/lib/server/policy/policy";
+import { actorOf } from "@/lib/server/policy/policy";
 import { getStorage } from "@/lib/server/storage/get-storage";
 import { suggestDocumentMetadata } from "@/lib/server/vault/pdf/suggest-document-metadata";
 import { LENGTH_REQUIRED_MESSAGE_KEY, parseUploadRequest } from "@/lib/server/vault/upload/parse-upload-request";
@@ -13,7 +14,8 @@ import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
 import type { UploadResponse } from "@/lib/vault/document-api";
 
 /**
- * One file into the signed-in patient's vault. The body is the raw file (not multipart: nothing is
+ * One file into the signed-in patient's vault, or with `?patient=<id>` into that patient's space by a
+ * professional the authorization module allows to add (same route: it must stay outside the proxy). The body is the raw file (not multipart: nothing is
  * buffered), the metadata is in headers (parse-upload-request.ts). Kept outside the proxy's matcher:
  * a proxy would silently truncate the body. Answers 201 {id, suggestion} (a suggestion only for a
  * PDF with text), or {code, message} with 401/403/400/411/413/415.
@@ -24,9 +26,10 @@ export async function POST(request: Request) {
     const upload = parseUploadRequest(request.headers, { appUrl: config.appUrl });
     const session = await requireFullSession();
     const actor = actorOf(session);
-    authorize(actor, "health:write-own", { ownerId: session.user.id });
+    const patient = new URL(request.url).searchParams.get("patient");
+    if (patient !== null && !z.uuid().safeParse(patient).success) throw new AppError("NOT_FOUND");
     const received = await receiveUpload(
-      { actor, body: request.body, ipAddress: contextFromHeaders(request.headers).ipAddress, ...upload },
+      { actor, patientId: patient ?? undefined, body: request.body, ipAddress: contextFromHeaders(request.headers).ipAddress, ...upload },
       { db: getDb(), storage: getStorage(), maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
     );
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;

@@ -1,4 +1,5 @@
 import type { AppLocale } from "../locales";
+import enAccess from "./en/access.json";
 import enAuth from "./en/auth.json";
 import enCodes from "./en/codes.json";
 import enCommon from "./en/common.json";
@@ -6,8 +7,10 @@ import enDocuments from "./en/documents.json";
 import enHistory from "./en/history.json";
 import enMail from "./en/mail.json";
 import enPasskeys from "./en/passkeys.json";
+import enPro from "./en/pro.json";
 import enSecurity from "./en/security.json";
 import enVault from "./en/vault.json";
+import frAccess from "./fr/access.json";
 import frAuth from "./fr/auth.json";
 import frCodes from "./fr/codes.json";
 import frCommon from "./fr/common.json";
@@ -15,6 +18,7 @@ import frDocuments from "./fr/documents.json";
 import frHistory from "./fr/history.json";
 import frMail from "./fr/mail.json";
 import frPasskeys from "./fr/passkeys.json";
+import frPro from "./fr/pro.json";
 import frSecurity from "./fr/security.json";
 import frVault from "./fr/vault.json";
 
@@ -23,8 +27,8 @@ import frVault from "./fr/vault.json";
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, history: frHistory },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, history: enHistory },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {

@@ -15,6 +15,8 @@ export const ABUSE_LIMITS = {
   codeCheck: { perAccount: { limit: 10, windowSeconds: 15 * 60 }, perIp: { limit: 50, windowSeconds: 15 * 60 } },
   passwordReset: { perAccount: { limit: 3, windowSeconds: 60 * 60 }, perIp: { limit: 20, windowSeconds: 60 * 60 } },
   signUp: { perAccount: { limit: 3, windowSeconds: 60 * 60 }, perIp: { limit: 20, windowSeconds: 60 * 60 } },
+  /** A professional looking a patient up by identifier and birth date: a guesser of NIRs is stopped early. */
+  patientLookup: { perAccount: { limit: 30, windowSeconds: 15 * 60 }, perIp: { limit: 100, windowSeconds: 15 * 60 } },
 } as const;
 
 export type AbuseAction = keyof typeof ABUSE_LIMITS;

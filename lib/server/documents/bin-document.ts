@@ -13,7 +13,7 @@ import type { DocumentActionContext } from "./update-document";
  * its room in the quota; it is deleted for good after the bin's retention, or when the patient empties it.
  */
 export async function moveDocumentToBin(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, { into }: { into: boolean }): Promise<DocumentDetail> {
-  const document = await findOwnedDocument(db, actor, documentId, "health:write-own");
+  const document = await findOwnedDocument(db, actor, documentId);
   if ((document.deletedAt !== null) === into) throw new AppError("CONFLICT", into ? "Document already in the bin." : "Document not in the bin.");
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const updated = await db.$transaction(async (tx) => {

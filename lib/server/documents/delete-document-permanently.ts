@@ -13,7 +13,7 @@ import type { DocumentActionContext } from "./update-document";
  * bin: a live document is binned first.
  */
 export async function deleteDocumentPermanently(db: Db, storage: BlobStorage, { actor, ipAddress }: DocumentActionContext, documentId: string): Promise<void> {
-  const document = await findOwnedDocument(db, actor, documentId, "health:write-own");
+  const document = await findOwnedDocument(db, actor, documentId);
   if (!document.deletedAt) throw new AppError("CONFLICT", "Only a document in the bin can be deleted for good.", { messageKey: "vault.delete.notInBin" });
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const result = await purgeBinnedDocument({ db, storage, documentId: document.id, actor: historyActor, ipAddress });

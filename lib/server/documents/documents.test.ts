@@ -195,7 +195,7 @@ describe("the vault's documents", () => {
 
     const attempts = (actor: Actor) => ({
       list: () => listDocuments(db, { actor, ownerId: owner.userId, query: {} }),
-      read: () => findOwnedDocument(db, actor, documentId, "health:read-own"),
+      read: () => findOwnedDocument(db, actor, documentId),
       view: () => openDocumentFile(db, storage, context(actor), documentId, { purpose: "view", masterKey }),
       download: () => openDocumentFile(db, storage, context(actor), documentId, { purpose: "download", masterKey }),
       edit: () => updateDocument(db, context(actor), documentId, { title: "Piraté" }),

@@ -1,7 +1,10 @@
 import "server-only";
 import { Prisma, type Document } from "@/lib/generated/prisma/client";
+import { authorizeHealth, type AllowedAccess } from "@/lib/server/access/authorize-health";
+import { isGrantActive } from "@/lib/server/access/decide-health-access";
 import type { Db } from "@/lib/server/db";
-import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/policy/policy";
 import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
 import { documentListQuerySchema } from "@/lib/vault/document-api";
 import { decodeCursor, encodeCursor } from "./document-cursor";
@@ -16,10 +19,26 @@ type Row = Pick<Document, keyof typeof summaryColumns>;
  * search uses PostgreSQL's French configuration over title, note and the PDF's text (the generated,
  * GIN-indexed searchVector column); it filters, the chosen sort still orders.
  */
-export async function listDocuments(db: Pick<Db, "$queryRaw">, { actor, ownerId, query }: { actor: Actor; ownerId: string; query: DocumentListQuery }): Promise<DocumentPage> {
-  authorize(actor, "health:read-own", { ownerId });
+export async function listDocuments(db: Db, { actor, ownerId, query }: { actor: Actor; ownerId: string; query: DocumentListQuery }): Promise<DocumentPage> {
+  const access = await authorizeHealth(db, actor, ownerId, { kind: "documentList" }, "read");
+  return listDocumentsWithAccess(db, { ownerId, query, access });
+}
+
+/**
+ * The list itself, for an access already decided (the professional space records the list view in the
+ * history with the same decision). Anyone but the owner sees only what the decision covers: never a
+ * hidden document nor the bin, and under a consent only its categories or chosen documents.
+ */
+export async function listDocumentsWithAccess(db: Pick<Db, "$queryRaw">, { ownerId, query, access }: { ownerId: string; query: DocumentListQuery; access: AllowedAccess }): Promise<DocumentPage> {
   const q = documentListQuerySchema.parse(query);
   const conditions: Prisma.Sql[] = [Prisma.sql`"ownerId" = ${ownerId}::uuid`];
+  if (access.basis !== "OWNER") {
+    if (q.bin) throw new AppError("FORBIDDEN", "The bin is the patient's alone.");
+    conditions.push(Prisma.sql`NOT "hiddenFromProfessionals"`);
+    const grant = access.basis === "CONSENT" && isGrantActive(access.facts.grant, access.facts.now) ? access.facts.grant : null;
+    if (grant?.scope === "CATEGORIES") conditions.push(Prisma.sql`category::text = ANY(${grant.categories}::text[])`);
+    if (grant?.scope === "DOCUMENTS") conditions.push(Prisma.sql`id = ANY(${grant.documentIds}::uuid[])`);
+  }
   conditions.push(q.bin ? Prisma.sql`"deletedAt" IS NOT NULL` : Prisma.sql`"deletedAt" IS NULL`);
   if (q.category) conditions.push(Prisma.sql`category = ${q.category}::"DocumentCategory"`);
   if (q.author) conditions.push(Prisma.sql`"authorKind" = ${q.author}::"AuthorKind"`);

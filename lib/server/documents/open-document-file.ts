@@ -4,17 +4,18 @@ import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
-import { findOwnedDocument } from "./find-owned-document";
+import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
+import { findDocumentFor } from "./find-owned-document";
 import type { DocumentActionContext } from "./update-document";
 
 export type OpenedDocumentFile = { stream: Readable; mimeType: string; fileName: string; sizeBytes: number; sha256: string };
 
 /**
- * The plaintext of a document's file, for a preview (`VIEWED`) or a download (`DOWNLOADED`); the
- * access is in the history before the first byte leaves. The stream errors at its end if the stored
+ * The plaintext of a document's file, for a preview (`VIEWED`) or a download (`DOWNLOADED`), to its
+ * owner or to a professional the authorization module allows; the access is in the patient's history,
+ * with its basis, before the first byte leaves. The stream errors at its end if the stored
  * bytes fail their authentication (see stream-encryption.ts): the route must then abort the response.
  */
 export async function openDocumentFile(
@@ -24,11 +25,11 @@ export async function openDocumentFile(
   documentId: string,
   { purpose, masterKey }: { purpose: "view" | "download"; masterKey?: Buffer },
 ): Promise<OpenedDocumentFile> {
-  const document = await findOwnedDocument(db, actor, documentId, "health:read-own");
+  const { document, access } = await findDocumentFor(db, actor, documentId, purpose === "view" ? "read" : "download");
   if (!document.storageKey || !document.wrappedKey || document.sizeBytes === null || !document.mimeType || !document.sha256) {
     throw new AppError("NOT_FOUND", "Document has no file.");
   }
-  const historyActor = await historyActorOf(db, actor, "PATIENT");
+  const historyActor = await historyActorForAccess(db, actor, access);
   const source = await storage.openRead(document.storageKey);
   try {
     await db.$transaction((tx) =>
@@ -37,6 +38,7 @@ export async function openDocumentFile(
         actor: historyActor,
         action: purpose === "view" ? "DOCUMENT_VIEWED" : "DOCUMENT_DOWNLOADED",
         document: { id: document.id, title: document.title },
+        details: accessDetails(access),
         ipAddress,
       }),
     );

@@ -13,7 +13,7 @@ import type { DocumentActionContext } from "./update-document";
  */
 export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentReportInput): Promise<{ id: string }> {
   const report = documentReportSchema.parse(input);
-  const document = await findOwnedDocument(db, actor, documentId, "health:write-own");
+  const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const created = await db.$transaction(async (tx) => {
     const row = await tx.documentReport.create({

@@ -16,7 +16,7 @@ export type DocumentActionContext = { actor: Actor; ipAddress: string | null };
  */
 export async function updateDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentPatch): Promise<DocumentDetail> {
   const patch = documentPatchSchema.parse(input);
-  const document = await findOwnedDocument(db, actor, documentId, "health:write-own");
+  const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");
 
   const edited = (["title", "category", "documentDate", "note"] as const).filter((field) => {

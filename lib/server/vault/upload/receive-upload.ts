@@ -4,15 +4,19 @@ import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorKind, DocumentCategory } from "@/lib/generated/prisma/enums";
+import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
+import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import { generateDocumentKey, wrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { createEncryptStream } from "@/lib/server/crypto/stream-encryption";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import { recordHistory } from "@/lib/server/history/record-history";
+import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
 import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { professionalLabel, professionalOf } from "@/lib/server/professional/professional-of";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { newStorageKey } from "@/lib/server/storage/storage-key";
 import { createUtf8TextCheck } from "@/lib/server/vault/inspect/check-utf8-text";
@@ -48,6 +52,12 @@ export type ReceiveUploadInput = {
   author?: { kind: Exclude<AuthorKind, "PATIENT">; label: string; addedById?: string | null };
   /** A fixed id, for the demo seed's idempotence; generated otherwise. */
   documentId?: string;
+  /**
+   * Whose space the document goes into, when not the actor's own: a professional adding to a
+   * patient's space, which the authorization module must allow ("add": médecin traitant or a consent
+   * with adding). The document is then shown as added by that professional.
+   */
+  patientId?: string;
 };
 
 export type ReceiveUploadOptions = {
@@ -86,10 +96,21 @@ export type ReceivedUpload = {
  * deletes the stored blob. So an aborted upload leaves no row, and no file once this returns.
  */
 export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveUploadOptions): Promise<ReceivedUpload> {
-  const { actor, body, declaredLength, fileName, metadata, ipAddress = null, author } = input;
+  const { actor, body, declaredLength, fileName, metadata, ipAddress = null } = input;
   const { db, storage, maxFileBytes, quotaBytes, masterKey, signal } = options;
-  const ownerId = actor?.userId ?? "";
-  authorize(actor, "health:write-own", { ownerId });
+  const ownerId = input.patientId ?? actor?.userId ?? "";
+  let addedBy: { author: NonNullable<ReceiveUploadInput["author"]>; historyActor: HistoryActor; details: Prisma.InputJsonObject | null } | null = null;
+  if (ownerId === actor?.userId) {
+    authorize(actor, "health:write-own", { ownerId });
+  } else {
+    const access = await authorizeHealth(db, actor, ownerId, { kind: "documentList" }, "add");
+    const professional = await professionalOf(db, actor);
+    addedBy = {
+      author: { kind: "PROFESSIONAL", label: professionalLabel(professional), addedById: actor!.userId },
+      historyActor: await historyActorForAccess(db, actor, access),
+      details: accessDetails(access),
+    };
+  }
 
   if (!Number.isSafeInteger(declaredLength) || declaredLength < 0) throw new AppError("BAD_REQUEST", "Invalid declared upload length.");
   if (declaredLength > maxFileBytes) throw tooLarge(maxFileBytes);
@@ -194,9 +215,12 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     if (signal?.aborted) throw aborted();
 
     // The history names who the document comes from: the patient, or the doctor or establishment.
-    const historyActor = author
-      ? { userId: author.addedById ?? null, role: author.kind === "PROFESSIONAL" ? ("PROFESSIONAL" as const) : null, label: author.label }
-      : await historyActorOf(db, actor, "PATIENT");
+    const author = addedBy?.author ?? input.author;
+    const historyActor = addedBy
+      ? addedBy.historyActor
+      : author
+        ? { userId: author.addedById ?? null, role: author.kind === "PROFESSIONAL" ? ("PROFESSIONAL" as const) : null, label: author.label }
+        : await historyActorOf(db, actor, "PATIENT");
     storageKey = newStorageKey(ownerId);
     await storage.putFile(storageKey, tempPath);
     stored = true;
@@ -227,7 +251,14 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
         },
         select: { id: true },
       });
-      await recordHistory(tx, { patientId: ownerId, actor: historyActor, action: "DOCUMENT_UPLOADED", document: { id: documentId, title: metadata.title }, ipAddress });
+      await recordHistory(tx, {
+        patientId: ownerId,
+        actor: historyActor,
+        action: addedBy ? "DOCUMENT_ADDED" : "DOCUMENT_UPLOADED",
+        document: { id: documentId, title: metadata.title },
+        details: addedBy?.details ?? null,
+        ipAddress,
+      });
     });
     logger.info({ event: "vault.upload.stored", documentId, ownerId, sizeBytes: received, mimeType: verdict.mimeType }, "Upload stored.");
     return { documentId, sizeBytes: received, sha256, mimeType: verdict.mimeType, extractedText };

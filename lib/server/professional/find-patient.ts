@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
+import { normalizeSpaceCode } from "@/lib/identifiers/space-code";
+import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
+import { consumeAbuseLimit } from "@/lib/server/auth/abuse-limits";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { historyActorOf } from "@/lib/server/history/history-actor";
+import type { Actor } from "@/lib/server/policy/policy";
+import { professionalOf } from "./professional-of";
+
+export const findPatientSchema = z.object({
+  identifier: z.string().trim().min(1).max(30),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/**
+ * A professional finds a patient by the identifier the patient gave them (NIR or space code) and
+ * their birth date: both must match, so an identifier alone finds no one. The answer is the same for
+ * no match, a wrong birth date and a patient who blocked this professional (they can neither see nor
+ * ask). Rate-limited per professional and per address; a match is written in the patient's history.
+ */
+export async function findPatientForProfessional(db: Db, actor: Actor, input: z.input<typeof findPatientSchema>, { ipAddress }: { ipAddress: string | null }) {
+  const { identifier, birthDate } = findPatientSchema.parse(input);
+  const professional = await professionalOf(db, actor);
+  const limit = await consumeAbuseLimit(db, { action: "patientLookup", subject: professional.id, ipAddress });
+  if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many patient look-ups.", { messageValues: { retryAfterSeconds: limit.retryAfterSeconds } });
+
+  const nir = normalizeNir(identifier);
+  const spaceCode = normalizeSpaceCode(identifier);
+  const where = isValidNir(nir) ? { nir } : spaceCode ? { spaceCode } : null;
+  if (!where) throw new AppError("NOT_FOUND", "No patient matches.", { messageKey: "pro.find.notFound" });
+  const patient = await db.user.findFirst({
+    where: { ...where, birthDate: new Date(`${birthDate}T00:00:00Z`), status: "ACTIVE", roles: { has: "PATIENT" } },
+    select: { id: true, firstName: true, lastName: true, birthDate: true },
+  });
+  const blocked = patient && (await db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId: patient.id, professionalId: professional.id } } }));
+  if (!patient || blocked) throw new AppError("NOT_FOUND", "No patient matches.", { messageKey: "pro.find.notFound" });
+
+  const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
+  await db.$transaction((tx) =>
+    recordProfessionalAccess(tx, { patientId: patient.id, actor: historyActor, action: "PATIENT_LOOKED_UP", details: { professionalId: professional.id }, ipAddress }),
+  );
+  return { id: patient.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate!.toISOString().slice(0, 10) };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { decideHealthAccess, isGrantActive } from "@/lib/server/access/decide-health-access";
+import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/policy/policy";
+import { professionalOf } from "./professional-of";
+
+export type ProfessionalPatientView = {
+  patient: { id: string; firstName: string; lastName: string; birthDate: string | null };
+  /** What this professional may do now, and why. */
+  canRead: boolean;
+  canAdd: boolean;
+  basis: "TREATING_DOCTOR" | "CONSENT" | "EMERGENCY" | null;
+  grant: { scope: "ALL_VISIBLE" | "CATEGORIES" | "DOCUMENTS"; categories: string[]; validUntil: string | null } | null;
+  emergencyAccessUntil: string | null;
+  /** Emergency staff, the patient allows emergency access, and none is open yet. */
+  canBreakGlass: boolean;
+  pendingRequest: boolean;
+};
+
+/**
+ * The patient page of the professional space: who the patient is and what this professional may do,
+ * decided by the authorization module. A patient who blocked them, or who is not a patient, is not
+ * found; one they have no access to is shown by name only (they found them with identifier and birth
+ * date) with the way to ask.
+ */
+export async function patientForProfessional(db: Db, actor: Actor, patientId: string): Promise<ProfessionalPatientView> {
+  const professional = await professionalOf(db, actor);
+  const patient = await db.user.findFirst({
+    where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } },
+    select: { id: true, firstName: true, lastName: true, birthDate: true },
+  });
+  if (!patient) throw new AppError("NOT_FOUND");
+  const facts = await loadAccessFacts(db, actor, patient.id);
+  if (facts.blocked) throw new AppError("NOT_FOUND");
+  const read = decideHealthAccess(actor, facts, { kind: "documentList" }, "read");
+  const add = decideHealthAccess(actor, facts, { kind: "documentList" }, "add");
+  const [emergency, pending] = await Promise.all([
+    facts.emergencyAccessId ? db.emergencyAccess.findUnique({ where: { id: facts.emergencyAccessId }, select: { expiresAt: true } }) : null,
+    db.accessRequest.count({ where: { patientId: patient.id, professionalId: professional.id, status: "PENDING" } }),
+  ]);
+  const grant = isGrantActive(facts.grant, facts.now) ? facts.grant : null;
+  return {
+    patient: { ...patient, birthDate: patient.birthDate?.toISOString().slice(0, 10) ?? null },
+    canRead: read.allowed,
+    canAdd: add.allowed,
+    basis: read.allowed && read.basis !== "OWNER" ? read.basis : null,
+    grant: grant ? { scope: grant.scope, categories: grant.categories, validUntil: grant.validUntil?.toISOString() ?? null } : null,
+    emergencyAccessUntil: emergency?.expiresAt.toISOString() ?? null,
+    canBreakGlass: professional.emergencyStaff && facts.emergencyAccessEnabled && !facts.emergencyAccessId,
+    pendingRequest: pending > 0,
+  };
+}

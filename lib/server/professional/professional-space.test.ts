@@ -1,0 +1,190 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentCategory } from "@/lib/generated/prisma/client";
+import { withNirKey } from "@/lib/identifiers/nir";
+import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
+import { openDocumentFile } from "@/lib/server/documents/open-document-file";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/policy/policy";
+import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import { useTestDb } from "@/lib/testing/test-db";
+import { tinyPng } from "@/lib/vault/files/build-png";
+import { breakGlass } from "./break-glass";
+import { findPatientForProfessional } from "./find-patient";
+import { listPatientDocumentsForProfessional } from "./list-patient-documents";
+import { patientForProfessional } from "./patient-for-professional";
+import { requestAccess } from "./request-access";
+
+const masterKey = randomBytes(32);
+const ip = { ipAddress: "10.2.3.4" };
+
+describe("the professional space", () => {
+  const db = useTestDb();
+  let storage: BlobStorage;
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "pro-test-"));
+    storage = createLocalStorage({ root });
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const png = tinyPng();
+  const bodyOf = (bytes: Buffer) => new Blob([new Uint8Array(bytes)]).stream();
+
+  async function newPatient() {
+    const nir = withNirKey(`1850575${String(100000 + Math.floor(Math.random() * 899999))}`);
+    const user = await db.user.create({
+      data: { email: `p-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1985-05-12"), nir },
+      select: { id: true },
+    });
+    const actor: NonNullable<Actor> = { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
+    return { actor, nir, id: user.id };
+  }
+
+  async function newProfessional({ emergencyStaff = false } = {}) {
+    const user = await db.user.create({ data: { email: `pro-${randomUUID()}@test.local`, firstName: "Paul", lastName: "Martin", status: "ACTIVE", roles: ["PROFESSIONAL"] }, select: { id: true } });
+    const professional = await db.professional.create({
+      data: { userId: user.id, rpps: withRppsCheckDigit(String(2000000000 + Math.floor(Math.random() * 99999999))), firstName: "Paul", lastName: "Martin", profession: "Médecin", city: "Lyon", emergencyStaff },
+      select: { id: true },
+    });
+    const actor: NonNullable<Actor> = { userId: user.id, roles: ["PROFESSIONAL"], stage: "FULL", hasConfirmedFactor: true };
+    return { actor, id: professional.id };
+  }
+
+  async function upload(patient: NonNullable<Actor>, category: DocumentCategory, title: string, { hidden = false } = {}) {
+    const { documentId } = await receiveUpload(
+      { actor: patient, body: bodyOf(png), declaredLength: png.length, fileName: "doc.png", metadata: { title, category, documentDate: "2025-01-01", note: null } },
+      { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
+    );
+    if (hidden) await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true } });
+    return documentId;
+  }
+
+  const visibleTitles = async (pro: NonNullable<Actor>, patientId: string) =>
+    (await listPatientDocumentsForProfessional(db, pro, patientId, {}, ip)).items.map((item) => item.title).sort();
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => "allowed",
+      (error: unknown) => (error instanceof AppError ? error.code : String(error)),
+    );
+
+  it("finds a patient only with identifier and birth date together, and writes the look-up in their history", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional();
+    expect(await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip)).toMatchObject({ id: patient.id, lastName: "Roux" });
+    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-13" }, ip))).toBe("NOT_FOUND");
+    const code = "ENS-23456789";
+    await db.user.update({ where: { id: patient.id }, data: { spaceCode: code } });
+    expect(await findPatientForProfessional(db, pro.actor, { identifier: "ens 2345 6789", birthDate: "1985-05-12" }, ip)).toMatchObject({ id: patient.id });
+    expect(await codeOf(findPatientForProfessional(db, patient.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe("FORBIDDEN");
+    const entries = await db.historyEntry.findMany({ where: { patientId: patient.id }, select: { action: true, actorRole: true } });
+    expect(entries).toEqual([
+      { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
+      { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
+    ]);
+  });
+
+  it("shows what a consent covers — one category — never a hidden document, and stops at revocation on the next request", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional();
+    const lab = await upload(patient.actor, "LAB_RESULTS", "Bilan");
+    await upload(patient.actor, "PRESCRIPTION", "Ordonnance");
+    const hiddenLab = await upload(patient.actor, "LAB_RESULTS", "Bilan caché", { hidden: true });
+
+    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await patientForProfessional(db, pro.actor, patient.id)).toMatchObject({ canRead: false, canAdd: false, canBreakGlass: false });
+
+    const grant = await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() } });
+    expect(await visibleTitles(pro.actor, patient.id)).toEqual(["Bilan"]);
+    expect(await codeOf(openDocumentFile(db, storage, { actor: pro.actor, ipAddress: null }, lab, { purpose: "download", masterKey }))).toBe("allowed");
+    expect(await codeOf(openDocumentFile(db, storage, { actor: pro.actor, ipAddress: null }, hiddenLab, { purpose: "view", masterKey }))).toBe("NOT_FOUND");
+    const download = await db.historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "DOCUMENT_DOWNLOADED" } });
+    expect(download).toMatchObject({ actorId: pro.actor.userId, actorRole: "PROFESSIONAL", details: { basis: "CONSENT", grantId: grant.id, professionalId: pro.id } });
+
+    await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
+    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(openDocumentFile(db, storage, { actor: pro.actor, ipAddress: null }, lab, { purpose: "view", masterKey }))).toBe("NOT_FOUND");
+
+    // An expired consent is no consent.
+    await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: null, validUntil: new Date(Date.now() - 1000) } });
+    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+  });
+
+  it("lets the médecin traitant see every visible document and add one, shown as added by them", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional();
+    await upload(patient.actor, "LAB_RESULTS", "Bilan");
+    await upload(patient.actor, "REPORT", "Compte rendu caché", { hidden: true });
+    await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
+    expect(await visibleTitles(pro.actor, patient.id)).toEqual(["Bilan"]);
+    const { documentId } = await receiveUpload(
+      { actor: pro.actor, patientId: patient.id, body: bodyOf(png), declaredLength: png.length, fileName: "radio.png", metadata: { title: "Radio", category: "IMAGING", documentDate: "2025-02-01", note: null } },
+      { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
+    );
+    expect(await db.document.findUniqueOrThrow({ where: { id: documentId } })).toMatchObject({ ownerId: patient.id, authorKind: "PROFESSIONAL", addedById: pro.actor.userId, authorLabel: "Paul Martin (Médecin)" });
+    expect(await db.historyEntry.findFirst({ where: { patientId: patient.id, action: "DOCUMENT_ADDED" } })).toMatchObject({ actorRole: "PROFESSIONAL", details: { basis: "TREATING_DOCTOR" } });
+  });
+
+  it("refuses adding without a consent that allows it, and anyone adding to another patient's space", async () => {
+    const patient = await newPatient();
+    const other = await newPatient();
+    const pro = await newProfessional();
+    await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false, validFrom: new Date() } });
+    const add = (actor: Actor) =>
+      receiveUpload(
+        { actor, patientId: patient.id, body: bodyOf(png), declaredLength: png.length, fileName: "x.png", metadata: { title: "X", category: "OTHER", documentDate: "2025-02-01", note: null } },
+        { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
+      );
+    expect(await codeOf(add(pro.actor))).toBe("FORBIDDEN");
+    expect(await codeOf(add(other.actor))).toBe("FORBIDDEN");
+    expect(await db.document.count({ where: { ownerId: patient.id } })).toBe(0);
+  });
+
+  it("lets a blocked professional neither see, find, ask nor break the glass, whatever the grant", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional({ emergencyStaff: true });
+    await upload(patient.actor, "LAB_RESULTS", "Bilan");
+    await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "ALL_VISIBLE", validFrom: new Date() } });
+    await db.professionalBlock.create({ data: { patientId: patient.id, professionalId: pro.id } });
+    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe("NOT_FOUND");
+    expect(await codeOf(patientForProfessional(db, pro.actor, patient.id))).toBe("NOT_FOUND");
+    expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("NOT_FOUND");
+    expect(await codeOf(breakGlass(db, pro.actor, patient.id, { reason: "Arrêt cardiaque, patient inconscient" }, ip))).toBe("NOT_FOUND");
+  });
+
+  it("opens the visible documents to emergency staff who state a reason, unless the patient switched it off", async () => {
+    const patient = await newPatient();
+    const emergency = await newProfessional({ emergencyStaff: true });
+    const ordinary = await newProfessional();
+    await upload(patient.actor, "LAB_RESULTS", "Bilan");
+    await upload(patient.actor, "REPORT", "Caché", { hidden: true });
+
+    expect(await codeOf(breakGlass(db, ordinary.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(breakGlass(db, emergency.actor, patient.id, { reason: "court" }, ip))).toBe("BAD_REQUEST");
+    expect((await patientForProfessional(db, emergency.actor, patient.id)).canBreakGlass).toBe(true);
+    await breakGlass(db, emergency.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip);
+    expect(await visibleTitles(emergency.actor, patient.id)).toEqual(["Bilan"]);
+    const entry = await db.historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "EMERGENCY_ACCESS" } });
+    expect(entry.details).toMatchObject({ basis: "EMERGENCY", reason: "Urgence vitale, patient inconscient" });
+
+    const other = await newPatient();
+    await db.patientAccessSettings.create({ data: { patientId: other.id, emergencyAccessEnabled: false } });
+    expect(await codeOf(breakGlass(db, emergency.actor, other.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(listPatientDocumentsForProfessional(db, emergency.actor, other.id, {}, ip))).toBe("FORBIDDEN");
+  });
+
+  it("keeps one pending access request per professional and patient", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional();
+    await Promise.all([requestAccess(db, pro.actor, patient.id, { message: "Suivi" }, ip), requestAccess(db, pro.actor, patient.id, {}, ip)].map((p) => p.catch(() => null)));
+    expect(await db.accessRequest.count({ where: { patientId: patient.id, professionalId: pro.id } })).toBe(1);
+    expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("CONFLICT");
+    expect((await patientForProfessional(db, pro.actor, patient.id)).pendingRequest).toBe(true);
+  });
+});
