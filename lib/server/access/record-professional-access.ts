@@ -1,18 +1,39 @@
 import "server-only";
-import type { HistoryAction, Prisma } from "@/lib/generated/prisma/client";
+import type { HistoryAction, NotificationKind, Prisma } from "@/lib/generated/prisma/client";
+import { alertOnProfessionalAccess, isFirstAccessBy } from "@/lib/server/alerts/notify-patient";
 import type { Db } from "@/lib/server/db";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
+import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+export type ProfessionalAccessEvent = {
+  patientId: string;
+  actor: HistoryActor;
+  action: HistoryAction;
+  document?: { id: string; title: string } | null;
+  details?: Prisma.InputJsonObject | null;
+  ipAddress: string | null;
+};
+
 /**
  * Writes a professional's access to a patient's data into the patient's history, in the caller's
- * transaction, and alerts the patient (in the app, and by e-mail as they chose) when it is that
- * professional's first access, or always when it is an emergency access.
+ * transaction, and alerts the patient: always for an emergency access or an access request, and on
+ * that professional's first access of any kind (in the app, and by e-mail unless the patient turned
+ * those e-mails off). Returns the e-mail to send once the transaction has committed.
  */
-export async function recordProfessionalAccess(
-  tx: Tx,
-  event: { patientId: string; actor: HistoryActor; action: HistoryAction; document?: { id: string; title: string } | null; details?: Prisma.InputJsonObject | null; ipAddress: string | null },
-): Promise<void> {
-  await recordHistory(tx, event);
+export async function recordProfessionalAccess(tx: Tx, event: ProfessionalAccessEvent): Promise<{ messageId: string | null }> {
+  const first = event.actor.userId ? await isFirstAccessBy(tx, event.patientId, event.actor.userId) : false;
+  const [historyEntryId] = await recordHistory(tx, event);
+  const kind: NotificationKind | null =
+    event.action === "EMERGENCY_ACCESS" ? "EMERGENCY_ACCESS" : event.action === "ACCESS_REQUESTED" ? "ACCESS_REQUEST" : first ? "FIRST_PROFESSIONAL_ACCESS" : null;
+  if (!kind) return { messageId: null };
+  const { messageId } = await alertOnProfessionalAccess(tx, { patientId: event.patientId, historyEntryId: historyEntryId!, actor: event.actor, kind });
+  return { messageId };
+}
+
+/** Runs `record` in its own transaction, then sends the alert e-mail it queued (if any) after the commit. */
+export async function recordProfessionalAccessNow(db: Db, event: ProfessionalAccessEvent): Promise<void> {
+  const { messageId } = await db.$transaction((tx) => recordProfessionalAccess(tx, event));
+  if (messageId) afterCommitDeliver(messageId);
 }

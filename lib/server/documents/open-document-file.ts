@@ -7,6 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
+import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { findDocumentFor } from "./find-owned-document";
 import type { DocumentActionContext } from "./update-document";
 
@@ -32,16 +33,17 @@ export async function openDocumentFile(
   const historyActor = await historyActorForAccess(db, actor, access);
   const source = await storage.openRead(document.storageKey);
   try {
-    await db.$transaction((tx) =>
-      recordHistory(tx, {
-        patientId: document.ownerId,
-        actor: historyActor,
-        action: purpose === "view" ? "DOCUMENT_VIEWED" : "DOCUMENT_DOWNLOADED",
-        document: { id: document.id, title: document.title },
-        details: accessDetails(access),
-        ipAddress,
-      }),
-    );
+    const event = {
+      patientId: document.ownerId,
+      actor: historyActor,
+      action: purpose === "view" ? ("DOCUMENT_VIEWED" as const) : ("DOCUMENT_DOWNLOADED" as const),
+      document: { id: document.id, title: document.title },
+      details: accessDetails(access),
+      ipAddress,
+    };
+    // Anyone but the owner: the professional access path, which alerts on a first access.
+    if (access.basis === "OWNER") await db.$transaction((tx) => recordHistory(tx, event));
+    else await recordProfessionalAccessNow(db, event);
     const key = unwrapDocumentKey(document.wrappedKey, { documentId: document.id, masterKey });
     // The key is not wiped here: the decipher is created only when the stream's header arrives.
     const stream = decryptingReader(source, { key, aad: `document-file:${document.id}` });

@@ -23,10 +23,11 @@ type Tx = Pick<Db, "$executeRaw" | "historyEntry">;
  * Appends entries to patients' histories, inside the caller's transaction: the entry commits with
  * the change it describes, or neither does. Each patient's chain is extended under a transaction-
  * scoped advisory lock on that patient, so concurrent writers line up instead of forking the chain
- * (the unique (patientId, sequence) index would refuse a fork anyway).
+ * (the unique (patientId, sequence) index would refuse a fork anyway). Returns the new entries' ids.
  */
-export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[]): Promise<void> {
+export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[]): Promise<string[]> {
   const list = Array.isArray(events) ? events : [events];
+  const ids = new Map<HistoryEvent, string>();
   const byPatient = new Map<string, HistoryEvent[]>();
   for (const event of list) byPatient.set(event.patientId, [...(byPatient.get(event.patientId) ?? []), event]);
 
@@ -58,10 +59,13 @@ export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[
         createdAt,
         previousHash,
       };
+      ids.set(event, fields.id);
       const hash = historyEntryHash(fields);
       previousHash = hash;
       return { ...fields, details: fields.details ?? undefined, hash };
     });
     await tx.historyEntry.createMany({ data: rows });
   }
+  // The new entries' ids, in the order of `events`.
+  return list.map((event) => ids.get(event)!);
 }

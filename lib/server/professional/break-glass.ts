@@ -6,6 +6,7 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import type { Actor } from "@/lib/server/policy/policy";
+import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { professionalOf } from "./professional-of";
 
 /** How long a break-glass access stays open: one emergency, not a standing access. */
@@ -30,15 +31,17 @@ export async function breakGlass(db: Db, actor: Actor, patientId: string, input:
   if (!facts.emergencyAccessEnabled) throw new AppError("FORBIDDEN", "The patient switched emergency access off.", { messageKey: "pro.emergency.disabled" });
   const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
   const expiresAt = new Date(Date.now() + EMERGENCY_ACCESS_HOURS * 60 * 60 * 1000);
-  return db.$transaction(async (tx) => {
+  const { access, messageId } = await db.$transaction(async (tx) => {
     const access = await tx.emergencyAccess.create({ data: { patientId: patient.id, professionalId: professional.id, reason: parsed.data.reason, expiresAt }, select: { id: true, expiresAt: true } });
-    await recordProfessionalAccess(tx, {
+    const alert = await recordProfessionalAccess(tx, {
       patientId: patient.id,
       actor: historyActor,
       action: "EMERGENCY_ACCESS",
       details: { basis: "EMERGENCY", professionalId: professional.id, emergencyAccessId: access.id, reason: parsed.data.reason },
       ipAddress,
     });
-    return access;
+    return { access, messageId: alert.messageId };
   });
+  if (messageId) afterCommitDeliver(messageId);
+  return access;
 }

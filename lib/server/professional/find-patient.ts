@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
 import { normalizeSpaceCode } from "@/lib/identifiers/space-code";
-import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
+import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { consumeAbuseLimit } from "@/lib/server/auth/abuse-limits";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -39,8 +39,6 @@ export async function findPatientForProfessional(db: Db, actor: Actor, input: z.
   if (!patient || blocked) throw new AppError("NOT_FOUND", "No patient matches.", { messageKey: "pro.find.notFound" });
 
   const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
-  await db.$transaction((tx) =>
-    recordProfessionalAccess(tx, { patientId: patient.id, actor: historyActor, action: "PATIENT_LOOKED_UP", details: { professionalId: professional.id }, ipAddress }),
-  );
+  await recordProfessionalAccessNow(db, { patientId: patient.id, actor: historyActor, action: "PATIENT_LOOKED_UP", details: { professionalId: professional.id }, ipAddress });
   return { id: patient.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate!.toISOString().slice(0, 10) };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
+import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import type { Db } from "@/lib/server/db";
 import { listDocumentsWithAccess } from "@/lib/server/documents/list-documents";
 import type { Actor } from "@/lib/server/policy/policy";
@@ -17,7 +17,7 @@ export async function listPatientDocumentsForProfessional(db: Db, actor: Actor, 
   if (access.basis !== "OWNER" && !query.cursor) {
     // The first page is the view; "load more" is the same look at the list.
     const historyActor = await historyActorForAccess(db, actor, access);
-    await db.$transaction((tx) => recordProfessionalAccess(tx, { patientId, actor: historyActor, action: "DOCUMENT_LIST_VIEWED", details: accessDetails(access), ipAddress }));
+    await recordProfessionalAccessNow(db, { patientId, actor: historyActor, action: "DOCUMENT_LIST_VIEWED", details: accessDetails(access), ipAddress });
   }
   return page;
 }

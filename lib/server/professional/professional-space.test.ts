@@ -87,6 +87,8 @@ describe("the professional space", () => {
       { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
       { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
     ]);
+    // The professional's first access alerts the patient, once.
+    expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true } })).toEqual([{ kind: "FIRST_PROFESSIONAL_ACCESS", actorLabel: "Paul Martin" }]);
   });
 
   it("shows what a consent covers — one category — never a hidden document, and stops at revocation on the next request", async () => {
@@ -172,6 +174,8 @@ describe("the professional space", () => {
     expect(await visibleTitles(emergency.actor, patient.id)).toEqual(["Bilan"]);
     const entry = await db.historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "EMERGENCY_ACCESS" } });
     expect(entry.details).toMatchObject({ basis: "EMERGENCY", reason: "Urgence vitale, patient inconscient" });
+    const alerts = await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, historyEntryId: true } });
+    expect(alerts).toContainEqual({ kind: "EMERGENCY_ACCESS", historyEntryId: entry.id });
 
     const other = await newPatient();
     await db.patientAccessSettings.create({ data: { patientId: other.id, emergencyAccessEnabled: false } });
@@ -186,5 +190,6 @@ describe("the professional space", () => {
     expect(await db.accessRequest.count({ where: { patientId: patient.id, professionalId: pro.id } })).toBe(1);
     expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("CONFLICT");
     expect((await patientForProfessional(db, pro.actor, patient.id)).pendingRequest).toBe(true);
+    expect(await db.notification.count({ where: { userId: patient.id, kind: "ACCESS_REQUEST" } })).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import type { Actor } from "@/lib/server/policy/policy";
+import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { professionalOf } from "./professional-of";
 
 export const accessRequestSchema = z.object({ message: z.string().trim().max(500).optional() });
@@ -23,13 +24,15 @@ export async function requestAccess(db: Db, actor: Actor, patientId: string, inp
   const facts = await loadAccessFacts(db, actor, patient.id);
   if (facts.blocked) throw new AppError("NOT_FOUND");
   const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
-  return db.$transaction(async (tx) => {
+  const { request, messageId } = await db.$transaction(async (tx) => {
     // Serialises this pair's requests, so two clicks make one request.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`access-request:${patient.id}:${professional.id}`}, 0))`;
     const pending = await tx.accessRequest.findFirst({ where: { patientId: patient.id, professionalId: professional.id, status: "PENDING" }, select: { id: true } });
     if (pending) throw new AppError("CONFLICT", "A request is already pending.", { messageKey: "pro.request.alreadyPending" });
     const request = await tx.accessRequest.create({ data: { patientId: patient.id, professionalId: professional.id, message: message || null }, select: { id: true } });
-    await recordProfessionalAccess(tx, { patientId: patient.id, actor: historyActor, action: "ACCESS_REQUESTED", details: { professionalId: professional.id, requestId: request.id }, ipAddress });
-    return request;
+    const alert = await recordProfessionalAccess(tx, { patientId: patient.id, actor: historyActor, action: "ACCESS_REQUESTED", details: { professionalId: professional.id, requestId: request.id }, ipAddress });
+    return { request, messageId: alert.messageId };
   });
+  if (messageId) afterCommitDeliver(messageId);
+  return request;
 }

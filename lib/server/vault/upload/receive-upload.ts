@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorKind, DocumentCategory } from "@/lib/generated/prisma/enums";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
+import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
 import { generateDocumentKey, wrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { createEncryptStream } from "@/lib/server/crypto/stream-encryption";
 import type { Db } from "@/lib/server/db";
@@ -15,6 +16,7 @@ import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
+import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { authorize, type Actor } from "@/lib/server/policy/policy";
 import { professionalLabel, professionalOf } from "@/lib/server/professional/professional-of";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
@@ -226,7 +228,7 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     stored = true;
     tempPath = null;
 
-    await db.$transaction(async (tx) => {
+    const alertMessageId = await db.$transaction(async (tx) => {
       // Serialises one owner's commits, so concurrent uploads cannot together pass the quota.
       await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${ownerId}::uuid FOR UPDATE`;
       await assertWithinQuota(tx, ownerId, declaredLength, quotaBytes);
@@ -251,15 +253,22 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
         },
         select: { id: true },
       });
-      await recordHistory(tx, {
+      const event = {
         patientId: ownerId,
         actor: historyActor,
-        action: addedBy ? "DOCUMENT_ADDED" : "DOCUMENT_UPLOADED",
+        action: addedBy ? ("DOCUMENT_ADDED" as const) : ("DOCUMENT_UPLOADED" as const),
         document: { id: documentId, title: metadata.title },
         details: addedBy?.details ?? null,
         ipAddress,
-      });
+      };
+      if (!addedBy) {
+        await recordHistory(tx, event);
+        return null;
+      }
+      // A professional adding to a patient's space: alerted like any professional access.
+      return (await recordProfessionalAccess(tx, event)).messageId;
     });
+    if (alertMessageId) afterCommitDeliver(alertMessageId);
     logger.info({ event: "vault.upload.stored", documentId, ownerId, sizeBytes: received, mimeType: verdict.mimeType }, "Upload stored.");
     return { documentId, sizeBytes: received, sha256, mimeType: verdict.mimeType, extractedText };
   } catch (error) {
