@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { listRecentDocuments } from "@/lib/server/documents/list-recent-documents";
+import { ensureSpaceCode } from "@/lib/server/patients/space-code";
 import { actorOf } from "@/lib/server/policy/policy";
 import { togglePinAction } from "./actions";
 import { PinButton } from "./pin-button";
@@ -14,15 +15,28 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SpacePage() {
   const session = await requireFullSessionForPage("/espace");
-  const [t, format] = await Promise.all([getTranslations("space"), getFormatter()]);
+  const [t, tPro, format] = await Promise.all([getTranslations("space"), getTranslations("pro.spaceCode"), getFormatter()]);
   const isPatient = session.user.roles.includes("PATIENT");
-  const documents = isPatient ? await listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id }) : [];
+  const [documents, spaceCode] = isPatient
+    ? await Promise.all([listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id }), ensureSpaceCode(getDb(), session.user.id)])
+    : [[], null];
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="mt-2 text-lg">{t("greeting", { firstName: session.user.firstName })}</p>
       </div>
+      {spaceCode && (
+        <section aria-labelledby="space-code-title" className="rounded-lg border border-gray-300 bg-surface p-4">
+          <h2 id="space-code-title" className="text-xl font-semibold">
+            {tPro("title")}
+          </h2>
+          <p className="mt-2" data-testid="space-code">
+            {tPro.rich("text", { code: spaceCode, strong: (chunks) => <strong className="font-mono tracking-wider">{chunks}</strong> })}
+          </p>
+          <p className="mt-1 text-sm text-muted">{tPro("why")}</p>
+        </section>
+      )}
       {isPatient ? (
         <section aria-labelledby="recent-documents">
           <h2 id="recent-documents" className="text-2xl font-semibold">
