@@ -10,7 +10,7 @@ import { TextPreview } from "./text-preview";
 const PdfPreview = dynamic(() => import("./pdf-preview").then((module) => module.PdfPreview), { ssr: false });
 
 /** The document shown in the page, by type; anything else (TIFF) is offered as a download only. */
-export function DocumentPreview({ document }: { document: DocumentDetail }) {
+export function DocumentPreview({ document }: { document: Pick<DocumentDetail, "id" | "mimeType" | "title"> }) {
   const t = useTranslations("documents.detail");
   const [failed, setFailed] = useState(false);
   const url = documentFileUrl(document.id);

@@ -12,13 +12,23 @@ import { useAnnounce } from "./live-announcer";
 import { titleFromFileName, type UploadItem } from "./upload-item";
 import { UploadRow } from "./upload-row";
 
+type Props = {
+  maxFileBytes: number;
+  /** A professional adding to this patient's space (unset: the signed-in patient's own vault). */
+  patientId?: string;
+  /** Where an added document opens; the patient's own document page by default. */
+  documentHref?: (documentId: string) => string;
+  /** Who will read the note, when not the patient alone. */
+  noteHint?: string;
+};
+
 /**
  * Adding documents: pick or drop files, fill in each one's details, send them all. The drop zone is
  * the label of a real file input, so a keyboard or screen-reader user simply operates the input.
  * Each file goes up on its own request with its own progress bar; a refused file shows the server's
  * reason next to it and does not hold the others back.
  */
-export function DocumentUpload({ maxFileBytes }: { maxFileBytes: number }) {
+export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint }: Props) {
   const t = useTranslations("documents.upload");
   const queryClient = useQueryClient();
   const announce = useAnnounce();
@@ -54,7 +64,9 @@ export function DocumentUpload({ maxFileBytes }: { maxFileBytes: number }) {
   async function sendOne(item: UploadItem): Promise<boolean> {
     update(item.key, { status: "sending", progress: 0, error: undefined });
     try {
-      const result = await uploadDocument({ ...item, title: item.title.trim(), onProgress: (progress) => update(item.key, { progress }) });
+      const sent = await uploadDocument({ ...item, title: item.title.trim(), patientId, onProgress: (progress) => update(item.key, { progress }) });
+      // Applying a suggestion edits the document, which only its owner may do: a professional chose by hand.
+      const result = patientId ? { ...sent, suggestion: null } : sent;
       update(item.key, { status: "done", progress: 1, result, suggestion: "offered" });
       return true;
     } catch (error) {
@@ -140,6 +152,8 @@ export function DocumentUpload({ maxFileBytes }: { maxFileBytes: number }) {
                 key={item.key}
                 item={item}
                 titleError={titleErrors[item.key]}
+                documentHref={documentHref}
+                noteHint={noteHint}
                 onChange={(patch) => update(item.key, patch)}
                 onRemove={() => setItems((current) => current.filter((other) => other.key !== item.key))}
               />

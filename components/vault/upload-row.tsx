@@ -9,12 +9,16 @@ import { UploadSuggestion } from "./upload-suggestion";
 type Props = {
   item: UploadItem;
   titleError?: string;
+  /** Where the added document opens (the patient's own document page by default). */
+  documentHref?: (documentId: string) => string;
+  /** Who will read the note, when not the patient alone. */
+  noteHint?: string;
   onChange: (patch: Partial<UploadItem>) => void;
   onRemove: () => void;
 };
 
 /** One file to add: its details while it waits, its progress bar, then what became of it. */
-export function UploadRow({ item, titleError, onChange, onRemove }: Props) {
+export function UploadRow({ item, titleError, documentHref = (documentId) => `/documents/${documentId}`, noteHint, onChange, onRemove }: Props) {
   const t = useTranslations("documents.upload");
   const id = `upload-${item.key}`;
   const editable = item.status === "ready";
@@ -58,7 +62,7 @@ export function UploadRow({ item, titleError, onChange, onRemove }: Props) {
             </label>
             <input id={`${id}-note`} value={item.note} maxLength={2000} aria-describedby={`${id}-note-hint`} onChange={(event) => onChange({ note: event.target.value })} className={fieldClass} />
             <p id={`${id}-note-hint`} className="mt-1 text-xs text-muted">
-              {t("noteHint")}
+              {noteHint ?? t("noteHint")}
             </p>
           </div>
         </div>
@@ -89,7 +93,7 @@ export function UploadRow({ item, titleError, onChange, onRemove }: Props) {
         <div className="mt-2 space-y-2">
           <p className="text-green-900">
             <span className="font-semibold">{t("done")}</span>{" "}
-            <Link href={`/documents/${item.result.id}`} className="text-brand underline">
+            <Link href={documentHref(item.result.id)} className="text-brand underline">
               {t("open", { title: item.title })}
             </Link>
           </p>

@@ -11,6 +11,8 @@ export type UploadInput = {
   category: DocumentCategory;
   documentDate: string;
   note: string;
+  /** A professional adding to this patient's space; unset, the signed-in patient's own vault. */
+  patientId?: string;
   /** 0–1, as the bytes leave the browser. */
   onProgress: (fraction: number) => void;
   signal?: AbortSignal;
@@ -21,10 +23,10 @@ export type UploadInput = {
  * the metadata percent-encoded in headers. XMLHttpRequest rather than fetch because only it reports
  * upload progress. Rejects with an ApiError carrying the server's translated message.
  */
-export function uploadDocument({ file, title, category, documentDate, note, onProgress, signal }: UploadInput): Promise<UploadResult> {
+export function uploadDocument({ file, title, category, documentDate, note, patientId, onProgress, signal }: UploadInput): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/uploads");
+    xhr.open("POST", patientId ? `/api/uploads?patient=${encodeURIComponent(patientId)}` : "/api/uploads");
     xhr.responseType = "json";
     xhr.setRequestHeader("Accept", "application/json");
     xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
