@@ -1,0 +1,14 @@
+import { QueryProvider } from "@/components/providers/query-provider";
+import { LiveAnnouncer } from "@/components/vault/live-announcer";
+
+/**
+ * The professional pages share a react-query cache and one live region, like the vault's. No access
+ * check here: each page checks the session and the professional record itself, where it reads data.
+ */
+export default function ProLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <QueryProvider>
+      <LiveAnnouncer>{children}</LiveAnnouncer>
+    </QueryProvider>
+  );
+}

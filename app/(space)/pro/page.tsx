@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { FindPatientForm } from "@/components/pro/find-patient-form";
+import { requireProfessionalForPage } from "./require-professional";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pro"))("title") };
+}
+
+export default async function ProfessionalSpacePage() {
+  const { professional } = await requireProfessionalForPage("/pro");
+  const t = await getTranslations("pro");
+  return (
+    <div className="space-y-10">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-muted">
+          {t("signedInAs", { name: `${professional.firstName} ${professional.lastName}`, profession: professional.profession, rpps: professional.rpps })}
+        </p>
+        {professional.emergencyStaff && <p>{t("emergencyStaff")}</p>}
+      </div>
+      <FindPatientForm />
+    </div>
+  );
+}

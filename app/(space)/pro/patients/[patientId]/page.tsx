@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ProfessionalPatientView } from "@/components/pro/professional-patient-view";
+import { getConfig } from "@/lib/server/config";
+import { getDb } from "@/lib/server/db";
+import { EMERGENCY_ACCESS_HOURS } from "@/lib/server/professional/break-glass";
+import { patientForProfessional } from "@/lib/server/professional/patient-for-professional";
+import { orNotFound, requireProfessionalForPage } from "../../require-professional";
+
+export async function generateMetadata(): Promise<Metadata> {
+  // The patient's name stays out of the tab's title (and of history and bookmarks).
+  return { title: (await getTranslations("pro"))("title") };
+}
+
+export default async function ProfessionalPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+  const { patientId } = await params;
+  const { actor } = await requireProfessionalForPage(`/pro/patients/${encodeURIComponent(patientId)}`);
+  // Unknown, not a patient, or a patient who blocked this professional: the same 404.
+  const view = await orNotFound(patientForProfessional(getDb(), actor, patientId));
+  return <ProfessionalPatientView patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} emergencyHours={EMERGENCY_ACCESS_HOURS} />;
+}

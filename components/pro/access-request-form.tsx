@@ -1,0 +1,62 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { useAnnounce } from "@/components/vault/live-announcer";
+import { useErrorText } from "@/components/vault/use-error-text";
+import { useRequestAccess } from "@/lib/queries/pro/use-pro-mutations";
+
+/** Asking the patient for access, with an optional message; once asked, the request waits for their answer. */
+export function AccessRequestForm({ patientId, pending }: { patientId: string; pending: boolean }) {
+  const t = useTranslations("pro.request");
+  const announce = useAnnounce();
+  const errorText = useErrorText();
+  const request = useRequestAccess(patientId);
+  const [message, setMessage] = useState("");
+
+  return (
+    <section aria-labelledby="request-title" className="space-y-3">
+      <h2 id="request-title" className="text-2xl font-semibold">
+        {t("title")}
+      </h2>
+      {pending ? (
+        <FormAlert kind="info">
+          <p data-testid="request-pending">{request.isSuccess ? `${t("sent")} ${t("pending")}` : t("pending")}</p>
+        </FormAlert>
+      ) : (
+        <form
+          className="max-w-xl space-y-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            request.mutate({ message: message.trim() || undefined }, { onSuccess: () => announce(t("sent")) });
+          }}
+        >
+          <p>{t("intro")}</p>
+          {request.isError && <FormAlert>{errorText(request.error)}</FormAlert>}
+          <div>
+            <label htmlFor="request-message" className={labelClass}>
+              {t("message")}
+            </label>
+            <textarea
+              id="request-message"
+              rows={3}
+              maxLength={500}
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+              aria-describedby="request-message-hint"
+              className={fieldClass}
+            />
+            <p id="request-message-hint" className="mt-1 text-sm text-muted">
+              {t("messageHint")}
+            </p>
+          </div>
+          <Button type="submit" disabled={request.isPending}>
+            {request.isPending ? t("sending") : t("submit")}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
