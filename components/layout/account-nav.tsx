@@ -7,7 +7,7 @@ import { getCurrentSession } from "@/lib/server/auth/current-session";
  * Links for the visitor's state. Display only: every page checks access itself, where it reads data.
  */
 export async function AccountNav() {
-  const [session, t, tDocuments, tPro] = await Promise.all([getCurrentSession(), getTranslations("nav"), getTranslations("documents"), getTranslations("pro")]);
+  const [session, t, tDocuments, tPro, tAccess] = await Promise.all([getCurrentSession(), getTranslations("nav"), getTranslations("documents"), getTranslations("pro"), getTranslations("access")]);
   const link = "rounded px-3 py-1.5 text-brand underline hover:bg-brand-light";
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center gap-1 text-sm">
@@ -29,6 +29,11 @@ export async function AccountNav() {
           {session.user.roles.includes("PATIENT") && (
             <Link href="/documents" className={link}>
               {tDocuments("title")}
+            </Link>
+          )}
+          {session.user.roles.includes("PATIENT") && (
+            <Link href="/acces" className={link}>
+              {tAccess("navLabel")}
             </Link>
           )}
           {session.user.roles.includes("PROFESSIONAL") && (

@@ -1,0 +1,129 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { grantFormSchema } from "@/lib/consent/access-schemas";
+import { defineAction } from "@/lib/server/action/define-action";
+import type { CurrentSession } from "@/lib/server/auth/current-session";
+import type { RequestContext } from "@/lib/server/auth/record-security-event";
+import { blockProfessional } from "@/lib/server/consent/block-professional";
+import type { ConsentContext } from "@/lib/server/consent/consent-context";
+import { decideAccessRequest } from "@/lib/server/consent/decide-access-request";
+import { grantAccess } from "@/lib/server/consent/grant-access";
+import { revokeAccess } from "@/lib/server/consent/revoke-access";
+import { setAlertSettings } from "@/lib/server/consent/set-alert-settings";
+import { setEmergencyAccess } from "@/lib/server/consent/set-emergency-access";
+import { setTreatingDoctor } from "@/lib/server/consent/set-treating-doctor";
+import { unblockProfessional } from "@/lib/server/consent/unblock-professional";
+import { getDb } from "@/lib/server/db";
+import { actorOf } from "@/lib/server/policy/policy";
+
+/**
+ * The "Gestion des accès" actions. The policy here only asks for a full session: each service then
+ * authorizes through the health-data decision (the patient's own consent, nobody else's).
+ */
+const access = { permission: "account:manage-own" } as const;
+
+const consentContext = (session: CurrentSession, context: RequestContext): ConsentContext => ({ actor: actorOf(session), patientId: session.user.id, ipAddress: context.ipAddress ?? null });
+
+function refresh(professionalId?: string) {
+  revalidatePath("/acces");
+  if (professionalId) revalidatePath(`/acces/professionnels/${professionalId}`);
+}
+
+const professionalId = z.uuid();
+
+/** Create or change a grant; the form sends repeated checkboxes as arrays (see GrantForm). */
+export const grantAccessAction = defineAction({
+  input: z.intersection(z.object({ professionalId }), grantFormSchema),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await grantAccess(getDb(), consentContext(session, context), input);
+    refresh(input.professionalId);
+    return result;
+  },
+});
+
+export const acceptAccessRequestAction = defineAction({
+  input: z.intersection(z.object({ requestId: z.uuid() }), grantFormSchema),
+  access,
+  run: async ({ input: { requestId, ...grant }, session, context }) => {
+    const result = await decideAccessRequest(getDb(), consentContext(session, context), { requestId, accept: true, grant });
+    refresh();
+    return result;
+  },
+});
+
+export const refuseAccessRequestAction = defineAction({
+  input: z.object({ requestId: z.uuid() }),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await decideAccessRequest(getDb(), consentContext(session, context), { requestId: input.requestId, accept: false });
+    refresh();
+    return result;
+  },
+});
+
+export const revokeAccessAction = defineAction({
+  input: z.object({ professionalId }),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await revokeAccess(getDb(), consentContext(session, context), input);
+    refresh(input.professionalId);
+    return result;
+  },
+});
+
+export const blockProfessionalAction = defineAction({
+  input: z.object({ professionalId }),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await blockProfessional(getDb(), consentContext(session, context), input);
+    refresh(input.professionalId);
+    return result;
+  },
+});
+
+export const unblockProfessionalAction = defineAction({
+  input: z.object({ professionalId }),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await unblockProfessional(getDb(), consentContext(session, context), input);
+    refresh(input.professionalId);
+    return result;
+  },
+});
+
+/** An empty professionalId removes the médecin traitant. */
+export const setTreatingDoctorAction = defineAction({
+  input: z.object({ professionalId: z.union([professionalId, z.literal("").transform(() => null)]) }),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await setTreatingDoctor(getDb(), consentContext(session, context), input);
+    refresh(input.professionalId ?? undefined);
+    return result;
+  },
+});
+
+const formBoolean = z.enum(["true", "false"]).transform((value) => value === "true");
+
+export const setEmergencyAccessAction = defineAction({
+  input: z.object({ enabled: formBoolean }),
+  access,
+  run: async ({ input, session, context }) => {
+    await setEmergencyAccess(getDb(), consentContext(session, context), input);
+    refresh();
+    return { enabled: input.enabled };
+  },
+});
+
+/** An unticked checkbox sends nothing: absent means false. */
+export const setAlertSettingsAction = defineAction({
+  input: z.object({ firstAccessByEmail: z.literal("on").optional().transform((value) => value === "on") }),
+  access,
+  run: async ({ input, session, context }) => {
+    await setAlertSettings(getDb(), consentContext(session, context), input);
+    refresh();
+    return null;
+  },
+});

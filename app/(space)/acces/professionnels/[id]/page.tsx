@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/access/action-form";
+import { describeGrant } from "@/components/access/describe-grant";
+import { GrantForm } from "@/components/access/grant-form";
+import { ProfessionalLine } from "@/components/access/professional-line";
+import { parisDay } from "@/lib/consent/paris-date";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import type { ConsentContext } from "@/lib/server/consent/consent-context";
+import { getProfessionalAccess, type ProfessionalAccess } from "@/lib/server/consent/get-professional-access";
+import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-documents";
+import { DOCTOR_PROFESSION } from "@/lib/server/consent/set-treating-doctor";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { actorOf } from "@/lib/server/policy/policy";
+import { blockProfessionalAction, revokeAccessAction, setTreatingDoctorAction, unblockProfessionalAction } from "../../actions";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("access"))("title") };
+}
+
+/** One professional of the directory: grant or change access, revoke, designate, block or unblock. */
+export default async function ProfessionalPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const session = await requireFullSessionForPage(`/acces/professionnels/${encodeURIComponent(id)}`);
+  const t = await getTranslations("access");
+  if (!session.user.roles.includes("PATIENT")) notFound();
+  const db = getDb();
+  const context: ConsentContext = { actor: actorOf(session), patientId: session.user.id };
+  let access: ProfessionalAccess;
+  try {
+    access = await getProfessionalAccess(db, context, { professionalId: id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const [documents, format, tScope, tCategories] = await Promise.all([listGrantableDocuments(db, context), getFormatter(), getTranslations("access.scope"), getTranslations("space.categories")]);
+  const { professional, grant, blocked, isTreatingDoctor } = access;
+  const name = `${professional.firstName} ${professional.lastName}`;
+  const active = grant?.state === "active" ? grant : null;
+  const described = active ? describeGrant(active, tScope as never, (category) => tCategories(category as never)) : null;
+
+  return (
+    <div className="space-y-10">
+      <div className="space-y-3">
+        <p className="flex flex-wrap gap-4">
+          <Link href="/acces" className="text-brand underline">
+            {t("backToAccess")}
+          </Link>
+          <Link href="/acces/professionnels" className="text-brand underline">
+            {t("findProfessional")}
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold">{name}</h1>
+        <ProfessionalLine professional={professional} />
+      </div>
+
+      <section aria-labelledby="status-title" className="space-y-3">
+        <h2 id="status-title" tabIndex={-1} className="text-2xl font-bold">
+          {t("professional.status")}
+        </h2>
+        <ul className="list-disc space-y-1 pl-6" data-testid="professional-status">
+          {isTreatingDoctor && <li>{t("treating.isTreating")}</li>}
+          {blocked && <li>{t("professional.isBlocked")}</li>}
+          {!blocked && (
+            <li>
+              {active && described
+                ? t("professional.hasAccess", {
+                    scope: described.scope,
+                    mode: described.mode,
+                    until: active.validUntil ? t("grants.until", { date: format.dateTime(active.validUntil, { dateStyle: "long" }) }) : t("grants.noEnd"),
+                  })
+                : t("professional.noAccess")}
+            </li>
+          )}
+        </ul>
+        <div className="flex flex-wrap gap-3">
+          {active && <ActionForm action={revokeAccessAction} fields={{ professionalId: professional.id }} label={t("grants.revoke")} srLabel={name} success={t("grants.revoked")} focusAfter="status-title" />}
+          {!blocked && !isTreatingDoctor && professional.profession === DOCTOR_PROFESSION && (
+            <ActionForm action={setTreatingDoctorAction} fields={{ professionalId: professional.id }} label={t("treating.set")} success={t("treating.done")} focusAfter="status-title" />
+          )}
+        </div>
+      </section>
+
+      {!blocked && (
+        <section aria-labelledby="grant-title" className="space-y-4">
+          <h2 id="grant-title" className="text-2xl font-bold">
+            {active ? t("professional.editTitle") : t("professional.grantTitle")}
+          </h2>
+          <GrantForm
+            target={{ kind: "grant", professionalId: professional.id }}
+            idPrefix="grant"
+            professionalName={name}
+            documents={documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }))}
+            initial={active ? { scope: active.scope, categories: active.categories, documentIds: active.documentIds, canAdd: active.canAdd, validUntil: active.validUntil ? parisDay(active.validUntil) : null } : undefined}
+            today={parisDay(new Date())}
+            submitLabel={active ? t("form.submitChange") : t("form.submitGrant")}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="block-title" className="space-y-3">
+        <h2 id="block-title" tabIndex={-1} className="text-2xl font-bold">
+          {t("professional.blockTitle")}
+        </h2>
+        <p className="text-muted">{t("blocks.explain")}</p>
+        {blocked ? (
+          <ActionForm key="unblock" action={unblockProfessionalAction} fields={{ professionalId: professional.id }} label={t("blocks.unblock")} srLabel={name} success={t("blocks.unblocked")} focusAfter="block-title" />
+        ) : (
+          <ActionForm
+            key="block"
+            action={blockProfessionalAction}
+            fields={{ professionalId: professional.id }}
+            label={t("blocks.block")}
+            success={t("blocks.blocked")}
+            focusAfter="block-title"
+            confirm={{ warning: t("blocks.blockWarning"), label: t("blocks.blockConfirm", { name }) }}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "./button-class";
+import { FormAlert } from "@/components/ui/form-alert";
+import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
+import { useAnnounce } from "@/components/vault/live-announcer";
+import type { ActionResult } from "@/lib/server/action/action-result";
+
+
+/**
+ * One button that runs one consent action (revoke, block, unblock, refuse, remove…), with hidden
+ * fields. The outcome is announced in the page's live region, since the row holding the button may
+ * disappear once the page refreshes; focus then goes to `focusAfter` (a heading with tabIndex -1).
+ * With `confirm`, a first press shows a warning and the real button, which takes the focus.
+ */
+export function ActionForm<T>({
+  action,
+  fields,
+  label,
+  srLabel,
+  success,
+  focusAfter,
+  confirm,
+  variant = "secondary",
+}: {
+  action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  fields: Record<string, string>;
+  label: string;
+  srLabel?: string;
+  success: string;
+  focusAfter?: string;
+  confirm?: { warning: string; label: string };
+  variant?: "primary" | "secondary" | "link";
+}) {
+  const t = useTranslations("access.blocks");
+  const announce = useAnnounce();
+  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    announce(success);
+    if (focusAfter) document.getElementById(focusAfter)?.focus();
+  }, [state, announce, success, focusAfter]);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const hidden = Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const error = state && !state.ok ? <FormAlert>{state.message}</FormAlert> : null;
+
+  if (confirm && !confirming) {
+    return (
+      <div className="space-y-2">
+        <button ref={openButton} type="button" className={buttonClass(variant)} onClick={() => setConfirming(true)}>
+          {label}
+          {srLabel && <span className="sr-only"> ({srLabel})</span>}
+        </button>
+        {error}
+      </div>
+    );
+  }
+  return (
+    <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} className="space-y-2">
+      {hidden}
+      {confirm && <p className="text-sm">{confirm.warning}</p>}
+      <div className="flex flex-wrap gap-2">
+        <button ref={confirmButton} type="submit" className={buttonClass(variant)} disabled={pending}>
+          {confirm ? confirm.label : label}
+          {!confirm && srLabel && <span className="sr-only"> ({srLabel})</span>}
+        </button>
+        {confirm && (
+          <Button
+            type="button"
+            variant="link"
+            onClick={() => {
+                        requestAnimationFrame(() => openButton.current?.focus());
+            }}
+          >
+            {t("cancel")}
+          </Button>
+        )}
+      </div>
+      {error}
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import type { GrantScopeValue } from "@/lib/consent/access-schemas";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** A grant's scope and mode in words ("Catégories : Biologie · lecture seule"), for lists and pages. */
+export function describeGrant(grant: { scope: GrantScopeValue; categories: string[]; documentIds: string[]; canAdd: boolean }, t: Translate, category: (value: string) => string) {
+  const scope =
+    grant.scope === "ALL_VISIBLE"
+      ? t("ALL_VISIBLE")
+      : grant.scope === "CATEGORIES"
+        ? t("CATEGORIES", { categories: grant.categories.map(category).join(", ") })
+        : t("DOCUMENTS", { count: grant.documentIds.length });
+  return { scope, mode: grant.canAdd ? t("readAdd") : t("read") };
+}
