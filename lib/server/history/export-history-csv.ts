@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
 import { csvRecord, UTF8_BOM } from "@/lib/history/csv";
 import { historyListQuerySchema, type HistoryEntryView, type HistoryListQuery } from "@/lib/history/history-api";

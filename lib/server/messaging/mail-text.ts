@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
 import { messages } from "@/lib/i18n/messages";
 import { getConfig } from "@/lib/server/config";
