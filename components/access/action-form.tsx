@@ -36,16 +36,19 @@ export function ActionForm<T>({
 }) {
   const t = useTranslations("access.blocks");
   const announce = useAnnounce();
-  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
+  // The outcome is announced from the action's own continuation, not an effect: the row holding
+  // this form may be gone from the refreshed page before an effect of this component could run.
+  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, form) => {
+    const result = await action(previous, form);
+    if (result.ok) {
+      announce(success);
+      if (focusAfter) document.getElementById(focusAfter)?.focus();
+    }
+    return result;
+  }, null);
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    announce(success);
-    if (focusAfter) document.getElementById(focusAfter)?.focus();
-  }, [state, announce, success, focusAfter]);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();

@@ -49,8 +49,16 @@ export function GrantForm({
   const t = useTranslations("access.form");
   const tCategories = useTranslations("space.categories");
   const announce = useAnnounce();
-  const run = async (previous: ActionResult<unknown> | null, form: FormData) =>
-    target.kind === "grant" ? grantAccessAction(previous as never, toInput(target, form)) : acceptAccessRequestAction(previous as never, toInput(target, form));
+  const run = async (previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> => {
+    const result: ActionResult<unknown> =
+      target.kind === "grant" ? await grantAccessAction(previous as never, toInput(target, form)) : await acceptAccessRequestAction(previous as never, toInput(target, form));
+    // Announced here rather than in an effect: an accepted request's row leaves the refreshed page.
+    if (result.ok) {
+      announce(t((result.data as { change?: string }).change === "CHANGED" ? "changed" : "granted", { name: professionalName }));
+      if (focusAfter) document.getElementById(focusAfter)?.focus();
+    }
+    return result;
+  };
   const [state, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(run, null);
   const [scope, setScope] = useState<GrantScopeValue>(initial?.scope ?? "ALL_VISIBLE");
   const [duration, setDuration] = useState<"none" | "until">(initial?.validUntil ? "until" : "none");
@@ -64,11 +72,7 @@ export function GrantForm({
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
-      const data = state.data as { change?: string };
-      const message = t(data.change === "CHANGED" ? "changed" : "granted", { name: professionalName });
-      announce(message);
-      if (focusAfter) document.getElementById(focusAfter)?.focus();
-      else successRef.current?.focus();
+      if (!focusAfter) successRef.current?.focus();
       return;
     }
     const first = ["scope", "categories", "documentIds", "access", "duration", "validUntil"].find((name) => errors[name]);
