@@ -240,6 +240,7 @@ test("emergency staff break the glass with a reason, see the visible documents, 
   await emergency.getByLabel("Motif de l'accès d'urgence").fill(reason);
   await emergency.getByRole("button", { name: "Ouvrir l'accès d'urgence" }).click();
   await expect(page.getByTestId("access-summary")).toContainText("Accès d'urgence jusqu'à");
+  await expect(page.getByRole("heading", { name: "Votre accès" })).toBeFocused();
   await expect(page.getByRole("region", { name: "Accès d'urgence (bris de glace)" })).toHaveCount(0);
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Compte rendu de cardiologie" })).toBeVisible();
@@ -271,6 +272,7 @@ test("a professional without access asks for it, and the request then waits for 
   await page.getByLabel("Message au patient (facultatif)").fill("Soins infirmiers à domicile à partir de lundi.");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByTestId("request-pending")).toContainText("Demande en attente");
+  await expect(page.getByRole("heading", { name: "Demander l'accès" })).toBeFocused();
   await expectAccessible(page);
 
   await page.reload();

@@ -18,7 +18,7 @@ export function AccessRequestForm({ patientId, pending }: { patientId: string; p
 
   return (
     <section aria-labelledby="request-title" className="space-y-3">
-      <h2 id="request-title" className="text-2xl font-semibold">
+      <h2 id="request-title" tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
         {t("title")}
       </h2>
       {pending ? (
@@ -30,7 +30,16 @@ export function AccessRequestForm({ patientId, pending }: { patientId: string; p
           className="max-w-xl space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
-            request.mutate({ message: message.trim() || undefined }, { onSuccess: () => announce(t("sent")) });
+            request.mutate(
+              { message: message.trim() || undefined },
+              {
+                onSuccess: () => {
+                  announce(t("sent"));
+                  // The form gives way to the pending notice: keep keyboard users at this section.
+                  requestAnimationFrame(() => document.getElementById("request-title")?.focus());
+                },
+              },
+            );
           }}
         >
           <p>{t("intro")}</p>

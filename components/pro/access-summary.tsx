@@ -23,7 +23,7 @@ export function AccessSummary({ view }: { view: ProfessionalPatientView }) {
 
   return (
     <section aria-labelledby="access-title" className="space-y-2 rounded-lg border-l-4 border-brand bg-brand-light px-4 py-3">
-      <h2 id="access-title" className="text-xl font-semibold">
+      <h2 id="access-title" tabIndex={-1} className="text-xl font-semibold focus:outline-none">
         {t("accessTitle")}
       </h2>
       <ul className="space-y-1" data-testid="access-summary">

@@ -44,7 +44,13 @@ export function EmergencyAccessForm({ patientId, hours }: { patientId: string; h
           }
           breakGlass.mutate(
             { reason: reason.trim() },
-            { onSuccess: (access) => announce(t("opened", { until: format.dateTime(new Date(access.expiresAt), { dateStyle: "long", timeStyle: "short" }) })) },
+            {
+              onSuccess: (access) => {
+                announce(t("opened", { until: format.dateTime(new Date(access.expiresAt), { dateStyle: "long", timeStyle: "short" }) }));
+                // This form goes away with the access open: focus goes to what now describes the access.
+                requestAnimationFrame(() => document.getElementById("access-title")?.focus());
+              },
+            },
           );
         }}
       >
