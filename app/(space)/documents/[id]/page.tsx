@@ -18,7 +18,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const session = await requireFullSessionForPage(`/documents/${encodeURIComponent(id)}`);
   // Someone else's document answers 404, like one that does not exist; the data itself comes from the API.
   try {
-    await findOwnedDocument(getDb(), actorOf(session), id, "health:read-own");
+    await findOwnedDocument(getDb(), actorOf(session), id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

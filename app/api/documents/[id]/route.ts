@@ -10,7 +10,7 @@ import { documentPatchSchema } from "@/lib/vault/document-api";
 type Params = { id: string };
 
 /** One of the patient's documents (metadata; the file is at ./file). */
-export const GET = jsonRoute<Params>(async ({ actor }, { id }) => toDetail(await findOwnedDocument(getDb(), actor, id, "health:read-own")));
+export const GET = jsonRoute<Params>(async ({ actor }, { id }) => toDetail(await findOwnedDocument(getDb(), actor, id)));
 
 export const PATCH = jsonRoute<Params>(async ({ request, actor, ipAddress }, { id }) =>
   updateDocument(getDb(), { actor, ipAddress }, id, await readJson(request, documentPatchSchema)),
