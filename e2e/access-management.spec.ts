@@ -153,3 +153,53 @@ test("a patient blocks and unblocks a professional, designates a médecin traita
   const history = await e2eDb().historyEntry.findMany({ where: { patientId: patient.id }, orderBy: { sequence: "asc" }, select: { action: true } });
   expect(history.map((entry) => entry.action)).toEqual(["PROFESSIONAL_BLOCKED", "PROFESSIONAL_UNBLOCKED", "TREATING_DOCTOR_SET", "EMERGENCY_SETTING_CHANGED", "EMERGENCY_SETTING_CHANGED"]);
 });
+
+test("a patient accepts one access request with a chosen scope and refuses another; a receipt is theirs alone", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const patient = await createAccount();
+  await signInAs(page.context(), patient);
+  const [asking, refused] = await Promise.all(
+    ["Lacroix", "Leroux"].map((lastName) => e2eDb().professional.findFirstOrThrow({ where: { lastName, userId: null }, select: { id: true, firstName: true, lastName: true } })),
+  );
+  await e2eDb().accessRequest.createMany({
+    data: [
+      { patientId: patient.id, professionalId: asking.id, message: "Rééducation du genou" },
+      { patientId: patient.id, professionalId: refused.id },
+    ],
+  });
+
+  await page.goto("/acces");
+  await expect(page.getByTestId("access-request")).toHaveCount(2);
+  const request = page.getByTestId("access-request").filter({ hasText: "Nicolas Lacroix" });
+  await expect(request).toContainText("« Rééducation du genou »");
+  await request.getByText("Accepter la demande de Nicolas Lacroix").click();
+  await request.getByRole("radio", { name: "Certaines catégories" }).check();
+  await request.getByRole("checkbox", { name: "Imagerie" }).check();
+  await expectAccessible(page);
+  await request.getByRole("button", { name: "Accepter avec cet accès" }).click();
+  await expect(page.getByTestId("access-request")).toHaveCount(1);
+  await expect(page.getByTestId("vault-announcer")).toHaveText("Accès accordé à Nicolas Lacroix.");
+  await expect(page.getByTestId("grant")).toContainText("Catégories : Imagerie · lecture seule");
+
+  await page.getByTestId("access-request").getByRole("button", { name: "Refuser (Claire Leroux)" }).click();
+  await expect(page.getByText("Aucune demande en attente.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Demandes d'accès en attente" })).toBeFocused();
+  expect(await e2eDb().accessRequest.findMany({ where: { patientId: patient.id }, orderBy: { status: "asc" }, select: { status: true } })).toEqual([{ status: "ACCEPTED" }, { status: "REFUSED" }]);
+
+  // The receipt: an attachment, never sniffed nor cached, for its patient only.
+  const href = await page.getByTestId("receipt").first().getByRole("link").getAttribute("href");
+  const own = await page.request.get(href!);
+  expect(own.status()).toBe(200);
+  expect(own.headers()).toMatchObject({ "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": expect.stringContaining("no-store") });
+  expect(own.headers()["content-disposition"]).toMatch(/^attachment; filename="recu-consentement-/);
+  expect(await own.text()).toContain("En réponse à une demande d'accès du professionnel.");
+  for (const roles of [["PATIENT"], ["PROFESSIONAL"], ["SUPPORT"]] as const) {
+    const context = await browser.newContext();
+    await signInAs(context, await createAccount({ roles: [...roles] }));
+    expect((await context.request.get(new URL(href!, page.url()).toString())).status(), roles[0]).toBe(404);
+    await context.close();
+  }
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(new URL(href!, page.url()).toString())).status()).toBe(401);
+  await anonymous.close();
+});

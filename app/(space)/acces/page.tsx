@@ -87,7 +87,7 @@ export default async function AccessPage() {
                 action={setTreatingDoctorAction}
                 fields={{ professionalId: "" }}
                 label={t("treating.removeShort")}
-                srLabel={t("treating.remove", { name: name(overview.treatingDoctor) })}
+                srLabel={name(overview.treatingDoctor)}
                 success={t("treating.removed")}
                 focusAfter="treating-title"
               />
@@ -140,7 +140,7 @@ export default async function AccessPage() {
                   action={refuseAccessRequestAction}
                   fields={{ requestId: request.id }}
                   label={t("requests.refuse")}
-                  srLabel={t("requests.refuseNamed", { name: name(request.professional) })}
+                  srLabel={name(request.professional)}
                   success={t("requests.refused")}
                   focusAfter="requests-title"
                 />
@@ -171,7 +171,7 @@ export default async function AccessPage() {
                   <div className="flex flex-wrap items-start gap-2">
                     <Link href={`/acces/professionnels/${grant.professional.id}`} className="rounded px-3 py-2 text-brand underline hover:bg-brand-light">
                       {t("grants.edit")}
-                      <span className="sr-only"> ({t("grants.editNamed", { name: name(grant.professional) })})</span>
+                      <span className="sr-only"> ({name(grant.professional)})</span>
                     </Link>
                     <ActionForm
                       action={revokeAccessAction}
