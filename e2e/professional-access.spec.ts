@@ -281,6 +281,13 @@ test("a professional without access asks for it, and the request then waits for 
   const request = await e2eDb().accessRequest.findFirstOrThrow({ where: { patientId: patient.id, professionalId: nurse.professionalId } });
   expect(request).toMatchObject({ status: "PENDING", message: "Soins infirmiers à domicile à partir de lundi." });
 
+  // The patient finds the request, with its message, in "Gestion des accès".
+  await actAs(page, patient);
+  await page.goto("/acces");
+  await expect(page.getByText("Message du professionnel : « Soins infirmiers à domicile à partir de lundi. »")).toBeVisible();
+  await expectAccessible(page);
+  await actAs(page, nurse);
+
   // Someone else's search with a wrong birth date finds no one, with the same message.
   await page.goto("/pro");
   await page.getByLabel("NIR ou identifiant espace santé").fill(patient.nir);
