@@ -149,8 +149,9 @@ const ENTRY_POINTS: EntryPoint[] = [
     action: "read",
     scope: "patient",
     // A professional's page: the owner and other accounts are not professionals (404). It names the
-    // patient to any professional not blocked (so they can ask for access), with no document.
-    differs: { owner: 404, otherPatient: 404, proExpired: "ok", proRevoked: "ok", proWithout: "ok", proBlocked: 404, support: 404, curator: 404, admin: 404 },
+    // patient, with no document, to a professional with a (even lapsed) consent, so they can ask again;
+    // one who never found the patient by identifier and birth date gets 404 like a blocked one.
+    differs: { owner: 404, otherPatient: 404, proExpired: "ok", proRevoked: "ok", proWithout: 404, proBlocked: 404, support: 404, curator: 404, admin: 404 },
     send: get(() => `/pro/patients/${fx.owner.id}`),
   },
   {
@@ -263,8 +264,9 @@ const ENTRY_POINTS: EntryPoint[] = [
     action: "read",
     scope: "patient",
     // The view is a professional's (the owner's profile is /espace); it names the patient and what the
-    // professional may do to any professional not blocked, without health data.
-    differs: { owner: 403, proGranted: "ok", proExpired: "ok", proRevoked: "ok", proWithout: "ok", proBlocked: 404 },
+    // professional may do, without health data, to one who found the patient or had a consent; holding
+    // the patient's id is not enough (proWithout never looked them up: 404, like a blocked one).
+    differs: { owner: 403, proGranted: "ok", proExpired: "ok", proRevoked: "ok", proWithout: 404, proBlocked: 404 },
     send: get(() => `/api/pro/patients/${fx.owner.id}`),
   },
   { kind: "page", name: "/espace", resource: "profile", action: "read", scope: "own", pageForbidden: 200, shows: "lab", send: get(() => "/espace") },

@@ -112,3 +112,13 @@ test("another patient's document does not exist for you, by any route; a half se
   expect(mine).toMatchObject({ title: "Radio confidentielle", deletedAt: null });
   await Promise.all([ownerContext.close(), strangerContext.close(), halfContext.close()]);
 });
+
+test("the owner pins a document from the space's home page (the server action really runs)", async ({ page, context }) => {
+  const patient = await createAccount();
+  await signInAs(context, patient);
+  const { id } = (await (await upload(context.request, pngBytes, { title: "Radio à épingler" })).json()) as { id: string };
+  await page.goto("/espace");
+  await page.getByRole("button", { name: /Radio à épingler/ }).click();
+  await expect.poll(async () => (await e2eDb().document.findUniqueOrThrow({ where: { id }, select: { pinned: true } })).pinned).toBe(true);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});

@@ -382,10 +382,11 @@ describe("the authorization matrix", () => {
       action: "read",
       scope: "patient",
       // The view is a professional's: the owner's own profile is /espace. It names the patient (name,
-      // birth date: what the professional typed to find them) and what they may do, to any
-      // professional not blocked, so they can ask for access; it carries no health data, and its
-      // canRead is the document list's decision (checked in run).
-      differs: { owner: 403, proGranted: "ok", proExpired: "ok", proRevoked: "ok", proWithout: "ok", proBlocked: 404 },
+      // birth date: what the professional typed to find them) and what they may do, so they can ask
+      // for access, to a professional who found them or had a consent — holding the id is not enough
+      // (proWithout never looked the patient up: 404); it carries no health data, and its canRead is
+      // the document list's decision (checked in run).
+      differs: { owner: 403, proGranted: "ok", proExpired: "ok", proRevoked: "ok", proWithout: 404, proBlocked: 404 },
       run: async ({ actor, role }) => {
         const view = await patientForProfessional(db, actor, fx.ownerId);
         expect(Object.keys(view.patient).sort()).toEqual(["birthDate", "firstName", "id", "lastName"]);

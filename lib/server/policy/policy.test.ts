@@ -16,6 +16,7 @@ const actors: Record<string, Actor> = {
 const expected: Record<Permission, Record<keyof typeof actors, boolean>> = {
   "health:read-own": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: false, support: false },
   "health:write-own": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: false, support: false },
+  "session:full": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: true, support: true },
   "account:manage-own": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: true, support: true },
   "account:enrol-first-factor": { anonymous: false, half: false, halfNewAccount: true, full: true, otherPatient: true, support: true },
 };

@@ -11,6 +11,11 @@ import { AppError } from "@/lib/server/errors";
 export type Actor = { userId: string; roles: readonly Role[]; stage: SessionStage; hasConfirmedFactor: boolean } | null;
 
 export type Permission =
+  /**
+   * Any signed-in person past their second factor, for an action whose service then decides with the
+   * health authorization module (lib/server/access), which knows the resource's owner.
+   */
+  | "session:full"
   /** The person's own space: their documents and health data. */
   | "health:read-own"
   | "health:write-own"
@@ -24,6 +29,7 @@ type Rule = (actor: NonNullable<Actor>, resource: { ownerId?: string }) => boole
 const full = (actor: NonNullable<Actor>) => actor.stage === "FULL";
 
 const RULES: Record<Permission, Rule> = {
+  "session:full": (actor) => full(actor),
   "health:read-own": (actor, resource) => full(actor) && actor.roles.includes("PATIENT") && resource.ownerId === actor.userId,
   "health:write-own": (actor, resource) => full(actor) && actor.roles.includes("PATIENT") && resource.ownerId === actor.userId,
   "account:manage-own": (actor) => full(actor),

@@ -22,8 +22,8 @@ export type ProfessionalPatientView = {
 /**
  * The patient page of the professional space: who the patient is and what this professional may do,
  * decided by the authorization module. A patient who blocked them, or who is not a patient, is not
- * found; one they have no access to is shown by name only (they found them with identifier and birth
- * date) with the way to ask.
+ * found, nor one they never looked up nor had a relationship with; one they found but have no access
+ * to is shown by name only (they typed the identifier and birth date) with the way to ask.
  */
 export async function patientForProfessional(db: Db, actor: Actor, patientId: string): Promise<ProfessionalPatientView> {
   const professional = await professionalOf(db, actor);
@@ -34,6 +34,10 @@ export async function patientForProfessional(db: Db, actor: Actor, patientId: st
   if (!patient) throw new AppError("NOT_FOUND");
   const facts = await loadAccessFacts(db, actor, patient.id);
   if (facts.blocked) throw new AppError("NOT_FOUND");
+  // Holding a patient's id is not enough: the professional must have found them (identifier and birth
+  // date, which the history records) or have a relationship with them (consent, médecin traitant).
+  const known = facts.grant || facts.isTreatingDoctor || (await db.historyEntry.findFirst({ where: { patientId: patient.id, actorId: actor!.userId }, select: { id: true } }));
+  if (!known) throw new AppError("NOT_FOUND");
   const read = decideHealthAccess(actor, facts, { kind: "documentList" }, "read");
   const add = decideHealthAccess(actor, facts, { kind: "documentList" }, "add");
   const [emergency, pending] = await Promise.all([

@@ -99,6 +99,9 @@ describe("the professional space", () => {
     const hiddenLab = await upload(patient.actor, "LAB_RESULTS", "Bilan caché", { hidden: true });
 
     expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    // Holding the id is not enough to see who the patient is; finding them is.
+    expect(await codeOf(patientForProfessional(db, pro.actor, patient.id))).toBe("NOT_FOUND");
+    await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
     expect(await patientForProfessional(db, pro.actor, patient.id)).toMatchObject({ canRead: false, canAdd: false, canBreakGlass: false });
 
     const grant = await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() } });
@@ -169,6 +172,7 @@ describe("the professional space", () => {
 
     expect(await codeOf(breakGlass(db, ordinary.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe("FORBIDDEN");
     expect(await codeOf(breakGlass(db, emergency.actor, patient.id, { reason: "court" }, ip))).toBe("BAD_REQUEST");
+    await findPatientForProfessional(db, emergency.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
     expect((await patientForProfessional(db, emergency.actor, patient.id)).canBreakGlass).toBe(true);
     await breakGlass(db, emergency.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip);
     expect(await visibleTitles(emergency.actor, patient.id)).toEqual(["Bilan"]);
