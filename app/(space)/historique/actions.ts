@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action/define-action";
+import { blockProfessional } from "@/lib/server/consent/block-professional";
+import { revokeAccess } from "@/lib/server/consent/revoke-access";
+import { getDb } from "@/lib/server/db";
+import { actorOf } from "@/lib/server/policy/policy";
+
+/**
+ * Revoke or block a professional straight from one of their entries in the history. The policy here
+ * only asks for a full session: the consent services authorize through the health-data decision.
+ */
+const input = z.object({ professionalId: z.uuid() });
+
+export const revokeFromHistoryAction = defineAction({
+  input,
+  access: { permission: "account:manage-own" },
+  run: async ({ input, session, context }) => {
+    await revokeAccess(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: context.ipAddress ?? null }, input);
+    revalidatePath("/acces");
+    return null;
+  },
+});
+
+export const blockFromHistoryAction = defineAction({
+  input,
+  access: { permission: "account:manage-own" },
+  run: async ({ input, session, context }) => {
+    await blockProfessional(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: context.ipAddress ?? null }, input);
+    revalidatePath("/acces");
+    return null;
+  },
+});

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { HistoryView } from "@/components/history/history-view";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { getDb } from "@/lib/server/db";
+import { findHistoryEntry } from "@/lib/server/history/find-history-entry";
+import { listHistoryAuthors } from "@/lib/server/history/list-history-authors";
+import { actorOf } from "@/lib/server/policy/policy";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("history"))("title") };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * "Historique des accès": the patient's own history (the services authorize: only the patient
+ * themself passes). `?entree=<id>` (from an alert or its e-mail) shows that entry first.
+ */
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await requireFullSessionForPage("/historique");
+  const t = await getTranslations("history");
+  if (!session.user.roles.includes("PATIENT")) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-muted">{t("notPatient")}</p>
+      </div>
+    );
+  }
+  const actor = actorOf(session);
+  const patientId = session.user.id;
+  const entryId = (await searchParams).entree;
+  const [authors, highlighted] = await Promise.all([
+    listHistoryAuthors(getDb(), { actor, patientId }),
+    typeof entryId === "string" && UUID.test(entryId) ? findHistoryEntry(getDb(), { actor, patientId, entryId }) : null,
+  ]);
+  return (
+    <QueryProvider>
+      <LiveAnnouncer>
+        <div className="space-y-8">
+          <div className="space-y-2">
+            <h1 className="text-3xl font-bold">{t("title")}</h1>
+            <p className="text-muted">{t("intro")}</p>
+          </div>
+          {/* The view reads its tab and filters from the address (useSearchParams). */}
+          <Suspense fallback={<p>{t("loading")}</p>}>
+            <HistoryView authors={authors} highlighted={highlighted} />
+          </Suspense>
+        </div>
+      </LiveAnnouncer>
+    </QueryProvider>
+  );
+}
