@@ -5,6 +5,7 @@ import type { HistoryListQuery } from "@/lib/history/history-api";
 import type { Actor } from "@/lib/server/policy/policy";
 import { useTestDb } from "@/lib/testing/test-db";
 import { exportHistoryCsv } from "./export-history-csv";
+import { findHistoryEntry } from "./find-history-entry";
 import { listHistory } from "./list-history";
 import { listHistoryAuthors } from "./list-history-authors";
 import { recordHistory, type HistoryEvent } from "./record-history";
@@ -141,6 +142,16 @@ describe("the patient's access history", () => {
     }
     await expect(page(patientId, {}, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(page(patientId, {}, { ...as(patientId)!, stage: "PASSWORD_VERIFIED" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("finds the one entry an alert points to, in the patient's own history only", async () => {
+    const { patientId, pro } = await seed();
+    const other = await seed();
+    const [emergency] = (await page(patientId, { kind: "emergency" })).items;
+    expect(await findHistoryEntry(db, { actor: as(patientId), patientId, entryId: emergency!.id })).toEqual(emergency);
+    const [othersEntry] = (await page(other.patientId)).items;
+    expect(await findHistoryEntry(db, { actor: as(patientId), patientId, entryId: othersEntry!.id })).toBeNull();
+    await expect(findHistoryEntry(db, { actor: as(pro.userId, ["PROFESSIONAL"]), patientId, entryId: emergency!.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("exports every matching entry as CSV: BOM, French headers, RFC 4180 quoting, formulas neutralised", async () => {
