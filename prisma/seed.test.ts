@@ -16,7 +16,8 @@ import { applyMigrations } from "./migrate";
 import * as OTPAuth from "otpauth";
 import { verifyTotp } from "@/lib/server/auth/totp/verify-totp";
 import { DEMO_DIRECTORY } from "./demo-professionals";
-import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, seedDemoData as seed, type SeedOptions } from "./seed";
+import { isValidNir } from "@/lib/identifiers/nir";
+import { DEMO_ACCOUNTS, DEMO_PATIENT_NIR, DEMO_PATIENT_SPACE_CODE, DEMO_TOTP_SECRET, seedDemoData as seed, type SeedOptions } from "./seed";
 
 const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
 
@@ -59,6 +60,19 @@ describe("the demo seed", () => {
     expect(directory.some((p) => p.emergencyStaff)).toBe(true);
     // Directory entries exist before the person has an account.
     expect(directory.every((p) => p.userId === null)).toBe(true);
+  });
+
+  it("makes the demo patient findable by a professional, with Dr Bernard as médecin traitant", async () => {
+    await seedDemoData(db);
+    const patient = await db.user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true, nir: true, spaceCode: true } });
+    expect(isValidNir(DEMO_PATIENT_NIR)).toBe(true);
+    expect(patient).toMatchObject({ nir: DEMO_PATIENT_NIR, spaceCode: DEMO_PATIENT_SPACE_CODE });
+    const settings = await db.patientAccessSettings.findUniqueOrThrow({ where: { patientId: patient.id }, select: { treatingDoctor: { select: { lastName: true } } } });
+    expect(settings.treatingDoctor?.lastName).toBe("Bernard");
+    // The patient's own choice survives the next start.
+    await db.patientAccessSettings.update({ where: { patientId: patient.id }, data: { treatingDoctorId: null } });
+    await seedDemoData(db);
+    expect((await db.patientAccessSettings.findUniqueOrThrow({ where: { patientId: patient.id } })).treatingDoctorId).toBeNull();
   });
 
   it("is idempotent: a second run duplicates nothing and keeps what a person changed", async () => {

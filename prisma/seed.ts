@@ -6,6 +6,7 @@
 import type { Db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secret";
+import { withNirKey } from "@/lib/identifiers/nir";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
@@ -68,6 +69,10 @@ export type SeedOptions = {
   masterKey: Buffer;
 };
 
+/** The demo patient's NIR (fictional, with a valid key) and space code, printed in the README. */
+export const DEMO_PATIENT_NIR = withNirKey("2840569123456");
+export const DEMO_PATIENT_SPACE_CODE = "ENS-DEMA2345";
+
 export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions): Promise<SeedSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
@@ -103,6 +108,13 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
   const directorySize = await upsertDemoProfessionals(db);
 
   const ownerId = ids.get("patient")!;
+  // What a professional needs to find the demo patient (with the birth date 1984-05-12): a NIR and a
+  // space code, set only if the account has none (a person's own changes are kept).
+  await db.user.updateMany({ where: { id: ownerId, nir: null }, data: { nir: DEMO_PATIENT_NIR } });
+  await db.user.updateMany({ where: { id: ownerId, spaceCode: null }, data: { spaceCode: DEMO_PATIENT_SPACE_CODE } });
+  // Dr Bernard is the demo patient's médecin traitant, unless the patient already chose otherwise.
+  const doctor = await db.professional.findUniqueOrThrow({ where: { userId: ids.get("doctor") }, select: { id: true } });
+  await db.patientAccessSettings.upsert({ where: { patientId: ownerId }, update: {}, create: { patientId: ownerId, treatingDoctorId: doctor.id } });
   const files = demoFiles();
   for (const doc of DOCUMENTS) {
     // Under its fixed id, so that what the person changed since (title, category…) is kept. A row
