@@ -14,7 +14,8 @@ import { E2E_APP_URL } from "./support/environment";
  *
  * One page per test, whose session changes hands (patient, then professional…), so that the fixture's
  * CSP and axe checks cover every step. The patient gives and revokes consent in "Gestion des accès"
- * (its own spec covers the directory search; here the patient opens the professional's page directly).
+ * (its own spec covers the directory search; here the patient opens the professional's page directly)
+ * and follows the emergency alert from "Alertes" to its entry in "Historique des accès".
  */
 
 const { withNirKey } = await import("@/lib/identifiers/nir");
@@ -252,13 +253,22 @@ test("emergency staff break the glass with a reason, see the visible documents, 
   await expect(page.getByRole("img", { name: "Aperçu du document « Compte rendu de cardiologie »" })).toBeVisible();
   await expectAccessible(page);
 
-  // The patient: an alert, and the access with its reason in the history.
+  // The patient: an alert that leads to the history entry, which shows the stated reason.
   const entry = await e2eDb().historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "EMERGENCY_ACCESS" } });
   expect(entry.details).toMatchObject({ basis: "EMERGENCY", reason });
-  const alert = await e2eDb().notification.findFirst({ where: { userId: patient.id, kind: "EMERGENCY_ACCESS" } });
-  expect(alert?.actorLabel).toContain(urgentist.label.split(" (")[0]);
   const viewed = await e2eDb().historyEntry.findFirst({ where: { patientId: patient.id, action: "DOCUMENT_VIEWED" }, select: { details: true } });
   expect(viewed?.details).toMatchObject({ basis: "EMERGENCY" });
+  await actAs(page, patient);
+  await page.goto("/alertes");
+  const alert = page.getByTestId("alert").filter({ hasText: `${urgentist.name} a utilisé l'accès d'urgence à votre espace.` });
+  await expect(alert).toBeVisible();
+  await expectAccessible(page);
+  await alert.getByRole("link", { name: "Voir dans l'historique" }).click();
+  await expect(page).toHaveURL(`/historique?entree=${entry.id}`);
+  const highlighted = page.getByRole("region", { name: "L'entrée signalée par l'alerte" }).getByTestId("history-entry");
+  await expect(highlighted).toHaveAttribute("data-emergency", "true");
+  await expect(highlighted).toContainText(`Motif déclaré : « ${reason} »`);
+  await expect(highlighted).toContainText(urgentist.name);
 });
 
 test("a professional without access asks for it, and the request then waits for the patient", async ({ page }) => {
