@@ -178,7 +178,7 @@ test("signing in answers the same for an unknown e-mail and a wrong password", a
 });
 
 test("the demo patient signs in with the published password and TOTP secret", async ({ page }) => {
-  const { DEMO_PASSWORD, DEMO_TOTP_SECRET } = await import("@/prisma/seed");
+  const { DEMO_PASSWORD, DEMO_TOTP_SECRET } = await import("@/prisma/demo-credentials");
   await signInWithPassword(page, "patient@demo.espace-sante.test", DEMO_PASSWORD);
   await expect(page).toHaveURL(/second-facteur/);
   await page.getByLabel("Code de votre application d'authentification").fill(totpCode(DEMO_TOTP_SECRET));

@@ -14,14 +14,9 @@ import { receiveUpload, type ReceiveUploadInput } from "@/lib/server/vault/uploa
 import { demoFiles } from "./demo-files";
 import { upsertDemoProfessionals } from "./demo-professionals";
 
-/** Shared by every demo account; printed by `npm start` and in the README. Never used in production. */
-export const DEMO_PASSWORD = "demo-espace-sante-2026";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
 
-/**
- * The demo accounts' authenticator secret (base32), also printed and in the README: add it to any
- * TOTP app, or run `oathtool --totp -b <secret>`, to pass the second step. Never used in production.
- */
-export const DEMO_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 export const DEMO_ACCOUNTS = [
   { key: "patient", email: "patient@demo.espace-sante.test", firstName: "Camille", lastName: "Martin", roles: ["PATIENT"], birthDate: "1984-05-12" },

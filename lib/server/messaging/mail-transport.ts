@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
+// The file, not the folder: Node's ESM loader (Playwright, scripts) does not resolve folder imports.
+import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 
 /** Where e-mails leave the outbox; the delivery code depends on this, not on nodemailer. */
 export interface MailSender {
