@@ -31,6 +31,7 @@ type Fixtures = {
   requests: Record<Role, APIRequestContext>;
   accounts: Partial<Record<Role, TestAccount>>;
   documents: { lab: string; hidden: string; prescription: string; scratch: string };
+  receiptId: string;
 };
 let fx: Fixtures;
 const contexts: BrowserContext[] = [];
@@ -107,7 +108,31 @@ test.beforeAll(async ({ browser }) => {
   const glass = await requests.emergency.post(`/api/pro/patients/${owner.id}/emergency`, { data: { reason: "Patient inconscient aux urgences" }, headers: ORIGIN });
   expect(glass.status()).toBe(201);
 
-  fx = { owner, requests, accounts, documents };
+  // A consent receipt of the owner's, shaped as the consent services write them (ReceiptSnapshot in
+  // lib/server/consent/consent-record.ts): the grants above are plain rows.
+  const granted = await db.professional.findUniqueOrThrow({ where: { id: professionalIds.proGranted! }, select: { id: true, rpps: true, firstName: true, lastName: true, profession: true, specialty: true, city: true } });
+  const now = new Date().toISOString();
+  const receipt = await db.consentReceipt.create({
+    data: {
+      patientId: owner.id,
+      professionalId: granted.id,
+      change: "GRANTED",
+      snapshot: {
+        version: 1,
+        change: "GRANTED",
+        professional: granted,
+        access: { scope: "CATEGORIES", categories: ["LAB_RESULTS"], documentIds: [], canAdd: true, validFrom: now, validUntil: null },
+        previous: null,
+        endedAt: null,
+        requestId: null,
+        decidedBy: { userId: owner.id, label: `${owner.firstName} Essai` },
+        decidedAt: now,
+      },
+    },
+    select: { id: true },
+  });
+
+  fx = { owner, requests, accounts, documents, receiptId: receipt.id };
 });
 
 test.afterAll(async () => {
@@ -273,6 +298,20 @@ const ENTRY_POINTS: EntryPoint[] = [
   // The history.
   { kind: "route", name: "GET /api/history", resource: "history", action: "read", scope: "own", send: get(() => "/api/history") },
   { kind: "route", name: "GET /api/history/export", resource: "history", action: "read", scope: "own", send: get(() => "/api/history/export") },
+  { kind: "page", name: "/historique", resource: "history", action: "read", scope: "own", pageForbidden: 200, send: get(() => "/historique") },
+  { kind: "page", name: "/alertes", resource: "history", action: "read", scope: "own", pageForbidden: 200, send: get(() => "/alertes") },
+  // Consent ("Gestion des accès"): the page is the signed-in patient's own; a receipt is named by id.
+  { kind: "page", name: "/acces", resource: "consent", action: "manage", scope: "own", pageForbidden: 200, send: get(() => "/acces") },
+  {
+    kind: "route",
+    name: "GET /api/consent/receipts/:id",
+    resource: "consent",
+    action: "read",
+    scope: "patient",
+    // Someone else's receipt is not found, like one that does not exist: its id reveals nothing.
+    differs: { otherPatient: 404, proGranted: 404, proExpired: 404, proRevoked: 404, proBlocked: 404, proWithout: 404, emergency: 404, support: 404, curator: 404, admin: 404 },
+    send: get(() => `/api/consent/receipts/${fx.receiptId}`),
+  },
 ];
 
 function expectedFor(entry: EntryPoint, role: Role): Outcome {
