@@ -3,9 +3,9 @@
  * key, each TOTP secret) from OLD_MASTER_KEY to MASTER_KEY. Files are not rewritten. Resumable: run it
  * again after an interruption. See "Rotating the master key" in ARCHITECTURE.md for the procedure.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { z } from "zod";
+import { openScriptDatabase } from "./open-script-database";
 
 const base64Key = z
   .string()
@@ -22,30 +22,35 @@ if (oldKey.equals(newKey)) {
   process.exit(2);
 }
 
-// The configured database, or the embedded one of a running `npm start` (it writes its address).
-const url = process.env.DATABASE_URL ?? readEmbeddedUrl();
+const { ConfigError, parseConfig } = await import("@/lib/server/config");
 const { createPrismaClient } = await import("@/lib/server/db");
 const { rotateMasterKey } = await import("@/lib/server/crypto/rotate-master-key");
-const db = createPrismaClient(url, 2);
-try {
-  const report = await rotateMasterKey(db, { oldKey, newKey });
-  console.log(
-    `Document keys: ${report.documentKeys.rewrapped} re-wrapped, ${report.documentKeys.alreadyNew} already under the new key. ` +
-      `TOTP secrets: ${report.totpSecrets.reencrypted} re-encrypted, ${report.totpSecrets.alreadyNew} already under the new key.`,
-  );
-} catch (error) {
-  console.error(`Stopped: a value opens with neither key (is OLD_MASTER_KEY right?). Nothing after it was changed; run again with the right key. (${(error as Error).name})`);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
 
-function readEmbeddedUrl(): string {
-  const dataDir = process.env.DATA_DIR ?? ".data";
+async function main(): Promise<number> {
+  const database = await openScriptDatabase(parseConfig(process.env, resolve(import.meta.dirname, "..")), { maxConnections: 2 });
+  if (!database) return 2;
+  const db = createPrismaClient(database.url, 2);
   try {
-    return readFileSync(join(dataDir, "pglite.url"), "utf8").trim();
-  } catch {
-    console.error(`DATABASE_URL is not set and no embedded database is running (${join(dataDir, "pglite.url")} missing): start the app with npm start, or set DATABASE_URL.`);
-    process.exit(2);
+    const report = await rotateMasterKey(db, { oldKey, newKey });
+    console.log(
+      `Document keys: ${report.documentKeys.rewrapped} re-wrapped, ${report.documentKeys.alreadyNew} already under the new key. ` +
+        `TOTP secrets: ${report.totpSecrets.reencrypted} re-encrypted, ${report.totpSecrets.alreadyNew} already under the new key.`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    console.error(`Stopped: a value opens with neither key (is OLD_MASTER_KEY right?). Nothing after it was changed; run again with the right key. (${(error as Error).name})`);
+    return 1;
+  } finally {
+    await db.$disconnect();
+    await database.close();
   }
 }
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(2);
+  },
+);

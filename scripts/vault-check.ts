@@ -5,14 +5,10 @@
  * and old unreferenced blobs and purges documents binned more than 30 days ago. Exits 1 when
  * problems remain (2 when it cannot run), so it can run from cron or a monitoring job.
  *
- * The database: DATABASE_URL when set. Otherwise the embedded one in DATA_DIR/pglite: if the app is
- * running it holds that folder (PGlite must not be opened twice), so the check connects to the
- * app's socket, whose address `npm start` writes to DATA_DIR/pglite.url; if the app is stopped, the
- * check opens the folder itself for the time of the run, as `npm start` would (no migration is
- * applied: a check never changes the schema).
+ * The database: see open-script-database.ts.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { openScriptDatabase } from "./open-script-database";
 
 const root = resolve(import.meta.dirname, "..");
 const USAGE = "Usage: npm run vault:check [-- --repair]";
@@ -31,32 +27,13 @@ const { ConfigError, parseConfig } = await import("@/lib/server/config");
 const { createPrismaClient } = await import("@/lib/server/db");
 const { createStorage } = await import("@/lib/server/storage/create-storage");
 const { checkVault } = await import("@/lib/server/vault/check/check-vault");
-const { startEmbeddedDatabase } = await import("@/prisma/embedded-db");
 type Report = Awaited<ReturnType<typeof checkVault>>;
 
 async function main(): Promise<number> {
   const config = parseConfig(process.env, root);
-  let databaseUrl = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const folder = join(config.dataDir, "pglite");
-    if (!existsSync(folder)) {
-      console.error(`No DATABASE_URL and no embedded database in ${folder}: nothing to check (start the app once with npm start).`);
-      return 2;
-    }
-    try {
-      const embedded = await startEmbeddedDatabase({ dataDir: folder, maxConnections: 8 });
-      databaseUrl = embedded.url;
-      stopEmbedded = embedded.stop;
-      console.log(`Embedded database opened from ${folder} (the app is not running).`);
-    } catch (error) {
-      if (!(error instanceof Error && /already in use/.test(error.message))) throw error;
-      databaseUrl = readFileSync(join(config.dataDir, "pglite.url"), "utf8").trim();
-      console.log("Embedded database reached through the running app.");
-    }
-  }
-
-  const db = createPrismaClient(databaseUrl, 4);
+  const database = await openScriptDatabase(config, { maxConnections: 8 });
+  if (!database) return 2;
+  const db = createPrismaClient(database.url, 4);
   try {
     const storage = createStorage(config.storage);
     console.log(`Checking the vault (${storage.driver} storage)${repair ? ", repairing" : ", report only"} …`);
@@ -65,7 +42,7 @@ async function main(): Promise<number> {
     return report.problemsRemaining > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();
-    await stopEmbedded?.();
+    await database.close();
   }
 }
 
