@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getTranslations } from "next-intl/server";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
 import { contextFromHeaders } from "@/lib/server/request-context";
-import { AppError, type ApiErrorBody } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
+import { errorResponse } from "@/lib/server/http/json-route";
 import { actorOf } from "@/lib/server/policy/policy";
 import { getStorage } from "@/lib/server/storage/get-storage";
 import { suggestDocumentMetadata } from "@/lib/server/vault/pdf/suggest-document-metadata";
@@ -35,12 +35,7 @@ export async function POST(request: Request) {
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;
     return NextResponse.json({ id: received.documentId, suggestion } satisfies UploadResponse, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const t = await getTranslations();
-    const message =
-      error.messageKey && t.has(error.messageKey as never) ? t(error.messageKey as never, error.messageValues as never) : t(`errors.${error.code}` as never);
-    const body: ApiErrorBody = { code: error.code, message };
-    const status = error.messageKey === LENGTH_REQUIRED_MESSAGE_KEY ? 411 : error.status;
-    return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+    const lengthRequired = error instanceof AppError && error.messageKey === LENGTH_REQUIRED_MESSAGE_KEY;
+    return errorResponse(error, { status: lengthRequired ? 411 : undefined });
   }
 }

@@ -55,7 +55,8 @@ export function assertSameOrigin(request: Request): void {
   if (!origin || origin !== new URL(getConfig().appUrl).origin) throw new AppError("FORBIDDEN", "Cross-origin or no Origin header.");
 }
 
-export async function errorResponse(error: unknown): Promise<Response> {
+/** The `{ code, message }` answer of an error, translated; `status` overrides the code's own (e.g. 411). */
+export async function errorResponse(error: unknown, { status }: { status?: number } = {}): Promise<Response> {
   if (!(error instanceof AppError)) {
     logger.error({ event: "route.failed", err: error }, "Route handler failed.");
     error = new AppError("INTERNAL");
@@ -65,5 +66,5 @@ export async function errorResponse(error: unknown): Promise<Response> {
   const message =
     appError.messageKey && t.has(appError.messageKey as never) ? t(appError.messageKey as never, appError.messageValues as never) : t(`errors.${appError.code}` as never);
   const body: ApiErrorBody & { field?: string } = { code: appError.code, message, ...(appError.field ? { field: appError.field } : {}) };
-  return NextResponse.json(body, { status: appError.status, headers: NO_STORE });
+  return NextResponse.json(body, { status: status ?? appError.status, headers: NO_STORE });
 }
