@@ -8,10 +8,11 @@ import { hashPassword } from "@/lib/server/auth/password-hash";
 import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secret";
 import { withNirKey } from "@/lib/identifiers/nir";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { receiveUpload, type ReceiveUploadInput } from "@/lib/server/vault/upload/receive-upload";
 import { demoFiles } from "./demo-files";
+import { seedDemoCatalogue } from "./demo-catalogue";
+import { seedDemoOAuthClients } from "./demo-oauth-clients";
 import { upsertDemoProfessionals } from "./demo-professionals";
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
@@ -46,14 +47,6 @@ const DOCUMENTS = [
   { id: "5b0c1a3e-0000-4000-8000-000000000005", title: "Compte rendu de consultation de psychiatrie", category: "REPORT", documentDate: "2025-01-27", authorKind: "PATIENT", by: "patient", hidden: true },
 ] as const;
 
-const APPS: Prisma.CatalogAppCreateInput[] = [
-  { slug: "tensio-plus", name: "Tensio+", publisher: "Cardiolink SAS", theme: "CHRONIC_CONDITIONS", medicalDevice: true, websiteUrl: "https://tensio-plus.example", summaryFr: "Suivez votre tension artérielle avec un tensiomètre connecté et partagez vos relevés.", summaryEn: "Track your blood pressure with a connected monitor and share your readings." },
-  { slug: "rdv-sante-facile", name: "RDV Santé Facile", publisher: "Agenda Médical SA", theme: "APPOINTMENTS", websiteUrl: "https://rdv-sante-facile.example", summaryFr: "Prenez rendez-vous avec vos professionnels de santé en ligne.", summaryEn: "Book appointments with your health professionals online." },
-  { slug: "mon-pas-prevention", name: "MonPas Prévention", publisher: "Association Bouger Plus", theme: "PREVENTION", websiteUrl: "https://monpas.example", summaryFr: "Des programmes d'activité physique adaptés et vos rappels de dépistage.", summaryEn: "Adapted physical-activity programmes and your screening reminders." },
-  { slug: "pharma-proche", name: "Pharma Proche", publisher: "Officines Réunies", theme: "PHARMACY", websiteUrl: "https://pharma-proche.example", summaryFr: "Envoyez votre ordonnance à votre pharmacie et soyez prévenu quand elle est prête.", summaryEn: "Send your prescription to your pharmacy and be told when it is ready." },
-  { slug: "esprit-serein", name: "Esprit Serein", publisher: "Psy&Vous", theme: "MENTAL_HEALTH", websiteUrl: "https://esprit-serein.example", summaryFr: "Exercices guidés et mise en relation avec des psychologues conventionnés.", summaryEn: "Guided exercises and contact with psychologists covered by health insurance." },
-  { slug: "croissance-bebe", name: "Croissance Bébé", publisher: "PetitPas Santé", theme: "CHILDREN", status: "SUSPENDED", websiteUrl: "https://croissance-bebe.example", summaryFr: "Courbes de croissance et calendrier vaccinal de votre enfant.", summaryEn: "Your child's growth charts and vaccination schedule." },
-];
 
 export type SeedSummary = { users: number; professionals: number; documents: number; apps: number };
 
@@ -141,11 +134,10 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
     }
   }
 
-  for (const app of APPS) {
-    await db.catalogApp.upsert({ where: { slug: app.slug }, update: {}, create: app });
-  }
+  const apps = await seedDemoCatalogue(db);
+  await seedDemoOAuthClients(db);
 
-  return { users: DEMO_ACCOUNTS.length, professionals: PROFESSIONALS.length + directorySize, documents: DOCUMENTS.length, apps: APPS.length };
+  return { users: DEMO_ACCOUNTS.length, professionals: PROFESSIONALS.length + directorySize, documents: DOCUMENTS.length, apps };
 }
 
 function professionalLabel(key: string): string {

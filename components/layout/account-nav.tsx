@@ -5,18 +5,20 @@ import { countUnreadAlerts } from "@/lib/server/alerts/count-unread-alerts";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { actorOf } from "@/lib/server/policy/policy";
+import { staffPermissionsOf } from "@/lib/server/staff/require-staff";
 
 /**
  * Links for the visitor's state. Display only: every page checks access itself, where it reads data.
  */
 export async function AccountNav() {
-  const [session, t, tDocuments, tHistory, tPro, tAccess] = await Promise.all([
+  const [session, t, tDocuments, tHistory, tPro, tAccess, tAdmin] = await Promise.all([
     getCurrentSession(),
     getTranslations("nav"),
     getTranslations("documents"),
     getTranslations("history"),
     getTranslations("pro"),
     getTranslations("access"),
+    getTranslations("admin"),
   ]);
   const unreadAlerts = session?.stage === "FULL" && session.user.roles.includes("PATIENT") ? await countUnreadAlerts(getDb(), actorOf(session)) : 0;
   const link = "rounded px-3 py-1.5 text-brand underline hover:bg-brand-light";
@@ -68,6 +70,11 @@ export async function AccountNav() {
           {session.user.roles.includes("PROFESSIONAL") && (
             <Link href="/pro" className={link}>
               {tPro("nav")}
+            </Link>
+          )}
+          {staffPermissionsOf(actorOf(session)).length > 0 && (
+            <Link href="/admin" className={link}>
+              {tAdmin("navLabel")}
             </Link>
           )}
           <Link href="/securite" className={link}>

@@ -35,6 +35,18 @@ export const historyActions = [
   "TREATING_DOCTOR_REMOVED",
   "EMERGENCY_SETTING_CHANGED",
   "ALERT_SETTINGS_CHANGED",
+  "APP_CONNECTED",
+  "APP_CONNECTION_CHANGED",
+  "APP_DISCONNECTED",
+  "APP_ACCESS_ENDED",
+  "PROFILE_VIEWED",
+  "MEASUREMENT_ADDED",
+  "SUPPORT_ACCOUNT_UNLOCKED",
+  "SUPPORT_EMAIL_CONFIRMATION_RESENT",
+  "SUPPORT_SECOND_FACTOR_RESET",
+  "SUPPORT_ACCOUNT_DISABLED",
+  "SUPPORT_ACCOUNT_ENABLED",
+  "SUPPORT_ACCOUNT_CLOSED",
 ] as const;
 export type HistoryActionName = (typeof historyActions)[number];
 
@@ -47,8 +59,8 @@ export type HistoryTab = (typeof historyTabs)[number];
  * made on the emergency basis (a document opened after breaking the glass), not only the break itself.
  */
 export const historyKindActions = {
-  consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP"],
-  changed: ["DOCUMENT_UPLOADED", "DOCUMENT_ADDED", "DOCUMENT_EDITED", "DOCUMENT_HIDDEN", "DOCUMENT_UNHIDDEN", "DOCUMENT_REPORTED"],
+  consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP", "PROFILE_VIEWED"],
+  changed: ["DOCUMENT_UPLOADED", "DOCUMENT_ADDED", "DOCUMENT_EDITED", "DOCUMENT_HIDDEN", "DOCUMENT_UNHIDDEN", "DOCUMENT_REPORTED", "MEASUREMENT_ADDED"],
   deleted: ["DOCUMENT_BINNED", "DOCUMENT_RESTORED", "DOCUMENT_DELETED"],
   emergency: ["EMERGENCY_ACCESS"],
   consent: [
@@ -64,6 +76,15 @@ export const historyKindActions = {
     "TREATING_DOCTOR_REMOVED",
   ],
   settings: ["EMERGENCY_SETTING_CHANGED", "ALERT_SETTINGS_CHANGED"],
+  apps: ["APP_CONNECTED", "APP_CONNECTION_CHANGED", "APP_DISCONNECTED", "APP_ACCESS_ENDED"],
+  support: [
+    "SUPPORT_ACCOUNT_UNLOCKED",
+    "SUPPORT_EMAIL_CONFIRMATION_RESENT",
+    "SUPPORT_SECOND_FACTOR_RESET",
+    "SUPPORT_ACCOUNT_DISABLED",
+    "SUPPORT_ACCOUNT_ENABLED",
+    "SUPPORT_ACCOUNT_CLOSED",
+  ],
 } as const satisfies Record<string, readonly HistoryActionName[]>;
 export type HistoryKind = keyof typeof historyKindActions;
 export const historyKinds = Object.keys(historyKindActions) as HistoryKind[];
@@ -72,8 +93,11 @@ export function kindOfAction(action: HistoryActionName): HistoryKind {
   return historyKinds.find((kind) => (historyKindActions[kind] as readonly string[]).includes(action)) ?? "consulted";
 }
 
-/** Author filter by role; "OTHER" is everyone without an account role (establishments, automatic tasks). */
-export const historyAuthorRoles = ["PROFESSIONAL", "SUPPORT", "ADMIN", "OTHER"] as const;
+/**
+ * Author filter by role; "APP" is the connected apps (entries with an actorAppId); "OTHER" is everyone
+ * else without an account role (establishments, automatic tasks).
+ */
+export const historyAuthorRoles = ["PROFESSIONAL", "SUPPORT", "ADMIN", "APP", "OTHER"] as const;
 export type HistoryAuthorRole = (typeof historyAuthorRoles)[number];
 
 export const accessBases = ["CONSENT", "EMERGENCY", "TREATING_DOCTOR"] as const;

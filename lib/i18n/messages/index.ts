@@ -1,4 +1,18 @@
 import type { AppLocale } from "../locales";
+import enAdmin from "./en/admin.json";
+import frAdmin from "./fr/admin.json";
+import enCatalogue from "./en/catalogue.json";
+import frCatalogue from "./fr/catalogue.json";
+import enApps from "./en/apps.json";
+import frApps from "./fr/apps.json";
+import enFhir from "./en/fhir.json";
+import frFhir from "./fr/fhir.json";
+import enSupport from "./en/support.json";
+import frSupport from "./fr/support.json";
+import enTickets from "./en/tickets.json";
+import frTickets from "./fr/tickets.json";
+import enStaff from "./en/staff.json";
+import frStaff from "./fr/staff.json";
 import enAccess from "./en/access.json";
 import enAuth from "./en/auth.json";
 import enCodes from "./en/codes.json";
@@ -27,8 +41,8 @@ import frVault from "./fr/vault.json";
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory, access: frAccess },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, access: enAccess },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory, access: frAccess, admin: frAdmin, catalogue: frCatalogue, apps: frApps, fhir: frFhir, support: frSupport, tickets: frTickets, staff: frStaff },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, access: enAccess, admin: enAdmin, catalogue: enCatalogue, apps: enApps, fhir: enFhir, support: enSupport, tickets: enTickets, staff: enStaff },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {

@@ -12,6 +12,8 @@ export type HashedHistoryFields = {
   actorId: string | null;
   actorRole: string | null;
   actorLabel: string;
+  /** Set when a connected app acted; absent from the hash otherwise (older entries keep theirs). */
+  actorAppId?: string | null;
   action: string;
   documentId: string | null;
   documentTitle: string | null;
@@ -52,6 +54,7 @@ export function historyEntryHash(entry: HashedHistoryFields): string {
     entry.ipAddress,
     entry.createdAt.toISOString(),
     entry.previousHash,
+    ...(entry.actorAppId ? [{ actorAppId: entry.actorAppId }] : []),
   ];
   return createHash("sha256").update(canonicalJson(covered)).digest("hex");
 }

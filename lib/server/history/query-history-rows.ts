@@ -33,7 +33,8 @@ export async function queryHistoryRows(
       : // The automatic bin purge and establishments act without an account: they are "others" too.
         Prisma.sql`("actorId" IS NULL OR "actorId" <> ${patientId}::uuid)`,
   );
-  if (filters.author === "OTHER") conditions.push(Prisma.sql`"actorRole" IS NULL`);
+  if (filters.author === "OTHER") conditions.push(Prisma.sql`"actorRole" IS NULL AND "actorAppId" IS NULL`);
+  else if (filters.author === "APP") conditions.push(Prisma.sql`"actorAppId" IS NOT NULL`);
   else if (filters.author && (historyAuthorRoles as readonly string[]).includes(filters.author)) conditions.push(Prisma.sql`"actorRole" = ${filters.author}::"Role"`);
   else if (filters.author) conditions.push(Prisma.sql`"actorId" = ${filters.author}::uuid`);
   if (filters.kind) {

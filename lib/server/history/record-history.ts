@@ -5,7 +5,7 @@ import type { Db } from "@/lib/server/db";
 import { GENESIS_HASH, historyEntryHash } from "./history-hash";
 
 /** Who acted, as the history shows it; the label is copied so that it outlives the account. */
-export type HistoryActor = { userId: string | null; role: Role | null; label: string };
+export type HistoryActor = { userId: string | null; role: Role | null; label: string; appId?: string | null };
 
 export type HistoryEvent = {
   patientId: string;
@@ -51,6 +51,7 @@ export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[
         actorId: event.actor.userId,
         actorRole: event.actor.role,
         actorLabel: event.actor.label.slice(0, 200),
+        actorAppId: event.actor.appId ?? null,
         action: event.action,
         documentId: event.document?.id ?? null,
         documentTitle: event.document?.title.slice(0, 200) ?? null,

@@ -10,15 +10,31 @@ const actors: Record<string, Actor> = {
   full: { ...base, stage: "FULL" },
   otherPatient: { ...base, userId: "22222222-2222-4222-8222-222222222222", stage: "FULL" },
   support: { ...base, userId: "33333333-3333-4333-8333-333333333333", roles: ["SUPPORT"], stage: "FULL" },
+  curator: { ...base, userId: "44444444-4444-4444-8444-444444444444", roles: ["CURATOR"], stage: "FULL" },
+  admin: { ...base, userId: "55555555-5555-4555-8555-555555555555", roles: ["ADMIN"], stage: "FULL" },
+  halfAdmin: { ...base, userId: "55555555-5555-4555-8555-555555555555", roles: ["ADMIN"], stage: "PASSWORD_VERIFIED" },
 };
 
 // Every cell of the table is asserted: adding a permission or an actor without deciding fails here.
-const expected: Record<Permission, Record<keyof typeof actors, boolean>> = {
-  "health:read-own": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: false, support: false },
-  "health:write-own": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: false, support: false },
-  "session:full": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: true, support: true },
-  "account:manage-own": { anonymous: false, half: false, halfNewAccount: false, full: true, otherPatient: true, support: true },
-  "account:enrol-first-factor": { anonymous: false, half: false, halfNewAccount: true, full: true, otherPatient: true, support: true },
+type Row = Record<keyof typeof actors, boolean>;
+const none: Row = { anonymous: false, half: false, halfNewAccount: false, full: false, otherPatient: false, support: false, curator: false, admin: false, halfAdmin: false };
+const only = (...names: (keyof typeof actors)[]): Row => ({ ...none, ...Object.fromEntries(names.map((n) => [n, true])) });
+const anyFull = only("full", "otherPatient", "support", "curator", "admin");
+
+// Every cell of the table is asserted: adding a permission or an actor without deciding fails here.
+const expected: Record<Permission, Row> = {
+  "health:read-own": only("full"),
+  "health:write-own": only("full"),
+  "session:full": anyFull,
+  "account:manage-own": anyFull,
+  "account:enrol-first-factor": only("halfNewAccount", "full", "otherPatient", "support", "curator", "admin"),
+  "support:contact": anyFull,
+  "support:accounts": only("support"),
+  "support:tickets": only("support"),
+  "catalogue:curate": only("curator"),
+  "admin:roles": only("admin"),
+  "admin:dashboard": only("admin"),
+  "admin:audit": only("admin"),
 };
 
 describe("policy", () => {

@@ -22,7 +22,19 @@ export type Permission =
   /** The Sécurité page: sessions, factors, events, password, e-mail. */
   | "account:manage-own"
   /** Enrolling a first second factor, the one thing a half session of a new account may do. */
-  | "account:enrol-first-factor";
+  | "account:enrol-first-factor"
+  /** Opening and following one's own support tickets. */
+  | "support:contact"
+  /** Support agents: account metadata (never health data) and the actions on accounts. */
+  | "support:accounts"
+  /** Support agents: the ticket queue. */
+  | "support:tickets"
+  /** Catalogue curators: submissions, reviews, listing decisions, reports. */
+  | "catalogue:curate"
+  /** Admins: staff roles, the dashboard, the staff audit log and the history chain check. */
+  | "admin:roles"
+  | "admin:dashboard"
+  | "admin:audit";
 
 type Rule = (actor: NonNullable<Actor>, resource: { ownerId?: string }) => boolean;
 
@@ -34,6 +46,25 @@ const RULES: Record<Permission, Rule> = {
   "health:write-own": (actor, resource) => full(actor) && actor.roles.includes("PATIENT") && resource.ownerId === actor.userId,
   "account:manage-own": (actor) => full(actor),
   "account:enrol-first-factor": (actor) => full(actor) || !actor.hasConfirmedFactor,
+  "support:contact": (actor) => full(actor),
+  // Staff permissions follow the role alone: none of them reaches health data, which only the
+  // health authorization module (lib/server/access) grants, and it knows no staff role.
+  "support:accounts": (actor) => full(actor) && actor.roles.includes("SUPPORT"),
+  "support:tickets": (actor) => full(actor) && actor.roles.includes("SUPPORT"),
+  "catalogue:curate": (actor) => full(actor) && actor.roles.includes("CURATOR"),
+  "admin:roles": (actor) => full(actor) && actor.roles.includes("ADMIN"),
+  "admin:dashboard": (actor) => full(actor) && actor.roles.includes("ADMIN"),
+  "admin:audit": (actor) => full(actor) && actor.roles.includes("ADMIN"),
+};
+
+/** The staff role a permission is exercised in, as the staff audit log records it. */
+export const STAFF_ROLE_OF: Partial<Record<Permission, Role>> = {
+  "support:accounts": "SUPPORT",
+  "support:tickets": "SUPPORT",
+  "catalogue:curate": "CURATOR",
+  "admin:roles": "ADMIN",
+  "admin:dashboard": "ADMIN",
+  "admin:audit": "ADMIN",
 };
 
 export function can(actor: Actor, permission: Permission, resource: { ownerId?: string } = {}): boolean {
