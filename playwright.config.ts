@@ -57,6 +57,9 @@ export default defineConfig({
         APP_URL: E2E_APP_URL,
         DATA_DIR: E2E_DATA_DIR,
         APP_ENV: "test",
+        // Always the embedded database (the quick start's), even when the integration tests were given
+        // a PostgreSQL server through DATABASE_URL (CI): an empty variable counts as unset.
+        DATABASE_URL: "",
         LOG_LEVEL: "warn",
         SMTP_URL: `smtp://127.0.0.1:${SMTP_CAPTURE_PORT}`,
         // The tests run with the react-server condition (to use the app's server modules in fixtures);

@@ -15,6 +15,8 @@ import { E2E_APP_URL, E2E_DATA_DIR } from "./environment";
 
 process.env.DATA_DIR = E2E_DATA_DIR;
 process.env.APP_ENV = "test";
+// The app under test runs on the embedded database (playwright.config.ts), whatever the shell says.
+delete process.env.DATABASE_URL;
 
 const { createPrismaClient } = await import("@/lib/server/db");
 const { getConfig } = await import("@/lib/server/config");
