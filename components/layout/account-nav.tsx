@@ -24,6 +24,9 @@ export async function AccountNav() {
   const link = "rounded px-3 py-1.5 text-brand underline hover:bg-brand-light";
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center gap-1 text-sm">
+      <Link href="/catalogue" className={link}>
+        {t("catalogue")}
+      </Link>
       {!session && (
         <>
           <Link href="/connexion" className={link}>
@@ -54,6 +57,12 @@ export async function AccountNav() {
               <Link href="/historique" className={link}>
                 {tHistory("navLink")}
               </Link>
+              <Link href="/services-connectes" className={link}>
+                {t("connectedApps")}
+              </Link>
+              <Link href="/mesures" className={link}>
+                {t("measurements")}
+              </Link>
               <Link href="/alertes" className={link}>
                 {tHistory("alerts.nav")}
                 {unreadAlerts > 0 && (
@@ -77,6 +86,9 @@ export async function AccountNav() {
               {tAdmin("navLabel")}
             </Link>
           )}
+          <Link href="/support" className={link}>
+            {t("support")}
+          </Link>
           <Link href="/securite" className={link}>
             {t("security")}
           </Link>
