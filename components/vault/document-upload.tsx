@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/queries/documents/api-error";
 import { documentKeys } from "@/lib/queries/documents/document-keys";
@@ -35,6 +35,9 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
   const [items, setItems] = useState<UploadItem[]>([]);
   const [titleErrors, setTitleErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState("");
+  // Bumped when a round of uploads ends: focusing in an effect runs after React has put the summary in
+  // the page (a requestAnimationFrame could run before that render and find nothing to focus).
+  const [summaryRound, setSummaryRound] = useState(0);
   const [dragging, setDragging] = useState(false);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const maxMegabytes = Math.floor(maxFileBytes / (1024 * 1024));
@@ -90,10 +93,14 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
     const added = outcomes.filter(Boolean).length;
     const text = t("announceDone", { count: added, failed: outcomes.length - added });
     setSummary(text);
+    setSummaryRound((round) => round + 1);
     announce(text);
-    // Focus goes to the outcome, so keyboard users continue from there rather than from a vanished button.
-    requestAnimationFrame(() => summaryRef.current?.focus());
   }
+
+  // Focus goes to the outcome, so keyboard users continue from there rather than from a vanished button.
+  useEffect(() => {
+    if (summaryRound > 0) summaryRef.current?.focus();
+  }, [summaryRound]);
 
   const sendable = items.filter((item) => item.status === "ready").length;
   const sending = items.some((item) => item.status === "sending");
