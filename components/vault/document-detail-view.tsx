@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ApiError } from "@/lib/queries/documents/api-error";
 import { documentFileUrl } from "@/lib/queries/documents/document-keys";
@@ -24,6 +24,16 @@ export function DocumentDetailView({ id }: { id: string }) {
   const query = useDocument(id);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const binNoticeRef = useRef<HTMLDivElement>(null);
+  // What should take focus once the page has re-rendered after binning or restoring: focusing in an
+  // effect waits for the bin notice to exist (a requestAnimationFrame could run before that render).
+  const [focusAfterChange, setFocusAfterChange] = useState<"binNotice" | "heading" | null>(null);
+  const deletedAt = query.data?.deletedAt;
+  useEffect(() => {
+    const target = focusAfterChange === "binNotice" ? binNoticeRef.current : focusAfterChange === "heading" ? headingRef.current : null;
+    if (!target || (focusAfterChange === "binNotice" && !deletedAt)) return;
+    target.focus();
+    setFocusAfterChange(null);
+  }, [focusAfterChange, deletedAt]);
 
   const back = (
     <Link href="/documents" className="text-brand underline">
@@ -80,8 +90,8 @@ export function DocumentDetailView({ id }: { id: string }) {
         <DocumentActions
           document={document}
           // The page changes shape: focus goes to what now describes the document.
-          onBinned={() => requestAnimationFrame(() => binNoticeRef.current?.focus())}
-          onRestored={() => requestAnimationFrame(() => headingRef.current?.focus())}
+          onBinned={() => setFocusAfterChange("binNotice")}
+          onRestored={() => setFocusAfterChange("heading")}
         />
       </div>
 
