@@ -10,7 +10,9 @@ import { DOCUMENT_FILE_CSP, DOCUMENT_FILE_PATH } from "./lib/vault/document-file
 export function proxy(request: NextRequest) {
   const production = process.env.APP_ENV === "production";
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy({ nonce, production, development: process.env.NODE_ENV === "development" });
+  // The OAuth consent page's answer redirects to the app's own https redirect URI (registered, exact match).
+  const formToExternalRedirect = request.nextUrl.pathname.startsWith("/autoriser/");
+  const csp = contentSecurityPolicy({ nonce, production, development: process.env.NODE_ENV === "development", formToExternalRedirect });
 
   const requestHeaders = new Headers(request.headers);
   // Next.js reads the nonce from the request's CSP header; never trust one sent by the client.

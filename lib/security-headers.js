@@ -6,10 +6,12 @@
  */
 
 /**
- * @param {{ nonce?: string, production: boolean, development?: boolean }} options
+ * @param {{ nonce?: string, production: boolean, development?: boolean, formToExternalRedirect?: boolean }} options
+ *   formToExternalRedirect: the OAuth consent page, whose form's answer redirects to the app's registered
+ *   https redirect URI; browsers apply form-action to that redirect too.
  * @returns {string}
  */
-export function contentSecurityPolicy({ nonce, production, development = false }) {
+export function contentSecurityPolicy({ nonce, production, development = false, formToExternalRedirect = false }) {
   const script = nonce
     ? // 'strict-dynamic' lets the nonced Next.js bootstrap load its chunks; 'self' is a fallback for old browsers.
       `'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`
@@ -26,7 +28,7 @@ export function contentSecurityPolicy({ nonce, production, development = false }
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    formToExternalRedirect ? "form-action 'self' https:" : "form-action 'self'",
     "frame-ancestors 'none'",
     ...(production ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

@@ -18,4 +18,9 @@ describe("security headers", () => {
     expect(policy).toContain("worker-src 'self'");
     expect(policy).not.toMatch(/worker-src[^;]*(blob:|data:|\*)/);
   });
+
+  it("lets forms post only to the app itself, except on the OAuth consent page, whose answer redirects to an https app", () => {
+    expect(contentSecurityPolicy({ nonce: "n", production: true })).toContain("form-action 'self';");
+    expect(contentSecurityPolicy({ nonce: "n", production: true, formToExternalRedirect: true })).toContain("form-action 'self' https:;");
+  });
 });
