@@ -40,4 +40,4 @@ export const useBulkDocuments = () =>
   useInvalidatingMutation((input: DocumentBulkInput) => fetchJson<{ updated: number }>("/api/documents/bulk", { method: "POST", body: input }));
 
 export const useReportDocument = () =>
-  useMutation({ mutationFn: ({ id, report }: { id: string; report: DocumentReportInput }) => fetchJson<{ id: string }>(documentUrl(id, "report"), { method: "POST", body: report }) });
+  useMutation({ mutationFn: ({ id, report }: { id: string; report: DocumentReportInput }) => fetchJson<{ id: string; ticketId: string; ticketNumber: number }>(documentUrl(id, "report"), { method: "POST", body: report }) });

@@ -3,15 +3,17 @@ import type { Db } from "@/lib/server/db";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
+import { openDocumentTicket } from "@/lib/server/tickets/open-document-ticket";
 import { documentReportSchema, type DocumentReportInput } from "@/lib/vault/document-api";
 import { findOwnedDocument } from "./find-owned-document";
 import type { DocumentActionContext } from "./update-document";
 
 /**
  * The patient reports a problem with a document. Support receives the document's reference, the
- * reason and the patient's words, never the document's title or content.
+ * reason and the patient's words, never the document's title or content, as a support ticket opened
+ * in the same transaction (the patient follows it under /support).
  */
-export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentReportInput): Promise<{ id: string }> {
+export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentReportInput): Promise<{ id: string; ticketId: string; ticketNumber: number }> {
   const report = documentReportSchema.parse(input);
   const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");
@@ -20,6 +22,7 @@ export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActio
       data: { documentId: document.id, reporterId: document.ownerId, reason: report.reason, message: report.message || null },
       select: { id: true },
     });
+    const ticket = await openDocumentTicket(tx, { requesterId: document.ownerId, documentId: document.id, reportId: row.id, reason: report.reason, message: report.message || null });
     await recordHistory(tx, {
       patientId: document.ownerId,
       actor: historyActor,
@@ -28,8 +31,8 @@ export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActio
       details: { reason: report.reason },
       ipAddress,
     });
-    return row;
+    return { id: row.id, ticketId: ticket.id, ticketNumber: ticket.number };
   });
-  logger.info({ event: "vault.document.reported", reportId: created.id, reason: report.reason }, "Document problem reported to support.");
+  logger.info({ event: "vault.document.reported", reportId: created.id, ticketId: created.ticketId, reason: report.reason }, "Document problem reported to support.");
   return created;
 }

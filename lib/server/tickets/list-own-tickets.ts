@@ -1,0 +1,17 @@
+import "server-only";
+import type { TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { requesterOf, type RequesterContext } from "./ticket-context";
+
+export type OwnTicketRow = { id: string; number: number; subject: string; topic: TicketTopic; status: TicketStatus; lastMessageAt: Date };
+
+/** The person's own tickets, latest activity first. */
+export async function listOwnTickets(db: Pick<Db, "supportTicket">, { actor }: RequesterContext, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
+  const requesterId = requesterOf(actor);
+  return db.supportTicket.findMany({
+    where: { requesterId },
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, number: true, subject: true, topic: true, status: true, lastMessageAt: true },
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Prisma, Role, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
+
+export type TicketMessageView = { id: string; authorRole: Role; authorLabel: string; body: string; createdAt: Date };
+
+/** A ticket and its conversation: what both sides see. Agents get more (requester, assignee) on top. */
+export type TicketView = {
+  id: string;
+  number: number;
+  subject: string;
+  topic: TicketTopic;
+  status: TicketStatus;
+  /** A reference only: support never sees the document itself, its title or a link to it. */
+  documentId: string | null;
+  createdAt: Date;
+  lastMessageAt: Date;
+  closedAt: Date | null;
+  messages: TicketMessageView[];
+};
+
+export const ticketViewSelect = {
+  id: true,
+  number: true,
+  subject: true,
+  topic: true,
+  status: true,
+  documentId: true,
+  createdAt: true,
+  lastMessageAt: true,
+  closedAt: true,
+  messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, authorRole: true, authorLabel: true, body: true, createdAt: true } },
+} satisfies Prisma.SupportTicketSelect;
