@@ -1,0 +1,100 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { buttonClass } from "@/components/access/button-class";
+import { FormAlert } from "@/components/ui/form-alert";
+import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
+import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { useAnnounce } from "@/components/vault/live-announcer";
+import type { ActionResult } from "@/lib/server/action/action-result";
+
+const ROLES = ["SUPPORT", "CURATOR", "ADMIN"] as const;
+
+/**
+ * Give or withdraw one staff role of one account, with the reason the log keeps. The outcome is
+ * said in the form (and announced), the account's roles above refresh with the page.
+ */
+export function RoleChangeForm<T extends { role: string; granted: boolean }>({
+  targetUserId,
+  action,
+}: {
+  targetUserId: string;
+  action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+}) {
+  const t = useTranslations("staff.roles");
+  const tAdmin = useTranslations("admin.reason");
+  const announce = useAnnounce();
+  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, form) => {
+    const result = await action(previous, form);
+    if (result.ok) announce(t(result.data.granted ? "form.granted" : "form.revoked", { role: t(`names.${result.data.role as (typeof ROLES)[number]}`) }));
+    return result;
+  }, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const reasonError = errors.reason;
+
+  return (
+    <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} className="space-y-4" aria-labelledby="role-form-heading">
+      <h3 id="role-form-heading" className="text-lg font-semibold">
+        {t("form.heading")}
+      </h3>
+      <input type="hidden" name="targetUserId" value={targetUserId} />
+      <div>
+        <label htmlFor="role-select" className={labelClass}>
+          {t("form.role")}
+        </label>
+        <select id="role-select" name="role" className={fieldClass} defaultValue="SUPPORT">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`names.${role}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend className={labelClass}>{t("form.change")}</legend>
+        <div className="mt-1 flex flex-wrap gap-4">
+          {(["grant", "revoke"] as const).map((change) => (
+            <label key={change} className="flex items-center gap-2">
+              <input type="radio" name="change" value={change} defaultChecked={change === "grant"} />
+              {t(`form.${change}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="role-reason" className={labelClass}>
+          {tAdmin("label")}
+        </label>
+        <p id="role-reason-hint" className="mt-1 text-sm text-muted">
+          {tAdmin("hint")}
+        </p>
+        <textarea
+          id="role-reason"
+          name="reason"
+          rows={3}
+          required
+          minLength={10}
+          maxLength={1000}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? "role-reason-hint role-reason-error" : "role-reason-hint"}
+          className={fieldClass}
+        />
+        {reasonError && (
+          <p id="role-reason-error" className="mt-1 text-sm font-medium text-red-800">
+            {reasonError}
+          </p>
+        )}
+      </div>
+      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+        {t("form.submit")}
+      </button>
+      {state && !state.ok && !reasonError && <FormAlert>{state.message}</FormAlert>}
+      {/* Already announced in the live region: shown here, not announced twice. */}
+      {state?.ok && (
+        <p className="rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          {t(state.data.granted ? "form.granted" : "form.revoked", { role: t(`names.${state.data.role as (typeof ROLES)[number]}`) })}
+        </p>
+      )}
+    </form>
+  );
+}
