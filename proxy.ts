@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { FHIR_BINARY_PATH } from "./lib/fhir/fhir-paths";
 import { baselineHeaders, contentSecurityPolicy } from "./lib/security-headers.js";
 import { DOCUMENT_FILE_CSP, DOCUMENT_FILE_PATH } from "./lib/vault/document-file-policy";
 
@@ -22,7 +23,8 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   // A served document file gets the sandbox policy, not the page's (which would let it run as the app).
-  response.headers.set("Content-Security-Policy", DOCUMENT_FILE_PATH.test(request.nextUrl.pathname) ? DOCUMENT_FILE_CSP : csp);
+  const servesFile = DOCUMENT_FILE_PATH.test(request.nextUrl.pathname) || FHIR_BINARY_PATH.test(request.nextUrl.pathname);
+  response.headers.set("Content-Security-Policy", servesFile ? DOCUMENT_FILE_CSP : csp);
   for (const [key, value] of Object.entries(baselineHeaders({ production }))) response.headers.set(key, value);
   // Everything the proxy serves is dynamic and may be personal: never cache it (ASVS 14.3.2).
   response.headers.set("Cache-Control", "no-store, max-age=0");

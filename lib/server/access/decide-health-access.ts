@@ -18,7 +18,9 @@ export type HealthResource =
   | { kind: "profile" }
   /** The access history and the consent settings: the patient's alone. */
   | { kind: "history" }
-  | { kind: "consent" };
+  | { kind: "consent" }
+  /** Measurements (weight, blood pressure…) written by connected apps: the patient's and those apps' (decide-app-access.ts). */
+  | { kind: "measurements" };
 
 export type HealthAction = "read" | "add" | "manage";
 
@@ -82,7 +84,7 @@ export function decideHealthAccess(actor: Actor, facts: AccessFacts, resource: H
   const professional = actor.roles.includes("PROFESSIONAL") ? facts.professional : null;
   if (!professional) return deny("NOT_ALLOWED");
   if (facts.blocked) return deny("BLOCKED");
-  if (resource.kind === "history" || resource.kind === "consent" || action === "manage") return deny("NOT_ALLOWED");
+  if (resource.kind === "history" || resource.kind === "consent" || resource.kind === "measurements" || action === "manage") return deny("NOT_ALLOWED");
 
   const grant = isGrantActive(facts.grant, facts.now) ? facts.grant : null;
   const emergency = professional.emergencyStaff && facts.emergencyAccessEnabled && facts.emergencyAccessId ? facts.emergencyAccessId : null;

@@ -1,0 +1,39 @@
+import "server-only";
+import type { HistoryAction, Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
+import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
+
+type Tx = Parameters<typeof recordHistory>[0];
+
+export type AppAccessEvent = {
+  action: HistoryAction;
+  document?: { id: string; title: string } | null;
+  details?: Prisma.InputJsonObject;
+  ipAddress: string | null;
+};
+
+/** The app as the patient's history names it: no account, the catalogue app and its name at the time. */
+export function appHistoryActor(access: AppAccess): HistoryActor {
+  return { userId: null, role: null, label: access.app.name, appId: access.app.id };
+}
+
+/**
+ * Writes an app's access into its patient's history (CSP R.1111-43: who, when, what), in the caller's
+ * transaction: a write commits with its entry or not at all.
+ */
+export async function recordAppAccess(tx: Tx, access: AppAccess, event: AppAccessEvent): Promise<void> {
+  await recordHistory(tx, {
+    patientId: access.patientId,
+    actor: appHistoryActor(access),
+    action: event.action,
+    document: event.document ?? null,
+    details: { basis: "APP", connectionId: access.connectionId, ...event.details },
+    ipAddress: event.ipAddress,
+  });
+}
+
+/** For a read: the entry is committed before the data leaves (no entry, no data). */
+export async function recordAppAccessNow(db: Db, access: AppAccess, event: AppAccessEvent): Promise<void> {
+  await db.$transaction((tx) => recordAppAccess(tx, access, event));
+}

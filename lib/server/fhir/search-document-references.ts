@@ -1,0 +1,63 @@
+import "server-only";
+import type { Bundle, DocumentReference } from "@medplum/fhirtypes";
+import type { DocumentCategory, Prisma } from "@/lib/generated/prisma/client";
+import { authorizeApp } from "@/lib/server/access/authorize-app";
+import { decideAppAccess } from "@/lib/server/access/decide-app-access";
+import type { Db } from "@/lib/server/db";
+import { decodeCursor, encodeCursor } from "@/lib/server/documents/document-cursor";
+import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { appDocumentSelect, authorDisplayOf } from "./find-app-document";
+import { documentCategorySystem, searchUrl } from "./fhir-urls";
+import { recordAppAccessNow } from "./record-app-access";
+import { parseDateParams, tokenCodes } from "./search-params";
+import { pageSize, searchset } from "./searchset";
+import { toDocumentReference } from "./to-document-reference";
+
+type Context = { access: AppAccess; ipAddress: string | null };
+
+/**
+ * `GET DocumentReference`: the token's patient's documents the app may read, newest added first, with
+ * keyset paging (`_cursor`, as the vault's own list: page 40 costs what page 1 does). The database
+ * already leaves out hidden and binned documents and the categories the patient did not share; each
+ * row is then decided again by the authorization module, as every reader of a document is. The list
+ * view is in the patient's history before the page is returned.
+ */
+export async function searchDocumentReferences(db: Db, { access, ipAddress }: Context, params: URLSearchParams): Promise<Bundle<DocumentReference>> {
+  authorizeApp(access, access.patientId, { kind: "documentList" }, "read");
+  const count = pageSize(params);
+  const requested = params.getAll("category");
+  const dates = params.getAll("date");
+  const wanted = requested.length ? tokenCodes(requested, documentCategorySystem()) : null;
+  const categories = access.categories.filter((category) => !wanted || wanted.includes(category)) as DocumentCategory[];
+  const bound = parseDateParams(dates);
+
+  const where: Prisma.DocumentWhereInput = {
+    ownerId: access.patientId,
+    hiddenFromProfessionals: false,
+    deletedAt: null,
+    category: { in: categories },
+    ...(bound.gte || bound.lt ? { createdAt: { ...(bound.gte ? { gte: bound.gte } : {}), ...(bound.lt ? { lt: bound.lt } : {}) } } : {}),
+  };
+  const cursorParam = params.get("_cursor");
+  const cursor = cursorParam ? decodeCursor(cursorParam, "added_desc") : null;
+  const pageWhere: Prisma.DocumentWhereInput = cursor
+    ? { AND: [where, { OR: [{ createdAt: { lt: new Date(cursor.key) } }, { createdAt: new Date(cursor.key), id: { lt: cursor.id } }] }] }
+    : where;
+
+  const [rows, total] = await Promise.all([
+    db.document.findMany({ where: pageWhere, select: appDocumentSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: count + 1 }),
+    db.document.count({ where }),
+  ]);
+  const page = rows.slice(0, count).filter((row) => decideAppAccess(access, row.ownerId, { kind: "document", document: row }, "read").allowed);
+  const last = rows.length > count ? rows[count - 1] : null;
+
+  await recordAppAccessNow(db, access, { action: "DOCUMENT_LIST_VIEWED", details: { resource: "DocumentReference" }, ipAddress });
+
+  const base = { category: requested.length ? requested : undefined, date: dates.length ? dates : undefined, _count: String(count) };
+  return searchset({
+    resources: page.map(({ addedBy, ...row }) => toDocumentReference({ ...row, authorDisplay: authorDisplayOf({ authorLabel: row.authorLabel, addedBy }) })),
+    total,
+    self: searchUrl("DocumentReference", { ...base, _cursor: cursorParam ?? undefined }),
+    next: last ? searchUrl("DocumentReference", { ...base, _cursor: encodeCursor({ sort: "added_desc", id: last.id, key: last.createdAt.toISOString() }) }) : null,
+  });
+}

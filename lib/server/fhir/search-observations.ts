@@ -1,0 +1,75 @@
+import "server-only";
+import type { Bundle, Observation } from "@medplum/fhirtypes";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { LOINC_SYSTEM } from "@/lib/fhir/measurement-codes";
+import { authorizeApp, authorizeAppScope } from "@/lib/server/access/authorize-app";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { searchUrl } from "./fhir-urls";
+import { recordAppAccessNow } from "./record-app-access";
+import { parseDateParams, tokenCodes } from "./search-params";
+import { pageSize, searchset } from "./searchset";
+import { toObservation } from "./to-observation";
+
+type Context = { access: AppAccess; ipAddress: string | null };
+
+const cursorSchema = z.object({ t: z.iso.datetime(), i: z.uuid() });
+
+function decodeCursor(value: string) {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+  } catch (error) {
+    throw new AppError("BAD_REQUEST", "Malformed Observation cursor.", { field: "_cursor", cause: error });
+  }
+}
+
+/**
+ * `GET Observation`: the token's patient's measurements (from every source), latest taken first,
+ * optionally by LOINC `code` and `date`, keyset-paged. There is no history action for reading
+ * measurements, so the read is recorded as a view of the health profile, naming the resource.
+ */
+export async function searchObservations(db: Db, { access, ipAddress }: Context, params: URLSearchParams): Promise<Bundle<Observation>> {
+  authorizeApp(access, access.patientId, { kind: "measurements" }, "read");
+  const count = pageSize(params);
+  const codes = params.getAll("code");
+  const dates = params.getAll("date");
+  const bound = parseDateParams(dates);
+  const where: Prisma.MeasurementWhereInput = {
+    patientId: access.patientId,
+    ...(codes.length ? { code: { in: tokenCodes(codes, LOINC_SYSTEM) } } : {}),
+    ...(bound.gte || bound.lt ? { effectiveAt: { ...(bound.gte ? { gte: bound.gte } : {}), ...(bound.lt ? { lt: bound.lt } : {}) } } : {}),
+  };
+  const cursorParam = params.get("_cursor");
+  const cursor = cursorParam ? decodeCursor(cursorParam) : null;
+  const pageWhere: Prisma.MeasurementWhereInput = cursor
+    ? { AND: [where, { OR: [{ effectiveAt: { lt: new Date(cursor.t) } }, { effectiveAt: new Date(cursor.t), id: { lt: cursor.i } }] }] }
+    : where;
+  const [rows, total] = await Promise.all([
+    db.measurement.findMany({ where: pageWhere, select: { id: true, effectiveAt: true, resource: true }, orderBy: [{ effectiveAt: "desc" }, { id: "desc" }], take: count + 1 }),
+    db.measurement.count({ where }),
+  ]);
+  const last = rows.length > count ? rows[count - 1] : null;
+  await recordAppAccessNow(db, access, { action: "PROFILE_VIEWED", details: { resource: "Observation" }, ipAddress });
+  const base = { code: codes.length ? codes : undefined, date: dates.length ? dates : undefined, _count: String(count) };
+  const nextCursor = last ? Buffer.from(JSON.stringify({ t: last.effectiveAt.toISOString(), i: last.id })).toString("base64url") : null;
+  return searchset({
+    resources: rows.slice(0, count).map(toObservation),
+    total,
+    self: searchUrl("Observation", { ...base, _cursor: cursorParam ?? undefined }),
+    next: nextCursor ? searchUrl("Observation", { ...base, _cursor: nextCursor }) : null,
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `GET Observation/<id>` (where a create's Location points): one of the token's patient's measurements. */
+export async function readObservation(db: Db, { access, ipAddress }: Context, id: string): Promise<Observation> {
+  authorizeAppScope(access, "measurements", "read");
+  const row = UUID.test(id) ? await db.measurement.findUnique({ where: { id }, select: { patientId: true, resource: true } }) : null;
+  if (!row) throw new AppError("NOT_FOUND");
+  authorizeApp(access, row.patientId, { kind: "measurements" }, "read");
+  await recordAppAccessNow(db, access, { action: "PROFILE_VIEWED", details: { resource: "Observation", measurementId: id }, ipAddress });
+  return toObservation(row);
+}
