@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActionConsentForm } from "@/components/apps/action-consent-form";
+import { buildConsentView } from "@/lib/server/apps/consent-view";
+import { findListedApp } from "@/lib/server/apps/find-listed-app";
+import { findConnection } from "@/lib/server/apps/list-connections";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { allowedScopesOf } from "@/lib/server/oauth/oauth-settings";
+import { actorOf } from "@/lib/server/policy/policy";
+import { connectAppAction } from "../../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("apps.authorize"))("metaTitle") };
+}
+
+/** Connecting an app from its catalogue page: the same consent as an app's own request, over all it states. */
+export default async function ConnectAppPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const session = await requireFullSessionForPage(`/services-connectes/connecter/${encodeURIComponent(slug)}`);
+  const t = await getTranslations("apps");
+  if (!session.user.roles.includes("PATIENT")) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("authorize.metaTitle")}</h1>
+        <p>{t("authorize.notPatient")}</p>
+      </div>
+    );
+  }
+  const db = getDb();
+  const app = await findListedApp(db, slug).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const connection = await findConnection(db, { actor: actorOf(session) }, app.slug);
+  const view = buildConsentView({ app, requested: allowedScopesOf(app), connection, locale: await getLocale() });
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <h1 className="text-3xl font-bold">{t("consent.connect", { app: app.name })}</h1>
+        <p>{t("consent.intro", { app: app.name, publisher: app.publisher })}</p>
+        <p>
+          <Link href={`/catalogue/${app.slug}`} className="text-brand underline">
+            {t("consent.catalogueLink", { app: app.name })}
+          </Link>
+        </p>
+      </div>
+      <ActionConsentForm view={view} action={connectAppAction} hidden={{ slug: app.slug }} submitLabel={t("consent.allow")} cancelHref={`/catalogue/${app.slug}`} />
+    </div>
+  );
+}

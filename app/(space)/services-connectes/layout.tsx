@@ -1,0 +1,6 @@
+import { LiveAnnouncer } from "@/components/vault/live-announcer";
+
+/** One polite live region for the connected-services pages' outcomes. Access is checked by each page. */
+export default function ConnectedAppsLayout({ children }: { children: React.ReactNode }) {
+  return <LiveAnnouncer>{children}</LiveAnnouncer>;
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActionConsentForm } from "@/components/apps/action-consent-form";
+import { buildChangeView } from "@/lib/server/apps/consent-view";
+import { findConnection } from "@/lib/server/apps/list-connections";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { getDb } from "@/lib/server/db";
+import { actorOf } from "@/lib/server/policy/policy";
+import { changeConnectionAction } from "../../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("apps.manage"))("title") };
+}
+
+/** Narrowing a connection: untick scopes or categories; widening goes through a consent instead. */
+export default async function ChangeConnectionPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const session = await requireFullSessionForPage(`/services-connectes/modifier/${encodeURIComponent(slug)}`);
+  if (!session.user.roles.includes("PATIENT")) notFound();
+  const t = await getTranslations("apps.manage");
+  const connection = await findConnection(getDb(), { actor: actorOf(session) }, slug);
+  if (!connection) notFound();
+  const app = connection.app.name;
+  const view = buildChangeView({ app: connection.app, connection, locale: await getLocale() });
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <h1 className="text-3xl font-bold">{t("editTitle", { app })}</h1>
+        <p>{t("editIntro", { app })}</p>
+        <p>
+          <Link href="/services-connectes" className="text-brand underline">
+            {t("back")}
+          </Link>
+        </p>
+      </div>
+      <ActionConsentForm view={view} action={changeConnectionAction} hidden={{ connectionId: connection.id }} submitLabel={t("save")} cancelHref="/services-connectes" />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/access/button-class";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useAnnounce } from "@/components/vault/live-announcer";
+import type { ActionResult } from "@/lib/server/action/action-result";
+
+/**
+ * "Déconnecter" with a confirmation: the first press shows what it does and the real button, which
+ * takes the focus; "Annuler" goes back. The outcome is announced in the page's live region, and the
+ * focus goes to the list's heading, since this row leaves the refreshed page.
+ */
+export function DisconnectForm({
+  connectionId,
+  appName,
+  action,
+  focusAfter,
+}: {
+  connectionId: string;
+  appName: string;
+  action: (previous: ActionResult<null> | null, fields: { connectionId: string }) => Promise<ActionResult<null>>;
+  focusAfter: string;
+}) {
+  const t = useTranslations("apps.manage");
+  const announce = useAnnounce();
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const [state, dispatch, pending] = useActionState<ActionResult<null> | null, FormData>(async (previous) => {
+    const result = await action(previous, { connectionId });
+    if (result.ok) {
+      announce(t("disconnected", { app: appName }));
+      document.getElementById(focusAfter)?.focus();
+    }
+    return result;
+  }, null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const error = state && !state.ok ? <FormAlert>{state.message}</FormAlert> : null;
+  if (!confirming) {
+    return (
+      <div className="space-y-2">
+        <button ref={openRef} type="button" className={buttonClass("secondary")} onClick={() => setConfirming(true)}>
+          {t("disconnect")}
+          <span className="sr-only"> ({appName})</span>
+        </button>
+        {error}
+      </div>
+    );
+  }
+  return (
+    <form action={dispatch} className="space-y-2 rounded border border-red-700 p-3">
+      <p className="text-sm">{t("disconnectWarning", { app: appName })}</p>
+      <div className="flex flex-wrap gap-2">
+        <button ref={confirmRef} type="submit" className={buttonClass("primary")} disabled={pending}>
+          {t("disconnectConfirm")}
+          <span className="sr-only"> ({appName})</span>
+        </button>
+        <button
+          type="button"
+          className={buttonClass("link")}
+          onClick={() => {
+            setConfirming(false);
+            requestAnimationFrame(() => openRef.current?.focus());
+          }}
+        >
+          {t("cancel")}
+        </button>
+      </div>
+      {error}
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { DocumentCategory } from "@/lib/generated/prisma/client";
+import { SMART_SCOPES } from "@/lib/oauth/smart-scopes";
+import type { Db } from "@/lib/server/db";
+import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
+import type { ConsentChoice } from "./consent-choice";
+
+type Tx = Pick<Db, "$executeRaw" | "appConnection" | "historyEntry">;
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
+
+/**
+ * Writes a consent into the patient's connection with the app, inside the caller's transaction:
+ * the scopes approved join those already granted (a consent never silently takes back what another
+ * consent gave; narrowing is its own action), the categories are the ones just chosen. A new or
+ * renewed connection is APP_CONNECTED in the history, a widened one APP_CONNECTION_CHANGED; an
+ * answer that changes nothing writes nothing.
+ */
+export async function applyConsent(
+  tx: Tx,
+  { patientId, actor, app, choice, ipAddress, now = new Date() }: { patientId: string; actor: HistoryActor; app: { id: string; name: string }; choice: ConsentChoice; ipAddress?: string | null; now?: Date },
+): Promise<{ connectionId: string; scopes: string[]; categories: DocumentCategory[] }> {
+  // Two answers at once for the same app would both read "not connected"; they line up here.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`app-connection:${patientId}:${app.id}`}, 0))`;
+  const existing = await tx.appConnection.findUnique({ where: { patientId_appId: { patientId, appId: app.id } }, select: { id: true, scopes: true, categories: true, revokedAt: true } });
+  const active = existing && !existing.revokedAt ? existing : null;
+  const scopes = SMART_SCOPES.filter((scope) => choice.scopes.includes(scope) || active?.scopes.includes(scope));
+  const categories = choice.categories ?? active?.categories ?? [];
+
+  if (active && sameSet(active.scopes, scopes) && sameSet(active.categories, categories)) return { connectionId: active.id, scopes, categories };
+  const connection = active
+    ? await tx.appConnection.update({ where: { id: active.id }, data: { scopes, categories }, select: { id: true } })
+    : await tx.appConnection.upsert({
+        where: { patientId_appId: { patientId, appId: app.id } },
+        create: { patientId, appId: app.id, scopes, categories, connectedAt: now },
+        update: { scopes, categories, connectedAt: now, revokedAt: null, lastUsedAt: null },
+        select: { id: true },
+      });
+  await recordHistory(tx, {
+    patientId,
+    actor,
+    action: active ? "APP_CONNECTION_CHANGED" : "APP_CONNECTED",
+    details: { appId: app.id, appName: app.name, scopes, categories },
+    ipAddress,
+  });
+  return { connectionId: connection.id, scopes, categories };
+}

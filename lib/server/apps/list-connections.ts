@@ -1,0 +1,34 @@
+import "server-only";
+import type { CatalogAppStatus, DocumentCategory } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { authorizePatient, type AppsContext } from "./patient-context";
+
+export type ConnectionSummary = {
+  id: string;
+  scopes: string[];
+  categories: DocumentCategory[];
+  connectedAt: Date;
+  lastUsedAt: Date | null;
+  app: { id: string; slug: string; name: string; publisher: string; status: CatalogAppStatus; statusReason: string | null; scopePurposes: unknown; documentCategories: DocumentCategory[] };
+};
+
+const columns = {
+  id: true,
+  scopes: true,
+  categories: true,
+  connectedAt: true,
+  lastUsedAt: true,
+  app: { select: { id: true, slug: true, name: true, publisher: true, status: true, statusReason: true, scopePurposes: true, documentCategories: true } },
+} as const;
+
+/** The patient's connections in force (a suspended app's too: they should see it and why), newest first. */
+export async function listConnections(db: Db, context: AppsContext): Promise<ConnectionSummary[]> {
+  const { patientId } = await authorizePatient(db, context, "health:read-own");
+  return db.appConnection.findMany({ where: { patientId, revokedAt: null }, orderBy: [{ connectedAt: "desc" }, { id: "asc" }], select: columns });
+}
+
+/** One connection in force, by the app's slug; null when there is none. */
+export async function findConnection(db: Db, context: AppsContext, slug: string): Promise<ConnectionSummary | null> {
+  const { patientId } = await authorizePatient(db, context, "health:read-own");
+  return db.appConnection.findFirst({ where: { patientId, revokedAt: null, app: { slug: slug.slice(0, 80) } }, select: columns });
+}

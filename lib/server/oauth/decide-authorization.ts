@@ -1,0 +1,55 @@
+import "server-only";
+import { applyConsent } from "@/lib/server/apps/apply-consent";
+import { resolveConsentChoice, type ConsentForm } from "@/lib/server/apps/consent-choice";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { historyActorOf } from "@/lib/server/history/history-actor";
+import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { issueAuthorizationCode } from "./issue-authorization-code";
+import { consentAppColumns } from "./open-authorization-request";
+import { redirectWithParams } from "./redirect-with-params";
+
+/**
+ * The patient's answer on the consent screen. Refusing sends access_denied back; allowing writes the
+ * connection, its history entry, the code and the request's answer in one transaction. The answer is
+ * taken with a conditional update, so a double submit issues one code and the second gets CONFLICT.
+ */
+export async function decideAuthorization(
+  db: Db,
+  { actor, requestId, allow, form, ipAddress, now = new Date() }: { actor: Actor; requestId: string; allow: boolean; form: ConsentForm; ipAddress?: string | null; now?: Date },
+): Promise<{ location: string }> {
+  authorize(actor, "health:write-own", { ownerId: actor?.userId });
+  const patientId = actor!.userId;
+  const request = await db.oAuthAuthorizationRequest.findUnique({
+    where: { id: requestId },
+    select: {
+      patientId: true,
+      redirectUri: true,
+      state: true,
+      codeChallenge: true,
+      scopes: true,
+      expiresAt: true,
+      answeredAt: true,
+      client: { select: { id: true, revokedAt: true, app: { select: consentAppColumns } } },
+    },
+  });
+  if (!request || request.patientId !== patientId) throw new AppError("NOT_FOUND", "No such authorization request for this patient.");
+  if (request.answeredAt || request.expiresAt <= now || request.client.revokedAt || request.client.app.status !== "LISTED") {
+    throw new AppError("CONFLICT", "Authorization request no longer open.");
+  }
+  const answer = (tx: Pick<Db, "oAuthAuthorizationRequest">) => tx.oAuthAuthorizationRequest.updateMany({ where: { id: requestId, answeredAt: null }, data: { answeredAt: now } });
+
+  if (!allow) {
+    if ((await answer(db)).count === 0) throw new AppError("CONFLICT", "Authorization request already answered.");
+    return { location: redirectWithParams(request.redirectUri, { error: "access_denied", error_description: "The patient refused.", state: request.state }) };
+  }
+  const app = request.client.app;
+  const choice = resolveConsentChoice({ requested: request.scopes, app, form });
+  const historyActor = await historyActorOf(db, actor, "PATIENT");
+  const code = await db.$transaction(async (tx) => {
+    if ((await answer(tx)).count === 0) throw new AppError("CONFLICT", "Authorization request already answered.");
+    const { connectionId } = await applyConsent(tx, { patientId, actor: historyActor, app, choice, ipAddress, now });
+    return issueAuthorizationCode(tx, { clientId: request.client.id, connectionId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, scopes: choice.scopes, now });
+  });
+  return { location: redirectWithParams(request.redirectUri, { code, state: request.state }) };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { logger } from "@/lib/server/logger";
+import { contextFromHeaders } from "@/lib/server/request-context";
+import type { ClientRequest } from "./handle-token-request";
+import { OAuthError } from "./oauth-error";
+
+/** RFC 6749 §5.1: token responses, and errors, are never cached. */
+const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
+
+export function oauthJson(body: unknown, status = 200): Response {
+  return NextResponse.json(body, { status, headers: NO_STORE });
+}
+
+/** `{ error, error_description }` (§5.2); invalid_client also says how to authenticate (401). */
+export function oauthErrorResponse(error: unknown): Response {
+  if (!(error instanceof OAuthError)) {
+    logger.error({ event: "oauth.failed", err: error }, "OAuth endpoint failed.");
+    return oauthJson({ error: "server_error", error_description: "Internal error." }, 500);
+  }
+  const response = oauthJson({ error: error.error, error_description: error.description }, error.status);
+  if (error.error === "invalid_client") response.headers.set("WWW-Authenticate", 'Basic realm="oauth", charset="UTF-8"');
+  if (error.retryAfterSeconds) response.headers.set("Retry-After", String(error.retryAfterSeconds));
+  return response;
+}
+
+/** An application/x-www-form-urlencoded body (§3.2), with who sent it. */
+export async function readClientRequest(request: Request): Promise<ClientRequest> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") throw new OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
+  const text = await request.text();
+  if (text.length > 8_192) throw new OAuthError("invalid_request", "The body is too large.");
+  return { form: new URLSearchParams(text), authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ipAddress ?? null };
+}
