@@ -18,10 +18,19 @@ export async function sendEmailVerificationCode(
 ): Promise<void> {
   const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: user.id, ipAddress: context.ipAddress });
   if (!limit.allowed) return;
-  const messageId = await db.$transaction(async (tx) => {
-    const code = await issueCode(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
-    const mail = await mailText(user.locale, "emailVerification", { firstName: user.firstName, code, minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes });
-    return enqueueEmail(tx, { to: user.email, ...mail });
-  });
+  const messageId = await db.$transaction((tx) => queueEmailVerificationCode(tx, user));
   afterCommitDeliver(messageId);
+}
+
+type VerificationRecipient = { id: string; email: string; firstName: string; locale: Locale };
+
+/**
+ * Issues the code and queues its mail inside the caller's transaction, for a caller that writes
+ * more with it (support resending the confirmation records its action in the same transaction).
+ * Returns the outbox id to deliver after commit. The sending limit is the caller's to check.
+ */
+export async function queueEmailVerificationCode(tx: Pick<Db, "verificationCode" | "outboundMessage">, user: VerificationRecipient): Promise<string> {
+  const code = await issueCode(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+  const mail = await mailText(user.locale, "emailVerification", { firstName: user.firstName, code, minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes });
+  return enqueueEmail(tx, { to: user.email, ...mail });
 }
