@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import { useErrorText } from "./use-error-text";
 /** "Signaler un problème": a reason and, optionally, a few words for support (no health details). */
 export function DocumentReportForm({ documentId }: { documentId: string }) {
   const t = useTranslations("documents.report");
+  const tTickets = useTranslations("tickets.documentReport");
   const errorText = useErrorText();
   const report = useReportDocument();
   const [reason, setReason] = useState<DocumentReportInput["reason"] | "">("");
@@ -79,7 +81,19 @@ export function DocumentReportForm({ documentId }: { documentId: string }) {
           <textarea id="report-message" rows={3} maxLength={1000} value={message} aria-describedby="report-message-hint" onChange={(event) => setMessage(event.target.value)} className={fieldClass} />
         </div>
         {report.isError && <FormAlert>{errorText(report.error)}</FormAlert>}
-        {report.isSuccess && <FormAlert kind="success">{t("sent")}</FormAlert>}
+        {report.isSuccess && (
+          <FormAlert kind="success">
+            {t("sent")}{" "}
+            {tTickets.rich("confirmation", {
+              number: report.data.ticketNumber,
+              link: (chunks) => (
+                <Link href={`/support/${report.data.ticketId}`} className="underline hover:no-underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </FormAlert>
+        )}
         <Button type="submit" variant="secondary" disabled={report.isPending}>
           {t("send")}
         </Button>

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The patient's alerts (professionals' first accesses, emergency accesses), unread first, each linking to its history entry. */
 export default async function AlertsPage() {
   const session = await requireFullSessionForPage("/alertes");
-  const [t, tHistory, format] = await Promise.all([getTranslations("history.alerts"), getTranslations("history"), getFormatter()]);
+  const [t, tHistory, tTickets, format] = await Promise.all([getTranslations("history.alerts"), getTranslations("history"), getTranslations("tickets"), getFormatter()]);
   if (!session.user.roles.includes("PATIENT")) {
     return (
       <div className="space-y-4">
@@ -57,6 +57,12 @@ export default async function AlertsPage() {
                   {alert.historyEntryId && (
                     <Link href={`/historique?entree=${alert.historyEntryId}`} className="text-brand underline hover:no-underline">
                       {t("seeEntry")}
+                    </Link>
+                  )}
+                  {/* A ticket reply's alert has no history entry; the Notification keeps no ticket id, so it opens the list. */}
+                  {alert.kind === "TICKET_REPLY" && (
+                    <Link href="/support" className="text-brand underline hover:no-underline">
+                      {tTickets("alertLink")}
                     </Link>
                   )}
                   {!alert.readAt && <MarkReadButton alertId={alert.id} label={t("markRead")} describedBy={`alert-${alert.id}`} />}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
+import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { getDb } from "@/lib/server/db";
+import { actorOf } from "@/lib/server/policy/policy";
+import { listOwnTickets } from "@/lib/server/tickets/list-own-tickets";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tickets"))("title") };
+}
+
+/** "Contacter le support": the person's own requests, latest activity first, and a new one. */
+export default async function SupportPage() {
+  const session = await requireFullSessionForPage("/support");
+  const [t, format] = await Promise.all([getTranslations("tickets"), getFormatter()]);
+  const tickets = await listOwnTickets(getDb(), { actor: actorOf(session) });
+  return (
+    <div className="space-y-8">
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-muted">{t("intro")}</p>
+        <p>
+          <Link href="/support/nouvelle" className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
+            {t("newTicket")}
+          </Link>
+        </p>
+      </div>
+      <section aria-labelledby="tickets-title" className="space-y-4">
+        <h2 id="tickets-title" className="text-2xl font-semibold">
+          {t("listTitle")}
+        </h2>
+        {tickets.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">{t("caption")}</caption>
+              <thead>
+                <tr className="border-b border-gray-400">
+                  <th scope="col" className="px-3 py-2">
+                    {t("columns.number")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("columns.subject")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("columns.status")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("columns.lastActivity")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tickets.map((ticket) => (
+                  <tr key={ticket.id} data-testid="ticket-row" className="border-b border-gray-200">
+                    <td className="px-3 py-2 whitespace-nowrap">{t("number", { number: ticket.number })}</td>
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link href={`/support/${ticket.id}`} className="text-brand underline hover:no-underline">
+                        {ticket.subject}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      <TicketStatusBadge status={ticket.status} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <time dateTime={ticket.lastMessageAt.toISOString()}>{format.dateTime(ticket.lastMessageAt, { dateStyle: "medium", timeStyle: "short", timeZone: PARIS_TIME_ZONE })}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

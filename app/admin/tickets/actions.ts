@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { assignTicketSchema, ticketReplySchema } from "@/lib/schemas/support-ticket";
+import { defineAction } from "@/lib/server/action/define-action";
+import type { RequestContext } from "@/lib/server/auth/record-security-event";
+import { getDb } from "@/lib/server/db";
+import { requireStaff } from "@/lib/server/staff/require-staff";
+import { answerTicket } from "@/lib/server/tickets/answer-ticket";
+import { assignTicket } from "@/lib/server/tickets/assign-ticket";
+import { setTicketClosed } from "@/lib/server/tickets/set-ticket-closed";
+import type { AgentContext } from "@/lib/server/tickets/ticket-context";
+
+/** The agents' ticket actions: the policy here, and again in each service. */
+const access = { permission: "support:tickets" } as const;
+
+async function agentContext(context: RequestContext): Promise<AgentContext> {
+  return { staff: await requireStaff("support:tickets"), ipAddress: context.ipAddress ?? null };
+}
+
+function refresh(ticketId: string) {
+  revalidatePath(`/admin/tickets/${ticketId}`);
+  revalidatePath("/admin/tickets");
+}
+
+export const assignTicketAction = defineAction({
+  input: assignTicketSchema,
+  access,
+  run: async ({ input, context }) => {
+    const result = await assignTicket(getDb(), await agentContext(context), { ticketId: input.ticketId, assigneeId: input.assigneeId ?? "" });
+    refresh(input.ticketId);
+    return result;
+  },
+});
+
+export const answerTicketAction = defineAction({
+  input: ticketReplySchema,
+  access,
+  run: async ({ input, context }) => {
+    const result = await answerTicket(getDb(), await agentContext(context), input);
+    refresh(input.ticketId);
+    return result;
+  },
+});
+
+export const setTicketClosedAction = defineAction({
+  input: z.object({ ticketId: z.uuid(), closed: z.enum(["true", "false"]).transform((value) => value === "true") }),
+  access,
+  run: async ({ input, context }) => {
+    const result = await setTicketClosed(getDb(), await agentContext(context), input);
+    refresh(input.ticketId);
+    return result;
+  },
+});
