@@ -1,0 +1,303 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buffer } from "node:stream/consumers";
+import type { Bundle, DocumentReference, Observation, OperationOutcome, Patient } from "@medplum/fhirtypes";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { DocumentCategory } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/server/errors";
+import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
+import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
+import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
+import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import { useTestDb } from "@/lib/testing/test-db";
+import { createObservation } from "./create-observation";
+import { openAppBinary } from "./open-app-binary";
+import { readDocumentReference } from "./read-document-reference";
+import { readFhirPatient, searchFhirPatients } from "./read-fhir-patient";
+import { searchDocumentReferences } from "./search-document-references";
+import { searchObservations } from "./search-observations";
+
+// The route handlers open the app's own client (getDb) from the configuration: point it at the test database.
+process.env.DATABASE_URL = inject("databaseUrl");
+
+const ALL_SCOPES = ["launch/patient", "patient/Patient.r", "patient/DocumentReference.rs", "patient/Observation.rs", "patient/Observation.c"];
+const masterKey = randomBytes(32);
+const weight = (over: Record<string, unknown> = {}) => ({
+  resourceType: "Observation",
+  status: "final",
+  code: { coding: [{ system: "http://loinc.org", code: "29463-7", display: "Body weight" }] },
+  effectiveDateTime: "2026-01-15T08:30:00+01:00",
+  valueQuantity: { value: 71.4, unit: "kg", system: "http://unitsofmeasure.org", code: "kg" },
+  ...over,
+});
+const params = (query = "") => new URLSearchParams(query);
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).code;
+}
+
+describe("the FHIR API for connected apps", () => {
+  const db = useTestDb();
+  let storage: BlobStorage;
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "fhir-test-"));
+    storage = createLocalStorage({ root });
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  async function newPatient(nir: string | null = null) {
+    return db.user.create({
+      data: { email: `fhir-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1988-02-03"), nir },
+      select: { id: true },
+    });
+  }
+
+  /** A listed app, its client, the patient's connection and an access token, as the OAuth server would issue them. */
+  async function connect(patientId: string, { scopes = ALL_SCOPES, categories = ["LAB_RESULTS"] as DocumentCategory[], expiresAt = new Date(Date.now() + 3_600_000) } = {}) {
+    const slug = `fhir-app-${randomUUID().slice(0, 8)}`;
+    const app = await db.catalogApp.create({
+      data: { slug, name: `Tensio ${slug.slice(-4)}`, publisher: "Test SAS", theme: "CHRONIC_CONDITIONS", summaryFr: "Essai", summaryEn: "Test", websiteUrl: "https://app.example", status: "LISTED" },
+      select: { id: true, name: true },
+    });
+    const client = await db.oAuthClient.create({ data: { clientId: slug, appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] }, select: { id: true } });
+    const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes, categories }, select: { id: true } });
+    const token = newOpaqueToken("access");
+    const row = await db.oAuthToken.create({
+      data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes, familyId: randomUUID(), expiresAt },
+      select: { id: true },
+    });
+    const access = await verifyAccessToken(db, `Bearer ${token}`);
+    return { app, token, tokenId: row.id, connectionId: connection.id, access, context: { access, ipAddress: "198.51.100.7" } };
+  }
+
+  async function addDocument(ownerId: string, title: string, over: { category?: DocumentCategory; hiddenFromProfessionals?: boolean; deletedAt?: Date } = {}) {
+    return db.document.create({
+      data: { ownerId, title, category: over.category ?? "LAB_RESULTS", documentDate: new Date("2025-11-02"), authorKind: "ESTABLISHMENT", authorLabel: "Laboratoire Cerballiance", ...over },
+      select: { id: true },
+    });
+  }
+
+  async function lastEntry(patientId: string) {
+    return db.historyEntry.findFirst({ where: { patientId }, orderBy: { sequence: "desc" }, select: { action: true, actorId: true, actorAppId: true, actorLabel: true, documentId: true, details: true } });
+  }
+
+  it("lists only the documents of the shared categories, never hidden, binned or another patient's, page by page", async () => {
+    const patient = await newPatient();
+    const other = await newPatient();
+    const first = await addDocument(patient.id, "Bilan sanguin janvier");
+    const second = await addDocument(patient.id, "Bilan sanguin mars");
+    await addDocument(patient.id, "Bilan masqué", { hiddenFromProfessionals: true });
+    await addDocument(patient.id, "Bilan à la corbeille", { deletedAt: new Date() });
+    await addDocument(patient.id, "Radio du genou", { category: "IMAGING" });
+    await addDocument(other.id, "Bilan d'un autre patient");
+    const { context, app } = await connect(patient.id);
+
+    const all = await searchDocumentReferences(db, context, params());
+    expect(all.total).toBe(2);
+    expect(all.entry?.map((entry) => entry.resource?.id).sort()).toEqual([first.id, second.id].sort());
+    const reference = all.entry![0]!.resource!;
+    expect(reference).toMatchObject({ resourceType: "DocumentReference", status: "current", subject: { reference: `Patient/${patient.id}` }, author: [{ display: "Laboratoire Cerballiance" }] });
+
+    // Keyset paging: one per page, following `next`, sees both once.
+    const firstPage = await searchDocumentReferences(db, context, params("_count=1"));
+    const next = firstPage.link?.find((link) => link.relation === "next")?.url;
+    expect(firstPage.entry).toHaveLength(1);
+    expect(next).toBeTruthy();
+    const secondPage = await searchDocumentReferences(db, context, new URL(next!).searchParams);
+    expect(secondPage.entry).toHaveLength(1);
+    expect(secondPage.link?.some((link) => link.relation === "next")).toBe(false);
+    expect(new Set([firstPage.entry![0]!.resource!.id, secondPage.entry![0]!.resource!.id])).toEqual(new Set([first.id, second.id]));
+
+    // Asking for a category the patient did not share gives nothing.
+    expect((await searchDocumentReferences(db, context, params("category=IMAGING"))).total).toBe(0);
+
+    expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_LIST_VIEWED", actorId: null, actorAppId: expect.any(String), actorLabel: app.name, details: { basis: "APP" } });
+  });
+
+  it("answers NOT_FOUND for a document of another category, hidden, binned or another patient's", async () => {
+    const patient = await newPatient();
+    const other = await newPatient();
+    const shared = await addDocument(patient.id, "Bilan lipidique");
+    const { context } = await connect(patient.id);
+    for (const id of [
+      (await addDocument(patient.id, "Radio", { category: "IMAGING" })).id,
+      (await addDocument(patient.id, "Bilan masqué", { hiddenFromProfessionals: true })).id,
+      (await addDocument(patient.id, "Bilan jeté", { deletedAt: new Date() })).id,
+      (await addDocument(other.id, "Bilan d'un autre")).id,
+      randomUUID(),
+      "not-a-uuid",
+    ]) {
+      expect(await refusal(readDocumentReference(db, context, id))).toBe("NOT_FOUND");
+    }
+    const reference: DocumentReference = await readDocumentReference(db, context, shared.id);
+    expect(reference.description).toBe("Bilan lipidique");
+    expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_VIEWED", documentId: shared.id, actorId: null });
+  });
+
+  it("serves a shared document's bytes as Binary, recorded as a download by the app", async () => {
+    const patient = await newPatient();
+    const bytes = Buffer.from("Résultats : glycémie normale.\n", "utf8");
+    const upload = await receiveUpload(
+      {
+        actor: { userId: patient.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true },
+        body: new ReadableStream({ start: (controller) => (controller.enqueue(new Uint8Array(bytes)), controller.close()) }),
+        declaredLength: bytes.length,
+        fileName: "resultats.txt",
+        metadata: { title: "Glycémie", category: "LAB_RESULTS", documentDate: "2025-12-01", note: null },
+      },
+      { db, storage, maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
+    );
+    const { context } = await connect(patient.id);
+    const reference = await readDocumentReference(db, context, upload.documentId);
+    expect(reference.content[0]!.attachment).toMatchObject({ contentType: "text/plain", size: bytes.length, title: "resultats.txt", url: `Binary/${upload.documentId}` });
+
+    const file = await openAppBinary(db, storage, context, upload.documentId, { masterKey });
+    expect(await buffer(file.stream)).toEqual(bytes);
+    expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_DOWNLOADED", documentId: upload.documentId, actorId: null });
+
+    // Another app of the same patient, shown imaging only, is refused the file.
+    const imagingOnly = await connect(patient.id, { categories: ["IMAGING"] });
+    expect(await refusal(openAppBinary(db, storage, imagingOnly.context, upload.documentId, { masterKey }))).toBe("NOT_FOUND");
+  });
+
+  it("gives the token's patient only with Patient.r, and no other patient", async () => {
+    const patient = await newPatient("188027512345607");
+    const other = await newPatient();
+    const { context } = await connect(patient.id);
+    const resource: Patient = await readFhirPatient(db, context, patient.id);
+    expect(resource).toMatchObject({ resourceType: "Patient", id: patient.id, name: [{ family: "Roux", given: ["Léa"] }], birthDate: "1988-02-03" });
+    expect(resource.identifier?.[0]).toMatchObject({ system: "urn:oid:1.2.250.1.213.1.4.8" });
+    expect(await lastEntry(patient.id)).toMatchObject({ action: "PROFILE_VIEWED", actorId: null });
+    expect(await refusal(readFhirPatient(db, context, other.id))).toBe("NOT_FOUND");
+    const bundle: Bundle<Patient> = await searchFhirPatients(db, context, params());
+    expect(bundle.entry?.map((entry) => entry.resource?.id)).toEqual([patient.id]);
+
+    const noProfile = await connect(other.id, { scopes: ["patient/DocumentReference.rs"] });
+    expect(await refusal(readFhirPatient(db, noProfile.context, other.id))).toBe("FORBIDDEN");
+    expect(await refusal(searchFhirPatients(db, noProfile.context, params()))).toBe("FORBIDDEN");
+  });
+
+  it("stores an Observation with the scope, in the history as the app, the chain intact", async () => {
+    const patient = await newPatient();
+    const { context, app } = await connect(patient.id);
+    const created: Observation = await createObservation(db, context, weight({ subject: { reference: `Patient/${patient.id}` }, extra: "dropped" }));
+    expect(created).toMatchObject({ resourceType: "Observation", id: expect.any(String), subject: { reference: `Patient/${patient.id}` }, valueQuantity: { value: 71.4, code: "kg" } });
+    expect(created).not.toHaveProperty("extra");
+
+    const row = await db.measurement.findUniqueOrThrow({ where: { id: created.id! }, select: { patientId: true, code: true, value: true, unit: true, sourceAppId: true, sourceLabel: true, effectiveAt: true } });
+    expect(row).toMatchObject({ patientId: patient.id, code: "29463-7", value: 71.4, unit: "kg", sourceLabel: app.name, effectiveAt: new Date("2026-01-15T07:30:00Z") });
+    const entry = await lastEntry(patient.id);
+    expect(entry).toMatchObject({ action: "MEASUREMENT_ADDED", actorId: null, actorAppId: row.sourceAppId, actorLabel: app.name, details: { basis: "APP", connectionId: context.access.connectionId } });
+    expect(await verifyHistoryChain(db, patient.id)).toMatchObject({ intact: true });
+
+    const found = await searchObservations(db, context, params());
+    expect(found.entry?.map((e) => e.resource?.id)).toEqual([created.id]);
+
+    const readOnly = await connect((await newPatient()).id, { scopes: ["patient/Observation.rs"] });
+    expect(await refusal(createObservation(db, readOnly.context, weight()))).toBe("FORBIDDEN");
+  });
+
+  it("refuses an invalid Observation as BAD_REQUEST, storing nothing", async () => {
+    const patient = await newPatient();
+    const { context } = await connect(patient.id);
+    const other = await newPatient();
+    const invalid = [
+      weight({ resourceType: "Patient" }),
+      weight({ status: "cancelled" }),
+      weight({ code: { coding: [{ system: "http://loinc.org", code: "1234-5" }] } }),
+      weight({ valueQuantity: { value: 157, unit: "[lb_av]", system: "http://unitsofmeasure.org", code: "[lb_av]" } }),
+      weight({ valueQuantity: { value: 7140, unit: "kg", code: "kg" } }),
+      weight({ effectiveDateTime: new Date(Date.now() + 86_400_000).toISOString() }),
+      weight({ effectiveDateTime: "2026-01-15" }),
+      weight({ subject: { reference: `Patient/${other.id}` } }),
+    ];
+    for (const body of invalid) expect(await refusal(createObservation(db, context, body))).toBe("BAD_REQUEST");
+    expect(await db.measurement.count({ where: { patientId: patient.id } })).toBe(0);
+  });
+
+  it("refuses an expired or revoked token, a revoked connection and a suspended app", async () => {
+    const patient = await newPatient();
+    const expired = await connect(patient.id).then(async (c) => (await db.oAuthToken.update({ where: { id: c.tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } }), c));
+    await expect(verifyAccessToken(db, `Bearer ${expired.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+    const revoked = await connect((await newPatient()).id);
+    await db.oAuthToken.update({ where: { id: revoked.tokenId }, data: { revokedAt: new Date() } });
+    await expect(verifyAccessToken(db, `Bearer ${revoked.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+    const disconnected = await connect((await newPatient()).id);
+    await db.appConnection.update({ where: { id: disconnected.connectionId }, data: { revokedAt: new Date() } });
+    await expect(verifyAccessToken(db, `Bearer ${disconnected.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+
+    const suspended = await connect((await newPatient()).id);
+    await db.catalogApp.update({ where: { id: suspended.access.app.id }, data: { status: "SUSPENDED" } });
+    await expect(verifyAccessToken(db, `Bearer ${suspended.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  describe("over HTTP, through the route handlers", () => {
+    const post = (token: string | null, body: string, contentType = "application/fhir+json") =>
+      new Request("http://localhost:3000/api/fhir/Observation", {
+        method: "POST",
+        headers: { "Content-Type": contentType, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
+    const noParams = { params: Promise.resolve({}) };
+
+    it("creates with 201 and Location, and answers errors as OperationOutcome with their status and challenge", async () => {
+      const { POST } = await import("@/app/api/fhir/Observation/route");
+      const patient = await newPatient();
+      const { token } = await connect(patient.id);
+
+      const created = await POST(post(token, JSON.stringify(weight())), noParams);
+      expect(created.status).toBe(201);
+      expect(created.headers.get("content-type")).toBe("application/fhir+json; charset=utf-8");
+      expect(created.headers.get("cache-control")).toBe("no-store");
+      expect(created.headers.get("access-control-allow-origin")).toBe("*");
+      const observation = (await created.json()) as Observation;
+      expect(created.headers.get("location")).toMatch(new RegExp(`/api/fhir/Observation/${observation.id}$`));
+
+      const expectOutcome = async (response: Response, status: number, code: string) => {
+        expect(response.status).toBe(status);
+        const outcome = (await response.json()) as OperationOutcome;
+        expect(outcome).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code }] });
+        return response;
+      };
+      const unauthenticated = await expectOutcome(await POST(post(null, JSON.stringify(weight())), noParams), 401, "security");
+      expect(unauthenticated.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
+      await expectOutcome(await POST(post("ens_at_forged", JSON.stringify(weight())), noParams), 401, "security");
+      await expectOutcome(await POST(post(token, JSON.stringify(weight({ status: "draft" }))), noParams), 400, "invalid");
+      await expectOutcome(await POST(post(token, "{not json"), noParams), 400, "invalid");
+      await expectOutcome(await POST(post(token, JSON.stringify(weight()), "text/plain"), noParams), 415, "not-supported");
+      await expectOutcome(await POST(post(token, JSON.stringify(weight({ padding: "x".repeat(20_000) }))), noParams), 413, "too-long");
+
+      const readOnly = await connect((await newPatient()).id, { scopes: ["patient/Observation.rs"] });
+      const forbidden = await expectOutcome(await POST(post(readOnly.token, JSON.stringify(weight())), noParams), 403, "forbidden");
+      expect(forbidden.headers.get("www-authenticate")).toBe('Bearer error="insufficient_scope"');
+      expect(await db.measurement.count({ where: { patientId: patient.id } })).toBe(1);
+    });
+
+    it("publishes the CapabilityStatement without a token", async () => {
+      const { GET } = await import("@/app/api/fhir/metadata/route");
+      const response = await GET(new Request("http://localhost:3000/api/fhir/metadata"));
+      expect(response.status).toBe(200);
+      const statement = await response.json();
+      expect(statement).toMatchObject({ resourceType: "CapabilityStatement", fhirVersion: "4.0.1", format: ["json"], rest: [{ mode: "server" }] });
+      const oauth = statement.rest[0].security.extension[0].extension.map((e: { url: string; valueUri: string }) => [e.url, new URL(e.valueUri).pathname]);
+      expect(oauth).toEqual([
+        ["authorize", "/api/oauth/authorize"],
+        ["token", "/api/oauth/token"],
+        ["revoke", "/api/oauth/revoke"],
+      ]);
+    });
+  });
+});
