@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AccountStatus, Prisma, Role } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
@@ -47,7 +47,7 @@ function whereOf(query: AccountQuery): Prisma.UserWhereInput {
 
 export type AccountSearchResult = {
   kind: AccountQuery["kind"] | null;
-  accounts: { id: string; firstName: string; lastName: string; email: string; status: string; createdAt: Date; roles: string[] }[];
+  accounts: { id: string; firstName: string; lastName: string; email: string; status: AccountStatus; createdAt: Date; roles: Role[] }[];
   /** More than SEARCH_RESULT_LIMIT matched: the agent should narrow the search. */
   truncated: boolean;
 };

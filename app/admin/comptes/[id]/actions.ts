@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/server/action/define-action";
+import { getDb } from "@/lib/server/db";
+import { requireStaff } from "@/lib/server/staff/require-staff";
+import { accountActionSchema, resetSecondFactorSchema } from "@/lib/server/support/account-action-schema";
+import { closeAccount } from "@/lib/server/support/close-account";
+import { resendEmailConfirmation } from "@/lib/server/support/resend-email-confirmation";
+import { resetSecondFactor } from "@/lib/server/support/reset-second-factor";
+import { setAccountEnabled } from "@/lib/server/support/set-account-enabled";
+import { unlockAccount } from "@/lib/server/support/unlock-account";
+
+/**
+ * Support's actions on an account. The schemas take only their own fields (any `roles` or `role` in
+ * the payload is dropped); the policy asks for the support role, and each service asks again, refuses
+ * the agent's own account and writes the audit entries.
+ */
+const access = { permission: "support:accounts" } as const;
+
+function refresh(userId: string) {
+  revalidatePath(`/admin/comptes/${userId}`);
+}
+
+export const unlockAccountAction = defineAction({
+  input: accountActionSchema,
+  access,
+  run: async ({ input, context }) => {
+    await unlockAccount(getDb(), await requireStaff("support:accounts"), input, context);
+    refresh(input.userId);
+    return null;
+  },
+});
+
+export const resendEmailConfirmationAction = defineAction({
+  input: accountActionSchema,
+  access,
+  run: async ({ input, context }) => {
+    await resendEmailConfirmation(getDb(), await requireStaff("support:accounts"), input, context);
+    refresh(input.userId);
+    return null;
+  },
+});
+
+export const resetSecondFactorAction = defineAction({
+  input: resetSecondFactorSchema,
+  access,
+  run: async ({ input, context }) => {
+    await resetSecondFactor(getDb(), await requireStaff("support:accounts"), input, context);
+    refresh(input.userId);
+    return null;
+  },
+});
+
+export const disableAccountAction = defineAction({
+  input: accountActionSchema,
+  access,
+  run: async ({ input, context }) => {
+    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: false }, context);
+    refresh(input.userId);
+    return null;
+  },
+});
+
+export const enableAccountAction = defineAction({
+  input: accountActionSchema,
+  access,
+  run: async ({ input, context }) => {
+    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: true }, context);
+    refresh(input.userId);
+    return null;
+  },
+});
+
+export const closeAccountAction = defineAction({
+  input: accountActionSchema,
+  access,
+  run: async ({ input, context }) => {
+    await closeAccount(getDb(), await requireStaff("support:accounts"), input, context);
+    refresh(input.userId);
+    return null;
+  },
+});

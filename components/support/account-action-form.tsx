@@ -1,0 +1,146 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { buttonClass } from "@/components/access/button-class";
+import { FormAlert } from "@/components/ui/form-alert";
+import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
+import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { useAnnounce } from "@/components/vault/live-announcer";
+import type { ActionResult } from "@/lib/server/action/action-result";
+
+type Action = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
+
+export type ChecklistItem = { name: string; label: string };
+
+/**
+ * One support action on an account: a mandatory reason (and, for the second-factor reset, the
+ * identity checklist), then the server action. Destructive actions (`confirm`) first show a button;
+ * the form that opens is the confirmation step, with its warning and a "confirm" button. The result
+ * is announced in the admin pages' live region, since the form may leave the refreshed page.
+ */
+export function AccountActionForm({
+  action,
+  userId,
+  submitLabel,
+  success,
+  confirm,
+  checklist,
+}: {
+  action: Action;
+  userId: string;
+  submitLabel: string;
+  success: string;
+  confirm?: { open: string; warning: string };
+  checklist?: { legend: string; items: ChecklistItem[] };
+}) {
+  const t = useTranslations("support.actions");
+  const reasonText = useTranslations("admin.reason");
+  const announce = useAnnounce();
+  const id = useId();
+  const [open, setOpen] = useState(!confirm);
+  const formRef = useRef<HTMLFormElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const [state, dispatch, pending] = useActionState<ActionResult<null> | null, FormData>(async (previous, form) => {
+    const result = await action(previous, form);
+    if (result.ok) {
+      announce(success);
+      formRef.current?.reset();
+      if (confirm) {
+        setOpen(false);
+        requestAnimationFrame(() => openButton.current?.focus());
+      }
+    }
+    return result;
+  }, null);
+
+  // Opening the confirmation step takes the focus to its first field.
+  const confirming = Boolean(confirm) && open;
+  useEffect(() => {
+    if (confirming) (formRef.current?.querySelector<HTMLElement>("input[type=checkbox], textarea") ?? reasonRef.current)?.focus();
+  }, [confirming]);
+
+  const failure = state && !state.ok ? state : null;
+  const reasonError = failure?.fieldErrors?.reason;
+  const checklistError = checklist?.items.map((item) => failure?.fieldErrors?.[item.name]).find(Boolean);
+
+  if (!open) {
+    return (
+      <button
+        ref={openButton}
+        type="button"
+        aria-expanded="false"
+        className={buttonClass("secondary")}
+        onClick={() => setOpen(true)}
+      >
+        {confirm!.open}
+      </button>
+    );
+  }
+
+  return (
+    <form ref={formRef} action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} className="space-y-4" noValidate>
+      <input type="hidden" name="userId" value={userId} />
+      {checklist && (
+        <fieldset className="space-y-2" aria-describedby={checklistError ? `${id}-checklist-error` : undefined}>
+          <legend className="font-medium">{checklist.legend}</legend>
+          {checklist.items.map((item) => (
+            <div key={item.name} className="flex items-start gap-2">
+              <input id={`${id}-${item.name}`} name={item.name} type="checkbox" required aria-invalid={checklistError ? true : undefined} className="mt-1 h-4 w-4" />
+              <label htmlFor={`${id}-${item.name}`}>{item.label}</label>
+            </div>
+          ))}
+          {checklistError && (
+            <p id={`${id}-checklist-error`} className="text-sm font-medium text-red-800">
+              {checklistError}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <div>
+        <label htmlFor={`${id}-reason`} className={labelClass}>
+          {reasonText("label")}
+        </label>
+        <p id={`${id}-reason-hint`} className="mt-1 text-sm text-muted">
+          {reasonText("hint")}
+        </p>
+        <textarea
+          ref={reasonRef}
+          id={`${id}-reason`}
+          name="reason"
+          rows={2}
+          required
+          minLength={10}
+          maxLength={1000}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={[`${id}-reason-hint`, reasonError ? `${id}-reason-error` : null].filter(Boolean).join(" ")}
+          className={fieldClass}
+        />
+        {reasonError && (
+          <p id={`${id}-reason-error`} className="mt-1 text-sm font-medium text-red-800">
+            {reasonError}
+          </p>
+        )}
+      </div>
+      {confirm && <p className="font-medium">{confirm.warning}</p>}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonClass(confirm ? "primary" : "secondary")} disabled={pending}>
+          {pending ? t("sending") : submitLabel}
+        </button>
+        {confirm && (
+          <button
+            type="button"
+            className={buttonClass("link")}
+            onClick={() => {
+              setOpen(false);
+              requestAnimationFrame(() => openButton.current?.focus());
+            }}
+          >
+            {t("cancel")}
+          </button>
+        )}
+      </div>
+      {failure && <FormAlert>{failure.message}</FormAlert>}
+    </form>
+  );
+}
