@@ -85,7 +85,7 @@ export function DocumentReportForm({ documentId }: { documentId: string }) {
           <FormAlert kind="success">
             {t("sent")}{" "}
             {tTickets.rich("confirmation", {
-              number: report.data.ticketNumber,
+              number: String(report.data.ticketNumber),
               link: (chunks) => (
                 <Link href={`/support/${report.data.ticketId}`} className="underline hover:no-underline">
                   {chunks}

@@ -57,7 +57,7 @@ export default async function SupportPage() {
               <tbody>
                 {tickets.map((ticket) => (
                   <tr key={ticket.id} data-testid="ticket-row" className="border-b border-gray-200">
-                    <td className="px-3 py-2 whitespace-nowrap">{t("number", { number: ticket.number })}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{t("number", { number: String(ticket.number) })}</td>
                     <th scope="row" className="px-3 py-2 font-normal">
                       <Link href={`/support/${ticket.id}`} className="text-brand underline hover:no-underline">
                         {ticket.subject}

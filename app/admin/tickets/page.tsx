@@ -80,7 +80,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} data-testid="queue-row" className="border-b border-gray-200">
-                  <td className="px-3 py-2 whitespace-nowrap">{tTickets("number", { number: row.number })}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{tTickets("number", { number: String(row.number) })}</td>
                   <th scope="row" className="px-3 py-2 font-normal">
                     <Link href={`/admin/tickets/${row.id}`} className="text-brand underline hover:no-underline">
                       {row.subject}

@@ -21,7 +21,8 @@ export async function answerTicket(db: Db, { staff, ipAddress }: AgentContext, i
   const { ticketId, message } = ticketReplySchema.parse(input);
   const ticket = await findTicketForAgent(db, ticketId);
   const requester = await db.user.findUniqueOrThrow({ where: { id: ticket.requesterId }, select: { email: true, firstName: true, locale: true } });
-  const mail = await mailText(requester.locale, "tickets", { firstName: requester.firstName, number: ticket.number, link: new URL(`/support/${ticket.id}`, getConfig().appUrl).toString() });
+  // The number as typed on the phone, without digit grouping.
+  const mail = await mailText(requester.locale, "tickets", { firstName: requester.firstName, number: String(ticket.number), link: new URL(`/support/${ticket.id}`, getConfig().appUrl).toString() });
   const { messageId, outboxId } = await db.$transaction(async (tx) => {
     const now = new Date();
     const updated = await tx.supportTicket.updateMany({ where: { id: ticket.id, status: { not: "CLOSED" } }, data: { status: "ANSWERED", lastMessageAt: now } });

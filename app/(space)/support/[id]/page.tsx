@@ -40,7 +40,7 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
           </Link>
         </p>
         <div className="space-y-3">
-          <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">{t("ticket.heading", { number: ticket.number })}</h1>
+          <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">{t("ticket.heading", { number: String(ticket.number) })}</h1>
           <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">{t("ticket.subject")}</dt>
             <dd>{ticket.subject}</dd>

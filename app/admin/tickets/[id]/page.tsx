@@ -58,7 +58,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
       </p>
       <div className="space-y-3">
         <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">
-          {tTickets("ticket.heading", { number: ticket.number })}
+          {tTickets("ticket.heading", { number: String(ticket.number) })}
         </h1>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{tTickets("ticket.subject")}</dt>
