@@ -9,7 +9,7 @@ import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
-import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
