@@ -33,7 +33,7 @@ export async function changeStaffRole(db: Db, { staff, change }: { staff: StaffA
       await tx.$queryRaw`SELECT id FROM "User" WHERE 'ADMIN'::"Role" = ANY(roles) ORDER BY id FOR UPDATE`;
     }
     const locked = await tx.$queryRaw<{ id: string; status: AccountStatus; roles: Role[]; firstName: string; lastName: string }[]>`
-      SELECT id, status, roles, "firstName", "lastName" FROM "User" WHERE id = ${change.targetUserId}::uuid FOR UPDATE`;
+      SELECT id, status::text AS status, roles::text[] AS roles, "firstName", "lastName" FROM "User" WHERE id = ${change.targetUserId}::uuid FOR UPDATE`;
     const target = locked[0];
     if (!target) throw refuse("NOT_FOUND", "notFound");
     const holds = target.roles.includes(change.role);
