@@ -1,0 +1,20 @@
+import "server-only";
+import { authorizeHealth } from "@/lib/server/access/authorize-health";
+import type { Db } from "@/lib/server/db";
+import type { Actor } from "@/lib/server/policy/policy";
+
+export type MeasurementRow = { id: string; code: string; value: number; unit: string; effectiveAt: Date; sourceLabel: string };
+
+/** The most a page shows: years of daily readings from a couple of apps. */
+const PAGE_LIMIT = 500;
+
+/** The patient's own measurements, latest taken first (the authorization module lets only them read these). */
+export async function listMeasurements(db: Db, { actor, patientId }: { actor: Actor; patientId: string }): Promise<MeasurementRow[]> {
+  await authorizeHealth(db, actor, patientId, { kind: "measurements" }, "read");
+  return db.measurement.findMany({
+    where: { patientId },
+    select: { id: true, code: true, value: true, unit: true, effectiveAt: true, sourceLabel: true },
+    orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
+    take: PAGE_LIMIT,
+  });
+}
