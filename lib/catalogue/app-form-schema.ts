@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SMART_SCOPES, TECHNICAL_SCOPES } from "@/lib/oauth/smart-scopes";
 import { documentCategories } from "@/lib/vault/document-categories";
+import { scopeMessageKey } from "./data-kinds";
 import { REGIONS } from "./regions";
 import { PRICE_MODELS, THEMES } from "./themes";
 
@@ -16,11 +17,14 @@ const httpsUrl = z.url({ protocol: /^https$/, error: `${E}.url` }).max(500, `${E
 const optionalUrl = z.preprocess(blankToUndefined, httpsUrl.optional());
 const flag = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
-export const scopePurposeSchema = z.object({
-  fr: text(300, 10),
-  en: z.preprocess(blankToUndefined, text(300).optional()),
+const purposeSchema = z.object({
+  fr: z.string().trim().default(""),
+  en: z.preprocess(blankToUndefined, z.string().trim().optional()),
   optional: flag,
 });
+
+/** The form field a scope's purpose error is shown at (one message per scope, in French first). */
+export const purposeField = (scope: string) => `purpose_${scopeMessageKey(scope)}`;
 
 export const appFormSchema = z
   .object({
@@ -42,12 +46,15 @@ export const appFormSchema = z
     regions: z.array(z.enum(REGIONS)).max(REGIONS.length).default([]),
     scopes: z.array(z.enum(SMART_SCOPES, `${E}.scope`)).min(1, `${E}.scopesRequired`).max(SMART_SCOPES.length),
     /** One purpose per data scope asked for, keyed by scope. */
-    purposes: z.record(z.string(), scopePurposeSchema).default({}),
+    purposes: z.record(z.string(), purposeSchema).default({}),
     categories: z.array(z.enum(documentCategories)).max(documentCategories.length).default([]),
   })
   .superRefine((value, context) => {
     for (const scope of value.scopes) {
-      if (!TECHNICAL_SCOPES.includes(scope) && !value.purposes[scope]) context.addIssue({ code: "custom", path: ["purposes", scope], message: `${E}.purposeRequired` });
+      if (TECHNICAL_SCOPES.includes(scope)) continue;
+      const purpose = value.purposes[scope];
+      const problem = !purpose || purpose.fr.length < 10 ? "purposeRequired" : purpose.fr.length > 300 || (purpose.en?.length ?? 0) > 300 ? "tooLong" : null;
+      if (problem) context.addIssue({ code: "custom", path: [purposeField(scope)], message: `${E}.${problem}` });
     }
     const readsDocuments = value.scopes.includes("patient/DocumentReference.rs");
     if (readsDocuments && value.categories.length === 0) context.addIssue({ code: "custom", path: ["categories"], message: `${E}.categoriesRequired` });

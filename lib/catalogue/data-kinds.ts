@@ -16,3 +16,8 @@ export const DATA_KINDS = Object.keys(DATA_KIND_SCOPES) as DataKind[];
 export function dataKindsOf(scopes: readonly string[]): DataKind[] {
   return DATA_KINDS.filter((kind) => DATA_KIND_SCOPES[kind].some((scope) => scopes.includes(scope)));
 }
+
+/** A scope as a message key (next-intl reads dots as nesting): "patient/Patient.r" → "patient_Patient_r". */
+export function scopeMessageKey(scope: string): string {
+  return scope.replace(/[^A-Za-z0-9]/g, "_");
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { appFormSchema, type AppFormInput } from "@/lib/catalogue/app-form-schema";
+import { appFormSchema } from "@/lib/catalogue/app-form-schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { foldForSearch } from "@/lib/server/consent/search-directory";
 import type { Db } from "@/lib/server/db";
@@ -20,7 +20,7 @@ export function slugBase(name: string): string {
  * transaction. The slug comes from the name, made unique with a number; two proposals racing for the
  * same slug meet the unique index and the second one takes the next number.
  */
-export async function createCatalogueApp(db: Db, { proposer, input, ipAddress }: { proposer: Proposer; input: AppFormInput; ipAddress?: string | null }): Promise<{ id: string; slug: string }> {
+export async function createCatalogueApp(db: Db, { proposer, input, ipAddress }: { proposer: Proposer; input: unknown; ipAddress?: string | null }): Promise<{ id: string; slug: string }> {
   const values = appFormSchema.parse(input);
   const base = slugBase(values.name);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -29,7 +29,7 @@ export async function createCatalogueApp(db: Db, { proposer, input, ipAddress }:
         const taken = new Set((await tx.catalogApp.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
         let slug = base;
         for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-        const purposes = Object.fromEntries(values.scopes.filter((scope) => values.purposes[scope]).map((scope) => [scope, { fr: values.purposes[scope].fr, en: values.purposes[scope].en ?? values.purposes[scope].fr, optional: values.purposes[scope].optional }]));
+        const purposes = Object.fromEntries(values.scopes.filter((scope) => values.purposes[scope]?.fr).map((scope) => [scope, { fr: values.purposes[scope].fr, en: values.purposes[scope].en ?? values.purposes[scope].fr, optional: values.purposes[scope].optional }]));
         const app = await tx.catalogApp.create({
           data: {
             slug,

@@ -36,7 +36,7 @@ export async function decideAppStatus(
       if (!locked) throw new AppError("NOT_FOUND", "Catalogue app not found for a decision.");
       const app = await tx.catalogApp.findUniqueOrThrow({ where: { id: appId }, select: { id: true, name: true, slug: true, status: true, reviews: { select: { criterion: true, outcome: true } } } });
       if (!ALLOWED_FROM[decision].includes(app.status)) {
-        throw new AppError("CONFLICT", `Decision ${decision} not allowed from ${app.status}.`, { messageKey: "catalogue.curation.errors.transition", messageValues: { status: app.status } });
+        throw new AppError("CONFLICT", `Decision ${decision} not allowed from ${app.status}.`, { messageKey: "catalogue.curation.errors.transition" });
       }
       if (decision === "list") {
         const blocker = listingBlocker(app.reviews);

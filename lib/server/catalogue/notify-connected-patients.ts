@@ -48,7 +48,7 @@ export async function notifyConnectedPatients(tx: Tx, { app, reason, decision, i
     // A closed account has no one to write to; its history and alert are kept all the same.
     const users = await tx.user.findMany({ where: { id: { in: patientIds }, status: { not: "CLOSED" } }, select: { email: true, firstName: true, locale: true } });
     for (const user of users) {
-      const mail = appAccessEndedMail(user.locale, { firstName: user.firstName, appName: app.name, slug: app.slug, decision });
+      const mail = appAccessEndedMail(user.locale, { firstName: user.firstName, decision });
       messageIds.push(await enqueueEmail(tx, { to: user.email, ...mail }));
     }
     patients += connections.length;

@@ -1,18 +1,17 @@
 import "server-only";
-import { criteriaReviewSchema } from "@/lib/catalogue/curation-schemas";
+import { criteriaReviewsSchema, type CriteriaReviewInput } from "@/lib/catalogue/curation-schemas";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
-import type { z } from "zod";
 
 /**
  * Saves the curator's checklist: each criterion whose outcome or note changed is upserted with today's
  * date and the reviewer, and audited, in one transaction. Unchanged criteria keep their review date,
  * so the public file says when each judgement was really made.
  */
-export async function reviewCriteria(db: Db, { staff, input, ipAddress }: { staff: StaffActor; input: z.input<typeof criteriaReviewSchema>; ipAddress?: string | null }): Promise<{ changed: number }> {
-  const { appId, reviews } = criteriaReviewSchema.parse(input);
+export async function reviewCriteria(db: Db, { staff, input, ipAddress }: { staff: StaffActor; input: CriteriaReviewInput; ipAddress?: string | null }): Promise<{ changed: number }> {
+  const { appId, reviews } = criteriaReviewsSchema.parse(input);
   return db.$transaction(async (tx) => {
     const app = await tx.catalogApp.findUnique({ where: { id: appId }, select: { id: true, name: true, reviews: { select: { criterion: true, outcome: true, note: true } } } });
     if (!app) throw new AppError("NOT_FOUND", "Catalogue app not found for a review.");

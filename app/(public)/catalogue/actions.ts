@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { appFormSchema } from "@/lib/catalogue/app-form-schema";
+import { reportSchema } from "@/lib/catalogue/curation-schemas";
+import { defineAction } from "@/lib/server/action/define-action";
+import { createCatalogueApp } from "@/lib/server/catalogue/create-app";
+import { reportApp } from "@/lib/server/catalogue/report-app";
+import { getDb } from "@/lib/server/db";
+
+/** "Signaler ce service": any signed-in person (both factors), counted per account in the service. */
+export const reportAppAction = defineAction({
+  input: reportSchema,
+  access: { permission: "session:full" },
+  run: async ({ input, session }) => reportApp(getDb(), { reporterId: session.user.id, input }),
+});
+
+/** A publisher proposes an app: it waits, SUBMITTED, for the curators; nothing is public yet. */
+export const proposeAppAction = defineAction({
+  input: appFormSchema,
+  access: { permission: "session:full" },
+  run: async ({ input, session, context }) => {
+    const app = await createCatalogueApp(getDb(), { proposer: { kind: "publisher", userId: session.user.id }, input, ipAddress: context.ipAddress });
+    revalidatePath("/admin/catalogue");
+    return { slug: app.slug };
+  },
+});

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppForm } from "@/components/catalogue/app-form";
+import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { proposeAppAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("catalogue.propose"))("title") };
+}
+
+/** A publisher proposes a service: signed in with both factors, so that a proposal has an accountable author. */
+export default async function ProposeAppPage() {
+  await requireFullSessionForPage("/catalogue/proposer");
+  const t = await getTranslations("catalogue");
+  return (
+    <LiveAnnouncer>
+      <div className="space-y-8">
+        <div className="space-y-3">
+          <Link href="/catalogue" className="text-brand underline">
+            {t("detail.back")}
+          </Link>
+          <h1 className="text-3xl font-bold">{t("propose.title")}</h1>
+          <p className="text-muted">{t("propose.intro")}</p>
+        </div>
+        <AppForm action={proposeAppAction} submitLabel={t("propose.submit")} successMessage={t("propose.sent")} />
+      </div>
+    </LiveAnnouncer>
+  );
+}

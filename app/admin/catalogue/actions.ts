@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { appFormSchema } from "@/lib/catalogue/app-form-schema";
+import { criteriaReviewSchema, decisionSchema, resolveReportSchema } from "@/lib/catalogue/curation-schemas";
+import { defineAction } from "@/lib/server/action/define-action";
+import { createCatalogueApp } from "@/lib/server/catalogue/create-app";
+import { decideAppStatus } from "@/lib/server/catalogue/decide-app-status";
+import { resolveReport } from "@/lib/server/catalogue/resolve-report";
+import { reviewCriteria } from "@/lib/server/catalogue/review-criteria";
+import { getDb } from "@/lib/server/db";
+import { requireStaff } from "@/lib/server/staff/require-staff";
+
+/** The curators' actions: the policy lets CURATOR through, requireStaff names them for the audit log. */
+const access = { permission: "catalogue:curate" } as const;
+
+function refresh(appId?: string, slug?: string) {
+  revalidatePath("/admin/catalogue");
+  if (appId) revalidatePath(`/admin/catalogue/${appId}`);
+  if (slug) revalidatePath(`/catalogue/${slug}`);
+  revalidatePath("/catalogue");
+}
+
+export const createAppAction = defineAction({
+  input: appFormSchema,
+  access,
+  run: async ({ input, context }) => {
+    const staff = await requireStaff("catalogue:curate");
+    const app = await createCatalogueApp(getDb(), { proposer: { kind: "curator", staff }, input, ipAddress: context.ipAddress });
+    refresh(app.id);
+    return app;
+  },
+});
+
+export const reviewCriteriaAction = defineAction({
+  input: criteriaReviewSchema,
+  access,
+  run: async ({ input, context }) => {
+    const staff = await requireStaff("catalogue:curate");
+    const result = await reviewCriteria(getDb(), { staff, input, ipAddress: context.ipAddress });
+    refresh(input.appId);
+    return result;
+  },
+});
+
+export const decideAppStatusAction = defineAction({
+  input: decisionSchema,
+  access,
+  run: async ({ input, context }) => {
+    const staff = await requireStaff("catalogue:curate");
+    const result = await decideAppStatus(getDb(), { staff, input, ipAddress: context.ipAddress });
+    refresh(input.appId);
+    revalidatePath("/services-connectes");
+    return result;
+  },
+});
+
+export const resolveReportAction = defineAction({
+  input: resolveReportSchema,
+  access,
+  run: async ({ input, context }) => {
+    const staff = await requireStaff("catalogue:curate");
+    await resolveReport(getDb(), { staff, reportId: input.reportId, ipAddress: context.ipAddress });
+    refresh();
+    return null;
+  },
+});

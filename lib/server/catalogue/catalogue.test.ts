@@ -1,0 +1,175 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ALL_CRITERIA } from "@/lib/catalogue/criteria";
+import { criteriaReviewSchema } from "@/lib/catalogue/curation-schemas";
+import type { CatalogAppStatus, Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/server/errors";
+import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
+import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
+import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { useTestDb } from "@/lib/testing/test-db";
+import { createCatalogueApp } from "./create-app";
+import { decideAppStatus } from "./decide-app-status";
+import { getPublicApp } from "./get-public-app";
+import { REPORT_LIMIT, reportApp } from "./report-app";
+import { reviewCriteria } from "./review-criteria";
+import { searchCatalogue } from "./search-catalogue";
+
+describe("the catalogue and its curation", () => {
+  const db = useTestDb();
+
+  async function newUser(roles: ("PATIENT" | "CURATOR")[] = ["PATIENT"], locale: "fr" | "en" = "fr") {
+    const email = `catalogue-${randomUUID()}@test.local`;
+    const user = await db.user.create({ data: { email, firstName: "Inès", lastName: "Garnier", roles, status: "ACTIVE", locale }, select: { id: true } });
+    return { id: user.id, email };
+  }
+
+  async function curator(): Promise<StaffActor> {
+    const user = await newUser(["CURATOR"]);
+    return { userId: user.id, role: "CURATOR", label: "Inès Garnier", actor: { userId: user.id, roles: ["CURATOR"], stage: "FULL", hasConfirmedFactor: true } };
+  }
+
+  /** An app straight in the database, named with a word no other test uses. */
+  async function newApp(word: string, data: Partial<Prisma.CatalogAppCreateInput> = {}) {
+    return db.catalogApp.create({
+      data: { slug: `t-${randomUUID()}`, name: `${word} Santé`, publisher: "Éditions Test", theme: "PREVENTION", summaryFr: "Un service de test.", summaryEn: "A test service.", websiteUrl: "https://test.example", regions: [], requestedScopes: ["launch/patient"], screenshots: [], status: "LISTED", ...data },
+      select: { id: true, slug: true, name: true },
+    });
+  }
+
+  const proposal = (name: string) => ({
+    name,
+    publisher: "Éditeur Exemple",
+    contactEmail: "contact@exemple.example",
+    websiteUrl: "https://exemple.example",
+    theme: "PHARMACY",
+    priceModel: "FREE",
+    summaryFr: "Un résumé assez long pour être accepté.",
+    descriptionFr: "Une description assez longue pour passer la validation du formulaire de proposition.",
+    scopes: ["launch/patient", "patient/DocumentReference.rs"],
+    purposes: { "patient/DocumentReference.rs": { fr: "Lire vos ordonnances pour les rappels.", optional: false } },
+    categories: ["PRESCRIPTION"],
+  });
+
+  // Through the form's own schema, as the checklist posts it.
+  const reviewAll = (appId: string, outcome = "MET", overrides: Record<string, string> = {}) =>
+    criteriaReviewSchema.parse(Object.fromEntries([["appId", appId], ...ALL_CRITERIA.flatMap((criterion) => [[`outcome_${criterion}`, overrides[criterion] ?? outcome], [`note_${criterion}`, `Vu (${criterion})`]])]));
+
+  async function expectCode(promise: Promise<unknown>, code: string, messageKey?: string) {
+    const error = await promise.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    if (messageKey) expect((error as AppError).messageKey).toBe(messageKey);
+  }
+
+  it("lists listed and suspended apps only, by filters and by a search that ignores case and accents", async () => {
+    const word = `Crème${randomUUID().slice(0, 6)}`;
+    const statuses: CatalogAppStatus[] = ["LISTED", "SUSPENDED", "SUBMITTED", "REFUSED", "DELISTED"];
+    const apps = Object.fromEntries(await Promise.all(statuses.map(async (status) => [status, await newApp(word, { status })] as const)));
+    const documents = await newApp(word, { theme: "PHARMACY", requestedScopes: ["patient/DocumentReference.rs"], regions: ["FR-BRE"], medicalDevice: true, priceModel: "PAID" });
+
+    const found = (cards: { id: string }[]) => cards.map((card) => card.id).sort();
+    const folded = word.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
+    expect(found(await searchCatalogue(db, { q: folded }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort());
+    expect(found(await searchCatalogue(db, { q: `${word} pharmacie` }))).toEqual([]);
+    expect(found(await searchCatalogue(db, { q: word, theme: "PHARMACY" }))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(db, { q: word, data: "documents" }))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(db, { q: word, data: "measurements" }))).toEqual([]);
+    expect(found(await searchCatalogue(db, { q: word, medical: true, price: "PAID" }))).toEqual([documents.id]);
+    // A national app is offered in every region; a regional one only in its own.
+    expect(found(await searchCatalogue(db, { q: word, region: "FR-BRE" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort());
+    expect(found(await searchCatalogue(db, { q: word, region: "FR-IDF" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id].sort());
+
+    expect(await getPublicApp(db, apps.SUBMITTED.slug)).toBeNull();
+    expect(await getPublicApp(db, apps.REFUSED.slug)).toBeNull();
+    expect((await getPublicApp(db, apps.DELISTED.slug))?.status).toBe("DELISTED");
+  });
+
+  it("enforces the allowed transitions, a reason, and a complete review before listing", async () => {
+    const staff = await curator();
+    const publisher = await newUser();
+    const name = `Pilulier ${randomUUID().slice(0, 6)}`;
+    const first = await createCatalogueApp(db, { proposer: { kind: "publisher", userId: publisher.id }, input: proposal(name) });
+    const second = await createCatalogueApp(db, { proposer: { kind: "curator", staff }, input: proposal(name) });
+    expect(second.slug).toBe(`${first.slug}-2`);
+    expect(await db.catalogApp.findUniqueOrThrow({ where: { id: first.id }, select: { status: true, submittedById: true } })).toEqual({ status: "SUBMITTED", submittedById: publisher.id });
+    expect(await db.staffAuditEntry.count({ where: { targetAppId: second.id, action: "CATALOG_APP_CREATED" } })).toBe(1);
+
+    const decide = (decision: "list" | "refuse" | "suspend" | "delist", reason = "Décision motivée par la commission.") => decideAppStatus(db, { staff, input: { appId: first.id, decision, reason } });
+    await expectCode(decide("suspend"), "CONFLICT", "catalogue.curation.errors.transition");
+    await expect(decide("list", "court")).rejects.toThrow();
+    await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.incomplete");
+
+    await reviewCriteria(db, { staff, input: reviewAll(first.id, "MET", { TWO_FACTOR: "NOT_MET", ECO_DESIGN: "NOT_MET" }) });
+    await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.securityNotMet");
+    // Saving again changes only what changed: one criterion, one audit entry, the others keep their date.
+    const before = await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } });
+    expect(await reviewCriteria(db, { staff, input: reviewAll(first.id, "MET", { ECO_DESIGN: "NOT_MET" }) })).toEqual({ changed: 1 });
+    expect((await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } })).reviewedAt).toEqual(before.reviewedAt);
+    expect(await db.staffAuditEntry.count({ where: { targetAppId: first.id, action: "CATALOG_CRITERION_REVIEWED" } })).toBe(ALL_CRITERIA.length + 1);
+
+    // An ethics criterion not met does not block listing; the public file shows it.
+    expect(await decide("list")).toEqual({ status: "LISTED", notifiedPatients: 0 });
+    await expectCode(decide("refuse"), "CONFLICT", "catalogue.curation.errors.transition");
+    await decide("delist", "Retiré à la demande de l'éditeur.");
+    await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.transition");
+
+    const file = await getPublicApp(db, first.slug);
+    expect(file?.decisions.map((d) => d.status)).toEqual(["SUBMITTED", "LISTED", "DELISTED"]);
+    expect(file?.statusReason).toBe("Retiré à la demande de l'éditeur.");
+    expect(file?.reviews.find((r) => r.criterion === "ECO_DESIGN")?.outcome).toBe("NOT_MET");
+    expect(await db.staffAuditEntry.findMany({ where: { targetAppId: first.id, action: "CATALOG_APP_STATUS_CHANGED" }, select: { reason: true, details: true }, orderBy: { createdAt: "asc" } })).toEqual([
+      { reason: "Décision motivée par la commission.", details: { from: "SUBMITTED", to: "LISTED", notifiedPatients: 0 } },
+      { reason: "Retiré à la demande de l'éditeur.", details: { from: "LISTED", to: "DELISTED", notifiedPatients: 0 } },
+    ]);
+  });
+
+  it("suspending an app stops its tokens and tells each connected patient once, in their history, alerts and mail", async () => {
+    const staff = await curator();
+    const app = await newApp(`Tensio${randomUUID().slice(0, 6)}`);
+    const client = await db.oAuthClient.create({ data: { clientId: `c-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://test.example/cb"] }, select: { id: true } });
+    const [alice, bob, gone] = await Promise.all([newUser(), newUser(["PATIENT"], "en"), newUser()]);
+    const connect = (patientId: string, revokedAt: Date | null = null) => db.appConnection.create({ data: { patientId, appId: app.id, scopes: ["patient/Patient.r"], categories: [], revokedAt }, select: { id: true } });
+    const [aliceConnection] = await Promise.all([connect(alice.id), connect(bob.id), connect(gone.id, new Date())]);
+    const token = newOpaqueToken("access");
+    await db.oAuthToken.create({ data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: aliceConnection.id, scopes: ["patient/Patient.r"], familyId: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) } });
+    expect((await verifyAccessToken(db, `Bearer ${token}`)).patientId).toBe(alice.id);
+
+    const reason = "Hébergeur non certifié HDS : suspension le temps de l'audit.";
+    expect(await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason } })).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
+    await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
+
+    for (const patient of [alice, bob]) {
+      const entries = await db.historyEntry.findMany({ where: { patientId: patient.id }, select: { id: true, action: true, actorId: true, actorRole: true, actorLabel: true, details: true } });
+      expect(entries).toEqual([{ id: expect.any(String), action: "APP_ACCESS_ENDED", actorId: null, actorRole: "CURATOR", actorLabel: "Équipe de référencement", details: { appId: app.id, appName: app.name, decision: "suspend", reason } }]);
+      expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true, historyEntryId: true } })).toEqual([{ kind: "APP_SUSPENDED", actorLabel: app.name, historyEntryId: entries[0].id }]);
+      expect((await verifyHistoryChain(db, patient.id)).intact).toBe(true);
+    }
+    expect(await db.notification.count({ where: { userId: gone.id } })).toBe(0);
+    const mails = await db.outboundMessage.findMany({ where: { recipient: { in: [alice.email, bob.email, gone.email] } }, select: { recipient: true, subject: true, body: true } });
+    expect(mails.map((mail) => mail.recipient).sort()).toEqual([alice.email, bob.email].sort());
+    const french = mails.find((mail) => mail.recipient === alice.email)!;
+    // The mail points to the alerts without naming the app (a name can reveal a condition).
+    expect(french.body).toContain("/alertes");
+    expect(french.body).not.toContain(app.name);
+    expect(french.subject).toMatch(/suspendu/);
+    expect(mails.find((mail) => mail.recipient === bob.email)!.subject).toMatch(/suspended/i);
+
+    // Delisting after a suspension tells the same patients again (their access is now ended for good), still once each.
+    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "delist", reason: "Audit négatif : retrait définitif du catalogue." } });
+    expect(await db.notification.count({ where: { userId: alice.id } })).toBe(2);
+  });
+
+  it("takes a signed-in person's report and stops a flood", async () => {
+    const reporter = await newUser();
+    const app = await newApp(`Signal${randomUUID().slice(0, 6)}`);
+    const hidden = await newApp("Caché", { status: "SUBMITTED" });
+    await expectCode(reportApp(db, { reporterId: reporter.id, input: { appId: hidden.id, reason: "SECURITY" } }), "NOT_FOUND");
+    const { reportId } = await reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "PRIVACY", message: "  Demande des données sans raison.  " } });
+    expect(await db.catalogReport.findUniqueOrThrow({ where: { id: reportId }, select: { appId: true, reporterId: true, reason: true, message: true, resolvedAt: true } })).toEqual({ appId: app.id, reporterId: reporter.id, reason: "PRIVACY", message: "Demande des données sans raison.", resolvedAt: null });
+    for (let i = 1; i < REPORT_LIMIT.limit; i++) await reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } });
+    await expectCode(reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } }), "RATE_LIMITED");
+    expect(await db.catalogReport.count({ where: { reporterId: reporter.id } })).toBe(REPORT_LIMIT.limit);
+  });
+});
