@@ -119,3 +119,13 @@ export function matrixCells(): Cell[] {
  * the owner's; an account that is no patient has no space of health data.
  */
 export const OWN_SPACE: Row = row("ok", "ok", 403, 403, 403, 403, 403, 403, 403, 403, 403, 401, 401);
+
+/**
+ * The staff pages and routes (issue 7: /admin/…, /api/admin/…): each opens to its staff role(s) and
+ * to nobody else, whatever else the account holds. None of them serves health data. A refusal with a
+ * full session looks like an unknown page (404) or, for a route, is a 403; without one, 401 (a page
+ * sends to the sign-in step that is missing).
+ */
+export function staffOnly(openers: readonly Role[], refusal: 403 | 404): Row {
+  return Object.fromEntries(ROLE_KEYS.map((role) => [role, openers.includes(role) ? "ok" : role === "anonymous" || role === "halfOwner" ? 401 : refusal])) as Row;
+}
