@@ -28,7 +28,7 @@ export const createAppAction = defineAction({
     const staff = await requireStaff("catalogue:curate");
     const app = await createCatalogueApp(getDb(), { proposer: { kind: "curator", staff }, input, ipAddress: context.ipAddress });
     refresh(app.id);
-    return app;
+    return { slug: app.slug };
   },
 });
 
