@@ -12,7 +12,8 @@ import { PRICE_MODELS, THEMES } from "./themes";
  */
 const E = "catalogue.form.errors";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const text = (max: number, min = 1) => z.string(`${E}.required`).trim().min(min, min > 1 ? `${E}.tooShort` : `${E}.required`).max(max, `${E}.tooLong`);
+// An empty field says "required" (the first issue is the one shown), a short one "too short".
+const text = (max: number, min = 1) => z.string(`${E}.required`).trim().min(1, `${E}.required`).min(min, `${E}.tooShort`).max(max, `${E}.tooLong`);
 const httpsUrl = z.url({ protocol: /^https$/, error: `${E}.url` }).max(500, `${E}.tooLong`);
 const optionalUrl = z.preprocess(blankToUndefined, httpsUrl.optional());
 const flag = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
