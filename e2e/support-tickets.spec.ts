@@ -26,6 +26,7 @@ async function newAgent(browser: Browser) {
 const ticketIdIn = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;
 
 test("a patient's request goes to an agent and back until the agent closes it", async ({ page, context, browser }) => {
+  test.setTimeout(120_000);
   const patient = await createAccount();
   await signInAs(context, patient);
   const subject = `Code de connexion introuvable ${randomUUID().slice(0, 6)}`;
@@ -122,6 +123,7 @@ test("a patient's request goes to an agent and back until the agent closes it", 
 });
 
 test("a problem reported on a vault document reaches support as the document's reference, never its title", async ({ page, context, browser }) => {
+  test.setTimeout(90_000);
   const patient = await createAccount();
   await signInAs(context, patient);
   const title = `Compte rendu confidentiel ${randomUUID().slice(0, 6)}`;
