@@ -11,6 +11,7 @@ async function signInWithPassword(page: Page, email: string, password: string) {
 }
 
 test("support finds a locked patient, unlocks them, resets their second factor after the identity check; the patient is told, signed out, and sees it in their history", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const agent = await createAccount({ roles: ["SUPPORT"] });
   const patient = await createAccount();
   await e2eDb().user.update({ where: { id: patient.id }, data: { consecutiveFailures: 12, lockedUntil: new Date(Date.now() + 60 * 60_000) } });
