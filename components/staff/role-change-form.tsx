@@ -73,7 +73,6 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
           name="reason"
           rows={3}
           required
-          minLength={10}
           maxLength={1000}
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={reasonError ? "role-reason-hint role-reason-error" : "role-reason-hint"}
