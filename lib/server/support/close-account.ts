@@ -8,7 +8,7 @@ import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { accountActionSchema } from "./account-action-schema";
 import { actOnAccount } from "./act-on-account";
-import { revokeAppTokens } from "./set-account-enabled";
+import { revokeAppTokens } from "./revoke-app-tokens";
 import { supportMailText } from "./support-mail-text";
 
 /**

@@ -5,12 +5,8 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { accountActionSchema } from "./account-action-schema";
-import { actOnAccount, type Tx } from "./act-on-account";
-
-/** Connected apps act on the person's behalf: a disabled or closed account's apps stop with it. */
-export async function revokeAppTokens(tx: Tx, userId: string, now: Date): Promise<number> {
-  return (await tx.oAuthToken.updateMany({ where: { connection: { patientId: userId }, revokedAt: null }, data: { revokedAt: now } })).count;
-}
+import { actOnAccount } from "./act-on-account";
+import { revokeAppTokens } from "./revoke-app-tokens";
 
 /**
  * Disables an account (sessions end at once, the session check refuses a non-active account on the
