@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { createAccount, e2eDb, signInAs, type TestAccount } from "./support/accounts";
+import { E2E_APP_URL } from "./support/environment";
 
 /**
  * A connected app over the FHIR API, as the OAuth server would let it in: a listed demo app, its
@@ -11,12 +12,12 @@ import { createAccount, e2eDb, signInAs, type TestAccount } from "./support/acco
 
 const APP_SLUG = "tensio-plus";
 
-async function connectApp(patient: TestAccount, scopes: string[]) {
+async function connectApp(patient: TestAccount, scopes: string[], categories: ("LAB_RESULTS" | "IMAGING")[] = []) {
   const db = e2eDb();
   const app = await db.catalogApp.findUniqueOrThrow({ where: { slug: APP_SLUG }, select: { id: true, name: true, status: true } });
   expect(app.status).toBe("LISTED");
   const client = await db.oAuthClient.create({ data: { clientId: `e2e-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://tensio-plus.example/callback"] }, select: { id: true } });
-  const connection = await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes, categories: [] }, select: { id: true } });
+  const connection = await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes, categories }, select: { id: true } });
   const token = `ens_at_${randomBytes(32).toString("base64url")}`;
   await db.oAuthToken.create({
     data: {
@@ -99,4 +100,50 @@ test("the CapabilityStatement is public; data needs a token, and a token only re
   const preflight = await request.fetch("/api/fhir/Observation", { method: "OPTIONS", headers: { Origin: "https://tensio-plus.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type" } });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-headers"]).toContain("Authorization");
+});
+
+test("an app reads a shared document's bytes through Binary, sandboxed as a download; a hidden one is not found", async ({ page, request }) => {
+  const patient = await createAccount();
+  await signInAs(page.context(), patient);
+  const upload = async (title: string) => {
+    const response = await page.context().request.post("/api/uploads", {
+      data: Buffer.from("Glycémie à jeun : 0,92 g/L\n", "utf8"),
+      headers: {
+        "Content-Type": "application/octet-stream",
+        Origin: E2E_APP_URL,
+        "X-File-Name": encodeURIComponent("résultats.txt"),
+        "X-Document-Title": encodeURIComponent(title),
+        "X-Document-Category": "LAB_RESULTS",
+        "X-Document-Date": "2026-01-20",
+      },
+    });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const shared = await upload("Bilan sanguin");
+  const hidden = await upload("Bilan masqué");
+  await e2eDb().document.update({ where: { id: hidden }, data: { hiddenFromProfessionals: true }, select: { id: true } });
+  const { token } = await connectApp(patient, ["patient/DocumentReference.rs"], ["LAB_RESULTS"]);
+  const auth = { Authorization: `Bearer ${token}` };
+
+  const list = await request.get("/api/fhir/DocumentReference?category=LAB_RESULTS", { headers: auth });
+  expect(list.status()).toBe(200);
+  const bundle = (await list.json()) as { total: number; entry: { resource: { id: string; content: { attachment: { url: string } }[] } }[] };
+  expect(bundle.total).toBe(1);
+  expect(bundle.entry[0]!.resource.id).toBe(shared);
+
+  const file = await request.get(`/api/fhir/${bundle.entry[0]!.resource.content[0]!.attachment.url}`, { headers: auth });
+  expect(file.status()).toBe(200);
+  expect((await file.body()).toString("utf8")).toBe("Glycémie à jeun : 0,92 g/L\n");
+  expect(file.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+  expect(file.headers()["content-disposition"]).toContain("attachment; filename=");
+  expect(file.headers()["content-security-policy"]).toContain("sandbox");
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(file.headers()["cache-control"]).toContain("no-store");
+
+  for (const path of [`/api/fhir/Binary/${hidden}`, `/api/fhir/DocumentReference/${hidden}`]) {
+    const refused = await request.get(path, { headers: auth });
+    expect(refused.status()).toBe(404);
+    expect(await refused.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "not-found" }] });
+  }
 });
