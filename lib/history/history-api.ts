@@ -100,7 +100,7 @@ export function kindOfAction(action: HistoryActionName): HistoryKind {
 export const historyAuthorRoles = ["PROFESSIONAL", "SUPPORT", "ADMIN", "APP", "OTHER"] as const;
 export type HistoryAuthorRole = (typeof historyAuthorRoles)[number];
 
-export const accessBases = ["CONSENT", "EMERGENCY", "TREATING_DOCTOR"] as const;
+export const accessBases = ["CONSENT", "EMERGENCY", "TREATING_DOCTOR", "APP"] as const;
 export type AccessBasisName = (typeof accessBases)[number];
 
 const isoDate = z
