@@ -156,9 +156,15 @@ describe("the catalogue and its curation", () => {
     expect(french.subject).toMatch(/suspendu/);
     expect(mails.find((mail) => mail.recipient === bob.email)!.subject).toMatch(/suspended/i);
 
-    // Delisting after a suspension tells the same patients again (their access is now ended for good), still once each.
-    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "delist", reason: "Audit négatif : retrait définitif du catalogue." } });
-    expect(await db.notification.count({ where: { userId: alice.id } })).toBe(2);
+    // The connections ended with the suspension: relisting the app gives it nothing back until each
+    // patient connects it again, and a later decision has nobody left to tell.
+    expect(await db.appConnection.count({ where: { appId: app.id, revokedAt: null } })).toBe(0);
+    expect(await db.oAuthToken.count({ where: { connectionId: aliceConnection.id, revokedAt: null } })).toBe(0);
+    await reviewCriteria(db, { staff, input: reviewAll(app.id, "MET") });
+    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "list", reason: "Audit HDS passé : l'application revient au catalogue." } });
+    await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
+    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." } });
+    expect(await db.notification.count({ where: { userId: alice.id } })).toBe(1);
   });
 
   it("takes a signed-in person's report and stops a flood", async () => {

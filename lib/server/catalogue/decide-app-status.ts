@@ -21,8 +21,10 @@ export type DecisionOutcome = { status: CatalogAppStatus; notifiedPatients: numb
  * transaction, under a row lock on the app so that two decisions line up: the allowed transition is
  * checked, listing needs a complete review with no security criterion unmet, the status and its reason
  * change, the decision joins the public referencing file, the staff audit log records it, and for a
- * suspension or delisting every connected patient is told. Their tokens stop on the very next call
- * (verifyAccessToken reads the app's status); mails leave after commit.
+ * suspension or delisting every connected patient is told and their connection ends with every token
+ * (verifyAccessToken would refuse them anyway while the app is not listed, but a relisting must not
+ * bring access back without the patient connecting again: nothing widens silently). Mails leave after
+ * commit.
  */
 export async function decideAppStatus(
   db: Db,
@@ -47,6 +49,10 @@ export async function decideAppStatus(
       await tx.catalogApp.update({ where: { id: appId }, data: { status, statusReason: reason, statusChangedAt: now }, select: { id: true } });
       await tx.catalogDecision.create({ data: { appId, status, reason, actorId: staff.userId, actorLabel: CURATION_TEAM_LABEL, createdAt: now } });
       const fanOut = endsAccess(decision) ? await notifyConnectedPatients(tx, { app, reason, decision: decision as "suspend" | "delist", ipAddress }) : { patients: 0, messageIds: [] };
+      if (endsAccess(decision)) {
+        await tx.oAuthToken.updateMany({ where: { revokedAt: null, connection: { appId } }, data: { revokedAt: now } });
+        await tx.appConnection.updateMany({ where: { appId, revokedAt: null }, data: { revokedAt: now } });
+      }
       await recordStaffAction(tx, {
         staff,
         action: "CATALOG_APP_STATUS_CHANGED",
