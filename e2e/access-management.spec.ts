@@ -106,7 +106,12 @@ test("a patient blocks and unblocks a professional, designates a médecin traita
   await searchDirectory(page, { name: "guerin", profession: "pharmacien" });
   await page.getByRole("link", { name: "Voir Marion Guérin" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Marion Guérin" })).toBeVisible();
-  // Blocking asks for a confirmation, which takes the focus.
+  // Blocking asks for a confirmation, which takes the focus; cancelling closes it and gives the focus back.
+  await page.getByRole("button", { name: "Bloquer ce professionnel" }).click();
+  await expect(page.getByRole("button", { name: "Confirmer le blocage de Marion Guérin" })).toBeFocused();
+  await page.getByRole("button", { name: "Annuler" }).click();
+  await expect(page.getByRole("button", { name: "Confirmer le blocage de Marion Guérin" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Bloquer ce professionnel" })).toBeFocused();
   await page.getByRole("button", { name: "Bloquer ce professionnel" }).click();
   await expect(page.getByRole("button", { name: "Confirmer le blocage de Marion Guérin" })).toBeFocused();
   await expectAccessible(page);

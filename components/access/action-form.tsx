@@ -8,7 +8,6 @@ import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/vault/live-announcer";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
-
 /**
  * One button that runs one consent action (revoke, block, unblock, refuse, remove…), with hidden
  * fields. The outcome is announced in the page's live region, since the row holding the button may
@@ -50,8 +49,13 @@ export function ActionForm<T>({
   const confirmButton = useRef<HTMLButtonElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
 
+  const wasConfirming = useRef(false);
+
+  // Focus follows the step: the real button when the warning opens, the first button again on cancel.
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) openButton.current?.focus();
+    wasConfirming.current = confirming;
   }, [confirming]);
 
   const hidden = Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
@@ -81,9 +85,7 @@ export function ActionForm<T>({
           <Button
             type="button"
             variant="link"
-            onClick={() => {
-                        requestAnimationFrame(() => openButton.current?.focus());
-            }}
+            onClick={() => setConfirming(false)}
           >
             {t("cancel")}
           </Button>
