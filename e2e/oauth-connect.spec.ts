@@ -129,6 +129,8 @@ test("a test client runs the whole OAuth flow with PKCE, reads only what the pat
   test.setTimeout(90_000);
   const discovery = (await (await request.get("/.well-known/smart-configuration")).json()) as Record<string, unknown>;
   expect(discovery).toMatchObject({ token_endpoint: `${E2E_APP_URL}/api/oauth/token`, code_challenge_methods_supported: ["S256"] });
+  // A SMART app finds the same document from the FHIR base URL alone.
+  expect(await (await request.get("/api/fhir/.well-known/smart-configuration")).json()).toEqual(discovery);
 
   const patient = await createAccount();
   await signInAs(context, patient);
