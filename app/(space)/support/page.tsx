@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
@@ -35,45 +36,26 @@ export default async function SupportPage() {
         {tickets.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">{t("caption")}</caption>
-              <thead>
-                <tr className="border-b border-gray-400">
-                  <th scope="col" className="px-3 py-2">
-                    {t("columns.number")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("columns.subject")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("columns.status")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("columns.lastActivity")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tickets.map((ticket) => (
-                  <tr key={ticket.id} data-testid="ticket-row" className="border-b border-gray-200">
-                    <td className="px-3 py-2 whitespace-nowrap">{t("number", { number: String(ticket.number) })}</td>
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <Link href={`/support/${ticket.id}`} className="text-brand underline hover:no-underline">
-                        {ticket.subject}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2">
-                      <TicketStatusBadge status={ticket.status} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <time dateTime={ticket.lastMessageAt.toISOString()}>{format.dateTime(ticket.lastMessageAt, { dateStyle: "medium", timeStyle: "short", timeZone: PARIS_TIME_ZONE })}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("caption")}
+            headers={[t("columns.number"), t("columns.subject"), t("columns.status"), t("columns.lastActivity")]}
+            rowHeader={1}
+            nowrap={[0]}
+            rows={tickets.map((ticket) => ({
+              key: ticket.id,
+              testId: "ticket-row",
+              cells: [
+                t("number", { number: String(ticket.number) }),
+                <Link key="subject" href={`/support/${ticket.id}`} className="text-brand underline hover:no-underline">
+                  {ticket.subject}
+                </Link>,
+                <TicketStatusBadge key="status" status={ticket.status} />,
+                <time key="at" dateTime={ticket.lastMessageAt.toISOString()}>
+                  {format.dateTime(ticket.lastMessageAt, { dateStyle: "medium", timeStyle: "short", timeZone: PARIS_TIME_ZONE })}
+                </time>,
+              ],
+            }))}
+          />
         )}
       </section>
     </div>
