@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { consentAppColumns, type ConsentAppDetails } from "@/lib/server/oauth/open-authorization-request";
+import { consentAppColumns } from "@/lib/server/oauth/find-patient-request";
+import type { ConsentAppDetails } from "@/lib/server/oauth/open-authorization-request";
 
 /** A catalogue app a patient may connect: only a LISTED one (anything else is "not found"). */
 export async function findListedApp(db: Pick<Db, "catalogApp">, slug: string): Promise<ConsentAppDetails & { requestedScopes: string[] }> {

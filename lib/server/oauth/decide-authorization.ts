@@ -5,8 +5,8 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { findPatientRequest } from "./find-patient-request";
 import { issueAuthorizationCode } from "./issue-authorization-code";
-import { consentAppColumns } from "./open-authorization-request";
 import { redirectWithParams } from "./redirect-with-params";
 
 /**
@@ -20,20 +20,7 @@ export async function decideAuthorization(
 ): Promise<{ location: string }> {
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const patientId = actor!.userId;
-  const request = await db.oAuthAuthorizationRequest.findUnique({
-    where: { id: requestId },
-    select: {
-      patientId: true,
-      redirectUri: true,
-      state: true,
-      codeChallenge: true,
-      scopes: true,
-      expiresAt: true,
-      answeredAt: true,
-      client: { select: { id: true, revokedAt: true, app: { select: consentAppColumns } } },
-    },
-  });
-  if (!request || request.patientId !== patientId) throw new AppError("NOT_FOUND", "No such authorization request for this patient.");
+  const request = await findPatientRequest(db, requestId, patientId);
   if (request.answeredAt || request.expiresAt <= now || request.client.revokedAt || request.client.app.status !== "LISTED") {
     throw new AppError("CONFLICT", "Authorization request no longer open.");
   }

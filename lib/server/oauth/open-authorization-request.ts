@@ -2,8 +2,8 @@ import "server-only";
 import type { CatalogAppStatus, DocumentCategory } from "@/lib/generated/prisma/client";
 import { widens } from "@/lib/oauth/smart-scopes";
 import type { Db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { findPatientRequest } from "./find-patient-request";
 import { issueAuthorizationCode } from "./issue-authorization-code";
 import { redirectWithParams } from "./redirect-with-params";
 
@@ -23,8 +23,6 @@ export type OpenedRequest =
   | { kind: "redirect"; location: string }
   | { kind: "consent"; requestId: string; scopes: string[]; app: ConsentAppDetails; connection: { scopes: string[]; categories: DocumentCategory[] } | null };
 
-export const consentAppColumns = { id: true, slug: true, name: true, publisher: true, status: true, scopePurposes: true, documentCategories: true } as const;
-
 /**
  * The patient opens an authorization request: it becomes theirs (the first signed-in patient who
  * opens it; anyone else then gets NOT_FOUND, so a link passed on leads nowhere). A request asking
@@ -34,21 +32,7 @@ export async function openAuthorizationRequest(db: Db, { actor, requestId, now =
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const patientId = actor!.userId;
   await db.oAuthAuthorizationRequest.updateMany({ where: { id: requestId, patientId: null }, data: { patientId } });
-  const request = await db.oAuthAuthorizationRequest.findUnique({
-    where: { id: requestId },
-    select: {
-      id: true,
-      patientId: true,
-      redirectUri: true,
-      state: true,
-      codeChallenge: true,
-      scopes: true,
-      expiresAt: true,
-      answeredAt: true,
-      client: { select: { id: true, revokedAt: true, app: { select: consentAppColumns } } },
-    },
-  });
-  if (!request || request.patientId !== patientId) throw new AppError("NOT_FOUND", "No such authorization request for this patient.");
+  const request = await findPatientRequest(db, requestId, patientId);
   if (request.answeredAt) return { kind: "answered" };
   if (request.expiresAt <= now) return { kind: "expired" };
   const app = request.client.app;
