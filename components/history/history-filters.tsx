@@ -1,14 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { DateRangeFilter, FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { historyAuthorRoles, historyKinds, type HistoryAuthor, type HistoryFilters as Filters } from "@/lib/history/history-api";
 
-/**
- * Author, kind and dates, applied together with one button (a select that reloads the list on change
- * would move a screen-reader user's context without warning, RGAA 7.5).
- */
+/** Author (others' tab only), kind and Paris days over the access history. */
 export function HistoryFilters({ filters, authors, onApply }: { filters: Filters; authors: HistoryAuthor[]; onApply: (filters: Filters) => void }) {
   const t = useTranslations("history.filters");
   const tKinds = useTranslations("history.kinds");
@@ -17,84 +13,50 @@ export function HistoryFilters({ filters, authors, onApply }: { filters: Filters
   const emptied: Filters = { tab: filters.tab };
 
   return (
-    <form
-      role="search"
-      aria-labelledby="history-filters-title"
-      className="space-y-4 rounded-lg border border-gray-300 bg-surface p-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onApply(draft);
+    <FilterForm
+      titleId="history-filters-title"
+      title={t("title")}
+      headingLevel={2}
+      applyLabel={t("apply")}
+      resetLabel={t("reset")}
+      onApply={() => onApply(draft)}
+      onReset={() => {
+        setDraft(emptied);
+        onApply(emptied);
       }}
     >
-      <h2 id="history-filters-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {filters.tab === "others" && (
-          <div>
-            <label htmlFor="history-author" className={labelClass}>
-              {t("author")}
-            </label>
-            <select id="history-author" value={draft.author ?? ""} onChange={(event) => set({ author: event.target.value || undefined })} className={fieldClass}>
-              <option value="">{t("anyAuthor")}</option>
-              <optgroup label={t("byRole")}>
-                {historyAuthorRoles.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`authorRoles.${role}`)}
+          <SelectFilter id="history-author" label={t("author")} value={draft.author ?? ""} onChange={(value) => set({ author: value || undefined })}>
+            <option value="">{t("anyAuthor")}</option>
+            <optgroup label={t("byRole")}>
+              {historyAuthorRoles.map((role) => (
+                <option key={role} value={role}>
+                  {t(`authorRoles.${role}`)}
+                </option>
+              ))}
+            </optgroup>
+            {authors.length > 0 && (
+              <optgroup label={t("byPerson")}>
+                {authors.map((author) => (
+                  <option key={author.id} value={author.id}>
+                    {author.label}
                   </option>
                 ))}
               </optgroup>
-              {authors.length > 0 && (
-                <optgroup label={t("byPerson")}>
-                  {authors.map((author) => (
-                    <option key={author.id} value={author.id}>
-                      {author.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-          </div>
+            )}
+          </SelectFilter>
         )}
-        <div>
-          <label htmlFor="history-kind" className={labelClass}>
-            {t("kind")}
-          </label>
-          <select id="history-kind" value={draft.kind ?? ""} onChange={(event) => set({ kind: (event.target.value || undefined) as Filters["kind"] })} className={fieldClass}>
-            <option value="">{t("anyKind")}</option>
-            {historyKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {tKinds(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="history-from" className={labelClass}>
-            {t("from")}
-          </label>
-          <input id="history-from" type="date" value={draft.from ?? ""} max={draft.to} onChange={(event) => set({ from: event.target.value || undefined })} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="history-to" className={labelClass}>
-            {t("to")}
-          </label>
-          <input id="history-to" type="date" value={draft.to ?? ""} min={draft.from} onChange={(event) => set({ to: event.target.value || undefined })} className={fieldClass} />
-        </div>
+        <SelectFilter id="history-kind" label={t("kind")} value={draft.kind ?? ""} onChange={(value) => set({ kind: (value || undefined) as Filters["kind"] })}>
+          <option value="">{t("anyKind")}</option>
+          {historyKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {tKinds(kind)}
+            </option>
+          ))}
+        </SelectFilter>
+        <DateRangeFilter idPrefix="history" fromLabel={t("from")} toLabel={t("to")} from={draft.from} to={draft.to} onChange={set} />
       </div>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit">{t("apply")}</Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            setDraft(emptied);
-            onApply(emptied);
-          }}
-        >
-          {t("reset")}
-        </Button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -7,8 +7,8 @@ import { useAnnounce } from "@/components/vault/live-announcer";
 import { useErrorText } from "@/components/vault/use-error-text";
 import { useListFilters, type ListFilters } from "@/components/vault/use-list-filters";
 import { usePatientDocuments } from "@/lib/queries/pro/use-patient-documents";
-import { PatientDocumentFilters } from "./patient-document-filters";
 import { PatientDocumentRow } from "./patient-document-row";
+import { DocumentFilters } from "@/components/vault/document-filters";
 
 /**
  * The patient's documents this professional may see, read-only: the server leaves out hidden ones
@@ -45,7 +45,7 @@ export function PatientDocumentList({ patientId }: { patientId: string }) {
       <h2 id="list-title" className="text-2xl font-semibold">
         {t("title")}
       </h2>
-      <PatientDocumentFilters key={key} filters={filters} onApply={apply} />
+      <DocumentFilters key={key} filters={filters} onApply={apply} forProfessional />
 
       {list.isPending && <p>{tPro("loading")}</p>}
       {list.isError && (

@@ -1,35 +1,37 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { DateRangeFilter, FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { authorKinds, documentSorts } from "@/lib/vault/document-api";
 import { CategorySelect } from "./category-select";
 import { fieldClass, labelClass } from "./field-classes";
 import type { ListFilters } from "./use-list-filters";
 
 /**
- * Search and filters, applied together with one button (a select that reloads the list on change
- * would move a screen-reader user's context without warning, RGAA 7.5).
+ * Search, category, author, dates and order over a patient's documents, kept in the address. The
+ * patient also filters by their own pins; a professional (`forProfessional`) reads the same filters in
+ * their words, without the patient's pins.
  */
-export function DocumentFilters({ filters, onApply }: { filters: ListFilters; onApply: (filters: ListFilters) => void }) {
-  const t = useTranslations("documents.filters");
+export function DocumentFilters({ filters, onApply, forProfessional = false }: { filters: ListFilters; onApply: (filters: ListFilters) => void; forProfessional?: boolean }) {
+  const tPatient = useTranslations("documents.filters");
+  const tProfessional = useTranslations("pro.documents.filters");
+  const t = (forProfessional ? tProfessional : tPatient) as typeof tProfessional;
   const [draft, setDraft] = useState<ListFilters>(filters);
   const set = (patch: Partial<ListFilters>) => setDraft((current) => ({ ...current, ...patch }));
   const emptied: ListFilters = { sort: "date_desc" };
 
   return (
-    <form
-      role="search"
-      aria-labelledby="filters-title"
-      className="space-y-4 rounded-lg border border-gray-300 bg-surface p-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onApply({ ...draft, q: draft.q?.trim() || undefined });
+    <FilterForm
+      titleId="filters-title"
+      title={t("title")}
+      applyLabel={t("apply")}
+      resetLabel={t("reset")}
+      onApply={() => onApply({ ...draft, ...(forProfessional ? { pinned: undefined } : {}), q: draft.q?.trim() || undefined })}
+      onReset={() => {
+        setDraft(emptied);
+        onApply(emptied);
       }}
     >
-      <h3 id="filters-title" className="text-lg font-semibold">
-        {t("title")}
-      </h3>
       <div>
         <label htmlFor="filter-q" className={labelClass}>
           {t("q")}
@@ -38,63 +40,31 @@ export function DocumentFilters({ filters, onApply }: { filters: ListFilters; on
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <CategorySelect id="filter-category" label={t("category")} anyLabel={t("any")} value={draft.category ?? ""} onChange={(event) => set({ category: (event.target.value || undefined) as ListFilters["category"] })} />
-        <div>
-          <label htmlFor="filter-author" className={labelClass}>
-            {t("author")}
-          </label>
-          <select id="filter-author" value={draft.author ?? ""} onChange={(event) => set({ author: (event.target.value || undefined) as ListFilters["author"] })} className={fieldClass}>
-            <option value="">{t("anyAuthor")}</option>
-            {authorKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`authors.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-sort" className={labelClass}>
-            {t("sort")}
-          </label>
-          <select id="filter-sort" value={draft.sort ?? "date_desc"} onChange={(event) => set({ sort: event.target.value as ListFilters["sort"] })} className={fieldClass}>
-            {documentSorts.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-from" className={labelClass}>
-            {t("from")}
-          </label>
-          <input id="filter-from" type="date" value={draft.from ?? ""} max={draft.to} onChange={(event) => set({ from: event.target.value || undefined })} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className={labelClass}>
-            {t("to")}
-          </label>
-          <input id="filter-to" type="date" value={draft.to ?? ""} min={draft.from} onChange={(event) => set({ to: event.target.value || undefined })} className={fieldClass} />
-        </div>
-        <div className="flex items-end">
-          <label className="flex items-center gap-2 py-2">
-            <input type="checkbox" checked={draft.pinned === "true"} onChange={(event) => set({ pinned: event.target.checked ? "true" : undefined })} className="h-5 w-5" />
-            {t("pinnedOnly")}
-          </label>
-        </div>
+        <SelectFilter id="filter-author" label={t("author")} value={draft.author ?? ""} onChange={(value) => set({ author: (value || undefined) as ListFilters["author"] })}>
+          <option value="">{t("anyAuthor")}</option>
+          {authorKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`authors.${kind}`)}
+            </option>
+          ))}
+        </SelectFilter>
+        <SelectFilter id="filter-sort" label={t("sort")} value={draft.sort ?? "date_desc"} onChange={(value) => set({ sort: value as ListFilters["sort"] })}>
+          {documentSorts.map((sort) => (
+            <option key={sort} value={sort}>
+              {tPatient(`sorts.${sort}`)}
+            </option>
+          ))}
+        </SelectFilter>
+        <DateRangeFilter idPrefix="filter" fromLabel={t("from")} toLabel={t("to")} from={draft.from} to={draft.to} onChange={set} />
+        {!forProfessional && (
+          <div className="flex items-end">
+            <label className="flex items-center gap-2 py-2">
+              <input type="checkbox" checked={draft.pinned === "true"} onChange={(event) => set({ pinned: event.target.checked ? "true" : undefined })} className="h-5 w-5" />
+              {tPatient("pinnedOnly")}
+            </label>
+          </div>
+        )}
       </div>
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit">{t("apply")}</Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => {
-            setDraft(emptied);
-            onApply(emptied);
-          }}
-        >
-          {t("reset")}
-        </Button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
