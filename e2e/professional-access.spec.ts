@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { deflateSync } from "node:zlib";
 import type { Page } from "@playwright/test";
+import { buildGreyPng } from "@/lib/vault/files/build-png";
 import { expect, expectAccessible, test } from "./fixtures";
 import { createAccount, e2eDb, signInAs, type TestAccount } from "./support/accounts";
 import { E2E_APP_URL } from "./support/environment";
@@ -23,35 +23,8 @@ const { withRppsCheckDigit } = await import("@/lib/identifiers/rpps");
 
 const BIRTH_DATE = "1985-04-12"; // createAccount's
 
-/** A 16×16 PNG, enough for the preview to draw. */
-function buildPng(size = 16): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const check = Buffer.alloc(4);
-    check.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, check]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0, 90, 40]))]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
-}
-const pngBytes = buildPng();
+/** A 16×16 grey PNG, enough for the preview to draw (the same builder the seed uses). */
+const pngBytes = buildGreyPng({ width: 16, height: 16, pixel: () => 90 });
 
 type Patient = TestAccount & { nir: string };
 type Professional = TestAccount & { professionalId: string; name: string; label: string };

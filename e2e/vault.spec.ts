@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { deflateSync } from "node:zlib";
 import type { BrowserContext, Download, Page } from "@playwright/test";
+import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
+import { buildGreyPng } from "@/lib/vault/files/build-png";
 import { expect, expectAccessible, test } from "./fixtures";
 import { createAccount, signInAs } from "./support/accounts";
 import { E2E_APP_URL } from "./support/environment";
@@ -15,59 +16,12 @@ import { E2E_APP_URL } from "./support/environment";
 /** The word that exists only inside the PDF's text, to prove the search reads PDFs. */
 const PDF_ONLY_WORD = "zygomatiquement";
 
-/** A small valid PDF (same shape as lib/server/vault/pdf/build-test-pdf.ts, which is server-only). */
-function buildPdf(lines: string[]): Buffer {
-  const content = `BT /F1 11 Tf 14 TL 56 780 Td ${lines.map((line) => `(${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*`).join(" ")} ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-    `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, "latin1"));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, "latin1");
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-}
 
-/** A 24×24 blue PNG: big enough to be seen in the preview. */
-function buildPng(size = 24): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const check = Buffer.alloc(4);
-    check.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, check]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0, 0, 145]))]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
-}
 
-const pdfBytes = buildPdf(["ORDONNANCE", "Dr Sophie Bernard, medecine generale", "Paris, le 12 mars 2026", `Amoxicilline 1 g : 1 comprime matin et soir pendant 6 jours, ${PDF_ONLY_WORD}.`]);
-const pngBytes = buildPng();
+// The tests run with the react-server condition, so the server-only test PDF builder loads here too.
+const pdfBytes = buildTestPdf([["ORDONNANCE", "Dr Sophie Bernard, medecine generale", "Paris, le 12 mars 2026", `Amoxicilline 1 g : 1 comprime matin et soir pendant 6 jours, ${PDF_ONLY_WORD}.`]]);
+/** A 24×24 grey PNG, enough for the preview to draw (the same builder the seed uses). */
+const pngBytes = buildGreyPng({ width: 24, height: 24, pixel: () => 60 });
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 async function downloadedBytes(download: Download): Promise<Buffer> {
