@@ -66,7 +66,8 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
     ) : null;
   const describedBy = (name: string, hint?: boolean) => [hint && `app-${name}-hint`, errors[name] && `app-${name}-error`].filter(Boolean).join(" ") || undefined;
 
-  const input = (name: string, { type = "text", required = false, hint, autoComplete }: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) => (
+  /** A labelled control with its optional hint and error, the hint and error tied to it for screen readers. */
+  const labelled = (name: string, required: boolean, hint: string | undefined, control: (props: { id: string; name: string; required: boolean; "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => React.ReactNode) => (
     <div data-field={name}>
       <label htmlFor={`app-${name}`} className={labelClass}>
         {t(`form.fields.${name}` as never)}
@@ -77,25 +78,32 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
           {hint}
         </p>
       )}
-      <input id={`app-${name}`} name={name} type={type} required={required} autoComplete={autoComplete} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, Boolean(hint))} className={fieldClass} />
+      {control({ id: `app-${name}`, name, required, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": describedBy(name, Boolean(hint)), className: fieldClass })}
       {errorOf(name)}
     </div>
   );
+  const input = (name: string, { type = "text", required = false, hint, autoComplete }: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) =>
+    labelled(name, required, hint, (props) => <input {...props} type={type} autoComplete={autoComplete} />);
+  const textarea = (name: string, { required = false, rows = 3, hint }: { required?: boolean; rows?: number; hint?: string } = {}) =>
+    labelled(name, required, hint, (props) => <textarea {...props} rows={rows} />);
 
-  const textarea = (name: string, { required = false, rows = 3, hint }: { required?: boolean; rows?: number; hint?: string } = {}) => (
-    <div data-field={name}>
-      <label htmlFor={`app-${name}`} className={labelClass}>
-        {t(`form.fields.${name}` as never)}
-        {!required && <span className="font-normal text-muted"> {t("form.optional")}</span>}
-      </label>
-      {hint && (
-        <p id={`app-${name}-hint`} className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      <textarea id={`app-${name}`} name={name} rows={rows} required={required} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name, Boolean(hint))} className={fieldClass} />
+  /** A group of checkboxes sharing one name, with its legend, hint and error. */
+  const checkboxGroup = (name: string, legend: string, hint: string, options: [value: string, label: string][]) => (
+    <fieldset data-field={name} aria-describedby={describedBy(name, true)} className="space-y-2">
+      <legend className="text-xl font-semibold">{legend}</legend>
+      <p id={`app-${name}-hint`} className="text-sm text-muted">
+        {hint}
+      </p>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {options.map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="checkbox" name={name} value={value} className="h-4 w-4" />
+            {label}
+          </label>
+        ))}
+      </div>
       {errorOf(name)}
-    </div>
+    </fieldset>
   );
 
   const select = (name: "theme" | "priceModel", values: readonly string[], labelPrefix: string) => (
@@ -151,21 +159,7 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
         {textarea("descriptionEn", { rows: 6 })}
       </fieldset>
 
-      <fieldset data-field="regions" aria-describedby={describedBy("regions", true)} className="space-y-2">
-        <legend className="text-xl font-semibold">{t("form.regionsLegend")}</legend>
-        <p id="app-regions-hint" className="text-sm text-muted">
-          {t("form.hints.regions")}
-        </p>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {REGIONS.map((region) => (
-            <label key={region} className="flex items-center gap-2">
-              <input type="checkbox" name="regions" value={region} className="h-4 w-4" />
-              {t(`regions.${region}`)}
-            </label>
-          ))}
-        </div>
-        {errorOf("regions")}
-      </fieldset>
+      {checkboxGroup("regions", t("form.regionsLegend"), t("form.hints.regions"), REGIONS.map((region) => [region, t(`regions.${region}`)]))}
 
       <fieldset data-field="scopes" aria-describedby={describedBy("scopes", true)} className="space-y-4">
         <legend className="text-xl font-semibold">{t("form.scopesLegend")}</legend>
@@ -209,21 +203,7 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
         {errorOf("scopes")}
       </fieldset>
 
-      <fieldset data-field="categories" aria-describedby={describedBy("categories", true)} className="space-y-2">
-        <legend className="text-xl font-semibold">{t("form.categoriesLegend")}</legend>
-        <p id="app-categories-hint" className="text-sm text-muted">
-          {t("form.hints.categories")}
-        </p>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {documentCategories.map((category) => (
-            <label key={category} className="flex items-center gap-2">
-              <input type="checkbox" name="categories" value={category} className="h-4 w-4" />
-              {tCategories(category)}
-            </label>
-          ))}
-        </div>
-        {errorOf("categories")}
-      </fieldset>
+      {checkboxGroup("categories", t("form.categoriesLegend"), t("form.hints.categories"), documentCategories.map((category) => [category, tCategories(category)]))}
 
       <button type="submit" className={buttonClass()} disabled={pending}>
         {submitLabel}
