@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { FactorKind } from "@/lib/generated/prisma/client";
 import type { SupportAccountView } from "@/lib/server/support/get-support-account";
+import { formatBytes } from "@/lib/format/format-bytes";
 
 const FAR_FUTURE_YEAR = 9999;
 
@@ -30,7 +31,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** The account's state, how it signs in and its activity, as support may see them (metadata only). */
 export async function AccountFacts({ account, now }: { account: SupportAccountView; now: Date }) {
-  const [t, format] = await Promise.all([getTranslations("support"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("support"), getFormatter(), getLocale()]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const locked = account.lockedUntil !== null && account.lockedUntil > now;
@@ -85,7 +86,7 @@ export async function AccountFacts({ account, now }: { account: SupportAccountVi
       <Section id="activity-heading" title={t("account.activityTitle")}>
         <Facts>
           <Fact term={t("account.storage")}>
-            {t("account.storageValue", { documents: account.storage.documents, size: format.number(account.storage.bytes / (1024 * 1024), { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }) })}
+            {t("account.storageValue", { documents: account.storage.documents, size: formatBytes(account.storage.bytes, locale) })}
           </Fact>
           <Fact term={t("account.openTickets")}>{account.openTickets}</Fact>
         </Facts>

@@ -4,20 +4,10 @@ import { BarChart } from "@/components/staff/bar-chart";
 import { loadAdminDashboard, SIZE_BIN_KEYS } from "@/lib/server/admin/load-admin-dashboard";
 import { getDb } from "@/lib/server/db";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
+import { formatBytes } from "@/lib/format/format-bytes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff.dashboard"))("title") };
-}
-
-function formatBytes(bytes: number, locale: string): string {
-  const units = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }
 
 /** /admin/tableau-de-bord: the service's figures, totals only (loadAdminDashboard never returns a row about a person). */
