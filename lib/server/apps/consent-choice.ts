@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DocumentCategory } from "@/lib/generated/prisma/client";
 import { SMART_SCOPES, TECHNICAL_SCOPES, type SmartScope } from "@/lib/oauth/smart-scopes";
 import { AppError } from "@/lib/server/errors";
-import { readScopePurposes } from "./scope-purposes";
+import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
 
 export const DOCUMENT_SCOPE = "patient/DocumentReference.rs";
 

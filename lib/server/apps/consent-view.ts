@@ -3,7 +3,7 @@ import type { ConsentView } from "@/components/apps/scope-keys";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { SMART_SCOPES, TECHNICAL_SCOPES } from "@/lib/oauth/smart-scopes";
 import { DOCUMENT_SCOPE } from "./consent-choice";
-import { readScopePurposes } from "./scope-purposes";
+import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
 
 type App = { slug: string; name: string; publisher: string; scopePurposes: unknown; documentCategories: DocumentCategory[] };
 type Connection = { scopes: string[]; categories: DocumentCategory[] } | null;
@@ -25,7 +25,7 @@ export function buildConsentView({ app, requested, connection, locale }: { app: 
         const purpose = purposes[scope];
         return {
           scope,
-          purpose: purpose ? (locale === "en" ? purpose.en : purpose.fr) || null : null,
+          purpose: purpose ? (locale === "en" ? purpose.en || purpose.fr : purpose.fr) || null : null,
           optional: purpose?.optional ?? false,
           checked: true,
           alreadyGranted: connection?.scopes.includes(scope) ?? false,
