@@ -6,6 +6,7 @@ import { blockFromHistoryAction, revokeFromHistoryAction } from "@/app/(space)/h
 import { Button } from "@/components/ui/button";
 import { useAnnounce } from "@/components/vault/live-announcer";
 import { historyKeys } from "@/lib/queries/history/use-history-list";
+import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 
 /**
  * "Retirer l'accès" and "Bloquer ce professionnel" from one of their entries: each is one call to the
@@ -28,7 +29,7 @@ export function ProfessionalEntryActions({ professionalId, actorLabel }: { profe
       setOutcome(next);
       setConfirmingBlock(false);
       announce(next.message);
-      if (result.ok) await queryClient.invalidateQueries({ queryKey: historyKeys.all });
+      if (result.ok) await refreshAfterChange(queryClient, historyKeys.all);
     });
   }
 

@@ -11,6 +11,7 @@ import { todayIsoDay } from "./document-dates";
 import { useAnnounce } from "./live-announcer";
 import { titleFromFileName, type UploadItem } from "./upload-item";
 import { UploadRow } from "./upload-row";
+import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 
 type Props = {
   maxFileBytes: number;
@@ -89,7 +90,7 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
       return;
     }
     const outcomes = await Promise.all(pending.map(sendOne));
-    await queryClient.invalidateQueries({ queryKey: documentKeys.all });
+    await refreshAfterChange(queryClient, documentKeys.all);
     const added = outcomes.filter(Boolean).length;
     const text = t("announceDone", { count: added, failed: outcomes.length - added });
     setSummary(text);

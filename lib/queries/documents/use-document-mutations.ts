@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { DocumentBulkInput, DocumentDetail, DocumentPatch, DocumentReportInput } from "@/lib/vault/document-api";
 import { documentKeys } from "./document-keys";
 import { fetchJson } from "./fetch-json";
+import { refreshAfterChange } from "../refresh-after-change";
 
 const documentUrl = (id: string, action = "") => `/api/documents/${encodeURIComponent(id)}${action ? `/${action}` : ""}`;
 
@@ -13,7 +14,7 @@ function useInvalidatingMutation<Input, Output>(mutationFn: (input: Input) => Pr
     mutationFn,
     onSuccess: async (output) => {
       if (output && typeof output === "object" && "id" in output) queryClient.setQueryData(documentKeys.detail(String(output.id)), output);
-      await queryClient.invalidateQueries({ queryKey: documentKeys.all });
+      await refreshAfterChange(queryClient, documentKeys.all);
     },
   });
 }
@@ -31,7 +32,7 @@ export function useDeleteDocument() {
     mutationFn: (id: string) => fetchJson<void>(documentUrl(id), { method: "DELETE" }),
     onSuccess: async (_, id) => {
       queryClient.removeQueries({ queryKey: documentKeys.detail(id) });
-      await queryClient.invalidateQueries({ queryKey: documentKeys.all });
+      await refreshAfterChange(queryClient, documentKeys.all);
     },
   });
 }

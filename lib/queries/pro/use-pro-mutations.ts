@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/queries/documents/fetch-json";
 import { proKeys, proPatientUrl } from "./pro-keys";
+import { refreshAfterChange } from "../refresh-after-change";
 
 /** After asking or breaking the glass, what the professional may do has changed: reload it and the list. */
 function useAccessMutation<Input, Output>(patientId: string, mutationFn: (input: Input) => Promise<Output>) {
@@ -9,7 +10,7 @@ function useAccessMutation<Input, Output>(patientId: string, mutationFn: (input:
   return useMutation({
     mutationFn,
     onSuccess: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: proKeys.patient(patientId) }), queryClient.invalidateQueries({ queryKey: proKeys.documents(patientId) })]);
+      await Promise.all([refreshAfterChange(queryClient, proKeys.patient(patientId)), refreshAfterChange(queryClient, proKeys.documents(patientId))]);
     },
   });
 }
