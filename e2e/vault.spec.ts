@@ -255,6 +255,41 @@ test("a refused file shows the server's reason in French next to it, and the oth
   await expect(documentRows(page)).toHaveCount(1);
 });
 
+test("the filter form keeps what is typed while the list reloads, and shows the address's filters after a link", async ({ page }) => {
+  await newPatient(page.context());
+  await page.goto("/documents");
+  const search = page.getByRole("search");
+  const words = search.getByLabel("Rechercher dans les titres");
+  await words.fill("ordonnance");
+  await search.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/[?&]q=ordonnance/);
+  await expect(page.getByTestId("list-count")).toHaveText("Aucun document affiché");
+
+  // Hold the page's next server round for a moment, as a slow network would, while the patient types on.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const documentsPage = (url: URL) => url.pathname === "/documents";
+  await page.route(documentsPage, async (route) => {
+    if (route.request().headers()["rsc"]) await held;
+    await route.continue();
+  });
+  await search.getByRole("button", { name: "Effacer les filtres" }).click();
+  await expect(words).toHaveValue("");
+  await words.fill("radio");
+  release();
+  await expect(page).toHaveURL(/\/documents$/);
+  await expect(page.getByTestId("list-count")).toHaveText("Aucun document affiché");
+  await expect(words).toHaveValue("radio");
+  await page.unroute(documentsPage);
+
+  // A link to the page is not the form's doing: the form shows the address's filters (none) again.
+  await search.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/[?&]q=radio/);
+  await page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: "Mes documents" }).click();
+  await expect(page).toHaveURL(/\/documents$/);
+  await expect(words).toHaveValue("");
+});
+
 test("another patient gets 404 on the first patient's document page and file", async ({ page, browser }) => {
   const owner = await browser.newContext({ baseURL: E2E_APP_URL });
   await newPatient(owner);

@@ -1,11 +1,20 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { useFilterFormKey } from "@/components/ui/use-filter-form-key";
 import { historyAuthorRoles, historyKinds, type HistoryFilters } from "@/lib/history/history-api";
 
 const isDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
 const isUuid = (value: string | null) => (value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined);
 const oneOf = <T extends string>(values: readonly T[], value: string | null) => ((values as readonly string[]).includes(value ?? "") ? (value as T) : undefined);
+
+function queryFor(filters: HistoryFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value && !(key === "tab" && value === "others")) params.set(key, String(value));
+  }
+  return params.toString();
+}
 
 /** Tab and filters live in the address, so a reload, the back button or a bookmark keep them. */
 export function useHistoryFilters() {
@@ -13,6 +22,7 @@ export function useHistoryFilters() {
   const router = useRouter();
   const pathname = usePathname();
   const search = searchParams.toString();
+  const { formKey, expectSearch } = useFilterFormKey(search);
 
   const filters = useMemo<HistoryFilters>(() => {
     const params = new URLSearchParams(search);
@@ -29,17 +39,20 @@ export function useHistoryFilters() {
 
   const hrefFor = useCallback(
     (next: HistoryFilters) => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(next)) {
-        if (value && !(key === "tab" && value === "others")) params.set(key, String(value));
-      }
-      const query = params.toString();
+      const query = queryFor(next);
       return query ? `${pathname}?${query}` : pathname;
     },
     [pathname],
   );
 
-  const setFilters = useCallback((next: HistoryFilters) => router.replace(hrefFor(next), { scroll: false }), [router, hrefFor]);
+  const setFilters = useCallback(
+    (next: HistoryFilters) => {
+      expectSearch(queryFor(next));
+      router.replace(hrefFor(next), { scroll: false });
+    },
+    [router, hrefFor, expectSearch],
+  );
 
-  return { filters, setFilters, hrefFor, key: search };
+  /** `key` remounts the filter form when the address changed by other means than `setFilters` (a tab link, back). */
+  return { filters, setFilters, hrefFor, key: formKey };
 }

@@ -3,6 +3,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { authorKinds, documentSorts, type DocumentListQuery } from "@/lib/vault/document-api";
 import { documentCategories } from "@/lib/vault/document-categories";
+import { useFilterFormKey } from "@/components/ui/use-filter-form-key";
 
 export type ListFilters = Pick<DocumentListQuery, "q" | "category" | "author" | "from" | "to" | "pinned" | "sort">;
 
@@ -18,6 +19,7 @@ export function useListFilters() {
   const router = useRouter();
   const pathname = usePathname();
   const search = searchParams.toString();
+  const { formKey, expectSearch } = useFilterFormKey(search);
 
   const filters = useMemo<ListFilters>(() => {
     const params = new URLSearchParams(search);
@@ -39,10 +41,12 @@ export function useListFilters() {
         if (value && !(key === "sort" && value === "date_desc")) params.set(key, String(value));
       }
       const query = params.toString();
+      expectSearch(query);
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [router, pathname],
+    [router, pathname, expectSearch],
   );
 
-  return { filters, setFilters, key: search };
+  /** `key` remounts the filter form when the address changed by other means than `setFilters`. */
+  return { filters, setFilters, key: formKey };
 }
