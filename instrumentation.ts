@@ -8,6 +8,7 @@ export async function register() {
   const { startRetryPass } = await import("./lib/server/messaging/deliver-soon");
   startRetryPass();
   (await import("./lib/server/vault/check/start-bin-purge")).startBinPurgePass();
+  (await import("./lib/server/housekeeping/start-housekeeping")).startHousekeeping();
 }
 
 /**
