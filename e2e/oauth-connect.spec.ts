@@ -74,6 +74,8 @@ async function authorizeInBrowser(page: Page, clientId: string, scope: string, a
   }
   const params = new URL((await callback).url()).searchParams;
   expect(params.get("state")).toBe(state);
+  // RFC 9207: the answer names the server that gave it, as discovery announces.
+  expect(params.get("iss")).toBe(E2E_APP_URL);
   return { code: params.get("code")!, verifier };
 }
 
@@ -128,7 +130,12 @@ test("the patient connects an app from the catalogue, narrows it, then disconnec
 test("a test client runs the whole OAuth flow with PKCE, reads only what the patient granted, and loses access on disconnection", async ({ page, context, request }) => {
   test.setTimeout(90_000);
   const discovery = (await (await request.get("/.well-known/smart-configuration")).json()) as Record<string, unknown>;
-  expect(discovery).toMatchObject({ token_endpoint: `${E2E_APP_URL}/api/oauth/token`, code_challenge_methods_supported: ["S256"] });
+  expect(discovery).toMatchObject({ issuer: E2E_APP_URL, token_endpoint: `${E2E_APP_URL}/api/oauth/token`, code_challenge_methods_supported: ["S256"], authorization_response_iss_parameter_supported: true });
+  // A browser app may read discovery and call the token endpoint from its own origin (no cookie is involved).
+  const preflight = await request.fetch("/api/oauth/token", { method: "OPTIONS", headers: { Origin: "https://app.e2e.invalid", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+  expect(preflight.status()).toBe(204);
+  expect(preflight.headers()).toMatchObject({ "access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS" });
+  expect((await request.get("/.well-known/smart-configuration")).headers()["access-control-allow-origin"]).toBe("*");
   // A SMART app finds the same document from the FHIR base URL alone.
   expect(await (await request.get("/api/fhir/.well-known/smart-configuration")).json()).toEqual(discovery);
 
@@ -167,6 +174,7 @@ test("a test client runs the whole OAuth flow with PKCE, reads only what the pat
   const exchange = await request.post("/api/oauth/token", { form: { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier, client_id: clientId } });
   expect(exchange.status()).toBe(200);
   expect(exchange.headers()["cache-control"]).toContain("no-store");
+  expect(exchange.headers()["access-control-allow-origin"]).toBe("*");
   const tokens = (await exchange.json()) as { access_token: string; refresh_token: string; scope: string; patient: string; token_type: string };
   expect(tokens).toMatchObject({ token_type: "Bearer", patient: patient.id, scope: `launch/patient offline_access patient/Patient.r ${DOCS}` });
 

@@ -8,8 +8,31 @@ import { OAuthError } from "./oauth-error";
 /** RFC 6749 §5.1: token responses, and errors, are never cached. */
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
+/**
+ * A browser app (a public client with PKCE) calls the token and revocation endpoints from its own
+ * origin. Any origin may: these endpoints read no cookie, only what the request carries (the code and
+ * its verifier, a refresh token, the client's credentials), so a page gains nothing it did not bring.
+ */
+const OAUTH_CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept",
+  "Access-Control-Expose-Headers": "WWW-Authenticate, Retry-After",
+  "Access-Control-Max-Age": "600",
+};
+
 export function oauthJson(body: unknown, status = 200): Response {
-  return NextResponse.json(body, { status, headers: NO_STORE });
+  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...OAUTH_CORS } });
+}
+
+/** The revocation endpoint's empty success (RFC 7009 §2.2). */
+export function oauthEmpty(): Response {
+  return new Response(null, { status: 200, headers: { ...NO_STORE, ...OAUTH_CORS } });
+}
+
+/** The CORS preflight of the token and revocation endpoints. */
+export function oauthPreflight(): Response {
+  return new Response(null, { status: 204, headers: OAUTH_CORS });
 }
 
 /** `{ error, error_description }` (§5.2); invalid_client also says how to authenticate (401). */

@@ -4,6 +4,7 @@ import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { changeConnection } from "@/lib/server/apps/change-connection";
 import { connectApp } from "@/lib/server/apps/connect-app";
 import { disconnectApp } from "@/lib/server/apps/disconnect-app";
+import { getConfig } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
 import { useTestDb } from "@/lib/testing/test-db";
@@ -90,6 +91,7 @@ describe("the OAuth authorization server", () => {
         : (await decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes, categories } })).location;
     const url = new URL(location);
     expect(url.searchParams.get("state")).toBe("etat-123");
+    expect(url.searchParams.get("iss")).toBe(getConfig().appUrl);
     return { code: url.searchParams.get("code")!, verifier, consentAsked: opened.kind === "consent" };
   }
 
@@ -195,6 +197,7 @@ describe("the OAuth authorization server", () => {
       const url = new URL(outcome.location);
       expect(url.origin + url.pathname).toBe(REDIRECT);
       expect(url.searchParams.get("state")).toBe("etat-123");
+      expect(url.searchParams.get("iss")).toBe(getConfig().appUrl);
       return url.searchParams.get("error");
     };
     expect(await errorOf({ code_challenge: null })).toBe("invalid_request");

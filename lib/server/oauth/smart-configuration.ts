@@ -13,6 +13,7 @@ export function smartConfiguration() {
     grant_types_supported: ["authorization_code", "refresh_token"],
     response_types_supported: ["code"],
     code_challenge_methods_supported: ["S256"],
+    authorization_response_iss_parameter_supported: true,
     token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
     scopes_supported: [...SMART_SCOPES],
     capabilities: [

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/server/db";
 import { handleTokenRequest } from "@/lib/server/oauth/handle-token-request";
-import { oauthErrorResponse, oauthJson, readClientRequest } from "@/lib/server/oauth/oauth-response";
+import { oauthErrorResponse, oauthJson, oauthPreflight, readClientRequest } from "@/lib/server/oauth/oauth-response";
 
 /** The OAuth 2.0 token endpoint (authorization_code with PKCE, refresh_token with rotation). */
 export async function POST(request: Request): Promise<Response> {
@@ -10,3 +10,5 @@ export async function POST(request: Request): Promise<Response> {
     return oauthErrorResponse(error);
   }
 }
+
+export const OPTIONS = oauthPreflight;
