@@ -41,6 +41,7 @@ export const historyActions = [
   "APP_ACCESS_ENDED",
   "PROFILE_VIEWED",
   "MEASUREMENT_ADDED",
+  "MEASUREMENTS_VIEWED",
   "SUPPORT_ACCOUNT_UNLOCKED",
   "SUPPORT_EMAIL_CONFIRMATION_RESENT",
   "SUPPORT_SECOND_FACTOR_RESET",
@@ -59,7 +60,7 @@ export type HistoryTab = (typeof historyTabs)[number];
  * made on the emergency basis (a document opened after breaking the glass), not only the break itself.
  */
 export const historyKindActions = {
-  consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP", "PROFILE_VIEWED"],
+  consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP", "PROFILE_VIEWED", "MEASUREMENTS_VIEWED"],
   changed: ["DOCUMENT_UPLOADED", "DOCUMENT_ADDED", "DOCUMENT_EDITED", "DOCUMENT_HIDDEN", "DOCUMENT_UNHIDDEN", "DOCUMENT_REPORTED", "MEASUREMENT_ADDED"],
   deleted: ["DOCUMENT_BINNED", "DOCUMENT_RESTORED", "DOCUMENT_DELETED"],
   emergency: ["EMERGENCY_ACCESS"],

@@ -203,6 +203,8 @@ describe("the FHIR API for connected apps", () => {
 
     const found = await searchObservations(db, context, params());
     expect(found.entry?.map((e) => e.resource?.id)).toEqual([created.id]);
+    // Reading measurements is named as such in the patient's history, not as a profile view.
+    expect(await lastEntry(patient.id)).toMatchObject({ action: "MEASUREMENTS_VIEWED", actorAppId: row.sourceAppId, details: { resource: "Observation" } });
 
     const readOnly = await connect((await newPatient()).id, { scopes: ["patient/Observation.rs"] });
     expect(await refusal(createObservation(db, readOnly.context, weight()))).toBe("FORBIDDEN");

@@ -51,7 +51,7 @@ export async function searchObservations(db: Db, { access, ipAddress }: Context,
     db.measurement.count({ where }),
   ]);
   const last = rows.length > count ? rows[count - 1] : null;
-  await recordAppAccessNow(db, access, { action: "PROFILE_VIEWED", details: { resource: "Observation" }, ipAddress });
+  await recordAppAccessNow(db, access, { action: "MEASUREMENTS_VIEWED", details: { resource: "Observation" }, ipAddress });
   const base = { code: codes.length ? codes : undefined, date: dates.length ? dates : undefined, _count: String(count) };
   const nextCursor = last ? Buffer.from(JSON.stringify({ t: last.effectiveAt.toISOString(), i: last.id })).toString("base64url") : null;
   return searchset({
@@ -70,6 +70,6 @@ export async function readObservation(db: Db, { access, ipAddress }: Context, id
   const row = UUID.test(id) ? await db.measurement.findUnique({ where: { id }, select: { patientId: true, resource: true } }) : null;
   if (!row) throw new AppError("NOT_FOUND");
   authorizeApp(access, row.patientId, { kind: "measurements" }, "read");
-  await recordAppAccessNow(db, access, { action: "PROFILE_VIEWED", details: { resource: "Observation", measurementId: id }, ipAddress });
+  await recordAppAccessNow(db, access, { action: "MEASUREMENTS_VIEWED", details: { resource: "Observation", measurementId: id }, ipAddress });
   return toObservation(row);
 }
