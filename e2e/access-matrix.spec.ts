@@ -557,9 +557,17 @@ test.describe("staff server actions replayed by the wrong role", () => {
     });
   }
 
-  cell("the replay reaches the action: the admin, allowed, gives a role that way (then takes it back)", async () => {
+  cell("the replay reaches the action: the admin, allowed, gives a role that way (then takes it back), but not on an old sign-in", async () => {
     const target = await createAccount();
     const located = serverAction("app/admin/roles/actions.ts", "changeStaffRoleAction")!;
+    const admin = fx.accounts.admin!;
+    // Signed in an hour ago: role changes need a recent proof of identity, and nothing changes without it.
+    await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date(Date.now() - 60 * 60_000) } });
+    const stale = await replayAction(fx.requests.admin, located, { targetUserId: target.id, role: "CURATOR", change: "grant", reason: REASON });
+    expect(stale.body).toMatch(/"code":"REAUTHENTICATION_REQUIRED"/);
+    expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id }, select: { roles: true } })).roles).toEqual(["PATIENT"]);
+    // The same session, just after confirming its identity.
+    await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date() } });
     const granted = await replayAction(fx.requests.admin, located, { targetUserId: target.id, role: "CURATOR", change: "grant", reason: REASON });
     expect(granted.body).toMatch(/"ok":true/);
     expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id }, select: { roles: true } })).roles).toEqual(["PATIENT", "CURATOR"]);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, expectAccessible, test } from "./fixtures";
-import { createAccount, signInAs } from "./support/accounts";
+import { createAccount, e2eDb, signInAs, totpCode } from "./support/accounts";
 import { E2E_APP_URL } from "./support/environment";
 
 /**
@@ -102,6 +102,31 @@ test("an admin gives and withdraws the support role, and finds both changes in t
   await expect(page.getByTestId("chart-failed-logins").locator("table tbody tr")).toHaveCount(30);
   await page.getByTestId("chart-account-status").getByText("Voir les chiffres en tableau").click();
   await expect(page.getByTestId("chart-account-status").getByRole("rowheader", { name: "Actif" })).toBeVisible();
+});
+
+test("an admin whose sign-in is not recent confirms their identity before changing a role", async ({ page, context }) => {
+  const admin = await createAccount({ roles: ["ADMIN"] });
+  const person = await createAccount();
+  await signInAs(context, admin);
+  await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date(Date.now() - 60 * 60_000) } });
+
+  await page.goto(`/admin/roles?${new URLSearchParams({ email: person.email })}`);
+  await expect(page.getByTestId("account-roles")).toHaveText("Patient");
+  // Said up front, with the way to do it: no form that would fail.
+  await expect(page.getByRole("button", { name: "Enregistrer le changement" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Confirmer mon identité" }).click();
+  await expect(page).toHaveURL(/\/securite\/confirmer\?suite=%2Fadmin%2Froles%3Femail%3D/);
+  await page.getByLabel("Mot de passe actuel", { exact: true }).fill(admin.password);
+  await page.getByLabel("Code à 6 chiffres de votre application d'authentification").fill(totpCode(admin.totpSecret!));
+  await page.getByRole("button", { name: "Confirmer", exact: true }).click();
+
+  // Back on the same account, the change goes through.
+  await expect(page).toHaveURL(/\/admin\/roles\?email=/);
+  await page.getByLabel("Rôle", { exact: true }).selectOption("CURATOR");
+  await page.getByLabel("Motif").fill("Renfort de l'équipe de curation");
+  await page.getByRole("button", { name: "Enregistrer le changement" }).click();
+  await expect(page.getByTestId("account-roles")).toHaveText("Patient, Curation du catalogue");
 });
 
 test("a patient gets a 404 on every admin page", async ({ page, context }) => {

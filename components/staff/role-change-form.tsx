@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/access/button-class";
-import { FormAlert } from "@/components/ui/form-alert";
+import { ActionAlert } from "@/components/security/action-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { useAnnounce } from "@/components/vault/live-announcer";
@@ -17,8 +17,11 @@ const ROLES = ["SUPPORT", "CURATOR", "ADMIN"] as const;
 export function RoleChangeForm<T extends { role: string; granted: boolean }>({
   targetUserId,
   action,
+  returnTo,
 }: {
   targetUserId: string;
+  /** Where re-authentication comes back to, should the server ask for it. */
+  returnTo: string;
   action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 }) {
   const t = useTranslations("staff.roles");
@@ -87,7 +90,7 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
       <button type="submit" className={buttonClass("primary")} disabled={pending}>
         {t("form.submit")}
       </button>
-      {state && !state.ok && !reasonError && <FormAlert>{state.message}</FormAlert>}
+      {!reasonError && <ActionAlert state={state} returnTo={returnTo} />}
       {/* Already announced in the live region: shown here, not announced twice. */}
       {state?.ok && (
         <p className="rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">

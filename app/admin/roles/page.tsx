@@ -3,12 +3,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { buttonClass } from "@/components/access/button-class";
+import { ReauthNotice } from "@/components/security/reauth-notice";
 import { RoleChangeForm } from "@/components/staff/role-change-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { findAccountForRoles } from "@/lib/server/admin/find-account-for-roles";
 import { listStaffMembers } from "@/lib/server/admin/list-staff-members";
 import { STAFF_ROLES } from "@/lib/server/admin/staff-roles";
+import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
 import { getDb } from "@/lib/server/db";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { changeStaffRoleAction } from "./actions";
@@ -22,11 +25,14 @@ const emailSchema = z.email().max(254);
 /** /admin/roles: find an account by e-mail, give or withdraw its staff roles; the current team. */
 export default async function StaffRolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffForPage("/admin/roles", "admin:roles");
+  // The same request's session (cached): role changes need a recent proof of identity, said up front.
+  const recentlyAuthenticated = isRecentlyAuthenticated(await requireFullSessionForPage("/admin/roles"));
   const t = await getTranslations("staff.roles");
   const raw = (await searchParams).email;
   const searched = typeof raw === "string" && raw.trim() !== "" ? raw.trim() : null;
   const email = searched ? emailSchema.safeParse(searched) : null;
   const db = getDb();
+  const here = email?.success ? `/admin/roles?${new URLSearchParams({ email: email.data })}` : "/admin/roles";
   const [account, team] = await Promise.all([email?.success ? findAccountForRoles(db, { staff, email: email.data }) : null, listStaffMembers(db, { staff })]);
   const roleNames = (roles: readonly string[]) => roles.filter((role) => (STAFF_ROLES as readonly string[]).includes(role)).map((role) => t(`names.${role as (typeof STAFF_ROLES)[number]}`));
 
@@ -70,7 +76,13 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
               <dt className="font-medium">{t("account.factor")}</dt>
               <dd>{account.hasConfirmedFactor ? t("account.factorYes") : t("account.factorNo")}</dd>
             </dl>
-            {account.isSelf ? <p className="font-medium">{t("account.self")}</p> : <RoleChangeForm key={account.id} targetUserId={account.id} action={changeStaffRoleAction} />}
+            {account.isSelf ? (
+              <p className="font-medium">{t("account.self")}</p>
+            ) : recentlyAuthenticated ? (
+              <RoleChangeForm key={account.id} targetUserId={account.id} action={changeStaffRoleAction} returnTo={here} />
+            ) : (
+              <ReauthNotice returnTo={here} />
+            )}
           </div>
         )}
       </section>
