@@ -85,14 +85,15 @@ test("a patient's request goes to an agent and back until the agent closes it", 
     const mail = await waitForMail(patient.email, { subject: new RegExp(`Le support a répondu à votre demande n° ${number}`) });
     expect(mail.text).toContain(`/support/${ticketId}`);
     expect(mail.text).not.toContain("courrier indésirable");
+    await page.goto("/support");
+    await expect(page.getByTestId("ticket-row").filter({ hasText: subject })).toContainText("Répondue");
     await page.goto("/alertes");
     const alert = page.getByTestId("alert").filter({ hasText: "Le support a répondu à votre demande." });
     await expect(alert).toBeVisible();
     await expectAccessible(page);
-    await alert.getByRole("link", { name: "Voir vos demandes au support" }).click();
-    await expect(page).toHaveURL(/\/support$/);
-    await expect(page.getByTestId("ticket-row").filter({ hasText: subject })).toContainText("Répondue");
-    await page.getByRole("link", { name: subject }).click();
+    // The alert opens that conversation, not the list.
+    await alert.getByRole("link", { name: "Lire la réponse du support" }).click();
+    await expect(page).toHaveURL(new RegExp(`/support/${ticketId}$`));
     await expect(page.getByTestId("ticket-message").last()).toContainText(reply);
     await expect(page.getByTestId("ticket-message").last()).toContainText("Le support");
     await expect(page.getByTestId("ticket-message").last()).not.toContainText(agent.name);

@@ -59,10 +59,10 @@ export default async function AlertsPage() {
                       {t("seeEntry")}
                     </Link>
                   )}
-                  {/* A ticket reply's alert has no history entry; the Notification keeps no ticket id, so it opens the list. */}
+                  {/* A ticket reply's alert has no history entry: it opens the conversation (the list, for alerts older than the link). */}
                   {alert.kind === "TICKET_REPLY" && (
-                    <Link href="/support" className="text-brand underline hover:no-underline">
-                      {tTickets("alertLink")}
+                    <Link href={alert.ticketId ? `/support/${alert.ticketId}` : "/support"} className="text-brand underline hover:no-underline">
+                      {tTickets(alert.ticketId ? "alertLinkTicket" : "alertLink")}
                     </Link>
                   )}
                   {!alert.readAt && <MarkReadButton alertId={alert.id} label={t("markRead")} describedBy={`alert-${alert.id}`} />}

@@ -4,7 +4,7 @@ import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import type { Db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/policy/policy";
 
-export type AlertView = { id: string; kind: NotificationKind; actorLabel: string; historyEntryId: string | null; createdAt: Date; readAt: Date | null };
+export type AlertView = { id: string; kind: NotificationKind; actorLabel: string; historyEntryId: string | null; ticketId: string | null; createdAt: Date; readAt: Date | null };
 
 /** The patient's alerts, unread first, then newest first. Like the history, the patient's alone. */
 export async function listAlerts(db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "notification">, { actor, patientId, take = 100 }: { actor: Actor; patientId: string; take?: number }): Promise<AlertView[]> {
@@ -13,7 +13,7 @@ export async function listAlerts(db: Parameters<typeof authorizeHealth>[0] & Pic
     where: { userId: patientId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, kind: true, actorLabel: true, historyEntryId: true, createdAt: true, readAt: true },
+    select: { id: true, kind: true, actorLabel: true, historyEntryId: true, ticketId: true, createdAt: true, readAt: true },
   });
   return [...rows.filter((row) => !row.readAt), ...rows.filter((row) => row.readAt)];
 }

@@ -28,7 +28,7 @@ export async function answerTicket(db: Db, { staff, ipAddress }: AgentContext, i
     const updated = await tx.supportTicket.updateMany({ where: { id: ticket.id, status: { not: "CLOSED" } }, data: { status: "ANSWERED", lastMessageAt: now } });
     if (updated.count === 0) throw new AppError("CONFLICT", "answer to a closed ticket", { messageKey: "tickets.errors.closedForAgent" });
     const row = await tx.supportMessage.create({ data: { ticketId: ticket.id, authorId: staff.userId, authorRole: "SUPPORT", authorLabel: staff.label.slice(0, 200), body: message, createdAt: now }, select: { id: true } });
-    await tx.notification.create({ data: { userId: ticket.requesterId, kind: "TICKET_REPLY", actorLabel: "Support" }, select: { id: true } });
+    await tx.notification.create({ data: { userId: ticket.requesterId, kind: "TICKET_REPLY", ticketId: ticket.id, actorLabel: "Support" }, select: { id: true } });
     const outboxId = await enqueueEmail(tx, { to: requester.email, ...mail });
     await recordStaffAction(tx, { staff, action: "TICKET_REPLIED", target: { userId: ticket.requesterId, label: ticket.requesterLabel, ticketId: ticket.id }, details: { number: ticket.number, messageId: row.id }, ipAddress });
     return { messageId: row.id, outboxId };

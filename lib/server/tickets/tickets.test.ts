@@ -159,7 +159,7 @@ describe("support tickets", () => {
     expect(answered.status).toBe("ANSWERED");
     expect(answered.messages.at(-1)).toMatchObject({ authorRole: "SUPPORT", body: replyText });
     expect(await queued({ status: "answered" })).toContain(id);
-    expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true, historyEntryId: true } })).toEqual([{ kind: "TICKET_REPLY", actorLabel: "Support", historyEntryId: null }]);
+    expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true, historyEntryId: true, ticketId: true } })).toEqual([{ kind: "TICKET_REPLY", actorLabel: "Support", historyEntryId: null, ticketId: id }]);
     const mail = await db.outboundMessage.findFirstOrThrow({ where: { recipient: patient.email }, orderBy: { createdAt: "desc" } });
     expect(delivered).toEqual([mail.id]);
     expect(mail.subject).toBe(`Le support a répondu à votre demande n° ${number}`);
