@@ -14,7 +14,7 @@ export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, Prefer",
-  "Access-Control-Expose-Headers": "Location, Content-Disposition, Content-Length, Repr-Digest, WWW-Authenticate",
+  "Access-Control-Expose-Headers": "Location, Content-Disposition, Content-Length, Repr-Digest, WWW-Authenticate, Retry-After",
   "Access-Control-Max-Age": "600",
 };
 
@@ -64,5 +64,7 @@ export function fhirErrorResponse(error: unknown): Response {
   const headers: Record<string, string> = {};
   if (appError.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer error="invalid_token"';
   if (appError.code === "FORBIDDEN") headers["WWW-Authenticate"] = 'Bearer error="insufficient_scope"';
+  const retryAfter = appError.code === "RATE_LIMITED" ? appError.messageValues?.retryAfterSeconds : undefined;
+  if (retryAfter !== undefined) headers["Retry-After"] = String(retryAfter);
   return fhirJson(operationOutcome(issue.code, diagnostics), { status: appError.status, headers });
 }

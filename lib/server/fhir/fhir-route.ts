@@ -3,6 +3,7 @@ import { getDb, type Db } from "@/lib/server/db";
 import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { CORS_HEADERS, fhirErrorResponse, fhirJson, operationOutcome, withFhirHeaders } from "./fhir-response";
+import { limitAppCalls } from "./limit-app-calls";
 
 export type FhirContext = { request: Request; db: Db; access: AppAccess; ipAddress: string | null };
 
@@ -10,7 +11,8 @@ type Handler<P> = (context: FhirContext, params: P) => Promise<Response>;
 
 /**
  * Every FHIR route with data goes through this: the bearer token is verified in the database on each
- * call (a revoked connection or a suspended app stops at once), the handler's services authorize with
+ * call (a revoked connection or a suspended app stops at once), the call is counted against the app's
+ * limits (limit-app-calls.ts), the handler's services authorize with
  * decideAppAccess, and every answer, error or not, is FHIR JSON with the API's headers. No cookie or
  * session is read: the token alone says who calls, for which patient.
  */
@@ -19,6 +21,7 @@ export function fhirRoute<P = Record<string, never>>(handler: Handler<P>) {
     try {
       const db = getDb();
       const access = await verifyAccessToken(db, request.headers.get("authorization"));
+      await limitAppCalls(db, access);
       const ipAddress = contextFromHeaders(request.headers).ipAddress ?? null;
       return withFhirHeaders(await handler({ request, db, access, ipAddress }, await params));
     } catch (error) {

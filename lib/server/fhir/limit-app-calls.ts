@@ -1,0 +1,30 @@
+import "server-only";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/server/rate-limit/consume-rate-limit";
+
+/**
+ * How much one app may ask of the FHIR API, in the shared PostgreSQL counters. Per connection (one
+ * patient's data through one app) it is well above what a person's app needs, and stops a runaway
+ * sync loop or a scraper; per client (an app's back end speaking for all its patients) it keeps one
+ * app from taking the API from the others.
+ */
+export const APP_CALL_LIMITS = {
+  perConnection: { limit: 300, windowSeconds: 60 },
+  perClient: { limit: 6_000, windowSeconds: 60 },
+} as const;
+
+type Limits = { perConnection: Omit<RateLimitRule, "key">; perClient: Omit<RateLimitRule, "key"> };
+
+/** Counts one FHIR call; over either limit, RATE_LIMITED with the seconds to wait (a 429 with Retry-After). */
+export async function limitAppCalls(db: Pick<Db, "$queryRaw">, access: Pick<AppAccess, "clientId" | "connectionId">, limits: Limits = APP_CALL_LIMITS): Promise<void> {
+  const results = await Promise.all([
+    consumeRateLimit(db, { key: `fhir:connection:${access.connectionId}`, ...limits.perConnection }),
+    consumeRateLimit(db, { key: `fhir:client:${access.clientId}`, ...limits.perClient }),
+  ]);
+  const refused = results.filter((result) => !result.allowed);
+  if (refused.length > 0) {
+    throw new AppError("RATE_LIMITED", "Too many FHIR calls.", { messageValues: { retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)) } });
+  }
+}
