@@ -9,6 +9,7 @@ export async function register() {
   startRetryPass();
   (await import("./lib/server/vault/check/start-bin-purge")).startBinPurgePass();
   (await import("./lib/server/housekeeping/start-housekeeping")).startHousekeeping();
+  (await import("./lib/server/catalogue/start-access-ended-notices")).startAccessEndedNotices();
 }
 
 /**

@@ -138,9 +138,10 @@ test("suspending an app a patient connected stops its token at once and alerts t
   await expect(page.getByText("1 patient a connecté ce service.")).toBeVisible();
   const reason = "Faille de sécurité signalée : suspension le temps de la correction.";
   await decide(page, "Suspendre", reason);
-  await expect(page.getByTestId("vault-announcer")).toHaveText("Décision enregistrée : Suspendu. 1 patient prévenu.");
+  await expect(page.getByTestId("vault-announcer")).toHaveText("Décision enregistrée : Suspendu. 1 patient connecté va être prévenu.");
   expect((await fhir()).status()).toBe(401);
 
+  // Told just after the decision, in the same transaction as the history entry and the alert.
   const mail = await waitForMail(patient.email, { subject: /suspendu/ });
   expect(mail.text).not.toContain(app.name);
 

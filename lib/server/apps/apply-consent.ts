@@ -33,7 +33,7 @@ export async function applyConsent(
     : await tx.appConnection.upsert({
         where: { patientId_appId: { patientId, appId: app.id } },
         create: { patientId, appId: app.id, scopes, categories, connectedAt: now },
-        update: { scopes, categories, connectedAt: now, revokedAt: null, lastUsedAt: null },
+        update: { scopes, categories, connectedAt: now, revokedAt: null, lastUsedAt: null, endedByDecisionId: null },
         select: { id: true },
       });
   await recordHistory(tx, {

@@ -9,6 +9,7 @@ import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token
 import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { useTestDb } from "@/lib/testing/test-db";
+import { sendAccessEndedNotices } from "./access-ended-notices";
 import { createCatalogueApp } from "./create-app";
 import { decideAppStatus } from "./decide-app-status";
 import { getPublicApp } from "./get-public-app";
@@ -16,8 +17,13 @@ import { REPORT_LIMIT, reportApp } from "./report-app";
 import { reviewCriteria } from "./review-criteria";
 import { searchCatalogue } from "./search-catalogue";
 
+// Transactions from two connections interleave only on a real server: PGlite runs one at a time.
+const realPostgres = Boolean(process.env.DATABASE_URL);
+
 describe("the catalogue and its curation", () => {
   const db = useTestDb();
+  // A second client, as a second app instance would have.
+  const otherInstance = useTestDb();
 
   async function newUser(roles: ("PATIENT" | "CURATOR")[] = ["PATIENT"], locale: "fr" | "en" = "fr") {
     const email = `catalogue-${randomUUID()}@test.local`;
@@ -137,8 +143,18 @@ describe("the catalogue and its curation", () => {
     expect((await verifyAccessToken(db, `Bearer ${token}`)).patientId).toBe(alice.id);
 
     const reason = "Hébergeur non certifié HDS : suspension le temps de l'audit.";
-    expect(await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason } })).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
+    let told = 0;
+    expect(await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason } }, { tellPatients: () => (told += 1) })).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
+    // The decision ends access at once; the patients are told just after, outside its transaction.
     await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
+    expect(await db.appConnection.count({ where: { appId: app.id, revokedAt: null } })).toBe(0);
+    expect(told).toBe(1);
+    expect(await db.historyEntry.count({ where: { patientId: alice.id } })).toBe(0);
+    const delivered: string[] = [];
+    // One patient per batch, to go through the batching; the second pass finds nobody left.
+    expect(await sendAccessEndedNotices(db, { deliver: (id) => delivered.push(id), batchSize: 1 })).toBe(2);
+    expect(await sendAccessEndedNotices(db, { deliver: (id) => delivered.push(id) })).toBe(0);
+    expect(delivered).toHaveLength(2);
 
     for (const patient of [alice, bob]) {
       const entries = await db.historyEntry.findMany({ where: { patientId: patient.id }, select: { id: true, action: true, actorId: true, actorRole: true, actorLabel: true, details: true } });
@@ -163,8 +179,23 @@ describe("the catalogue and its curation", () => {
     await reviewCriteria(db, { staff, input: reviewAll(app.id, "MET") });
     await decideAppStatus(db, { staff, input: { appId: app.id, decision: "list", reason: "Audit HDS passé : l'application revient au catalogue." } });
     await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
-    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." } });
+    expect(await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." } })).toEqual({ status: "SUSPENDED", notifiedPatients: 0 });
+    await sendAccessEndedNotices(db, { deliver: () => {} });
     expect(await db.notification.count({ where: { userId: alice.id } })).toBe(1);
+  });
+
+  it.runIf(realPostgres)("two instances telling at once tell each patient once", async () => {
+    const staff = await curator();
+    const app = await newApp(`Glyco${randomUUID().slice(0, 6)}`);
+    const patients = await Promise.all(Array.from({ length: 12 }, () => newUser()));
+    await db.appConnection.createMany({ data: patients.map((patient) => ({ patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] })) });
+    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } }, { tellPatients: () => {} });
+    const counts = await Promise.all([sendAccessEndedNotices(db, { deliver: () => {}, batchSize: 5 }), sendAccessEndedNotices(otherInstance, { deliver: () => {}, batchSize: 5 })]);
+    expect(counts[0] + counts[1]).toBe(12);
+    for (const patient of patients) {
+      expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "APP_ACCESS_ENDED" } })).toBe(1);
+      expect(await db.notification.count({ where: { userId: patient.id, kind: "APP_SUSPENDED" } })).toBe(1);
+    }
   });
 
   it("takes a signed-in person's report and stops a flood", async () => {

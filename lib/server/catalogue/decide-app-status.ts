@@ -5,15 +5,15 @@ import { decisionSchema } from "@/lib/catalogue/curation-schemas";
 import type { CatalogAppStatus } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { CURATION_TEAM_LABEL } from "./curation-team";
-import { notifyConnectedPatients } from "./notify-connected-patients";
+import { sendAccessEndedNoticesSoon } from "./access-ended-notices";
 
-/** Long enough for a large audience's fan-out; Prisma's default (5 s) is meant for short transactions. */
-const DECISION_TIMEOUT_MS = 120_000;
+/** Ending a large audience's connections is two UPDATEs; Prisma's default (5 s) is meant for smaller work. */
+const DECISION_TIMEOUT_MS = 60_000;
 
+/** `notifiedPatients`: the patients whose connection ended and who are being told. */
 export type DecisionOutcome = { status: CatalogAppStatus; notifiedPatients: number };
 
 /**
@@ -21,18 +21,19 @@ export type DecisionOutcome = { status: CatalogAppStatus; notifiedPatients: numb
  * transaction, under a row lock on the app so that two decisions line up: the allowed transition is
  * checked, listing needs a complete review with no security criterion unmet, the status and its reason
  * change, the decision joins the public referencing file, the staff audit log records it, and for a
- * suspension or delisting every connected patient is told and their connection ends with every token
- * (verifyAccessToken would refuse them anyway while the app is not listed, but a relisting must not
- * bring access back without the patient connecting again: nothing widens silently). Mails leave after
- * commit.
+ * suspension or delisting every live connection ends with every token (verifyAccessToken would refuse
+ * them anyway while the app is not listed, but a relisting must not bring access back without the
+ * patient connecting again: nothing widens silently). Each ended connection is marked with the
+ * decision; its patient is told after commit, in batches (access-ended-notices.ts).
  */
 export async function decideAppStatus(
   db: Db,
   { staff, input, ipAddress }: { staff: StaffActor; input: { appId: string; decision: CurationDecision; reason: string }; ipAddress?: string | null },
+  { tellPatients = sendAccessEndedNoticesSoon }: { tellPatients?: (db: Db) => void } = {},
 ): Promise<DecisionOutcome> {
   const { appId, decision, reason } = decisionSchema.parse(input);
   const status = CURATION_DECISIONS[decision];
-  const { outcome, messageIds } = await db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "CatalogApp" WHERE "id" = ${appId}::uuid FOR UPDATE`;
       if (!locked) throw new AppError("NOT_FOUND", "Catalogue app not found for a decision.");
@@ -47,24 +48,24 @@ export async function decideAppStatus(
       }
       const now = new Date();
       await tx.catalogApp.update({ where: { id: appId }, data: { status, statusReason: reason, statusChangedAt: now }, select: { id: true } });
-      await tx.catalogDecision.create({ data: { appId, status, reason, actorId: staff.userId, actorLabel: CURATION_TEAM_LABEL, createdAt: now } });
-      const fanOut = endsAccess(decision) ? await notifyConnectedPatients(tx, { app, reason, decision: decision as "suspend" | "delist", ipAddress }) : { patients: 0, messageIds: [] };
+      const decisionRow = await tx.catalogDecision.create({ data: { appId, status, reason, actorId: staff.userId, actorLabel: CURATION_TEAM_LABEL, createdAt: now }, select: { id: true } });
+      let ended = 0;
       if (endsAccess(decision)) {
         await tx.oAuthToken.updateMany({ where: { revokedAt: null, connection: { appId } }, data: { revokedAt: now } });
-        await tx.appConnection.updateMany({ where: { appId, revokedAt: null }, data: { revokedAt: now } });
+        ended = (await tx.appConnection.updateMany({ where: { appId, revokedAt: null }, data: { revokedAt: now, endedByDecisionId: decisionRow.id } })).count;
       }
       await recordStaffAction(tx, {
         staff,
         action: "CATALOG_APP_STATUS_CHANGED",
         target: { appId, label: app.name },
         reason,
-        details: { from: app.status, to: status, notifiedPatients: fanOut.patients },
+        details: { from: app.status, to: status, notifiedPatients: ended },
         ipAddress,
       });
-      return { outcome: { status, notifiedPatients: fanOut.patients }, messageIds: fanOut.messageIds };
+      return { status, notifiedPatients: ended };
     },
     { timeout: DECISION_TIMEOUT_MS },
   );
-  for (const id of messageIds) afterCommitDeliver(id);
+  if (outcome.notifiedPatients > 0) tellPatients(db);
   return outcome;
 }
