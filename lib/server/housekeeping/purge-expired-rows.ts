@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -41,54 +42,28 @@ export async function purgeExpiredRows(db: Pick<Db, "$executeRaw">, { now = new 
   const unsentCutoff = ago(RETENTION.unsentMessageMs);
   const idleCutoff = ago(sessionIdleMs);
 
+  // Table and key names are constants of this file, never input: safe to splice in as identifiers.
+  const purge = (table: string, key: string, condition: Prisma.Sql) =>
+    inBatches(
+      () => db.$executeRaw`
+        WITH doomed AS (SELECT ${Prisma.raw(`"${key}"`)} FROM ${Prisma.raw(`"${table}"`)} WHERE ${condition} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        DELETE FROM ${Prisma.raw(`"${table}"`)} row USING doomed WHERE ${Prisma.raw(`row."${key}" = doomed."${key}"`)}`,
+    );
+
   return {
     // A bucket whose window ended is reset by its next use anyway; one-off keys (IP addresses) would stay forever.
-    rateLimitBuckets: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (SELECT "key" FROM "RateLimitBucket" WHERE "expiresAt" < ${now} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "RateLimitBucket" row USING doomed WHERE row."key" = doomed."key"`,
-    ),
+    rateLimitBuckets: await purge("RateLimitBucket", "key", Prisma.sql`"expiresAt" < ${now}`),
     // Expired sessions are deleted when they are next presented; one never presented again would stay.
-    sessions: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (
-          SELECT "id" FROM "Session"
-          WHERE "expiresAt" < ${now} OR ("stage" = 'FULL' AND "lastSeenAt" < ${idleCutoff})
-          LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "Session" row USING doomed WHERE row."id" = doomed."id"`,
+    sessions: await purge("Session", "id", Prisma.sql`"expiresAt" < ${now} OR ("stage" = 'FULL' AND "lastSeenAt" < ${idleCutoff})`),
+    verificationCodes: await purge("VerificationCode", "id", Prisma.sql`"expiresAt" < ${codeCutoff}`),
+    authorizationRequests: await purge("OAuthAuthorizationRequest", "id", Prisma.sql`"expiresAt" < ${codeCutoff}`),
+    authorizationCodes: await purge("OAuthAuthorizationCode", "codeHash", Prisma.sql`"expiresAt" < ${authorizationCodeCutoff}`),
+    tokens: await purge(
+      "OAuthToken",
+      "id",
+      Prisma.sql`"expiresAt" < ${tokenCutoff} AND NOT EXISTS (SELECT 1 FROM "OAuthToken" kin WHERE kin."familyId" = "OAuthToken"."familyId" AND kin."expiresAt" >= ${tokenCutoff})`,
     ),
-    verificationCodes: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (SELECT "id" FROM "VerificationCode" WHERE "expiresAt" < ${codeCutoff} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "VerificationCode" row USING doomed WHERE row."id" = doomed."id"`,
-    ),
-    authorizationRequests: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (SELECT "id" FROM "OAuthAuthorizationRequest" WHERE "expiresAt" < ${codeCutoff} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "OAuthAuthorizationRequest" row USING doomed WHERE row."id" = doomed."id"`,
-    ),
-    authorizationCodes: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (SELECT "codeHash" FROM "OAuthAuthorizationCode" WHERE "expiresAt" < ${authorizationCodeCutoff} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "OAuthAuthorizationCode" row USING doomed WHERE row."codeHash" = doomed."codeHash"`,
-    ),
-    tokens: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (
-          SELECT token."id" FROM "OAuthToken" token
-          WHERE token."expiresAt" < ${tokenCutoff}
-            AND NOT EXISTS (SELECT 1 FROM "OAuthToken" kin WHERE kin."familyId" = token."familyId" AND kin."expiresAt" >= ${tokenCutoff})
-          LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "OAuthToken" row USING doomed WHERE row."id" = doomed."id"`,
-    ),
-    messages: await inBatches(
-      () => db.$executeRaw`
-        WITH doomed AS (
-          SELECT "id" FROM "OutboundMessage"
-          WHERE "sentAt" < ${sentCutoff} OR ("sentAt" IS NULL AND "createdAt" < ${unsentCutoff})
-          LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        DELETE FROM "OutboundMessage" row USING doomed WHERE row."id" = doomed."id"`,
-    ),
+    messages: await purge("OutboundMessage", "id", Prisma.sql`"sentAt" < ${sentCutoff} OR ("sentAt" IS NULL AND "createdAt" < ${unsentCutoff})`),
   };
 }
 
