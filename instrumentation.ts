@@ -10,6 +10,7 @@ export async function register() {
   (await import("./lib/server/vault/check/start-bin-purge")).startBinPurgePass();
   (await import("./lib/server/housekeeping/start-housekeeping")).startHousekeeping();
   (await import("./lib/server/catalogue/start-access-ended-notices")).startAccessEndedNotices();
+  (await import("./lib/server/admin/start-history-chain-checks")).startHistoryChainChecks();
 }
 
 /**

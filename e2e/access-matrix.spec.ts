@@ -509,7 +509,10 @@ const STAFF_ACTIONS: StaffActionCase[] = [
     exportedName: "checkHistoryChainsAction",
     openers: ["admin"],
     fields: () => ({}),
-    state: () => e2eDb().staffAuditEntry.count({ where: { action: "HISTORY_CHAINS_VERIFIED", actorId: { in: Object.values(fx.accounts).map((account) => account!.id) } } }),
+    state: async () => {
+      const ids = Object.values(fx.accounts).map((account) => account!.id);
+      return [await e2eDb().historyChainCheck.count({ where: { requestedById: { in: ids } } }), await e2eDb().staffAuditEntry.count({ where: { action: "HISTORY_CHAINS_VERIFIED", actorId: { in: ids } } })];
+    },
   },
   {
     area: "accounts",

@@ -93,8 +93,15 @@ test("an admin gives and withdraws the support role, and finds both changes in t
   await expect(table.getByRole("rowheader", { name: "Journal de l'équipe exporté" }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Vérifier l'intégrité des historiques" }).click();
-  await expect(page.getByTestId("chain-check-result")).toContainText("Toutes les chaînes sont intactes.");
+  // The check runs in the background; the page follows it and shows the result when it ends.
+  await expect(page.getByTestId("chain-check-result")).toContainText("Toutes les chaînes sont intactes.", { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Vérifier l'intégrité des historiques" })).toBeEnabled();
   await expectAccessible(page);
+  // This admin's check, finished, is in the log with its counts.
+  await expect(async () => {
+    await page.goto(`/admin/journal?action=HISTORY_CHAINS_VERIFIED&staff=${admin.id}`);
+    await expect(table.getByRole("rowheader", { name: "Intégrité des historiques vérifiée" })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
 
   await page.goto("/admin/tableau-de-bord");
   await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();

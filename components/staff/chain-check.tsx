@@ -1,39 +1,75 @@
 "use client";
-import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
 import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/vault/live-announcer";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
-type Report = { patients: number; entries: number; broken: { patientId: string; sequence: number; problem: string }[] };
-type Result = ActionResult<Report>;
+/** The latest check as the page read it (dates as ISO strings, to cross into the client). */
+export type ChainCheckState = {
+  running: boolean;
+  patients: number;
+  entries: number;
+  brokenCount: number;
+  broken: { patientId: string; sequence: number; problem: string }[];
+  finishedAt: string | null;
+};
 
-/** The history chain check: one button, then the counts and the broken chains by id and sequence. */
-export function ChainCheck({ action }: { action: (previous: Result | null, form: FormData) => Promise<Result> }) {
+type Result = ActionResult<{ id: string }>;
+
+/** While a check runs, the page is read again this often to show its progress. */
+const REFRESH_MS = 2_000;
+
+/**
+ * The history chain check: one button that queues it, then its progress while it runs in the
+ * background, then the counts and the broken chains by id and sequence. The end is announced.
+ */
+export function ChainCheck({ latest, action }: { latest: ChainCheckState | null; action: (previous: Result | null, form: FormData) => Promise<Result> }) {
   const t = useTranslations("staff.journal.chains");
+  const format = useFormatter();
+  const router = useRouter();
   const announce = useAnnounce();
   const [state, dispatch, pending] = useActionState<Result | null, FormData>(async (previous, form) => {
     const result = await action(previous, form);
-    if (result.ok) announce(`${t("summary", { patients: result.data.patients, entries: result.data.entries })} ${result.data.broken.length === 0 ? t("intact") : t("broken", { count: result.data.broken.length })}`);
+    if (result.ok) router.refresh();
     return result;
   }, null);
+  const running = latest?.running ?? false;
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [running, router]);
+
+  // Announce the end of a check this page saw running, not a result that was already there.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current && latest && !latest.running) announce(`${t("summary", { patients: latest.patients, entries: latest.entries })} ${latest.brokenCount === 0 ? t("intact") : t("broken", { count: latest.brokenCount })}`);
+    wasRunning.current = running;
+  }, [announce, latest, running, t]);
 
   return (
     <div className="space-y-4">
       <form action={dispatch}>
-        <button type="submit" className={buttonClass("secondary")} disabled={pending}>
-          {pending ? t("running") : t("button")}
+        <button type="submit" className={buttonClass("secondary")} disabled={pending || running}>
+          {pending || running ? t("running") : t("button")}
         </button>
       </form>
       {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
-      {state?.ok && (
+      {latest?.running && (
+        <p data-testid="chain-check-progress">{t("progress", { patients: latest.patients })}</p>
+      )}
+      {latest && !latest.running && (
         <div className="space-y-2" data-testid="chain-check-result">
-          <p>{t("summary", { patients: state.data.patients, entries: state.data.entries })}</p>
-          <p className="font-semibold">{state.data.broken.length === 0 ? t("intact") : t("broken", { count: state.data.broken.length })}</p>
-          {state.data.broken.length > 0 && (
+          <p className="text-sm text-muted">{t("finishedAt", { when: format.dateTime(new Date(latest.finishedAt!), { dateStyle: "long", timeStyle: "medium", timeZone: "Europe/Paris" }) })}</p>
+          <p>{t("summary", { patients: latest.patients, entries: latest.entries })}</p>
+          <p className="font-semibold">{latest.brokenCount === 0 ? t("intact") : t("broken", { count: latest.brokenCount })}</p>
+          {latest.broken.length > 0 && (
             <table className="border-collapse text-left text-sm">
-              <caption className="mb-1 text-left font-medium">{t("caption")}</caption>
+              <caption className="mb-1 text-left font-medium">{t("caption", { listed: latest.broken.length, count: latest.brokenCount })}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className="py-1 pr-4">{t("patient")}</th>
@@ -42,7 +78,7 @@ export function ChainCheck({ action }: { action: (previous: Result | null, form:
                 </tr>
               </thead>
               <tbody>
-                {state.data.broken.map((chain) => (
+                {latest.broken.map((chain) => (
                   <tr key={chain.patientId} className="border-b border-slate-200">
                     <td className="py-1 pr-4 font-mono">{chain.patientId}</td>
                     <td className="py-1 pr-4 tabular-nums">{chain.sequence}</td>

@@ -1,17 +1,24 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
-import { checkHistoryChains } from "@/lib/server/admin/check-history-chains";
+import { requestHistoryChainCheck, runHistoryChainChecksSoon } from "@/lib/server/admin/history-chain-check";
 import { getDb } from "@/lib/server/db";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 
-/** "Vérifier l'intégrité des historiques": admins only; the result names ids and sequences, never health data. */
+/**
+ * "Vérifier l'intégrité des historiques": admins only. Queues the check and starts it in the
+ * background; the page follows its progress. The result names ids and sequences, never health data.
+ */
 export const checkHistoryChainsAction = defineAction({
   input: z.object({}),
   access: { permission: "admin:audit" },
   run: async ({ context }) => {
     const staff = await requireStaff("admin:audit");
-    return checkHistoryChains(getDb(), { staff, ipAddress: context.ipAddress });
+    const check = await requestHistoryChainCheck(getDb(), { staff, ipAddress: context.ipAddress });
+    runHistoryChainChecksSoon(getDb());
+    revalidatePath("/admin/journal");
+    return { id: check.id };
   },
 });

@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { auditLogQueryString, parseAuditLogFilters, STAFF_ACTIONS } from "@/lib/server/admin/audit-log-filters";
 import { describeAuditAction, describeAuditDetails, type StaffTranslator } from "@/lib/server/admin/describe-audit-entry";
+import { getLatestHistoryChainCheck } from "@/lib/server/admin/history-chain-check";
 import { listAuditLog } from "@/lib/server/admin/list-audit-log";
 import { getDb } from "@/lib/server/db";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
@@ -30,7 +31,7 @@ export default async function StaffJournalPage({ searchParams }: { searchParams:
   const parsed = parseAuditLogFilters(params);
   const raw = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : "");
   const cursor = typeof params.apres === "string" && CURSOR.test(params.apres) ? params.apres : null;
-  const page = parsed.success ? await listAuditLog(getDb(), { staff, filters: parsed.data, cursor }) : null;
+  const [page, latestCheck] = await Promise.all([parsed.success ? listAuditLog(getDb(), { staff, filters: parsed.data, cursor }) : null, getLatestHistoryChainCheck(getDb(), { staff })]);
   const query = parsed.success ? auditLogQueryString(parsed.data) : "";
   const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
@@ -147,7 +148,10 @@ export default async function StaffJournalPage({ searchParams }: { searchParams:
       <section aria-labelledby="chains-heading" className="space-y-3 rounded border border-slate-200 p-4">
         <h2 id="chains-heading" className="text-xl font-semibold">{t("chains.heading")}</h2>
         <p className="text-muted">{t("chains.intro")}</p>
-        <ChainCheck action={checkHistoryChainsAction} />
+        <ChainCheck
+          action={checkHistoryChainsAction}
+          latest={latestCheck && { running: latestCheck.running, patients: latestCheck.patients, entries: latestCheck.entries, brokenCount: latestCheck.brokenCount, broken: latestCheck.broken, finishedAt: latestCheck.finishedAt?.toISOString() ?? null }}
+        />
       </section>
     </div>
   );

@@ -7,8 +7,8 @@ import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { useTestDb } from "@/lib/testing/test-db";
 import { parseAuditLogFilters } from "./audit-log-filters";
-import { checkHistoryChains } from "./check-history-chains";
 import { exportAuditLogCsv } from "./export-audit-log-csv";
+import { getLatestHistoryChainCheck, requestHistoryChainCheck, runHistoryChainChecks } from "./history-chain-check";
 import { listAuditLog } from "./list-audit-log";
 import { loadAdminDashboard } from "./load-admin-dashboard";
 
@@ -150,7 +150,7 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect((await db.staffAuditEntry.findUniqueOrThrow({ where: { id }, select: { reason: true } })).reason).toBe("Vérification");
   });
 
-  it("reports a tampered history chain by patient and sequence, and records the check", async () => {
+  it("checks every chain in the background, reports a tampered one by patient and sequence, and records the check", async () => {
     const admin = await staffOf("ADMIN");
     const tampered = randomUUID();
     const actor = { userId: null, role: null, label: "Test" };
@@ -161,14 +161,51 @@ describe("the admin's dashboard, staff log and history check", () => {
       await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" ENABLE TRIGGER "HistoryEntry_append_only"`);
     });
 
-    const result = await checkHistoryChains(db, { staff: admin });
+    // Asking queues the check; asking again while it waits shows the same one.
+    const requested = await requestHistoryChainCheck(db, { staff: admin, ipAddress: "192.0.2.7" });
+    expect(requested).toMatchObject({ running: true, patients: 0 });
+    expect((await requestHistoryChainCheck(db, { staff: admin })).id).toBe(requested.id);
+    expect(await db.staffAuditEntry.count({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" } })).toBe(0);
+
+    // A few patients per step, so that the run saves its cursor several times on the way.
+    expect(await runHistoryChainChecks(db, { patientsPerStep: 3 })).toBe(1);
+    const result = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
+    expect(result).toMatchObject({ id: requested.id, running: false });
     expect(result.broken).toContainEqual({ patientId: tampered, sequence: 2, problem: "HASH" });
-    expect(result.patients).toBeGreaterThan(0);
-    const entry = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" }, select: { details: true } });
-    expect(entry.details).toMatchObject({ patients: result.patients, entries: result.entries, broken: result.broken.length });
+    expect(result.brokenCount).toBe(result.broken.length);
+    const [{ patients }] = await db.$queryRaw<{ patients: number }[]>`SELECT COUNT(DISTINCT "patientId")::int AS patients FROM "HistoryEntry"`;
+    expect(result.patients).toBe(patients);
+    const entry = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" }, select: { details: true, ipAddress: true } });
+    expect(entry.details).toMatchObject({ checkId: requested.id, patients: result.patients, entries: result.entries, broken: result.brokenCount });
     expect((entry.details as { brokenChains: string[] }).brokenChains).toContain(`${tampered}#2`);
+    expect(entry.ipAddress).toBe("192.0.2.7");
+    // Nothing left to run; a new request starts a new check.
+    expect(await runHistoryChainChecks(db)).toBe(0);
+    expect((await requestHistoryChainCheck(db, { staff: admin })).id).not.toBe(requested.id);
+    await runHistoryChainChecks(db);
 
     const support = await staffOf("SUPPORT");
-    await expect(checkHistoryChains(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requestHistoryChainCheck(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getLatestHistoryChainCheck(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a run holding a check keeps it; one whose lease ran out is taken over from its cursor", async () => {
+    const admin = await staffOf("ADMIN");
+    const actor = { userId: null, role: null, label: "Test" };
+    await db.$transaction((tx) => recordHistory(tx, [randomUUID(), randomUUID()].map((patientId) => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const }))));
+    const check = await requestHistoryChainCheck(db, { staff: admin });
+    // Another instance holds the check, its lease still running: this run leaves it alone.
+    await db.historyChainCheck.update({ where: { id: check.id }, data: { leaseToken: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) } });
+    expect(await runHistoryChainChecks(db)).toBe(0);
+    expect((await getLatestHistoryChainCheck(db, { staff: admin }))!.running).toBe(true);
+
+    // That instance stopped after saving a cursor past every patient but the last: the next run resumes there.
+    const patients = (await db.$queryRaw<{ patientId: string }[]>`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId"`).map((row) => row.patientId);
+    expect(patients.length).toBeGreaterThan(1);
+    await db.historyChainCheck.update({ where: { id: check.id }, data: { cursor: patients.at(-2)!, patients: patients.length - 1, entries: 0, leaseUntil: new Date(Date.now() - 1_000) } });
+    expect(await runHistoryChainChecks(db)).toBe(1);
+    const done = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
+    expect(done).toMatchObject({ id: check.id, running: false, patients: patients.length });
+    expect(done.entries).toBe(await db.historyEntry.count({ where: { patientId: patients.at(-1)! } }));
   });
 });

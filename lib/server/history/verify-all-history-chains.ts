@@ -12,11 +12,8 @@ export async function verifyAllHistoryChains(db: Pick<Db, "historyEntry" | "$que
   const report: HistoryCheckReport = { patients: 0, entries: 0, broken: [] };
   let after: string | null = null;
   for (;;) {
-    // Keyset over the patients, served by the (patientId, sequence) unique index.
-    const ids: { patientId: string }[] = after
-      ? await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" WHERE "patientId" > ${after}::uuid ORDER BY "patientId" LIMIT 500`
-      : await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId" LIMIT 500`;
-    for (const { patientId } of ids) {
+    const ids = await patientsWithHistory(db, { after, limit: 500 });
+    for (const patientId of ids) {
       const verdict = await verifyHistoryChain(db, patientId);
       report.patients += 1;
       report.entries += verdict.entries;
@@ -24,6 +21,14 @@ export async function verifyAllHistoryChains(db: Pick<Db, "historyEntry" | "$que
       onPatient?.(verdict);
     }
     if (ids.length < 500) return report;
-    after = ids.at(-1)!.patientId;
+    after = ids.at(-1)!;
   }
+}
+
+/** The next patients that have a history, in id order after `after`: a keyset served by the (patientId, sequence) unique index. */
+export async function patientsWithHistory(db: Pick<Db, "$queryRaw">, { after, limit }: { after: string | null; limit: number }): Promise<string[]> {
+  const rows: { patientId: string }[] = after
+    ? await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" WHERE "patientId" > ${after}::uuid ORDER BY "patientId" LIMIT ${limit}`
+    : await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId" LIMIT ${limit}`;
+  return rows.map((row) => row.patientId);
 }
