@@ -36,6 +36,8 @@ type Fixtures = {
   /** A support ticket of the owner's about the lab document, and a catalogue app awaiting review. */
   ticketId: string;
   appId: string;
+  /** An OAuth client of that app (its row id). */
+  clientId: string;
 };
 let fx: Fixtures;
 const contexts: BrowserContext[] = [];
@@ -145,7 +147,9 @@ test.beforeAll(async ({ browser }) => {
     select: { id: true },
   });
 
-  fx = { owner, requests, accounts, documents, receiptId: receipt.id, ticketId: ticket.id, appId: app.id };
+  const client = await db.oAuthClient.create({ data: { clientId: `matrice-${marker}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://matrice.example/cb"] }, select: { id: true } });
+
+  fx = { owner, requests, accounts, documents, receiptId: receipt.id, ticketId: ticket.id, appId: app.id, clientId: client.id };
 });
 
 test.afterAll(async () => {
@@ -540,6 +544,24 @@ const STAFF_ACTIONS: StaffActionCase[] = [
     openers: ["curator"],
     fields: () => ({ appId: fx.appId, decision: "refuse", reason: REASON }),
     state: async () => (await e2eDb().catalogApp.findUniqueOrThrow({ where: { id: fx.appId }, select: { status: true } })).status,
+  },
+  {
+    area: "catalogue",
+    file: "app/admin/catalogue/actions.ts",
+    exportedName: "registerClientAction",
+    params: () => ({ id: fx.appId }),
+    openers: ["curator"],
+    fields: () => ({ appId: fx.appId, type: "CONFIDENTIAL", redirectUris: "https://attaquant.example/cb" }),
+    state: () => e2eDb().oAuthClient.count({ where: { appId: fx.appId } }),
+  },
+  {
+    area: "catalogue",
+    file: "app/admin/catalogue/actions.ts",
+    exportedName: "revokeClientAction",
+    params: () => ({ id: fx.appId }),
+    openers: ["curator"],
+    fields: () => ({ appId: fx.appId, clientId: fx.clientId }),
+    state: async () => (await e2eDb().oAuthClient.findUniqueOrThrow({ where: { id: fx.clientId }, select: { revokedAt: true } })).revokedAt,
   },
 ];
 

@@ -157,6 +157,52 @@ test("suspending an app a patient connected stops its token at once and alerts t
   await patientContext.close();
 });
 
+test("a curator registers a confidential client whose secret works once shown, then revokes it", async ({ page, context }) => {
+  const curator = await createAccount({ roles: ["CURATOR"] });
+  const app = await ownApp("LISTED");
+  await signInAs(context, curator);
+  await page.goto(`/admin/catalogue/${app.id}`);
+  await expect(page.getByText("Aucun client enregistré : ce service ne peut pas encore se connecter.")).toBeVisible();
+
+  // A plain-http redirect URI is refused at the field, and nothing is registered.
+  await page.getByRole("radio", { name: /Client confidentiel/ }).check();
+  await page.getByLabel("Adresses de retour").fill("http://e2e.example/callback");
+  await page.getByRole("button", { name: "Enregistrer le client" }).click();
+  await expect(page.getByText("Chaque ligne doit être une adresse https:// complète, sans fragment (#) ni identifiants.")).toBeVisible();
+  await expect(page.getByLabel("Adresses de retour")).toHaveAttribute("aria-invalid", "true");
+  expect(await e2eDb().oAuthClient.count({ where: { appId: app.id } })).toBe(0);
+
+  await page.getByLabel("Adresses de retour").fill("https://e2e.example/callback\nhttps://e2e.example/mobile");
+  await page.getByRole("button", { name: "Enregistrer le client" }).click();
+  const registered = page.getByTestId("client-registered");
+  await expect(registered).toBeFocused();
+  await expect(registered).toContainText("il ne sera plus jamais affiché");
+  const clientId = (await page.getByTestId("new-client-id").textContent())!;
+  const secret = (await page.getByTestId("new-client-secret").textContent())!;
+  expect(clientId).toMatch(new RegExp(`^${app.slug}-[0-9a-f]{10}$`));
+  expect(secret).toMatch(/^ens_cs_/);
+  await expect(page.getByTestId("oauth-client").filter({ hasText: clientId })).toContainText("https://e2e.example/mobile");
+  await expectAccessible(page);
+
+  // The token endpoint knows the client: a wrong grant is refused as such (400), not the client (401).
+  const tokenCall = (credentials: string) =>
+    page.request.post("/api/oauth/token", { form: { grant_type: "refresh_token", refresh_token: "ens_rt_inconnu" }, headers: { Authorization: `Basic ${Buffer.from(credentials).toString("base64")}` } });
+  const known = await tokenCall(`${clientId}:${secret}`);
+  expect(known.status()).toBe(400);
+  expect(await known.json()).toMatchObject({ error: "invalid_grant" });
+  expect((await tokenCall(`${clientId}:ens_cs_faux`)).status()).toBe(401);
+
+  // Revoked, after a confirmation: the same secret no longer authenticates.
+  const row = page.getByTestId("oauth-client").filter({ hasText: clientId });
+  await row.getByRole("button", { name: `Révoquer (client ${clientId})` }).click();
+  await row.getByRole("button", { name: "Oui, révoquer ce client" }).click();
+  await expect(page.getByTestId("vault-announcer")).toHaveText(`Client ${clientId} révoqué.`);
+  await expect(page.getByTestId("oauth-client").filter({ hasText: clientId })).toContainText("révoqué le");
+  const revoked = await tokenCall(`${clientId}:${secret}`);
+  expect(revoked.status()).toBe(401);
+  expect(await revoked.json()).toMatchObject({ error: "invalid_client" });
+});
+
 test("the curation pages are a 404 for a patient", async ({ page, context }) => {
   const patient = await createAccount();
   await signInAs(context, patient);

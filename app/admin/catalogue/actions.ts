@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { appFormSchema } from "@/lib/catalogue/app-form-schema";
 import { criteriaReviewSchema, decisionSchema, resolveReportSchema } from "@/lib/catalogue/curation-schemas";
+import { registerClientSchema, revokeClientSchema } from "@/lib/catalogue/oauth-client-schemas";
 import { defineAction } from "@/lib/server/action/define-action";
 import { createCatalogueApp } from "@/lib/server/catalogue/create-app";
 import { decideAppStatus } from "@/lib/server/catalogue/decide-app-status";
+import { registerOAuthClient, revokeOAuthClient } from "@/lib/server/catalogue/oauth-clients";
 import { resolveReport } from "@/lib/server/catalogue/resolve-report";
 import { reviewCriteria } from "@/lib/server/catalogue/review-criteria";
 import { getDb } from "@/lib/server/db";
@@ -63,5 +65,28 @@ export const resolveReportAction = defineAction({
     await resolveReport(getDb(), { staff, reportId: input.reportId, ipAddress: context.ipAddress });
     refresh();
     return null;
+  },
+});
+
+/** Registers an OAuth client for the app; a confidential client's secret is in this answer only. */
+export const registerClientAction = defineAction({
+  input: registerClientSchema,
+  access,
+  run: async ({ input, context }) => {
+    const staff = await requireStaff("catalogue:curate");
+    const registered = await registerOAuthClient(getDb(), { staff, ipAddress: context.ipAddress }, { ...input, redirectUris: input.redirectUris.join("\n") });
+    refresh(input.appId);
+    return registered;
+  },
+});
+
+export const revokeClientAction = defineAction({
+  input: revokeClientSchema,
+  access,
+  run: async ({ input, context }) => {
+    const staff = await requireStaff("catalogue:curate");
+    const result = await revokeOAuthClient(getDb(), { staff, ipAddress: context.ipAddress }, input);
+    refresh(input.appId);
+    return result;
   },
 });

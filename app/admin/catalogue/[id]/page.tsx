@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/access/action-form";
 import { CriteriaReviewForm, type CurrentReview } from "@/components/catalogue/criteria-review-form";
 import { DataUse } from "@/components/catalogue/data-use";
 import { DecisionForm } from "@/components/catalogue/decision-form";
+import { OAuthClientForm } from "@/components/catalogue/oauth-client-form";
 import { ReferencingFile } from "@/components/catalogue/referencing-file";
 import { StatusBadge } from "@/components/catalogue/status-badge";
 import { decisionsFrom, PUBLIC_STATUSES } from "@/lib/catalogue/app-status";
@@ -14,7 +15,7 @@ import { getAppForCuration } from "@/lib/server/catalogue/get-app-for-curation";
 import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
 import { getDb } from "@/lib/server/db";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
-import { resolveReportAction } from "../actions";
+import { resolveReportAction, revokeClientAction } from "../actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -96,6 +97,44 @@ export default async function CurateAppPage({ params }: { params: Params }) {
       <Section id="decide-title" title={t("decide.title")}>
         <p className="text-muted">{t("decide.intro")}</p>
         <DecisionForm appId={app.id} decisions={decisionsFrom(app.status)} />
+      </Section>
+
+      <Section id="clients-title" title={t("clients.title")}>
+        <p className="text-muted">{t("clients.intro")}</p>
+        {app.clients.length === 0 ? (
+          <p>{t("clients.none")}</p>
+        ) : (
+          <ul className="divide-y divide-gray-300 rounded-lg border border-gray-300" data-testid="oauth-clients">
+            {app.clients.map((client) => (
+              <li key={client.id} className="space-y-2 p-4" data-testid="oauth-client">
+                <p>
+                  <code className="font-semibold">{client.clientId}</code> · {t(`clients.types.${client.type}`)} ·{" "}
+                  {client.revokedAt ? <span className="font-medium text-red-800">{t("clients.revokedOn", { date: day(client.revokedAt) })}</span> : t("clients.registeredOn", { date: day(client.createdAt) })}
+                </p>
+                <ul className="list-inside list-disc text-sm">
+                  {client.redirectUris.map((uri) => (
+                    <li key={uri} className="font-mono break-all">
+                      {uri}
+                    </li>
+                  ))}
+                </ul>
+                {!client.revokedAt && (
+                  <ActionForm
+                    action={revokeClientAction}
+                    fields={{ appId: app.id, clientId: client.id }}
+                    label={t("clients.revoke")}
+                    srLabel={t("clients.revokeLabel", { clientId: client.clientId })}
+                    success={t("clients.revoked", { clientId: client.clientId })}
+                    focusAfter="clients-title"
+                    confirm={{ warning: t("clients.revokeWarning"), label: t("clients.revokeConfirm") }}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="text-xl font-semibold">{t("clients.newTitle")}</h3>
+        <OAuthClientForm appId={app.id} />
       </Section>
 
       <Section id="app-reports-title" title={t("reportsOnApp")}>
