@@ -114,3 +114,24 @@ test("support pages are a 404 for a patient, and an agent cannot act on their ow
   await expectAccessible(agentPage);
   await agentContext.close();
 });
+
+test("an agent whose sign-in is not recent confirms their identity before resetting a second factor", async ({ page, context }) => {
+  const patient = await createAccount();
+  const agent = await createAccount({ roles: ["SUPPORT"] });
+  await signInAs(context, agent);
+  await e2eDb().session.updateMany({ where: { userId: agent.id }, data: { authenticatedAt: new Date(Date.now() - 60 * 60_000) } });
+
+  await page.goto(`/admin/comptes/${patient.id}`);
+  const reset = page.getByRole("region", { name: "Réinitialiser le second facteur" });
+  // Said up front, with the way to do it: no form that would fail.
+  await expect(reset.getByRole("button", { name: "Réinitialiser le second facteur…" })).toHaveCount(0);
+  await expectAccessible(page);
+  await reset.getByRole("link", { name: "Confirmer mon identité" }).click();
+  await expect(page).toHaveURL(new RegExp(`/securite/confirmer\\?suite=%2Fadmin%2Fcomptes%2F${patient.id}$`));
+  await page.getByLabel("Mot de passe actuel", { exact: true }).fill(agent.password);
+  await page.getByLabel("Code à 6 chiffres de votre application d'authentification").fill(totpCode(agent.totpSecret!));
+  await page.getByRole("button", { name: "Confirmer", exact: true }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/admin/comptes/${patient.id}$`));
+  await expect(reset.getByRole("button", { name: "Réinitialiser le second facteur…" })).toBeVisible();
+});

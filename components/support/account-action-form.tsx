@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/access/button-class";
+import { ActionAlert } from "@/components/security/action-alert";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
@@ -140,7 +141,8 @@ export function AccountActionForm({
           </button>
         )}
       </div>
-      {failure && <FormAlert>{failure.message}</FormAlert>}
+      {/* A sign-in that grew old since the page loaded: the message comes with the way to confirm it is them. */}
+      {failure && (failure.code === "REAUTHENTICATION_REQUIRED" ? <ActionAlert state={failure} returnTo={`/admin/comptes/${userId}`} /> : <FormAlert>{failure.message}</FormAlert>)}
     </form>
   );
 }

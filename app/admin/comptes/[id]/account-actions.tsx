@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ReauthNotice } from "@/components/security/reauth-notice";
 import { AccountActionForm } from "@/components/support/account-action-form";
 import type { SupportAccountView } from "@/lib/server/support/get-support-account";
 import { closeAccountAction, disableAccountAction, enableAccountAction, resendEmailConfirmationAction, resetSecondFactorAction, unlockAccountAction } from "./actions";
@@ -20,9 +21,10 @@ function ActionSection({ id, title, intro, children }: { id: string; title: stri
 /**
  * The actions the account's state allows: unlock while locked or failing, resend while the address
  * waits for confirmation, reset / disable / close unless closed or a staff account (an admin's
- * business), enable while disabled. The services check the same again.
+ * business), enable while disabled; the reset only on a sign-in proved in the last minutes. The
+ * services and actions check the same again.
  */
-export async function AccountActions({ account, isSelf, now }: { account: SupportAccountView; isSelf: boolean; now: Date }) {
+export async function AccountActions({ account, isSelf, now, recentlyAuthenticated }: { account: SupportAccountView; isSelf: boolean; now: Date; recentlyAuthenticated: boolean }) {
   const t = await getTranslations("support");
   const userId = account.id;
   const isStaff = account.roles.some((role) => STAFF_ROLES.includes(role));
@@ -56,17 +58,22 @@ export async function AccountActions({ account, isSelf, now }: { account: Suppor
         ) : (
           <>
             <ActionSection id="reset-heading" title={t("reset.title")} intro={t("reset.intro")}>
-              <AccountActionForm
-                action={resetSecondFactorAction}
-                userId={userId}
-                submitLabel={t("reset.confirm")}
-                success={t("reset.done")}
-                confirm={{ open: t("reset.open"), warning: t("reset.warning") }}
-                checklist={{
-                  legend: t("reset.checklist"),
-                  items: (["identityVerified", "birthDateConfirmed", "requestedByPerson"] as const).map((name) => ({ name, label: t(`reset.${name}`) })),
-                }}
-              />
+              {/* Said up front: the reset needs the agent's own recent proof of identity. */}
+              {!recentlyAuthenticated ? (
+                <ReauthNotice returnTo={`/admin/comptes/${userId}`} />
+              ) : (
+                <AccountActionForm
+                  action={resetSecondFactorAction}
+                  userId={userId}
+                  submitLabel={t("reset.confirm")}
+                  success={t("reset.done")}
+                  confirm={{ open: t("reset.open"), warning: t("reset.warning") }}
+                  checklist={{
+                    legend: t("reset.checklist"),
+                    items: (["identityVerified", "birthDateConfirmed", "requestedByPerson"] as const).map((name) => ({ name, label: t(`reset.${name}`) })),
+                  }}
+                />
+              )}
             </ActionSection>
             {account.status !== "DISABLED" && (
               <ActionSection id="disable-heading" title={t("disable.title")} intro={t("disable.intro")}>

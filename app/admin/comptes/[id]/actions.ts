@@ -42,9 +42,10 @@ export const resendEmailConfirmationAction = defineAction({
   },
 });
 
+/** Resetting a second factor hands the account to whoever signs in next: the agent proves who they are first. */
 export const resetSecondFactorAction = defineAction({
   input: resetSecondFactorSchema,
-  access,
+  access: { ...access, recentAuthentication: true },
   run: async ({ input, context }) => {
     await resetSecondFactor(getDb(), await requireStaff("support:accounts"), input, context);
     refresh(input.userId);
