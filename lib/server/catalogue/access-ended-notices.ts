@@ -54,12 +54,16 @@ export async function sendAccessEndedNotices(db: Db, { deliver = afterCommitDeli
         await tx.notification.createMany({
           data: rows.map((row, i) => ({ userId: row.patientId, kind: "APP_SUSPENDED" as const, historyEntryId: entryIds[i], actorLabel: decisions.get(row.decisionId)!.app.name.slice(0, 200) })),
         });
-        // A closed account has no one to write to; its history and alert are kept all the same.
-        const users = await tx.user.findMany({ where: { id: { in: rows.map((row) => row.patientId) }, status: { not: "CLOSED" } }, select: { id: true, email: true, firstName: true, locale: true } });
-        const decisionOf = new Map(rows.map((row) => [row.patientId, decisions.get(row.decisionId)!]));
+        // A closed account has no one to write to; its history and alert are kept all the same. One
+        // mail per ended connection: a patient may lose two apps in one batch.
+        const users = new Map(
+          (await tx.user.findMany({ where: { id: { in: rows.map((row) => row.patientId) }, status: { not: "CLOSED" } }, select: { id: true, email: true, firstName: true, locale: true } })).map((user) => [user.id, user]),
+        );
         const ids: string[] = [];
-        for (const user of users) {
-          const mail = appAccessEndedMail(user.locale, { firstName: user.firstName, decision: decisionWord(decisionOf.get(user.id)!.status) });
+        for (const row of rows) {
+          const user = users.get(row.patientId);
+          if (!user) continue;
+          const mail = appAccessEndedMail(user.locale, { firstName: user.firstName, decision: decisionWord(decisions.get(row.decisionId)!.status) });
           ids.push(await enqueueEmail(tx, { to: user.email, ...mail }));
         }
         await tx.appConnection.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { endedByDecisionId: null } });

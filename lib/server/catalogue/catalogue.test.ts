@@ -184,6 +184,22 @@ describe("the catalogue and its curation", () => {
     expect(await db.notification.count({ where: { userId: alice.id } })).toBe(1);
   });
 
+  it("a patient who loses two apps in one batch is told of each, in its own words", async () => {
+    const staff = await curator();
+    const patient = await newUser();
+    const [suspended, delisted] = [await newApp(`Pouls${randomUUID().slice(0, 6)}`), await newApp(`Sommeil${randomUUID().slice(0, 6)}`)];
+    for (const app of [suspended, delisted]) await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] } });
+    await decideAppStatus(db, { staff, input: { appId: suspended.id, decision: "suspend", reason: "Suspension le temps d'un audit." } }, { tellPatients: () => {} });
+    await decideAppStatus(db, { staff, input: { appId: delisted.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } }, { tellPatients: () => {} });
+    await sendAccessEndedNotices(db, { deliver: () => {} });
+
+    const entries = await db.historyEntry.findMany({ where: { patientId: patient.id, action: "APP_ACCESS_ENDED" }, select: { details: true } });
+    expect(entries.map((entry) => (entry.details as { decision: string }).decision).sort()).toEqual(["delist", "suspend"]);
+    expect(await db.notification.count({ where: { userId: patient.id, kind: "APP_SUSPENDED" } })).toBe(2);
+    const subjects = (await db.outboundMessage.findMany({ where: { recipient: patient.email }, select: { subject: true } })).map((mail) => mail.subject);
+    expect(subjects.sort()).toEqual(["Un service connecté à votre espace a été retiré du catalogue", "Un service connecté à votre espace a été suspendu"]);
+  });
+
   it.runIf(realPostgres)("two instances telling at once tell each patient once", async () => {
     const staff = await curator();
     const app = await newApp(`Glyco${randomUUID().slice(0, 6)}`);
