@@ -19,15 +19,22 @@ const redirectUri = z
     }
   }, "catalogue.curation.clients.errors.uri");
 
-/** The curator's form: the type, and the redirect URIs one per line. */
-export const registerClientSchema = z.object({
+const redirectUriList = z.array(redirectUri).min(1, "catalogue.curation.clients.errors.uriRequired").max(MAX_REDIRECT_URIS, "catalogue.curation.clients.errors.tooMany");
+
+/** A client as the service registers it: its app, its type and its redirect URIs. */
+export const oauthClientSchema = z.object({
   appId: z.uuid(),
   type: z.enum(["PUBLIC", "CONFIDENTIAL"], { error: "catalogue.curation.clients.errors.type" }),
+  redirectUris: redirectUriList,
+});
+export type OAuthClientInput = z.infer<typeof oauthClientSchema>;
+
+/** The curator's form: the same, with the redirect URIs one per line (blank lines and repeats dropped). */
+export const registerClientSchema = oauthClientSchema.extend({
   redirectUris: z
     .string()
     .transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
-    .pipe(z.array(redirectUri).min(1, "catalogue.curation.clients.errors.uriRequired").max(MAX_REDIRECT_URIS, "catalogue.curation.clients.errors.tooMany")),
+    .pipe(redirectUriList),
 });
-export type RegisterClientInput = z.input<typeof registerClientSchema>;
 
 export const revokeClientSchema = z.object({ appId: z.uuid(), clientId: z.uuid() });

@@ -74,7 +74,7 @@ export const registerClientAction = defineAction({
   access,
   run: async ({ input, context }) => {
     const staff = await requireStaff("catalogue:curate");
-    const registered = await registerOAuthClient(getDb(), { staff, ipAddress: context.ipAddress }, { ...input, redirectUris: input.redirectUris.join("\n") });
+    const registered = await registerOAuthClient(getDb(), { staff, ipAddress: context.ipAddress }, input);
     refresh(input.appId);
     return registered;
   },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/client";
+import { registerClientSchema } from "@/lib/catalogue/oauth-client-schemas";
 import { AppError } from "@/lib/server/errors";
 import { authenticateClient } from "@/lib/server/oauth/authenticate-client";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
@@ -37,7 +38,9 @@ describe("OAuth clients registered by curators", () => {
   it("registers public and confidential clients with exact https redirect URIs; the secret is shown once and kept as a hash", async () => {
     const curator = await staffOf("CURATOR");
     const app = await newApp();
-    const confidential = await registerOAuthClient(db, { staff: curator, ipAddress: "192.0.2.8" }, { appId: app.id, type: "CONFIDENTIAL", redirectUris: " https://app.example/cb \nhttps://app.example/cb\n\nhttps://app.example/mobile?x=1" });
+    // Through the form's own schema, as the page posts it: one URI per line, blanks and repeats dropped.
+    const form = registerClientSchema.parse({ appId: app.id, type: "CONFIDENTIAL", redirectUris: " https://app.example/cb \nhttps://app.example/cb\n\nhttps://app.example/mobile?x=1" });
+    const confidential = await registerOAuthClient(db, { staff: curator, ipAddress: "192.0.2.8" }, form);
     expect(confidential.clientId).toMatch(new RegExp(`^${app.slug}-[0-9a-f]{10}$`));
     expect(confidential.secret).toMatch(/^ens_cs_/);
     const row = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: confidential.clientId }, select: { type: true, secretHash: true, redirectUris: true } });
@@ -45,7 +48,7 @@ describe("OAuth clients registered by curators", () => {
     expect((await authenticateClient(db, { clientId: confidential.clientId, clientSecret: confidential.secret, authorization: null })).clientId).toBe(confidential.clientId);
     await expect(authenticateClient(db, { clientId: confidential.clientId, clientSecret: "ens_cs_wrong", authorization: null })).rejects.toMatchObject({ error: "invalid_client" });
 
-    const publicClient = await registerOAuthClient(db, { staff: curator }, { appId: app.id, type: "PUBLIC", redirectUris: "https://app.example/cb" });
+    const publicClient = await registerOAuthClient(db, { staff: curator }, { appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] });
     expect(publicClient.secret).toBeNull();
     expect((await authenticateClient(db, { clientId: publicClient.clientId, authorization: null })).clientId).toBe(publicClient.clientId);
 
@@ -55,13 +58,14 @@ describe("OAuth clients registered by curators", () => {
   });
 
   it.each([
-    ["http://app.example/cb"],
-    ["https://app.example/cb#fragment"],
-    ["https://user:pass@app.example/cb"],
-    ["app.example/cb"],
-    ["javascript:alert(1)"],
-    [""],
-    [Array.from({ length: 6 }, (_, i) => `https://app.example/${i}`).join("\n")],
+    [["http://app.example/cb"]],
+    [["https://app.example/cb#fragment"]],
+    [["https://user:pass@app.example/cb"]],
+    [["app.example/cb"]],
+    [["javascript:alert(1)"]],
+    [["https://app.example/cb", "https://APP.example/../cb"]],
+    [[]],
+    [Array.from({ length: 6 }, (_, i) => `https://app.example/${i}`)],
   ])("refuses the redirect URIs %j and registers nothing", async (redirectUris) => {
     const curator = await staffOf("CURATOR");
     const app = await newApp();
@@ -72,7 +76,7 @@ describe("OAuth clients registered by curators", () => {
   it("revoking a client ends its tokens at once and it can no longer authenticate; only curators may", async () => {
     const curator = await staffOf("CURATOR");
     const app = await newApp();
-    const registered = await registerOAuthClient(db, { staff: curator }, { appId: app.id, type: "PUBLIC", redirectUris: "https://app.example/cb" });
+    const registered = await registerOAuthClient(db, { staff: curator }, { appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] });
     const client = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: registered.clientId }, select: { id: true } });
     const patient = await db.user.create({ data: { email: `clients-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", roles: ["PATIENT"], status: "ACTIVE" }, select: { id: true } });
     const connection = await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] }, select: { id: true } });
@@ -82,7 +86,7 @@ describe("OAuth clients registered by curators", () => {
 
     const support = await staffOf("SUPPORT");
     expect((await refusal(revokeOAuthClient(db, { staff: support }, { appId: app.id, clientId: client.id }))).code).toBe("FORBIDDEN");
-    expect((await refusal(registerOAuthClient(db, { staff: support }, { appId: app.id, type: "PUBLIC", redirectUris: "https://app.example/cb" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(registerOAuthClient(db, { staff: support }, { appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] }))).code).toBe("FORBIDDEN");
     // Another app's id does not reach this client.
     const other = await newApp();
     expect((await refusal(revokeOAuthClient(db, { staff: curator }, { appId: other.id, clientId: client.id }))).code).toBe("NOT_FOUND");

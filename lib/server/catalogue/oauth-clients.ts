@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { registerClientSchema, revokeClientSchema, type RegisterClientInput } from "@/lib/catalogue/oauth-client-schemas";
+import { oauthClientSchema, revokeClientSchema, type OAuthClientInput } from "@/lib/catalogue/oauth-client-schemas";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
@@ -19,9 +19,9 @@ export type RegisteredClient = { clientId: string; type: "PUBLIC" | "CONFIDENTIA
  * confidential client gets a secret, returned this once and stored as its SHA-256. Recorded in the
  * staff log with the app.
  */
-export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context, input: RegisterClientInput): Promise<RegisteredClient> {
+export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context, input: OAuthClientInput): Promise<RegisteredClient> {
   authorize(staff.actor, "catalogue:curate");
-  const { appId, type, redirectUris } = registerClientSchema.parse(input);
+  const { appId, type, redirectUris } = oauthClientSchema.parse(input);
   const app = await db.catalogApp.findUnique({ where: { id: appId }, select: { id: true, slug: true, name: true } });
   if (!app) throw new AppError("NOT_FOUND", "Catalogue app not found for a client.");
   const clientId = `${app.slug}-${randomBytes(5).toString("hex")}`;
