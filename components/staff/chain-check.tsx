@@ -5,17 +5,9 @@ import { useActionState, useEffect, useRef } from "react";
 import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/vault/live-announcer";
+import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import type { ActionResult } from "@/lib/server/action/action-result";
-
-/** The latest check as the page read it (dates as ISO strings, to cross into the client). */
-export type ChainCheckState = {
-  running: boolean;
-  patients: number;
-  entries: number;
-  brokenCount: number;
-  broken: { patientId: string; sequence: number; problem: string }[];
-  finishedAt: string | null;
-};
+import type { ChainCheckView } from "@/lib/server/admin/history-chain-check";
 
 type Result = ActionResult<{ id: string }>;
 
@@ -26,7 +18,7 @@ const REFRESH_MS = 2_000;
  * The history chain check: one button that queues it, then its progress while it runs in the
  * background, then the counts and the broken chains by id and sequence. The end is announced.
  */
-export function ChainCheck({ latest, action }: { latest: ChainCheckState | null; action: (previous: Result | null, form: FormData) => Promise<Result> }) {
+export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; action: (previous: Result | null, form: FormData) => Promise<Result> }) {
   const t = useTranslations("staff.journal.chains");
   const format = useFormatter();
   const router = useRouter();
@@ -64,7 +56,7 @@ export function ChainCheck({ latest, action }: { latest: ChainCheckState | null;
       )}
       {latest && !latest.running && (
         <div className="space-y-2" data-testid="chain-check-result">
-          <p className="text-sm text-muted">{t("finishedAt", { when: format.dateTime(new Date(latest.finishedAt!), { dateStyle: "long", timeStyle: "medium", timeZone: "Europe/Paris" }) })}</p>
+          <p className="text-sm text-muted">{t("finishedAt", { when: format.dateTime(latest.finishedAt!, { dateStyle: "long", timeStyle: "medium", timeZone: PARIS_TIME_ZONE }) })}</p>
           <p>{t("summary", { patients: latest.patients, entries: latest.entries })}</p>
           <p className="font-semibold">{latest.brokenCount === 0 ? t("intact") : t("broken", { count: latest.brokenCount })}</p>
           {latest.broken.length > 0 && (

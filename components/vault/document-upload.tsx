@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/queries/documents/api-error";
 import { documentKeys } from "@/lib/queries/documents/document-keys";
 import { uploadDocument } from "@/lib/queries/documents/upload-document";
+import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 import { acceptAttribute } from "@/lib/vault/accepted-types";
 import { todayIsoDay } from "./document-dates";
 import { useAnnounce } from "./live-announcer";
 import { titleFromFileName, type UploadItem } from "./upload-item";
 import { UploadRow } from "./upload-row";
-import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 
 type Props = {
   maxFileBytes: number;

@@ -148,10 +148,7 @@ export default async function StaffJournalPage({ searchParams }: { searchParams:
       <section aria-labelledby="chains-heading" className="space-y-3 rounded border border-slate-200 p-4">
         <h2 id="chains-heading" className="text-xl font-semibold">{t("chains.heading")}</h2>
         <p className="text-muted">{t("chains.intro")}</p>
-        <ChainCheck
-          action={checkHistoryChainsAction}
-          latest={latestCheck && { running: latestCheck.running, patients: latestCheck.patients, entries: latestCheck.entries, brokenCount: latestCheck.brokenCount, broken: latestCheck.broken, finishedAt: latestCheck.finishedAt?.toISOString() ?? null }}
-        />
+        <ChainCheck action={checkHistoryChainsAction} latest={latestCheck} />
       </section>
     </div>
   );
