@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
+import { repeatOnEveryInstance } from "@/lib/server/jobs/repeat-on-every-instance";
 import { logger } from "@/lib/server/logger";
 import { deliverMessage, deliverPendingMessages } from "./deliver-messages";
 import { getSenders } from "./senders";
@@ -24,10 +25,8 @@ const RETRY_EVERY_MS = 30_000;
  * keeps them from sending a message twice, so there is no leader to elect.
  */
 export function startRetryPass(): void {
-  const timer = setInterval(() => {
-    deliverPendingMessages(getDb(), getSenders()).catch((error: unknown) => {
-      logger.warn({ event: "outbox.retry_pass_failed", errorClass: error instanceof Error ? error.name : "unknown" }, "outbox retry pass failed");
-    });
-  }, RETRY_EVERY_MS);
-  timer.unref();
+  repeatOnEveryInstance("outbox.retry_pass", { everyMs: RETRY_EVERY_MS, firstAfterMs: RETRY_EVERY_MS }, async () => {
+    const { sent, failed } = await deliverPendingMessages(getDb(), getSenders());
+    return sent + failed > 0 ? { sent, failed } : null;
+  });
 }
