@@ -220,22 +220,24 @@ describe("the patient's consent services", () => {
     for (const actor of intruders) {
       const context: ConsentContext = { actor, patientId: patient.patientId };
       const expected = actor.stage === "FULL" ? "FORBIDDEN" : "UNAUTHENTICATED";
-      const calls: Promise<unknown>[] = [
-        searchDirectory(db, context, {}),
-        getAccessOverview(db, context),
-        getProfessionalAccess(db, context, { professionalId: pro.id }),
-        setTreatingDoctor(db, context, { professionalId: pro.id }),
-        grantAccess(db, context, { professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: true }),
-        revokeAccess(db, context, { professionalId: pro.id }),
-        blockProfessional(db, context, { professionalId: pro.id }),
-        unblockProfessional(db, context, { professionalId: pro.id }),
-        decideAccessRequest(db, context, { requestId: request.id, accept: false }),
-        setEmergencyAccess(db, context, { enabled: false }),
-        setAlertSettings(db, context, { firstAccessByEmail: false }),
-        listReceipts(db, context),
-        listGrantableDocuments(db, context),
+      // Thunks, called one by one: promises made up front would reject while an earlier one
+      // is awaited, unhandled for that moment, and the runner reports them as errors.
+      const calls: (() => Promise<unknown>)[] = [
+        () => searchDirectory(db, context, {}),
+        () => getAccessOverview(db, context),
+        () => getProfessionalAccess(db, context, { professionalId: pro.id }),
+        () => setTreatingDoctor(db, context, { professionalId: pro.id }),
+        () => grantAccess(db, context, { professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: true }),
+        () => revokeAccess(db, context, { professionalId: pro.id }),
+        () => blockProfessional(db, context, { professionalId: pro.id }),
+        () => unblockProfessional(db, context, { professionalId: pro.id }),
+        () => decideAccessRequest(db, context, { requestId: request.id, accept: false }),
+        () => setEmergencyAccess(db, context, { enabled: false }),
+        () => setAlertSettings(db, context, { firstAccessByEmail: false }),
+        () => listReceipts(db, context),
+        () => listGrantableDocuments(db, context),
       ];
-      for (const call of calls) await expectAppError(call, expected);
+      for (const call of calls) await expectAppError(call(), expected);
       // A receipt is the patient's alone: anyone else is told it does not exist.
       await expectAppError(getReceipt(db, context, { receiptId }), actor.stage === "FULL" ? "NOT_FOUND" : "UNAUTHENTICATED");
       await expectAppError(getReceipt(db, { actor, patientId: actor.userId }, { receiptId }), actor.stage === "FULL" ? "NOT_FOUND" : "UNAUTHENTICATED");
