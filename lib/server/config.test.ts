@@ -62,6 +62,13 @@ describe("configuration", () => {
     expect(config.masterKey.equals(Buffer.alloc(32, 7))).toBe(true);
   });
 
+  it("limits each app's FHIR calls per minute, 300 per connection and 6,000 per client unless told otherwise", () => {
+    const dir = tmp();
+    expect(parseConfig({ DATA_DIR: dir }).fhirCallsPerMinute).toEqual({ perConnection: 300, perClient: 6_000 });
+    expect(parseConfig({ DATA_DIR: dir, FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "60", FHIR_CALLS_PER_MINUTE_PER_CLIENT: "1200" }).fhirCallsPerMinute).toEqual({ perConnection: 60, perClient: 1_200 });
+    expect(() => parseConfig({ DATA_DIR: dir, FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "0" })).toThrow(/FHIR_CALLS_PER_MINUTE_PER_CONNECTION/);
+  });
+
   it("treats an empty variable as unset", () => {
     const dir = tmp();
     expect(parseConfig({ DATABASE_URL: "", DATA_DIR: dir }).databaseUrl).toBeUndefined();

@@ -34,6 +34,8 @@ const schema = z
     MAIL_FROM: z.string().min(3).default("Espace numérique de santé <no-reply@espace-sante.localhost>"),
     VAULT_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(20),
     VAULT_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    FHIR_CALLS_PER_MINUTE_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    FHIR_CALLS_PER_MINUTE_PER_CLIENT: z.coerce.number().int().min(1).max(10_000_000).default(6_000),
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     S3_BUCKET: z.string().min(3).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
@@ -83,6 +85,8 @@ export type AppConfig = {
   vaultMaxFileBytes: number;
   /** What one patient's documents may take in all, in bytes. */
   vaultQuotaBytes: number;
+  /** FHIR calls allowed per minute, per connection (one patient through one app) and per app client. */
+  fhirCallsPerMinute: { perConnection: number; perClient: number };
 };
 
 export class ConfigError extends Error {
@@ -122,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     logLevel: e.LOG_LEVEL,
     vaultMaxFileBytes: e.VAULT_MAX_FILE_MB * 1024 * 1024,
     vaultQuotaBytes: e.VAULT_QUOTA_MB * 1024 * 1024,
+    fhirCallsPerMinute: { perConnection: e.FHIR_CALLS_PER_MINUTE_PER_CONNECTION, perClient: e.FHIR_CALLS_PER_MINUTE_PER_CLIENT },
     storage:
       e.STORAGE_DRIVER === "s3"
         ? {

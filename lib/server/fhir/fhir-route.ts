@@ -1,9 +1,10 @@
 import "server-only";
+import { getConfig } from "@/lib/server/config";
 import { getDb, type Db } from "@/lib/server/db";
 import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { CORS_HEADERS, fhirErrorResponse, fhirJson, operationOutcome, withFhirHeaders } from "./fhir-response";
-import { limitAppCalls } from "./limit-app-calls";
+import { appCallLimits, limitAppCalls } from "./limit-app-calls";
 
 export type FhirContext = { request: Request; db: Db; access: AppAccess; ipAddress: string | null };
 
@@ -21,7 +22,7 @@ export function fhirRoute<P = Record<string, never>>(handler: Handler<P>) {
     try {
       const db = getDb();
       const access = await verifyAccessToken(db, request.headers.get("authorization"));
-      await limitAppCalls(db, access);
+      await limitAppCalls(db, access, appCallLimits(getConfig().fhirCallsPerMinute));
       const ipAddress = contextFromHeaders(request.headers).ipAddress ?? null;
       return withFhirHeaders(await handler({ request, db, access, ipAddress }, await params));
     } catch (error) {
