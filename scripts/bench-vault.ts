@@ -5,7 +5,11 @@
  *     the server process's resident memory (VmRSS) while it arrives;
  *  2. GET /api/documents?limit=25 for a patient with 10,000 documents, 20 connections at once:
  *     requests/s and latency p50/p95/p99, next to GET /api/ping (no session, no database) measured
- *     the same way in the same run, which shows what Next.js alone costs here.
+ *     the same way in the same run, which shows what Next.js alone costs here;
+ *  3. GET /api/fhir/DocumentReference?_count=25 for the same patient through a connected app's bearer
+ *     token, measured the same way: the token checked in the database, the app's two rate-limit
+ *     counters (lifted for the run so that every call is served), the page, and the patient's history
+ *     entry each call writes. One patient, so every call queues on that patient's history chain.
  *
  * The database: a fresh database on the PostgreSQL server named by BENCH_DATABASE_URL (or
  * DATABASE_URL), dropped at the end. Without one, the embedded PGlite in memory, with a warning: it
@@ -66,6 +70,8 @@ const { enrolTotpWithSecret } = await import("@/lib/server/auth/totp/enrol-totp-
 const { startPasswordSession, completeSecondFactor } = await import("@/lib/server/auth/sessions/create-session");
 const { SESSION_COOKIE } = await import("@/lib/server/auth/session-cookie");
 const { encode } = await import("next-auth/jwt");
+const { hashOpaqueToken, newOpaqueToken } = await import("@/lib/server/oauth/opaque-token");
+const { DocumentCategory } = await import("@/lib/generated/prisma/enums");
 
 type Db = Awaited<ReturnType<typeof createPrismaClient>>;
 
@@ -95,6 +101,7 @@ async function main() {
 
   const { userId, cookie } = await benchPatient(db);
   await insertDocuments(db, userId, options.documents);
+  const bearer = await benchAppToken(db, userId);
 
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
@@ -121,8 +128,17 @@ async function main() {
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, rssOf(serverPid));
 
+  const fhirPath = "/api/fhir/DocumentReference?_count=25";
+  const fhirHeaders = { Authorization: `Bearer ${bearer}`, Accept: "application/fhir+json" };
+  const fhirPage = await get(port, fhirPath, fhirHeaders);
+  const bundle = z.object({ resourceType: z.literal("Bundle"), entry: z.array(z.unknown()) }).safeParse(JSON.parse(fhirPage.body || "null"));
+  if (fhirPage.status !== 200 || !bundle.success || bundle.data.entry.length !== 25) {
+    throw new Error(`GET ${fhirPath} answered ${fhirPage.status} without a Bundle of 25 entries: ${fhirPage.body.slice(0, 300)}`);
+  }
+
   const ping = await load(port, "/api/ping", {});
   const list = await load(port, "/api/documents?limit=25", headers);
+  const fhir = await load(port, fhirPath, fhirHeaders);
 
   const lines = [
     ``,
@@ -138,6 +154,7 @@ async function main() {
     `  ${"route".padEnd(40)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`,
     row("GET /api/ping (no session, no database)", ping),
     row(`GET /api/documents?limit=25 (${options.documents} docs)`, list),
+    row("GET /api/fhir/DocumentReference?_count=25", fhir),
     ...warnings.map((warning) => `\nWARNING: ${warning}`),
     ``,
   ];
@@ -188,6 +205,26 @@ async function insertDocuments(db: Db, ownerId: string, count: number) {
   await db.$executeRawUnsafe(`ANALYZE "Document"`);
 }
 
+/**
+ * A listed app connected by the bench patient, reading every category, and an access token for it as
+ * the OAuth server stores one (only its hash). It lasts the run: the server checks expiry on each call.
+ */
+async function benchAppToken(db: Db, patientId: string): Promise<string> {
+  const slug = `bench-${randomUUID().slice(0, 8)}`;
+  const app = await db.catalogApp.create({
+    data: { slug, name: "Banc d'essai", publisher: "Banc SAS", theme: "PREVENTION", summaryFr: "Banc d'essai", summaryEn: "Benchmark", websiteUrl: "https://bench.example", status: "LISTED" },
+    select: { id: true },
+  });
+  const client = await db.oAuthClient.create({ data: { clientId: slug, appId: app.id, type: "PUBLIC", redirectUris: ["https://bench.example/cb"] }, select: { id: true } });
+  const scopes = ["launch/patient", "patient/DocumentReference.rs"];
+  const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes, categories: Object.values(DocumentCategory) }, select: { id: true } });
+  const token = newOpaqueToken("access");
+  await db.oAuthToken.create({
+    data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes, familyId: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return token;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
@@ -214,6 +251,9 @@ function startServer(port: number, appUrl: string, databaseUrl: string) {
       VAULT_MAX_FILE_MB: "300",
       VAULT_QUOTA_MB: String(Math.max(1024, options.fileMb * 2)),
       LOG_LEVEL: "warn",
+      // Counted as always, but high enough that the load is served rather than answered 429.
+      FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "1000000",
+      FHIR_CALLS_PER_MINUTE_PER_CLIENT: "10000000",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: "",
     },
