@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/server/db";
 import { patientsWithHistory } from "@/lib/server/history/verify-all-history-chains";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
-import { logger } from "@/lib/server/logger";
+import { runInBackground } from "@/lib/server/jobs/run-in-background";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -126,7 +126,5 @@ async function advance(db: Db, check: Claimed, { leaseToken, leaseMs, patientsPe
 
 /** Starts the run right after a request, without making the admin wait; the periodic pass is the safety net. */
 export function runHistoryChainChecksSoon(db: Db): void {
-  runHistoryChainChecks(db).catch((error: unknown) => {
-    logger.warn({ event: "history.chain_check.failed", errorClass: error instanceof Error ? error.name : "unknown" }, "history chain check left for the next pass");
-  });
+  runInBackground("history.chain_check", () => runHistoryChainChecks(db));
 }

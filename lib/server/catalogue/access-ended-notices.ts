@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
 import { recordHistory } from "@/lib/server/history/record-history";
-import { logger } from "@/lib/server/logger";
+import { runInBackground } from "@/lib/server/jobs/run-in-background";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { appAccessEndedMail } from "./app-access-ended-mail";
@@ -87,7 +87,5 @@ function decisionWord(status: string): "suspend" | "delist" {
  * stops first, the periodic pass of any instance (start-access-ended-notices.ts) finishes the work.
  */
 export function sendAccessEndedNoticesSoon(db: Db): void {
-  sendAccessEndedNotices(db).catch((error: unknown) => {
-    logger.warn({ event: "catalogue.access_ended_notices.failed", errorClass: error instanceof Error ? error.name : "unknown" }, "access-ended notices left for the next pass");
-  });
+  runInBackground("catalogue.access_ended_notices", () => sendAccessEndedNotices(db));
 }
