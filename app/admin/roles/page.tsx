@@ -10,7 +10,6 @@ import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { findAccountForRoles } from "@/lib/server/admin/find-account-for-roles";
 import { listStaffMembers } from "@/lib/server/admin/list-staff-members";
 import { STAFF_ROLES } from "@/lib/server/admin/staff-roles";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
 import { getDb } from "@/lib/server/db";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
@@ -25,8 +24,8 @@ const emailSchema = z.email().max(254);
 /** /admin/roles: find an account by e-mail, give or withdraw its staff roles; the current team. */
 export default async function StaffRolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffForPage("/admin/roles", "admin:roles");
-  // The same request's session (cached): role changes need a recent proof of identity, said up front.
-  const recentlyAuthenticated = isRecentlyAuthenticated(await requireFullSessionForPage("/admin/roles"));
+  // Role changes need a recent proof of identity: said up front, before the form.
+  const recentlyAuthenticated = isRecentlyAuthenticated(staff);
   const t = await getTranslations("staff.roles");
   const raw = (await searchParams).email;
   const searched = typeof raw === "string" && raw.trim() !== "" ? raw.trim() : null;

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AccountFacts } from "@/components/support/account-facts";
 import { SupportEventTable } from "@/components/support/support-event-table";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -46,7 +45,7 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
 
       <AccountFacts account={account} now={now} />
 
-      <AccountActions account={account} isSelf={account.id === staff.userId} now={now} recentlyAuthenticated={isRecentlyAuthenticated(await requireFullSessionForPage(`/admin/comptes/${encodeURIComponent(id)}`))} />
+      <AccountActions account={account} isSelf={account.id === staff.userId} now={now} recentlyAuthenticated={isRecentlyAuthenticated(staff)} />
 
       <section aria-labelledby="events-heading" className="space-y-3">
         <h2 id="events-heading" className="text-xl font-semibold">
