@@ -57,6 +57,7 @@ test("support finds a locked patient, unlocks them, resets their second factor a
   // The checklist is required by the server too (the form does not stop at the browser's checks).
   await reset.getByRole("button", { name: "Confirmer la réinitialisation" }).click();
   await expect(reset.getByText("Cochez chacun des trois points de vérification.")).toBeVisible();
+  await expect(reset.getByRole("alert")).toHaveText("Le formulaire contient une erreur : corrigez le champ indiqué.");
   await expectAccessible(page);
   await reset.getByLabel("Identité vérifiée (pièce d'identité ou rappel au numéro connu)").check();
   await reset.getByLabel("Date de naissance confirmée").check();

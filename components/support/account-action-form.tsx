@@ -3,7 +3,6 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/access/button-class";
 import { ActionAlert } from "@/components/security/action-alert";
-import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { useAnnounce } from "@/components/vault/live-announcer";
@@ -141,8 +140,9 @@ export function AccountActionForm({
           </button>
         )}
       </div>
-      {/* A sign-in that grew old since the page loaded: the message comes with the way to confirm it is them. */}
-      {failure && (failure.code === "REAUTHENTICATION_REQUIRED" ? <ActionAlert state={failure} returnTo={`/admin/comptes/${userId}`} /> : <FormAlert>{failure.message}</FormAlert>)}
+      {/* As every form with an action: field errors point to the fields, and a sign-in that grew old since
+          the page loaded comes with the way to confirm it is them. */}
+      <ActionAlert state={failure} returnTo={`/admin/comptes/${userId}`} />
     </form>
   );
 }
