@@ -23,6 +23,8 @@ import { searchObservations } from "./search-observations";
 
 // The route handlers open the app's own client (getDb) from the configuration: point it at the test database.
 process.env.DATABASE_URL = inject("databaseUrl");
+// Low enough for the route test below to reach it, above what the other route tests spend per connection.
+process.env.FHIR_CALLS_PER_MINUTE_PER_CONNECTION = "12";
 
 const ALL_SCOPES = ["launch/patient", "patient/Patient.r", "patient/DocumentReference.rs", "patient/Observation.rs", "patient/Observation.c"];
 const masterKey = randomBytes(32);
@@ -286,6 +288,21 @@ describe("the FHIR API for connected apps", () => {
       const forbidden = await expectOutcome(await POST(post(readOnly.token, JSON.stringify(weight())), noParams), 403, "forbidden");
       expect(forbidden.headers.get("www-authenticate")).toBe('Bearer error="insufficient_scope"');
       expect(await db.measurement.count({ where: { patientId: patient.id } })).toBe(1);
+    });
+
+    it("counts every call against the configured limit and answers the one over it with 429 and Retry-After", async () => {
+      const { GET } = await import("@/app/api/fhir/Patient/route");
+      const patient = await newPatient();
+      const { token } = await connect(patient.id);
+      const read = () => GET(new Request("http://localhost:3000/api/fhir/Patient", { headers: { Authorization: `Bearer ${token}` } }), noParams);
+      for (let call = 1; call <= 12; call++) expect((await read()).status).toBe(200);
+      const refused = await read();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "throttled" }] });
+      // Another patient's connection has its own allowance.
+      const other = await connect((await newPatient()).id);
+      expect((await GET(new Request("http://localhost:3000/api/fhir/Patient", { headers: { Authorization: `Bearer ${other.token}` } }), noParams)).status).toBe(200);
     });
 
     it("publishes the CapabilityStatement without a token", async () => {
