@@ -35,3 +35,13 @@ export const logger = pino({
     censor: "[redacted]",
   },
 });
+
+/**
+ * An error as logs may name it: its class and, when it has one, its code ("Error[ECONNREFUSED]",
+ * "PrismaClientKnownRequestError[P2002]"). Never its message, which may carry an address or data.
+ */
+export function errorClassOf(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? `${error.name}[${code}]` : error.name;
+}

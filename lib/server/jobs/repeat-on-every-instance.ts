@@ -1,5 +1,5 @@
 import "server-only";
-import { logger } from "@/lib/server/logger";
+import { errorClassOf, logger } from "@/lib/server/logger";
 
 /**
  * Runs a maintenance pass on this instance now and then. Every instance runs every pass: there is no
@@ -18,7 +18,7 @@ export function repeatOnEveryInstance(event: string, { everyMs, firstAfterMs }: 
         if (figures) logger.info({ event: `${event}.done`, ...figures }, `${event} pass`);
       })
       .catch((error: unknown) => {
-        logger.warn({ event: `${event}.failed`, errorClass: error instanceof Error ? error.name : "unknown" }, `${event} pass failed`);
+        logger.warn({ event: `${event}.failed`, errorClass: errorClassOf(error) }, `${event} pass failed`);
       })
       .finally(() => {
         running = false;

@@ -1,5 +1,5 @@
 import "server-only";
-import { logger } from "@/lib/server/logger";
+import { errorClassOf, logger } from "@/lib/server/logger";
 
 /**
  * Starts work that follows a request without making the person wait for it (telling patients after a
@@ -9,6 +9,6 @@ import { logger } from "@/lib/server/logger";
  */
 export function runInBackground(event: string, work: () => Promise<unknown>): void {
   work().catch((error: unknown) => {
-    logger.warn({ event: `${event}.failed`, errorClass: error instanceof Error ? error.name : "unknown" }, `${event} left for the next pass`);
+    logger.warn({ event: `${event}.failed`, errorClass: errorClassOf(error) }, `${event} left for the next pass`);
   });
 }

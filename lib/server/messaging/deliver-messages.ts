@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
-import { logger } from "@/lib/server/logger";
+import { errorClassOf, logger } from "@/lib/server/logger";
 import type { MailSender } from "./mail-transport";
 import type { SmsSender } from "./sms-provider";
 
@@ -73,7 +73,7 @@ export async function deliverMessage(db: Db, id: string, options: DeliveryOption
     const result = await deliverOne(db, options, { kind: "id", id });
     return result?.outcome ?? "skipped";
   } catch (error) {
-    logger.error({ event: "outbox.delivery_error", messageId: id, errorClass: errorClass(error) }, "outbox delivery failed");
+    logger.error({ event: "outbox.delivery_error", messageId: id, errorClass: errorClassOf(error) }, "outbox delivery failed");
     return "failed";
   }
 }
@@ -125,7 +125,7 @@ async function deliverOne(
         });
         const gaveUp = attempts >= maxAttempts;
         logger[gaveUp ? "error" : "warn"](
-          { ...log, event: gaveUp ? "outbox.gave_up" : "outbox.send_failed", attempts, maxAttempts, errorClass: errorClass(error) },
+          { ...log, event: gaveUp ? "outbox.gave_up" : "outbox.send_failed", attempts, maxAttempts, errorClass: errorClassOf(error) },
           gaveUp ? "outbound message given up" : "outbound message not sent, will retry",
         );
         return { id: row.id, outcome: "failed" as const };
@@ -170,18 +170,11 @@ async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   }
 }
 
-/** "Error[EENVELOPE]" and the like: enough to group failures in logs, with no address or content. */
-function errorClass(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? `${error.name}[${code}]` : error.name;
-}
-
 /**
  * For the lastError column, read by operators: the class and the relay's one-line reason (SMTP
  * replies name the recipient at most, which the row holds anyway). Never the message's content.
  */
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `${errorClass(error)}: ${message}`.replace(/\s+/g, " ").slice(0, 500);
+  return `${errorClassOf(error)}: ${message}`.replace(/\s+/g, " ").slice(0, 500);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { repeatOnEveryInstance } from "@/lib/server/jobs/repeat-on-every-instance";
-import { logger } from "@/lib/server/logger";
+import { errorClassOf, logger } from "@/lib/server/logger";
 import { deliverMessage, deliverPendingMessages } from "./deliver-messages";
 import { getSenders } from "./senders";
 
@@ -14,7 +14,7 @@ export function afterCommitDeliver(messageId: string): void {
     void deliverMessage(getDb(), messageId, getSenders());
   } catch (error) {
     // No database client (a script or a test with its own): the message waits for the retry pass.
-    logger.warn({ event: "outbox.deliver_later", messageId, errorClass: error instanceof Error ? error.name : "unknown" }, "message left for the retry pass");
+    logger.warn({ event: "outbox.deliver_later", messageId, errorClass: errorClassOf(error) }, "message left for the retry pass");
   }
 }
 
