@@ -20,44 +20,46 @@ function slowServer() {
   };
 }
 
+/** A client with the document list observed, as the vault page holds it, on that server. */
+function observedList(server: ReturnType<typeof slowServer>) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const observer = new QueryObserver(queryClient, { queryKey: ["documents", "list"], queryFn: server.fetchList });
+  const unsubscribe = observer.subscribe(() => {});
+  return { queryClient, list: () => queryClient.getQueryData(["documents", "list"]), close: () => (unsubscribe(), queryClient.clear()) };
+}
+
+/** The refresh after a change: the refetch reaches the server, then every request held there answers. */
+async function refreshThenAnswer(queryClient: QueryClient, server: ReturnType<typeof slowServer>) {
+  const refreshed = refreshAfterChange(queryClient, ["documents"]);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  server.release();
+  await refreshed;
+}
+
 describe("refreshAfterChange", () => {
-  let queryClient: QueryClient;
-  afterEach(() => queryClient.clear());
+  let close = () => {};
+  afterEach(() => close());
 
   it("does not let a first load that started before the change stand in for a fresh one", async () => {
-    queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const server = slowServer();
-    const observer = new QueryObserver(queryClient, { queryKey: ["documents", "list"], queryFn: server.fetchList });
-    const unsubscribe = observer.subscribe(() => {});
+    const client = observedList(server);
+    close = client.close;
     // The list's first load is in flight; then the upload commits.
     server.commit();
-
-    const refreshed = refreshAfterChange(queryClient, ["documents"]);
-    // Let the refetch reach the server, then let every request answer.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    server.release();
-    await refreshed;
-
-    expect(queryClient.getQueryData(["documents", "list"])).toEqual(["new document"]);
-    unsubscribe();
+    await refreshThenAnswer(client.queryClient, server);
+    expect(client.list()).toEqual(["new document"]);
   });
 
   it("refreshes a list that already has data", async () => {
-    queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const server = slowServer();
-    const observer = new QueryObserver(queryClient, { queryKey: ["documents", "list"], queryFn: server.fetchList });
-    const unsubscribe = observer.subscribe(() => {});
+    const client = observedList(server);
+    close = client.close;
     server.release();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(queryClient.getQueryData(["documents", "list"])).toEqual([]);
+    expect(client.list()).toEqual([]);
 
     server.commit();
-    const refreshed = refreshAfterChange(queryClient, ["documents"]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    server.release();
-    await refreshed;
-
-    expect(queryClient.getQueryData(["documents", "list"])).toEqual(["new document"]);
-    unsubscribe();
+    await refreshThenAnswer(client.queryClient, server);
+    expect(client.list()).toEqual(["new document"]);
   });
 });
