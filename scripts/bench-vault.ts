@@ -70,7 +70,7 @@ const { enrolTotpWithSecret } = await import("@/lib/server/auth/totp/enrol-totp-
 const { startPasswordSession, completeSecondFactor } = await import("@/lib/server/auth/sessions/create-session");
 const { SESSION_COOKIE } = await import("@/lib/server/auth/session-cookie");
 const { encode } = await import("next-auth/jwt");
-const { hashOpaqueToken, newOpaqueToken } = await import("@/lib/server/oauth/opaque-token");
+const { newConnectedApp } = await import("@/lib/testing/catalogue-fixtures");
 const { DocumentCategory } = await import("@/lib/generated/prisma/enums");
 
 type Db = Awaited<ReturnType<typeof createPrismaClient>>;
@@ -205,23 +205,10 @@ async function insertDocuments(db: Db, ownerId: string, count: number) {
   await db.$executeRawUnsafe(`ANALYZE "Document"`);
 }
 
-/**
- * A listed app connected by the bench patient, reading every category, and an access token for it as
- * the OAuth server stores one (only its hash). It lasts the run: the server checks expiry on each call.
- */
+/** A listed app the bench patient connected, reading every category; its access token lasts the run. */
 async function benchAppToken(db: Db, patientId: string): Promise<string> {
-  const slug = `bench-${randomUUID().slice(0, 8)}`;
-  const app = await db.catalogApp.create({
-    data: { slug, name: "Banc d'essai", publisher: "Banc SAS", theme: "PREVENTION", summaryFr: "Banc d'essai", summaryEn: "Benchmark", websiteUrl: "https://bench.example", status: "LISTED" },
-    select: { id: true },
-  });
-  const client = await db.oAuthClient.create({ data: { clientId: slug, appId: app.id, type: "PUBLIC", redirectUris: ["https://bench.example/cb"] }, select: { id: true } });
   const scopes = ["launch/patient", "patient/DocumentReference.rs"];
-  const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes, categories: Object.values(DocumentCategory) }, select: { id: true } });
-  const token = newOpaqueToken("access");
-  await db.oAuthToken.create({
-    data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes, familyId: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) },
-  });
+  const { token } = await newConnectedApp(db, { patientId, scopes, categories: Object.values(DocumentCategory), app: { name: "Banc d'essai" } });
   return token;
 }
 

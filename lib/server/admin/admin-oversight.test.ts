@@ -5,6 +5,7 @@ import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { parseAuditLogFilters } from "./audit-log-filters";
 import { exportAuditLogCsv } from "./export-audit-log-csv";
@@ -39,10 +40,7 @@ describe("the admin's dashboard, staff log and history check", () => {
       ownerId: withFactor.id, title, category: "OTHER" as const, documentDate: new Date("2026-01-01"), authorKind: "PATIENT" as const, sizeBytes, deletedAt,
     });
     await db.document.createMany({ data: [document("a", 50_000), document("b", 2_000_000), document("c", null), document("d", 300_000, new Date())] });
-    const app = await db.catalogApp.create({
-      data: { slug: `tableau-${randomUUID().slice(0, 8)}`, name: `Appli ${randomUUID().slice(0, 6)}`, publisher: "Test", theme: "PREVENTION", summaryFr: "x", summaryEn: "x", websiteUrl: "https://example.test", status: "LISTED" },
-      select: { id: true, name: true },
-    });
+    const app = await newCatalogApp(db, { name: `Appli ${randomUUID().slice(0, 6)}` });
     await db.appConnection.createMany({ data: [{ patientId: withFactor.id, appId: app.id }, { patientId: withoutFactor.id, appId: app.id }] });
     await db.appConnection.create({ data: { patientId: (await person()).id, appId: app.id, revokedAt: new Date() } });
     await db.supportTicket.createMany({ data: [{ requesterId: withFactor.id, topic: "ACCOUNT", subject: "a" }, { requesterId: withFactor.id, topic: "ACCOUNT", subject: "b", status: "CLOSED" }] });

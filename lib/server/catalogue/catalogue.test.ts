@@ -8,6 +8,7 @@ import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
 import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { sendAccessEndedNotices } from "./access-ended-notices";
 import { createCatalogueApp } from "./create-app";
@@ -38,10 +39,7 @@ describe("the catalogue and its curation", () => {
 
   /** An app straight in the database, named with a word no other test uses. */
   async function newApp(word: string, data: Partial<Prisma.CatalogAppCreateInput> = {}) {
-    return db.catalogApp.create({
-      data: { slug: `t-${randomUUID()}`, name: `${word} Santé`, publisher: "Éditions Test", theme: "PREVENTION", summaryFr: "Un service de test.", summaryEn: "A test service.", websiteUrl: "https://test.example", regions: [], requestedScopes: ["launch/patient"], screenshots: [], status: "LISTED", ...data },
-      select: { id: true, slug: true, name: true },
-    });
+    return newCatalogApp(db, { name: `${word} Santé`, requestedScopes: ["launch/patient"], ...data });
   }
 
   const proposal = (name: string) => ({

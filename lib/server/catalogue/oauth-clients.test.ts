@@ -7,6 +7,7 @@ import { authenticateClient } from "@/lib/server/oauth/authenticate-client";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
 import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { registerOAuthClient, revokeOAuthClient } from "./oauth-clients";
 
@@ -17,11 +18,7 @@ describe("OAuth clients registered by curators", () => {
     const user = await db.user.create({ data: { email: `clients-${randomUUID()}@test.local`, firstName: "Inès", lastName: "Garnier", roles: [role], status: "ACTIVE" }, select: { id: true } });
     return { userId: user.id, role, label: "Inès Garnier", actor: { userId: user.id, roles: [role], stage: "FULL", hasConfirmedFactor: true } };
   }
-  const newApp = () =>
-    db.catalogApp.create({
-      data: { slug: `clients-${randomUUID().slice(0, 8)}`, name: "Appli Clients", publisher: "Éditions Test", theme: "PREVENTION", summaryFr: "Test.", summaryEn: "Test.", websiteUrl: "https://test.example", status: "LISTED", requestedScopes: ["patient/Patient.r"] },
-      select: { id: true, slug: true },
-    });
+  const newApp = () => newCatalogApp(db, { name: "Appli Clients", requestedScopes: ["patient/Patient.r"] });
   async function refusal(promise: Promise<unknown>): Promise<AppError> {
     return promise.then(
       () => {

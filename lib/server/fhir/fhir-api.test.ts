@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
-import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
 import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import { newConnectedApp } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { createObservation } from "./create-observation";
 import { openAppBinary } from "./open-app-binary";
@@ -67,20 +67,9 @@ describe("the FHIR API for connected apps", () => {
 
   /** A listed app, its client, the patient's connection and an access token, as the OAuth server would issue them. */
   async function connect(patientId: string, { scopes = ALL_SCOPES, categories = ["LAB_RESULTS"] as DocumentCategory[], expiresAt = new Date(Date.now() + 3_600_000) } = {}) {
-    const slug = `fhir-app-${randomUUID().slice(0, 8)}`;
-    const app = await db.catalogApp.create({
-      data: { slug, name: `Tensio ${slug.slice(-4)}`, publisher: "Test SAS", theme: "CHRONIC_CONDITIONS", summaryFr: "Essai", summaryEn: "Test", websiteUrl: "https://app.example", status: "LISTED" },
-      select: { id: true, name: true },
-    });
-    const client = await db.oAuthClient.create({ data: { clientId: slug, appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] }, select: { id: true } });
-    const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes, categories }, select: { id: true } });
-    const token = newOpaqueToken("access");
-    const row = await db.oAuthToken.create({
-      data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes, familyId: randomUUID(), expiresAt },
-      select: { id: true },
-    });
+    const { app, token, tokenId, connectionId } = await newConnectedApp(db, { patientId, scopes, categories, expiresAt, app: { name: `Tensio ${randomUUID().slice(0, 4)}`, theme: "CHRONIC_CONDITIONS" } });
     const access = await verifyAccessToken(db, `Bearer ${token}`);
-    return { app, token, tokenId: row.id, connectionId: connection.id, access, context: { access, ipAddress: "198.51.100.7" } };
+    return { app, token, tokenId, connectionId, access, context: { access, ipAddress: "198.51.100.7" } };
   }
 
   async function addDocument(ownerId: string, title: string, over: { category?: DocumentCategory; hiddenFromProfessionals?: boolean; deletedAt?: Date } = {}) {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { newCatalogApp, newOAuthClient } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { purgeExpiredRows, RETENTION } from "./purge-expired-rows";
 
@@ -23,21 +24,8 @@ describe("purging rows that have outlived their use", () => {
   }
 
   async function newConnection(patientId: string) {
-    const app = await db.catalogApp.create({
-      data: {
-        slug: `purge-${randomUUID().slice(0, 8)}`,
-        name: "Appli Test",
-        publisher: "Éditeur Test",
-        theme: "PREVENTION",
-        summaryFr: "Test",
-        summaryEn: "Test",
-        websiteUrl: "https://app.test.invalid",
-        status: "LISTED",
-        requestedScopes: ["patient/Patient.r"],
-      },
-      select: { id: true },
-    });
-    const client = await db.oAuthClient.create({ data: { clientId: `purge-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://app.test.invalid/cb"] }, select: { id: true } });
+    const app = await newCatalogApp(db, { requestedScopes: ["patient/Patient.r"] });
+    const client = await newOAuthClient(db, app.id);
     const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes: ["patient/Patient.r"], categories: [] }, select: { id: true } });
     return { clientId: client.id, connectionId: connection.id };
   }

@@ -7,6 +7,7 @@ import { disconnectApp } from "@/lib/server/apps/disconnect-app";
 import { getConfig } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
+import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { authenticateClient } from "./authenticate-client";
 import { decideAuthorization } from "./decide-authorization";
@@ -41,21 +42,10 @@ describe("the OAuth authorization server", () => {
 
   /** A listed app asking for documents (two categories) and, optionally, measurements; a client for it. */
   async function newClient({ type = "PUBLIC", secret }: { type?: "PUBLIC" | "CONFIDENTIAL"; secret?: string } = {}) {
-    const app = await db.catalogApp.create({
-      data: {
-        slug: `oauth-test-${randomUUID().slice(0, 8)}`,
-        name: "Appli Test",
-        publisher: "Éditeur Test",
-        theme: "PREVENTION",
-        summaryFr: "Test",
-        summaryEn: "Test",
-        websiteUrl: "https://app.test.invalid",
-        status: "LISTED",
-        requestedScopes: ["patient/Patient.r", DOCS, OBS],
-        scopePurposes: { [DOCS]: { fr: "Lire", en: "Read", optional: false }, [OBS]: { fr: "Mesures", en: "Measures", optional: true } },
-        documentCategories: ["PRESCRIPTION", "LAB_RESULTS"],
-      },
-      select: { id: true, slug: true },
+    const app = await newCatalogApp(db, {
+      requestedScopes: ["patient/Patient.r", DOCS, OBS],
+      scopePurposes: { [DOCS]: { fr: "Lire", en: "Read", optional: false }, [OBS]: { fr: "Mesures", en: "Measures", optional: true } },
+      documentCategories: ["PRESCRIPTION", "LAB_RESULTS"],
     });
     const clientId = `client-${randomUUID()}`;
     await db.oAuthClient.create({ data: { clientId, appId: app.id, type, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris: [REDIRECT] } });

@@ -10,6 +10,7 @@ import { validateSession } from "@/lib/server/auth/sessions/validate-session";
 import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secret";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { newCatalogApp, newConnectedApp } from "@/lib/testing/catalogue-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { closeAccount } from "./close-account";
 import { getSupportAccount } from "./get-support-account";
@@ -83,7 +84,7 @@ describe("support's account pages and actions", () => {
     await db.document.create({ data: { ownerId: patient.id, title: "Ordonnance", category: "PRESCRIPTION", documentDate: new Date("2024-02-01"), authorKind: "PATIENT", sizeBytes: 766 } });
     const professional = await db.professional.create({ data: { rpps: String(Math.floor(Math.random() * 1e11)).padStart(11, "1"), firstName: "Paul", lastName: "Médecin", profession: "Médecin", city: "Lyon" } });
     await db.accessGrant.create({ data: { patientId: patient.id, professionalId: professional.id, scope: "ALL_VISIBLE", validFrom: new Date() } });
-    const app = await db.catalogApp.create({ data: { slug: `app-${randomUUID()}`, name: "Tensio", publisher: "Éditeur", theme: "CHRONIC_CONDITIONS", summaryFr: "r", summaryEn: "s", websiteUrl: "https://example.test", status: "LISTED" } });
+    const app = await newCatalogApp(db, { name: "Tensio", theme: "CHRONIC_CONDITIONS" });
     await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Observation.rs"] } });
     await enrolTotpWithSecret(db, { userId: patient.id, secretBase32: TOTP_SECRET });
     await generateRecoveryCodes(db, { userId: patient.id });
@@ -200,15 +201,12 @@ describe("support's account pages and actions", () => {
     const patient = await newUser();
     const session = await signIn(patient.id);
     await db.document.create({ data: { ownerId: patient.id, title: "Vaccins", category: "VACCINATION", documentDate: new Date("2024-01-01"), authorKind: "PATIENT" } });
-    const app = await db.catalogApp.create({ data: { slug: `app-${randomUUID()}`, name: "Carnet", publisher: "Éditeur", theme: "PREVENTION", summaryFr: "r", summaryEn: "s", websiteUrl: "https://example.test", status: "LISTED" } });
-    const client = await db.oAuthClient.create({ data: { clientId: `c-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://example.test/cb"] } });
-    const connection = await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: [] } });
-    const token = await db.oAuthToken.create({ data: { tokenHash: randomUUID().replace(/-/g, "").padEnd(64, "0"), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes: [], familyId: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) } });
+    const connected = await newConnectedApp(db, { patientId: patient.id, scopes: [], app: { name: "Carnet" } });
 
     await closeAccount(db, staff, { userId: patient.id, reason }, { ...ip, deliver });
     expect((await db.user.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("CLOSED");
     expect(await validateSession(db, { token: session.token })).toBeNull();
-    expect((await db.oAuthToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).not.toBeNull();
+    expect((await db.oAuthToken.findUniqueOrThrow({ where: { id: connected.tokenId } })).revokedAt).not.toBeNull();
     expect(await db.document.count({ where: { ownerId: patient.id } })).toBe(1);
     expect(await db.outboundMessage.findMany({ where: { recipient: patient.email }, select: { subject: true } })).toEqual([{ subject: "Votre espace a été clôturé" }]);
     await expectRecorded(patient.id, staff, { staffAction: "ACCOUNT_CLOSED", historyAction: "SUPPORT_ACCOUNT_CLOSED", securityEvent: "ACCOUNT_CLOSED" });
