@@ -52,8 +52,17 @@ export async function issueTokens(
   };
 }
 
-/** Ends every token descending from one code or one refresh chain. */
+/**
+ * Ends every token descending from one code or one refresh chain. A code names the family it started:
+ * tokens rotated from its refresh token carry the family but not the code, and a replayed code must end
+ * them too (RFC 6819 §4.4.1.1), so the code is turned into its family first.
+ */
 export async function revokeFamily(tx: Pick<Db, "oAuthToken">, where: { familyId: string } | { codeHash: string }, now = new Date()): Promise<number> {
-  const { count } = await tx.oAuthToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now } });
+  const familyIds =
+    "familyId" in where
+      ? [where.familyId]
+      : (await tx.oAuthToken.findMany({ where: { codeHash: where.codeHash }, select: { familyId: true }, distinct: ["familyId"] })).map((row) => row.familyId);
+  if (familyIds.length === 0) return 0;
+  const { count } = await tx.oAuthToken.updateMany({ where: { familyId: { in: familyIds }, revokedAt: null }, data: { revokedAt: now } });
   return count;
 }

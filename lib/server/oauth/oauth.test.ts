@@ -123,6 +123,23 @@ describe("the OAuth authorization server", () => {
     expect(await caught(refresh(clientId, tokens.refresh_token!))).toMatchObject({ error: "invalid_grant" });
   });
 
+  it("a replayed code also revokes the tokens its refresh token was rotated into (RFC 6819 §4.4.1.1)", async () => {
+    const patient = await newPatient();
+    const { clientId } = await newClient();
+    const { code, verifier } = await authorizeCode(patient, clientId);
+    const first = await exchange(clientId, code, verifier);
+    const refreshed = await refresh(clientId, first.refresh_token!);
+    await bearer(refreshed);
+    // An unrelated family of the same client and patient must not be caught by the replay.
+    const other = await authorizeCode(patient, clientId);
+    const untouched = await exchange(clientId, other.code, other.verifier);
+
+    expect(await caught(exchange(clientId, code, verifier))).toMatchObject({ error: "invalid_grant" });
+    expect(await caught(bearer(refreshed))).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await caught(refresh(clientId, refreshed.refresh_token!))).toMatchObject({ error: "invalid_grant" });
+    await expect(bearer(untouched)).resolves.toMatchObject({ patientId: patient.userId });
+  });
+
   it("refuses an expired code", async () => {
     const patient = await newPatient();
     const { clientId } = await newClient();
