@@ -78,6 +78,19 @@ test("a visitor browses the catalogue with filters and a search, then reads an a
   await expect(page.getByRole("link", { name: "Connectez-vous pour signaler ce service" })).toBeVisible();
 });
 
+test("'Dispositifs médicaux uniquement' keeps only the medical devices", async ({ page }) => {
+  await page.goto("/catalogue");
+  await expect(page.getByRole("link", { name: "RDV Santé Facile" })).toBeVisible();
+  await page.getByLabel("Dispositifs médicaux uniquement").check();
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/medical=1/);
+  await expect(page.getByLabel("Dispositifs médicaux uniquement")).toBeChecked();
+  await expect(page.getByRole("link", { name: "Tensio+" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "CardioWatch" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "RDV Santé Facile" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Pharma Proche" })).toHaveCount(0);
+});
+
 test("a suspended or delisted app says so with its reason; a submitted one is not public", async ({ page }) => {
   await page.goto("/catalogue/croissance-bebe");
   await expect(page.getByTestId("status-banner")).toContainText("Ce service est suspendu depuis le");

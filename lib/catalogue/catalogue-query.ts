@@ -13,7 +13,8 @@ export const catalogueQuerySchema = z.object({
   region: anyOf(REGIONS),
   data: anyOf(DATA_KINDS as unknown as readonly [string, ...string[]]).transform((value) => value as (typeof DATA_KINDS)[number] | undefined),
   price: anyOf(PRICE_MODELS),
-  medical: z.preprocess((value) => value === "1", z.boolean()),
+  // "1" from the address; `true` when an already parsed query is parsed again (the page, then the search).
+  medical: z.preprocess((value) => value === "1" || value === true, z.boolean()),
 });
 export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { parseCatalogueQuery } from "@/lib/catalogue/catalogue-query";
 import { ALL_CRITERIA } from "@/lib/catalogue/criteria";
 import { criteriaReviewSchema } from "@/lib/catalogue/curation-schemas";
 import type { CatalogAppStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -81,6 +82,9 @@ describe("the catalogue and its curation", () => {
     expect(found(await searchCatalogue(db, { q: word, data: "documents" }))).toEqual([documents.id]);
     expect(found(await searchCatalogue(db, { q: word, data: "measurements" }))).toEqual([]);
     expect(found(await searchCatalogue(db, { q: word, medical: true, price: "PAID" }))).toEqual([documents.id]);
+    // The page passes the query it parsed from the address: "medical=1" arrives as `true` and must still filter.
+    expect(found(await searchCatalogue(db, parseCatalogueQuery({ q: word, medical: "1" })))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(db, { q: word, medical: true }))).toEqual([documents.id]);
     // A national app is offered in every region; a regional one only in its own.
     expect(found(await searchCatalogue(db, { q: word, region: "FR-BRE" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort());
     expect(found(await searchCatalogue(db, { q: word, region: "FR-IDF" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id].sort());
