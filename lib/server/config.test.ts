@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ const production = {
   DATABASE_URL: "postgresql://app:secret@db.internal:5432/sante",
   AUTH_SECRET: "x".repeat(40),
   MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+  HISTORY_KEY: Buffer.alloc(32, 9).toString("base64"),
   SMTP_URL: "smtps://mailer:secret@smtp.example.fr:465",
 };
 
@@ -37,6 +38,23 @@ describe("configuration", () => {
     expect(second.masterKey.equals(first.masterKey)).toBe(true);
   });
 
+  it("keys the history under HISTORY_KEY, retired keys after it, and adds one to an older data folder's secrets", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "secrets.json"), JSON.stringify({ AUTH_SECRET: "a".repeat(43), MASTER_KEY: Buffer.alloc(32, 1).toString("base64") }), { mode: 0o600 });
+    const config = parseConfig({ DATA_DIR: dir });
+    // What the folder held is untouched (sessions and encrypted data survive); the history key is added once.
+    expect(config.authSecret).toBe("a".repeat(43));
+    expect(config.masterKey.equals(Buffer.alloc(32, 1))).toBe(true);
+    expect(config.historyKeys).toHaveLength(1);
+    expect(config.historyKeys[0]).toHaveLength(32);
+    expect(parseConfig({ DATA_DIR: dir }).historyKeys[0]!.equals(config.historyKeys[0]!)).toBe(true);
+    expect(statSync(join(dir, "secrets.json")).mode & 0o077).toBe(0);
+
+    const retired = Buffer.alloc(32, 3).toString("base64");
+    expect(parseConfig({ ...production, DATA_DIR: tmp(), HISTORY_OLD_KEYS: `${retired}, ${retired}` }).historyKeys.map((key) => key[0])).toEqual([9, 3, 3]);
+    expect(() => parseConfig({ ...production, DATA_DIR: tmp(), HISTORY_OLD_KEYS: "c2hvcnQ=" })).toThrow(/HISTORY_OLD_KEYS/);
+  });
+
   it("stops with a sentence naming a wrong variable", () => {
     expect(() => parseConfig({ PORT: "http", DATA_DIR: tmp() })).toThrow(ConfigError);
     expect(() => parseConfig({ PORT: "http", DATA_DIR: tmp() })).toThrow(/PORT/);
@@ -46,7 +64,7 @@ describe("configuration", () => {
 
   it("refuses to start in production without real secrets, a database or https", () => {
     const dir = tmp();
-    for (const missing of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY", "SMTP_URL"] as const) {
+    for (const missing of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY", "HISTORY_KEY", "SMTP_URL"] as const) {
       const env: Record<string, string> = { ...production, DATA_DIR: dir };
       delete env[missing];
       expect(() => parseConfig(env)).toThrow(new RegExp(`${missing} is required when APP_ENV=production`));

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import type { StorageOptions } from "@/lib/server/storage/create-storage";
@@ -14,6 +14,8 @@ import type { StorageOptions } from "@/lib/server/storage/create-storage";
  */
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+const base64Key = z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded in base64");
+
 const schema = z
   .object({
     APP_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -23,9 +25,12 @@ const schema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    MASTER_KEY: z
+    MASTER_KEY: base64Key.optional(),
+    HISTORY_KEY: base64Key.optional(),
+    HISTORY_OLD_KEYS: z
       .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded in base64")
+      .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+      .pipe(z.array(base64Key).max(20))
       .optional(),
     SEED_DEMO_DATA: bool.optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -53,7 +58,7 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "and S3_SECRET_ACCESS_KEY must be given together" });
     }
     if (env.APP_ENV !== "production") return;
-    for (const key of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY", "SMTP_URL"] as const) {
+    for (const key of ["DATABASE_URL", "AUTH_SECRET", "MASTER_KEY", "HISTORY_KEY", "SMTP_URL"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when APP_ENV=production" });
     }
     if (!env.APP_URL.startsWith("https://")) {
@@ -72,6 +77,11 @@ export type AppConfig = {
   dbPoolSize: number;
   authSecret: string;
   masterKey: Buffer;
+  /**
+   * The secret the history's chain and checkpoints are keyed under (lib/server/crypto/history-keys.ts),
+   * first the current one, then retired ones that only verify older entries.
+   */
+  historyKeys: Buffer[];
   seedDemoData: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -107,7 +117,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const e = result.data;
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
-  const secrets = e.AUTH_SECRET && e.MASTER_KEY ? null : developmentSecrets(dataDir);
+  const secrets = e.AUTH_SECRET && e.MASTER_KEY && e.HISTORY_KEY ? null : developmentSecrets(dataDir);
   return {
     appEnv: e.APP_ENV,
     isProduction: e.APP_ENV === "production",
@@ -118,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dbPoolSize: e.DB_POOL_SIZE,
     authSecret: e.AUTH_SECRET ?? secrets!.AUTH_SECRET,
     masterKey: Buffer.from(e.MASTER_KEY ?? secrets!.MASTER_KEY, "base64"),
+    historyKeys: [e.HISTORY_KEY ?? secrets!.HISTORY_KEY, ...(e.HISTORY_OLD_KEYS ?? [])].map((key) => Buffer.from(key, "base64")),
     seedDemoData: e.SEED_DEMO_DATA ?? e.APP_ENV !== "production",
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -143,17 +154,33 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   };
 }
 
-type DevSecrets = { AUTH_SECRET: string; MASTER_KEY: string };
+type DevSecrets = { AUTH_SECRET: string; MASTER_KEY: string; HISTORY_KEY: string };
 
-/** Generated once per data folder, so sessions and encrypted data survive a restart. */
+/**
+ * Generated once per data folder, so sessions, encrypted data and the history's keyed chain survive a
+ * restart. A folder made before a secret existed gets that secret added (HISTORY_KEY came later).
+ */
 function developmentSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
-  mkdirSync(dataDir, { recursive: true });
-  const secrets: DevSecrets = {
+  const generate = (): DevSecrets => ({
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     MASTER_KEY: randomBytes(32).toString("base64"),
-  };
+    HISTORY_KEY: randomBytes(32).toString("base64"),
+  });
+  if (existsSync(file)) {
+    const found = JSON.parse(readFileSync(file, "utf8")) as Partial<DevSecrets>;
+    if (found.AUTH_SECRET && found.MASTER_KEY && found.HISTORY_KEY) return found as DevSecrets;
+    // Complete the file without touching what it holds: a changed AUTH_SECRET or MASTER_KEY would sign
+    // everybody out or lose the encrypted data. Written aside, then renamed over it (never half a file).
+    const completed = { ...generate(), ...found };
+    const aside = `${file}.${process.pid}`;
+    writeFileSync(aside, JSON.stringify(completed, null, 2), { mode: 0o600 });
+    renameSync(aside, file);
+    // Another process completing it at the same moment wins or loses as a whole: use what is there.
+    return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = generate();
   // `wx`: if another process won the race, keep its secrets rather than ours.
   try {
     writeFileSync(file, JSON.stringify(secrets, null, 2), { flag: "wx", mode: 0o600 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
+import type { HistoryKeyring } from "@/lib/server/crypto/history-keys";
 
 /** The previous hash of a chain's first entry. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -21,6 +22,12 @@ export type HashedHistoryFields = {
   ipAddress: string | null;
   createdAt: Date;
   previousHash: string;
+  /**
+   * The key the hash is an HMAC under (history-keys.ts). Null for the entries written before the chain
+   * was keyed: their hash is a plain SHA-256, which anyone able to write the table could recompute, so
+   * verification accepts one only before the chain's first keyed entry and within its last checkpoint.
+   */
+  hashKeyId?: string | null;
 };
 
 /**
@@ -39,8 +46,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function historyEntryHash(entry: HashedHistoryFields): string {
-  const covered = [
+function coveredFields(entry: HashedHistoryFields): unknown[] {
+  return [
     entry.id,
     entry.patientId,
     entry.sequence,
@@ -56,5 +63,23 @@ export function historyEntryHash(entry: HashedHistoryFields): string {
     entry.previousHash,
     ...(entry.actorAppId ? [{ actorAppId: entry.actorAppId }] : []),
   ];
-  return createHash("sha256").update(canonicalJson(covered)).digest("hex");
+}
+
+/** The hash of an entry written before the chain was keyed (hashKeyId null). */
+export function plainHistoryEntryHash(entry: HashedHistoryFields): string {
+  return createHash("sha256").update(canonicalJson(coveredFields(entry))).digest("hex");
+}
+
+/** HMAC-SHA256 under the chain key; the key's id is covered too, so it cannot be swapped for another. */
+export function keyedHistoryEntryHash(entry: HashedHistoryFields & { hashKeyId: string }, chainKey: Buffer): string {
+  return createHmac("sha256", chainKey)
+    .update(canonicalJson([...coveredFields(entry), { hashKeyId: entry.hashKeyId }]))
+    .digest("hex");
+}
+
+/** What an entry's hash must be: plain or keyed as the entry says; null when its key is unknown here. */
+export function expectedHistoryEntryHash(entry: HashedHistoryFields, keyring: HistoryKeyring): string | null {
+  if (!entry.hashKeyId) return plainHistoryEntryHash(entry);
+  const key = keyring.byId.get(entry.hashKeyId);
+  return key ? keyedHistoryEntryHash({ ...entry, hashKeyId: entry.hashKeyId }, key.chainKey) : null;
 }

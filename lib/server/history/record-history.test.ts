@@ -1,11 +1,24 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useTestDb } from "@/lib/testing/test-db";
+import { historyKeyring } from "@/lib/server/crypto/history-keys";
+import type { Db } from "@/lib/server/db";
+import { useOwnerTestDb, useTestDb } from "@/lib/testing/test-db";
+import { GENESIS_HASH, plainHistoryEntryHash } from "./history-hash";
 import { recordHistory, type HistoryEvent } from "./record-history";
 import { verifyHistoryChain } from "./verify-history-chain";
 
+/** As the tables' owner would: triggers off, the statements run, triggers back on, in one transaction. */
+async function behindTheTriggers(owner: Db, work: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => Promise<unknown>) {
+  await owner.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`);
+    await work(tx);
+    await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" ENABLE TRIGGER "HistoryEntry_append_only"`);
+  });
+}
+
 describe("the activity history", () => {
   const db = useTestDb();
+  const owner = useOwnerTestDb();
   const event = (patientId: string, overrides: Partial<HistoryEvent> = {}): HistoryEvent => ({
     patientId,
     actor: { userId: patientId, role: "PATIENT", label: "Léa Roux" },
@@ -57,11 +70,56 @@ describe("the activity history", () => {
     const patientId = randomUUID();
     await db.$transaction((tx) => recordHistory(tx, [event(patientId), event(patientId), event(patientId)]));
     // Someone with the power to disable triggers (a database owner) rewrites the second entry.
-    await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`);
+    await behindTheTriggers(owner, (tx) => tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`);
+    expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 1, intact: false, brokenAtSequence: 2, problem: "HASH" });
+  });
+
+  it("hashes each entry with an HMAC under the history key, so a rewrite with a recomputed SHA-256 is still found", async () => {
+    const patientId = randomUUID();
+    await db.$transaction((tx) => recordHistory(tx, [event(patientId), event(patientId), event(patientId)]));
+    // The owner rewrites the second entry and recomputes its hash the only way the database allows:
+    // a plain SHA-256 over the new content (what the chain used to be, and what verification accepted).
+    await behindTheTriggers(owner, async (tx) => {
       await tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`;
-      await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" ENABLE TRIGGER "HistoryEntry_append_only"`);
+      const second = await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 2 } });
+      await tx.$executeRaw`UPDATE "HistoryEntry" SET hash = ${plainHistoryEntryHash(second)} WHERE id = ${second.id}::uuid`;
     });
     expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 1, intact: false, brokenAtSequence: 2, problem: "HASH" });
+  });
+
+  it("refuses a chain rewritten as plain SHA-256 entries from the point of change to its end", async () => {
+    const patientId = randomUUID();
+    await db.$transaction((tx) => recordHistory(tx, [event(patientId), event(patientId), event(patientId)]));
+    // Better still for the attacker: the entries from the second on pretend to predate the keyed chain,
+    // each one's plain hash recomputed and the next one relinked to it.
+    await behindTheTriggers(owner, async (tx) => {
+      await tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`;
+      let previousHash = (await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 1 } })).hash;
+      for (const sequence of [2, 3]) {
+        const entry = await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence } });
+        const hash = plainHistoryEntryHash({ ...entry, previousHash, hashKeyId: null });
+        await tx.$executeRaw`UPDATE "HistoryEntry" SET "previousHash" = ${previousHash}, hash = ${hash}, "hashKeyId" = NULL WHERE id = ${entry.id}::uuid`;
+        previousHash = hash;
+      }
+    });
+    expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 1, intact: false, brokenAtSequence: 2, problem: "UNKEYED" });
+  });
+
+  it("refuses a whole chain forged with plain hashes, which no checkpoint covers", async () => {
+    const patientId = randomUUID();
+    const forged = { id: randomUUID(), patientId, sequence: 1, actorId: null, actorRole: null, actorLabel: "Faux", action: "DOCUMENT_VIEWED" as const, documentId: null, documentTitle: null, details: null, ipAddress: null, createdAt: new Date(), previousHash: GENESIS_HASH };
+    await owner.historyEntry.create({ data: { ...forged, details: undefined, hash: plainHistoryEntryHash(forged) } });
+    expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "UNKEYED" });
+  });
+
+  it("verifies entries made under a retired key while it is kept in the keyring, and names an unknown key", async () => {
+    const patientId = randomUUID();
+    const [retired, current] = [randomBytes(32), randomBytes(32)];
+    await db.$transaction((tx) => recordHistory(tx, [event(patientId), event(patientId)], { keyring: historyKeyring([retired]) }));
+    await db.$transaction((tx) => recordHistory(tx, event(patientId), { keyring: historyKeyring([current, retired]) }));
+    const keyIds = (await db.historyEntry.findMany({ where: { patientId }, orderBy: { sequence: "asc" }, select: { hashKeyId: true } })).map((e) => e.hashKeyId);
+    expect(new Set(keyIds).size).toBe(2);
+    expect(await verifyHistoryChain(db, patientId, { keyring: historyKeyring([current, retired]) })).toEqual({ patientId, entries: 3, intact: true });
+    expect(await verifyHistoryChain(db, patientId, { keyring: historyKeyring([current]) })).toEqual({ patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "UNKNOWN_KEY" });
   });
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { HistoryAction, Prisma, Role } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
-import { GENESIS_HASH, historyEntryHash } from "./history-hash";
+import { getHistoryKeyring, type HistoryKeyring } from "@/lib/server/crypto/history-keys";
+import { GENESIS_HASH, keyedHistoryEntryHash } from "./history-hash";
 
 /** Who acted, as the history shows it; the label is copied so that it outlives the account. */
 export type HistoryActor = { userId: string | null; role: Role | null; label: string; appId?: string | null };
@@ -23,9 +24,10 @@ type Tx = Pick<Db, "$executeRaw" | "historyEntry">;
  * Appends entries to patients' histories, inside the caller's transaction: the entry commits with
  * the change it describes, or neither does. Each patient's chain is extended under a transaction-
  * scoped advisory lock on that patient, so concurrent writers line up instead of forking the chain
- * (the unique (patientId, sequence) index would refuse a fork anyway). Returns the new entries' ids.
+ * (the unique (patientId, sequence) index would refuse a fork anyway). Each hash is an HMAC under the
+ * current history key (history-keys.ts), which the database never sees. Returns the new entries' ids.
  */
-export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[]): Promise<string[]> {
+export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[], { keyring = getHistoryKeyring() }: { keyring?: HistoryKeyring } = {}): Promise<string[]> {
   const list = Array.isArray(events) ? events : [events];
   const ids = new Map<HistoryEvent, string>();
   const byPatient = new Map<string, HistoryEvent[]>();
@@ -59,9 +61,10 @@ export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[
         ipAddress: event.ipAddress?.slice(0, 64) ?? null,
         createdAt,
         previousHash,
+        hashKeyId: keyring.current.id,
       };
       ids.set(event, fields.id);
-      const hash = historyEntryHash(fields);
+      const hash = keyedHistoryEntryHash(fields, keyring.current.chainKey);
       previousHash = hash;
       return { ...fields, details: fields.details ?? undefined, hash };
     });
