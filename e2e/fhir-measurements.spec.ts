@@ -72,6 +72,14 @@ test("an app's measurement reaches Mesures and the access history", async ({ pag
   const entry = page.getByTestId("history-entry").filter({ hasText: "Mesure ajoutée" });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText(appName);
+
+  // "Services connectés" finds what the app did (its write and its read), by the app as the author.
+  await page.getByLabel("Type d'action").selectOption({ label: "Services connectés" });
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page).toHaveURL(/kind=apps/);
+  await expect(page.getByTestId("history-entry")).toHaveCount(2);
+  await expect(page.getByTestId("history-entry").filter({ hasText: "Mesures consultées" })).toContainText(appName);
+  await expect(page.getByTestId("history-entry").filter({ hasText: "Mesure ajoutée" })).toHaveCount(1);
 });
 
 test("Mesures is empty until an app records something", async ({ page }) => {

@@ -57,7 +57,8 @@ export type HistoryTab = (typeof historyTabs)[number];
 
 /**
  * The kinds the patient filters by, each a group of actions. "emergency" also takes in every access
- * made on the emergency basis (a document opened after breaking the glass), not only the break itself.
+ * made on the emergency basis (a document opened after breaking the glass), not only the break itself;
+ * "apps" also takes in everything a connected app did as the author (its reads and writes).
  */
 export const historyKindActions = {
   consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP", "PROFILE_VIEWED", "MEASUREMENTS_VIEWED"],

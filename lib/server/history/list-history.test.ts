@@ -109,6 +109,30 @@ describe("the patient's access history", () => {
     expect(await listHistoryAuthors(db, { actor: as(patientId), patientId })).toEqual([{ id: pro.userId, label: "Dr Sophie Bernard", role: "PROFESSIONAL" }]);
   });
 
+  it("'Services connectés' finds what apps did as authors and the patient's connections, in both tabs", async () => {
+    const { patientId } = await seed();
+    const self = { userId: patientId, role: "PATIENT" as const, label: "Léa Roux" };
+    const appId = randomUUID();
+    const app = { userId: null, role: null, label: "Tensio+", appId };
+    const curators = { userId: null, role: "CURATOR" as const, label: "Équipe de référencement" };
+    const appDetails = { appId, appName: "Tensio+" };
+    await record([
+      { patientId, actor: self, action: "APP_CONNECTED", details: { ...appDetails, scopes: ["patient/Observation.rs"], categories: [] } },
+      { patientId, actor: self, action: "APP_CONNECTION_CHANGED", details: { ...appDetails, scopes: ["patient/Observation.rs"], categories: [] } },
+      { patientId, actor: app, action: "DOCUMENT_VIEWED", document: { id: randomUUID(), title: "Bilan sanguin" }, details: { basis: "APP" } },
+      { patientId, actor: app, action: "MEASUREMENT_ADDED", details: { basis: "APP" } },
+      { patientId, actor: curators, action: "APP_ACCESS_ENDED", details: { ...appDetails, decision: "suspend", reason: "Audit" } },
+      { patientId, actor: self, action: "APP_DISCONNECTED", details: appDetails },
+    ]);
+    const actions = async (query: HistoryListQuery) => (await page(patientId, query)).items.map((entry) => entry.action).sort();
+    expect(await actions({ kind: "apps" })).toEqual(["APP_ACCESS_ENDED", "DOCUMENT_VIEWED", "MEASUREMENT_ADDED"]);
+    expect(await actions({ tab: "mine", kind: "apps" })).toEqual(["APP_CONNECTED", "APP_CONNECTION_CHANGED", "APP_DISCONNECTED"]);
+    // The professional's consented view of the same kind of document is not an app's.
+    expect(await actions({ kind: "consulted" })).toEqual(["DOCUMENT_VIEWED", "DOCUMENT_VIEWED"]);
+    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { kind: "apps" }, locale: "fr" }));
+    expect(csv.trim().split("\r\n")).toHaveLength(4);
+  });
+
   it("pages along the keyset without gaps or repeats, entries written in one instant included", async () => {
     const patientId = randomUUID();
     const actor = { userId: randomUUID(), role: "SUPPORT" as const, label: "Support" };

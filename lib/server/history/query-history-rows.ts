@@ -39,8 +39,14 @@ export async function queryHistoryRows(
   else if (filters.author) conditions.push(Prisma.sql`"actorId" = ${filters.author}::uuid`);
   if (filters.kind) {
     const actions = Prisma.join(historyKindActions[filters.kind].map((action) => Prisma.sql`${action}::"HistoryAction"`));
+    // Two kinds are also about who acted, not only what was done: anything done on the emergency
+    // basis, and anything a connected app did through the API (reads and writes keep their own action).
     conditions.push(
-      filters.kind === "emergency" ? Prisma.sql`(action IN (${actions}) OR details->>'basis' = 'EMERGENCY')` : Prisma.sql`action IN (${actions})`,
+      filters.kind === "emergency"
+        ? Prisma.sql`(action IN (${actions}) OR details->>'basis' = 'EMERGENCY')`
+        : filters.kind === "apps"
+          ? Prisma.sql`(action IN (${actions}) OR "actorAppId" IS NOT NULL)`
+          : Prisma.sql`action IN (${actions})`,
     );
   }
   if (filters.from) conditions.push(Prisma.sql`"createdAt" >= (${filters.from}::date)::timestamp AT TIME ZONE 'Europe/Paris'`);
