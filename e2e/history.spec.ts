@@ -139,9 +139,9 @@ test("the two tabs, filters by kind, author and date, the emergency entry with i
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString("utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
+  expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Concerne","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
   expect(lines).toHaveLength(3);
-  expect(csv).toContain('"Camille Essai","Patient","","Document ajouté","Bilan sanguin"');
+  expect(csv).toContain('"Camille Essai","Patient","","Document ajouté","","Bilan sanguin"');
   // The formula-looking title is text for a spreadsheet, never a formula.
   expect(csv).toContain(`"'=SOMME(A1:A3)"`);
   expect(csv).not.toMatch(/(^|,)"=/m);
@@ -152,7 +152,7 @@ test("the two tabs, filters by kind, author and date, the emergency entry with i
   expect(others.headers()["content-disposition"]).toMatch(/^attachment;/);
   const othersCsv = (await others.text()).replace(/^\uFEFF/, "");
   expect(othersCsv.trim().split("\r\n")).toHaveLength(2);
-  expect(othersCsv).toContain(`"Karim Haddad","Professionnel de santé","${urgentist.rpps}","Accès d'urgence (bris de glace)","","Accès d'urgence","${EMERGENCY_REASON}","${PRO_ADDRESS}"`);
+  expect(othersCsv).toContain(`"Karim Haddad","Professionnel de santé","${urgentist.rpps}","Accès d'urgence (bris de glace)","","","Accès d'urgence","${EMERGENCY_REASON}","${PRO_ADDRESS}"`);
 });
 
 test("from a professional's entry the patient withdraws their access, then blocks them", async ({ page, browser }) => {
@@ -179,10 +179,18 @@ test("from a professional's entry the patient withdraws their access, then block
   expect(await e2eDb().professionalBlock.count({ where: { patientId: patient.id, professionalId: doctor.professionalId } })).toBe(1);
   await doctor.close();
 
-  // Both changes are the patient's own actions, in their tab.
+  // Both changes are the patient's own actions, in their tab, each naming whom it concerned.
   await page.getByRole("link", { name: "Mes actions" }).click();
-  await expect(entries(page).filter({ hasText: "Professionnel bloqué" })).toHaveCount(1);
-  await expect(entries(page).filter({ hasText: "Accès retiré" })).toHaveCount(1);
+  const concerned = `Sophie Moreau · Médecin généraliste · RPPS ${doctor.rpps}`;
+  const blocked = entries(page).filter({ hasText: "Professionnel bloqué" });
+  await expect(blocked).toHaveCount(1);
+  await expect(blocked.getByRole("definition").first()).toHaveText("Camille Essai · Patient");
+  await expect(blocked).toContainText(`Concerne${concerned}`);
+  const revoked = entries(page).filter({ hasText: "Accès retiré" });
+  await expect(revoked).toHaveCount(1);
+  await expect(revoked).toContainText(`Concerne${concerned}`);
+  await expect(revoked).toContainText("QuoiTous vos documents non masqués · lecture seule · sans date de fin");
+  await expect(page.getByText("Aucun document")).toHaveCount(0);
   await expectAccessible(page);
 });
 

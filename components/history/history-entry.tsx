@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { badgeClass } from "@/components/vault/field-classes";
+import { describeChangedFields, describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/history/describe-history-entry";
 import type { HistoryEntryView } from "@/lib/history/history-api";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { ProfessionalEntryActions } from "./professional-entry-actions";
@@ -13,13 +14,20 @@ import { ProfessionalEntryActions } from "./professional-entry-actions";
 export function HistoryEntry({ entry, highlighted = false, withActions = false }: { entry: HistoryEntryView; highlighted?: boolean; withActions?: boolean }) {
   const t = useTranslations("history");
   const tReasons = useTranslations("documents.report.reasons");
+  const tCategories = useTranslations("space.categories");
   const format = useFormatter();
   const role = entry.actor.role ? t(`roles.${entry.actor.role}` as "roles.PATIENT") : t("roles.none");
   const who = [entry.actor.label, entry.actor.profession ?? role, entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null].filter(Boolean).join(" · ");
-  const changedFields = entry.fields?.length
-    ? t("entry.changedFields", { fields: entry.fields.map((field) => (t.has(`fields.${field}` as "fields.title") ? t(`fields.${field}` as "fields.title") : field)).join(", ") })
-    : null;
-  const what = entry.document?.title ?? changedFields ?? t("entry.noDocument");
+  // The catalogue is typed by key; these helpers build keys from the entry, checked by their test.
+  const text: EntryText = {
+    t: (key, values) => t(key as "entry.who", values as never),
+    has: (key) => t.has(key as "entry.who"),
+    category: (category) => (tCategories.has(category as never) ? tCategories(category as never) : category),
+    day: (iso) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: PARIS_TIME_ZONE }),
+  };
+  const changedFields = describeChangedFields(entry, text);
+  const what = describeEntryWhat(entry, text);
+  const subject = describeEntrySubject(entry, text);
   const reason = entry.reason && entry.action === "DOCUMENT_REPORTED" && tReasons.has(entry.reason as "NOT_MINE") ? tReasons(entry.reason as "NOT_MINE") : entry.reason;
   const why = [
     entry.basis ? t(`bases.${entry.basis}`) : null,
@@ -37,8 +45,18 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
       <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="font-medium">{t("entry.who")}</dt>
         <dd className="break-words">{who}</dd>
-        <dt className="font-medium">{t("entry.what")}</dt>
-        <dd className="break-words">{what}</dd>
+        {subject && (
+          <>
+            <dt className="font-medium">{t("entry.concerns")}</dt>
+            <dd className="break-words">{subject}</dd>
+          </>
+        )}
+        {what && (
+          <>
+            <dt className="font-medium">{t("entry.what")}</dt>
+            <dd className="break-words">{what}</dd>
+          </>
+        )}
         <dt className="font-medium">{t("entry.when")}</dt>
         <dd>
           {/* Server and browser may spell a date differently (their ICU versions): the browser's wins. */}

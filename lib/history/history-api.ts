@@ -154,7 +154,19 @@ export type HistoryEntryView = {
   reason: string | null;
   /** A break-glass access, or anything done on the emergency basis: shown apart. */
   emergency: boolean;
+  /** Whom one of the patient's decisions concerned (a consent change, a connected app), as the entry recorded it. */
+  subject: HistorySubject | null;
+  /** The access a consent decision gave, changed or ended: codes and counts, never a document's title. */
+  access: HistoryAccess | null;
+  /** A setting the patient switched, with its new value. */
+  setting: { name: "emergencyAccess" | "firstAccessByEmail"; enabled: boolean } | null;
 };
+
+export type HistorySubject =
+  | { kind: "professional"; id: string; name: string; profession: string | null; rpps: string | null }
+  | { kind: "app"; name: string };
+
+export type HistoryAccess = { scope: "ALL_VISIBLE" | "CATEGORIES" | "DOCUMENTS"; categories: string[]; documentCount: number; canAdd: boolean; validUntil: string | null };
 
 export type HistoryPage = { items: HistoryEntryView[]; nextCursor: string | null };
 

@@ -73,7 +73,14 @@ export async function recordConsentChange(
     patientId: context.patientId,
     actor: historyActor,
     action: event.action,
-    details: { professionalId: professional.id, professionalName: professionalName(professional), rpps: professional.rpps, ...accessDetails(receipt?.access ?? null), ...event.details },
+    details: {
+      professionalId: professional.id,
+      professionalName: professionalName(professional),
+      profession: professional.profession,
+      rpps: professional.rpps,
+      ...accessDetails(receipt?.access ?? null),
+      ...event.details,
+    },
     ipAddress: context.ipAddress ?? null,
   });
   if (!receipt) return null;

@@ -1,7 +1,9 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
+import { parisDay } from "@/lib/consent/paris-date";
 import { csvRecord, UTF8_BOM } from "@/lib/history/csv";
+import { describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/history/describe-history-entry";
 import { historyListQuerySchema, type HistoryEntryView, type HistoryListQuery } from "@/lib/history/history-api";
 import { parisTimestamp } from "@/lib/history/paris-time";
 import { messages } from "@/lib/i18n/messages";
@@ -26,8 +28,15 @@ export async function exportHistoryCsv(
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const { cursor: _cursor, limit: _limit, ...filters } = historyListQuerySchema.parse(query);
   const translator = createTranslator({ locale, messages: messages[locale], namespace: "history" });
+  const categories = createTranslator({ locale, messages: messages[locale], namespace: "space.categories" });
   // The catalogue is typed loosely here (one object per locale): keys are checked by messages.test.ts.
-  const t = (key: string) => translator(key as never);
+  const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
+  const text: EntryText = {
+    t,
+    has: (key) => translator.has(key as never),
+    category: (category) => (categories.has(category as never) ? categories(category as never) : category),
+    day: (iso) => parisDay(new Date(iso)),
+  };
   const encoder = new TextEncoder();
   let after: { createdAt: Date; id: string } | null = null;
   let started = false;
@@ -39,7 +48,8 @@ export async function exportHistoryCsv(
       entry.actor.role ? t(`roles.${entry.actor.role}`) : t("roles.none"),
       entry.actor.rpps,
       t(`actions.${entry.action}`),
-      entry.document?.title ?? (entry.fields?.length ? entry.fields.join(", ") : ""),
+      describeEntrySubject(entry, text),
+      describeEntryWhat(entry, text),
       entry.basis ? t(`bases.${entry.basis}`) : "",
       entry.reason,
       entry.ipAddress,
@@ -50,7 +60,7 @@ export async function exportHistoryCsv(
       if (!started) {
         started = true;
         const h = (key: string) => t(`csv.headers.${key}`);
-        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(["when", "who", "role", "identifier", "action", "what", "why", "reason", "from"].map(h))));
+        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(["when", "who", "role", "identifier", "action", "concerns", "what", "why", "reason", "from"].map(h))));
       }
       const rows = await queryHistoryRows(db, { patientId, filters, after, limit: PAGE_SIZE });
       const professionals = await professionalsOf(db, rows);

@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import type { HistoryListQuery } from "@/lib/history/history-api";
+import { blockProfessional } from "@/lib/server/consent/block-professional";
+import { grantAccess } from "@/lib/server/consent/grant-access";
+import { setEmergencyAccess } from "@/lib/server/consent/set-emergency-access";
 import type { Actor } from "@/lib/server/policy/policy";
 import { useTestDb } from "@/lib/testing/test-db";
 import { exportHistoryCsv } from "./export-history-csv";
@@ -133,6 +136,41 @@ describe("the patient's access history", () => {
     expect(csv.trim().split("\r\n")).toHaveLength(4);
   });
 
+  it("'Mes actions' names whom each decision concerned and what it gave or ended, on the page and in the CSV", async () => {
+    const patientId = await newUser(["PATIENT"]);
+    const pro = await newProfessional();
+    const self = { userId: patientId, role: "PATIENT" as const, label: "Léa Roux" };
+    const context = { actor: as(patientId), patientId, ipAddress: "10.0.0.9" };
+    await grantAccess(db, context, { professionalId: pro.professionalId, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true, validUntil: null });
+    await blockProfessional(db, context, { professionalId: pro.professionalId });
+    await setEmergencyAccess(db, context, { enabled: false });
+    // Written before entries kept the profession: it is looked up from the professional's record.
+    await record([{ patientId, actor: self, action: "TREATING_DOCTOR_SET", details: { professionalId: pro.professionalId, professionalName: "Sophie Bernard", rpps: pro.rpps } }]);
+    await record([{ patientId, actor: self, action: "APP_DISCONNECTED", details: { appId: randomUUID(), appName: "Tensio+" } }]);
+
+    const professional = { kind: "professional", id: pro.professionalId, name: "Sophie Bernard", profession: "Médecin", rpps: pro.rpps };
+    const mine = (await page(patientId, { tab: "mine" })).items;
+    expect(mine.map(({ action, subject, access, setting, document }) => ({ action, subject, access, setting, document }))).toEqual([
+      { action: "APP_DISCONNECTED", subject: { kind: "app", name: "Tensio+" }, access: null, setting: null, document: null },
+      { action: "TREATING_DOCTOR_SET", subject: professional, access: null, setting: null, document: null },
+      { action: "EMERGENCY_SETTING_CHANGED", subject: null, access: null, setting: { name: "emergencyAccess", enabled: false }, document: null },
+      // Blocking ended the access: the entry says which.
+      { action: "PROFESSIONAL_BLOCKED", subject: professional, access: { scope: "CATEGORIES", categories: ["LAB_RESULTS"], documentCount: 0, canAdd: true, validUntil: null }, setting: null, document: null },
+      { action: "ACCESS_GRANTED", subject: professional, access: { scope: "CATEGORIES", categories: ["LAB_RESULTS"], documentCount: 0, canAdd: true, validUntil: null }, setting: null, document: null },
+    ]);
+
+    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine" }, locale: "fr" }));
+    const lines = csv.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Concerne","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
+    expect(lines[1]).toContain('"Service déconnecté","Tensio+ (service connecté)","",');
+    expect(lines[2]).toContain(`"Médecin traitant désigné","Sophie Bernard · Médecin · RPPS ${pro.rpps}","",`);
+    expect(lines[3]).toContain('"Réglage de l\'accès d\'urgence modifié","","Accès d\'urgence refusé",');
+    expect(lines[5]).toContain(`"Accès accordé","Sophie Bernard · Médecin · RPPS ${pro.rpps}","Catégories : Biologie · lecture et ajout de documents · sans date de fin",`);
+    expect(csv).not.toContain("Aucun document");
+    const english = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine", kind: "consent" }, locale: "en" }));
+    expect(english).toContain(`"Sophie Bernard · Médecin · RPPS ${pro.rpps}","Categories: Lab results · read and add documents · no end date"`);
+  });
+
   it("pages along the keyset without gaps or repeats, entries written in one instant included", async () => {
     const patientId = randomUUID();
     const actor = { userId: randomUUID(), role: "SUPPORT" as const, label: "Support" };
@@ -190,16 +228,16 @@ describe("the patient's access history", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.startsWith("\uFEFF\uFEFF")).toBe(false);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
+    expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Concerne","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
     expect(csv).toContain(`"'@SUM(1+1)"`);
     expect(csv).toContain('"Compte rendu ""IRM"", genou\ngauche"');
     expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
-    expect(csv).toContain('"2026-03-01 11:00:00","Léa Roux","Patient","","Document ajouté","Bilan sanguin","","","10.0.0.1"');
+    expect(csv).toContain('"2026-03-01 11:00:00","Léa Roux","Patient","","Document ajouté","","Bilan sanguin","","","10.0.0.1"');
 
     const others = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { kind: "emergency", cursor: "ignored", limit: 1 }, locale: "fr" }));
     expect(others.trim().split("\r\n")).toHaveLength(2);
-    expect(others).toContain(`"2026-03-11 00:30:00","Dr Sophie Bernard","Professionnel de santé","${pro.rpps}","Accès d'urgence (bris de glace)","","Accès d'urgence","Patient inconscient aux urgences","192.0.2.11"`);
+    expect(others).toContain(`"2026-03-11 00:30:00","Dr Sophie Bernard","Professionnel de santé","${pro.rpps}","Accès d'urgence (bris de glace)","","","Accès d'urgence","Patient inconscient aux urgences","192.0.2.11"`);
   });
 
   it("streams a long history page by page", async () => {
