@@ -194,6 +194,64 @@ test("from a professional's entry the patient withdraws their access, then block
   await expectAccessible(page);
 });
 
+test("an emergency access in force shows in 'Gestion des accès' and ends there; withdrawing or blocking from its entry ends it too", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const patient = await createAccount();
+  await signInAs(page.context(), patient);
+  const documentId = await upload(page.context().request, "Compte rendu des urgences");
+  const urgentist = await newProfessional(browser, { firstName: "Karim", lastName: "Haddad", emergencyStaff: true });
+  const sees = async () => (await urgentist.request.get(`/api/documents/${documentId}/file`)).status();
+  await proBreaksGlass(urgentist, patient);
+  expect(await sees()).toBe(200);
+
+  // "Gestion des accès" lists it among the professionals who have access: who, why, since and until when.
+  await page.goto("/acces");
+  const grants = page.getByRole("region", { name: "Professionnels ayant accès" });
+  const emergency = grants.getByTestId("emergency-access");
+  await expect(emergency).toContainText("Karim Haddad");
+  await expect(emergency).toContainText("Médecin urgentiste");
+  await expect(emergency).toContainText(`Motif déclaré : « ${EMERGENCY_REASON} »`);
+  await expect(emergency).toContainText(/Ouvert le .+, jusqu'au .+ au plus tard/);
+  await expect(grants.getByText("Aucun professionnel n'a accès")).toHaveCount(0);
+  await expectAccessible(page);
+  await emergency.getByRole("button", { name: "Mettre fin à l'accès d'urgence (Karim Haddad)" }).click();
+  await expect(page.getByTestId("vault-announcer")).toContainText("Accès d'urgence terminé");
+  await expect(grants.getByTestId("emergency-access")).toHaveCount(0);
+  await expect(grants.getByText("Aucun professionnel n'a accès")).toBeVisible();
+  await expect(page.getByTestId("receipt").filter({ hasText: "Accès d'urgence terminé" })).toContainText("Karim Haddad");
+  expect(await sees()).toBe(404);
+
+  // From the emergency entry of the history, "Retirer l'accès" ends a new emergency access.
+  await proBreaksGlass(urgentist, patient);
+  expect(await sees()).toBe(200);
+  await page.goto("/historique");
+  const entry = entries(page).filter({ hasText: "Accès d'urgence (bris de glace)" }).first();
+  await entry.getByRole("button", { name: "Retirer l'accès" }).click();
+  await expect(entry.getByText("L'accès de Karim Haddad est retiré.")).toBeVisible();
+  expect(await sees()).toBe(404);
+
+  // Blocking ends one too, and lifting the block gives nothing back.
+  await proBreaksGlass(urgentist, patient);
+  expect(await sees()).toBe(200);
+  await page.reload();
+  await entries(page).filter({ hasText: "Accès d'urgence (bris de glace)" }).first().getByRole("button", { name: "Bloquer ce professionnel" }).click();
+  await page.getByRole("button", { name: "Confirmer le blocage" }).click();
+  await expect(page.getByText(/Karim Haddad est bloqué/)).toBeVisible();
+  expect(await sees()).toBe(404);
+  await page.goto("/acces");
+  await page.getByRole("button", { name: "Débloquer (Karim Haddad)" }).click();
+  await expect(page.getByText("Aucun professionnel bloqué.")).toBeVisible();
+  expect(await sees()).toBe(404);
+  await urgentist.close();
+
+  await page.goto("/historique?tab=mine");
+  const ended = entries(page).filter({ hasText: "Accès d'urgence terminé" });
+  await expect(ended).toHaveCount(2);
+  await expect(ended.first()).toContainText(`ConcerneKarim Haddad · Médecin urgentiste · RPPS ${urgentist.rpps}`);
+  await expect(entries(page).filter({ hasText: "Professionnel bloqué" })).toContainText("Karim Haddad");
+  await expectAccessible(page);
+});
+
 test("alerts: a first access and an emergency access are e-mailed, counted in the header, listed, linked to their entry and marked read", async ({ page, browser }) => {
   const patient = await createAccount();
   await signInAs(page.context(), patient);

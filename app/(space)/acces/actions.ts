@@ -9,6 +9,7 @@ import type { RequestContext } from "@/lib/server/auth/record-security-event";
 import { blockProfessional } from "@/lib/server/consent/block-professional";
 import type { ConsentContext } from "@/lib/server/consent/consent-context";
 import { decideAccessRequest } from "@/lib/server/consent/decide-access-request";
+import { endEmergencyAccess } from "@/lib/server/consent/end-emergency-access";
 import { grantAccess } from "@/lib/server/consent/grant-access";
 import { revokeAccess } from "@/lib/server/consent/revoke-access";
 import { setAlertSettings } from "@/lib/server/consent/set-alert-settings";
@@ -69,6 +70,16 @@ export const revokeAccessAction = defineAction({
   access,
   run: async ({ input, session, context }) => {
     const result = await revokeAccess(getDb(), consentContext(session, context), input);
+    refresh(input.professionalId);
+    return result;
+  },
+});
+
+export const endEmergencyAccessAction = defineAction({
+  input: z.object({ professionalId }),
+  access,
+  run: async ({ input, session, context }) => {
+    const result = await endEmergencyAccess(getDb(), consentContext(session, context), input);
     refresh(input.professionalId);
     return result;
   },

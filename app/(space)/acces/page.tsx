@@ -15,7 +15,7 @@ import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-docu
 import { listReceipts } from "@/lib/server/consent/list-receipts";
 import { getDb } from "@/lib/server/db";
 import { actorOf } from "@/lib/server/policy/policy";
-import { refuseAccessRequestAction, revokeAccessAction, setTreatingDoctorAction, unblockProfessionalAction } from "./actions";
+import { endEmergencyAccessAction, refuseAccessRequestAction, revokeAccessAction, setTreatingDoctorAction, unblockProfessionalAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access"))("title") };
@@ -151,8 +151,33 @@ export default async function AccessPage() {
       </Section>
 
       <Section id="grants-title" title={t("grants.title")}>
+        {/* An emergency access opens documents without consent: it is shown first, and can be ended here. */}
+        {overview.emergencyAccesses.length > 0 && (
+          <div className="space-y-2">
+            <h3 className="text-lg font-semibold">{t("emergency.inForceTitle")}</h3>
+            <ul className="divide-y divide-gray-300 rounded-lg border-2 border-red-700">
+              {overview.emergencyAccesses.map((access) => (
+                <li key={access.id} className="flex flex-wrap items-start justify-between gap-3 p-4" data-testid="emergency-access">
+                  <div className="space-y-1">
+                    <ProfessionalLine professional={access.professional} />
+                    <p>{t("emergency.reason", { reason: access.reason })}</p>
+                    <p className="text-sm text-muted">{t("emergency.period", { since: dayTime(access.openedAt), until: dayTime(access.until) })}</p>
+                  </div>
+                  <ActionForm
+                    action={endEmergencyAccessAction}
+                    fields={{ professionalId: access.professional.id }}
+                    label={t("emergency.end")}
+                    srLabel={name(access.professional)}
+                    success={t("emergency.ended")}
+                    focusAfter="grants-title"
+                  />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {active.length === 0 ? (
-          <p className="text-muted">{t("grants.none")}</p>
+          overview.emergencyAccesses.length === 0 && <p className="text-muted">{t("grants.none")}</p>
         ) : (
           <ul className="divide-y divide-gray-300 rounded-lg border border-gray-300">
             {active.map((grant) => {

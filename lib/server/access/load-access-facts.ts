@@ -22,7 +22,7 @@ export async function loadAccessFacts(db: FactsDb, actor: Actor, patientId: stri
       where: { patientId_professionalId: { patientId, professionalId: professional.id } },
       select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true },
     }),
-    db.emergencyAccess.findFirst({ where: { patientId, professionalId: professional.id, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { id: true } }),
+    db.emergencyAccess.findFirst({ where: { patientId, professionalId: professional.id, endedAt: null, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { id: true } }),
   ]);
   return {
     ...facts,

@@ -5,11 +5,13 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
 import { accessSnapshot, recordConsentChange } from "./consent-record";
+import { closeEmergencyAccesses } from "./end-emergency-access";
 
 /**
  * Blocks a professional: they can neither see nor ask, emergency included. In the same transaction
- * their access in force is revoked, their pending requests are refused, and they stop being the
- * médecin traitant; the receipt and the history say which of these happened.
+ * their access in force and any emergency access they opened are ended (so that lifting the block
+ * later gives nothing back), their pending requests are refused, and they stop being the médecin
+ * traitant; the receipt and the history say which of these happened.
  */
 export async function blockProfessional(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
@@ -25,6 +27,7 @@ export async function blockProfessional(db: Db, context: ConsentContext, input: 
         select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true },
       });
       if (grant) await tx.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: now }, select: { id: true } });
+      const emergency = await closeEmergencyAccesses(tx, { patientId, professionalId, now });
       const refused = await tx.accessRequest.updateMany({ where: { patientId, professionalId, status: "PENDING" }, data: { status: "REFUSED", decidedAt: now } });
       const treating = await tx.patientAccessSettings.updateMany({ where: { patientId, treatingDoctorId: professionalId }, data: { treatingDoctorId: null } });
       const receiptId = await recordConsentChange(tx, {
@@ -32,8 +35,8 @@ export async function blockProfessional(db: Db, context: ConsentContext, input: 
         historyActor,
         action: "PROFESSIONAL_BLOCKED",
         professional,
-        details: { accessRevoked: !!grant, requestsRefused: refused.count, treatingDoctorRemoved: treating.count > 0 },
-        receipt: { change: "BLOCKED", access: grant ? accessSnapshot(grant) : null, endedAt: grant ? now : null },
+        details: { accessRevoked: !!grant, emergencyAccessIds: emergency.map((access) => access.id), requestsRefused: refused.count, treatingDoctorRemoved: treating.count > 0 },
+        receipt: { change: "BLOCKED", access: grant ? accessSnapshot(grant) : null, emergency, endedAt: grant || emergency.length ? now : null },
         now,
       });
       return { receiptId: receiptId! };

@@ -14,6 +14,13 @@ export type AccessSnapshot = {
   validUntil: string | null;
 };
 
+/** A break-glass access that a decision ended: the professional's stated reason, when it opened, until when it would have run. */
+export type EmergencySnapshot = { id: string; reason: string; openedAt: string; plannedUntil: string };
+
+export function emergencySnapshot(access: { id: string; reason: string; createdAt: Date; expiresAt: Date }): EmergencySnapshot {
+  return { id: access.id, reason: access.reason, openedAt: access.createdAt.toISOString(), plannedUntil: access.expiresAt.toISOString() };
+}
+
 /** The receipt's content: a copy of the decision as it stood, so it outlives later changes. */
 export type ReceiptSnapshot = {
   version: 1;
@@ -23,8 +30,10 @@ export type ReceiptSnapshot = {
   access: AccessSnapshot | null;
   /** Before a CHANGED, what it replaced. */
   previous: AccessSnapshot | null;
-  /** When an access ended (REVOKED, or BLOCKED with an access in force). */
+  /** When an access ended (REVOKED, EMERGENCY_ACCESS_ENDED, or BLOCKED with an access in force). */
   endedAt: string | null;
+  /** The emergency accesses this decision ended (absent from receipts written before they could be ended). */
+  emergency?: EmergencySnapshot[];
   /** The access request this decision answered, if any. */
   requestId: string | null;
   decidedBy: { userId: string | null; label: string };
@@ -64,7 +73,7 @@ export async function recordConsentChange(
     action: HistoryAction;
     professional: ProfessionalSummary;
     details?: Prisma.InputJsonObject;
-    receipt?: { change: ConsentChange; access?: AccessSnapshot | null; previous?: AccessSnapshot | null; endedAt?: Date | null; requestId?: string | null };
+    receipt?: { change: ConsentChange; access?: AccessSnapshot | null; previous?: AccessSnapshot | null; endedAt?: Date | null; requestId?: string | null; emergency?: EmergencySnapshot[] };
     now: Date;
   },
 ): Promise<string | null> {
@@ -92,6 +101,7 @@ export async function recordConsentChange(
     access: receipt.access ?? null,
     previous: receipt.previous ?? null,
     endedAt: receipt.endedAt?.toISOString() ?? null,
+    emergency: receipt.emergency ?? [],
     requestId: receipt.requestId ?? null,
     decidedBy: { userId: historyActor.userId, label: historyActor.label },
     decidedAt: now.toISOString(),

@@ -5,11 +5,13 @@ import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import { AppError } from "@/lib/server/errors";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { Actor } from "@/lib/server/policy/policy";
+import { breakGlass } from "@/lib/server/professional/break-glass";
 import { useTestDb } from "@/lib/testing/test-db";
 import { blockProfessional } from "./block-professional";
 import type { ConsentContext } from "./consent-context";
 import type { ReceiptSnapshot } from "./consent-record";
 import { decideAccessRequest } from "./decide-access-request";
+import { endEmergencyAccess } from "./end-emergency-access";
 import { getAccessOverview } from "./get-access-overview";
 import { getProfessionalAccess } from "./get-professional-access";
 import { getReceipt } from "./get-receipt";
@@ -185,6 +187,65 @@ describe("the patient's consent services", () => {
     await expectAppError(unblockProfessional(db, patient, { professionalId: pro.id }), "NOT_FOUND");
     expect((await receiptsOf(patient.patientId)).map((r) => r.change)).toEqual(["TREATING_DOCTOR_SET", "GRANTED", "BLOCKED", "UNBLOCKED"]);
     expect((await listReceipts(db, patient)).map((r) => r.change)).toEqual(["UNBLOCKED", "BLOCKED", "GRANTED", "TREATING_DOCTOR_SET"]);
+  });
+
+  it("an emergency access in force is shown to the patient and ends by their hand, by revoking or by blocking, from the professional's next request", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional({ firstName: "Karim", profession: "Médecin urgentiste", specialty: null, emergencyStaff: true });
+    const doc = await newDocument(patient.patientId);
+    const reason = "Patient inconscient admis aux urgences";
+    const readDocument = () => authorizeHealth(db, pro.actor, patient.patientId, { kind: "document", document: doc }, "read");
+    const breakTheGlass = async () => {
+      await breakGlass(db, pro.actor, patient.patientId, { reason }, { ipAddress: "192.0.2.7" });
+      await expect(readDocument()).resolves.toMatchObject({ basis: "EMERGENCY" });
+    };
+    const lastEntry = async () => (await historyOf(patient.patientId)).at(-1);
+    const lastReceipt = async () => (await receiptsOf(patient.patientId)).at(-1)!;
+
+    // Shown where the patient manages access: who, why, since and until when.
+    await breakTheGlass();
+    const { emergencyAccesses } = await getAccessOverview(db, patient);
+    expect(emergencyAccesses).toEqual([{ id: expect.any(String), professional: expect.objectContaining({ id: pro.id }), reason, openedAt: expect.any(Date), until: expect.any(Date) }]);
+    expect(emergencyAccesses[0]!.until.getTime() - emergencyAccesses[0]!.openedAt.getTime()).toBeGreaterThan(3 * 60 * 60 * 1000);
+    expect((await getProfessionalAccess(db, patient, { professionalId: pro.id })).emergencyAccess).toMatchObject({ reason });
+
+    // Ended by the patient: refused at once, with its history entry and its receipt.
+    await endEmergencyAccess(db, patient, { professionalId: pro.id });
+    await expectAppError(readDocument(), "NOT_FOUND");
+    expect((await getAccessOverview(db, patient)).emergencyAccesses).toEqual([]);
+    expect((await getProfessionalAccess(db, patient, { professionalId: pro.id })).emergencyAccess).toBeNull();
+    expect(await lastEntry()).toMatchObject({ action: "EMERGENCY_ACCESS_ENDED", actorLabel: "Camille Testeur", details: { professionalId: pro.id, professionalName: `Karim ${pro.lastName}`, profession: "Médecin urgentiste", emergencyAccessIds: [emergencyAccesses[0]!.id] } });
+    const ended = await lastReceipt();
+    expect(ended).toMatchObject({ change: "EMERGENCY_ACCESS_ENDED", professionalId: pro.id, snapshot: { access: null, endedAt: expect.any(String), emergency: [{ id: emergencyAccesses[0]!.id, reason }] } });
+    const text = renderReceiptText(await getReceipt(db, patient, { receiptId: ended.id }), { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => c, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString() });
+    expect(text).toContain("changes.EMERGENCY_ACCESS_ENDED");
+    expect(text).toContain(reason);
+    await expectAppError(endEmergencyAccess(db, patient, { professionalId: pro.id }), "NOT_FOUND", { messageKey: "access.errors.noEmergencyAccess" });
+
+    // "Retirer l'accès" with no consent given ends the emergency access (it said "no access in force").
+    await breakTheGlass();
+    await revokeAccess(db, patient, { professionalId: pro.id });
+    await expectAppError(readDocument(), "NOT_FOUND");
+    expect(await lastEntry()).toMatchObject({ action: "EMERGENCY_ACCESS_ENDED" });
+
+    // With a consent as well, revoking ends both in one change.
+    await grantAccess(db, patient, { professionalId: pro.id, scope: "CATEGORIES", categories: ["IMAGING"], canAdd: false });
+    await breakTheGlass();
+    await revokeAccess(db, patient, { professionalId: pro.id });
+    await expectAppError(readDocument(), "NOT_FOUND");
+    expect(await lastEntry()).toMatchObject({ action: "ACCESS_REVOKED", details: { scope: "CATEGORIES", emergencyAccessIds: [expect.any(String)] } });
+    expect(await lastReceipt()).toMatchObject({ change: "REVOKED", snapshot: { access: { scope: "CATEGORIES" }, emergency: [{ reason }] } });
+
+    // Blocking ends it too, and lifting the block gives nothing back.
+    await breakTheGlass();
+    await blockProfessional(db, patient, { professionalId: pro.id });
+    expect(await lastEntry()).toMatchObject({ action: "PROFESSIONAL_BLOCKED", details: { accessRevoked: false, emergencyAccessIds: [expect.any(String)] } });
+    expect(await lastReceipt()).toMatchObject({ change: "BLOCKED", snapshot: { emergency: [{ reason }], endedAt: expect.any(String) } });
+    await unblockProfessional(db, patient, { professionalId: pro.id });
+    await expectAppError(readDocument(), "NOT_FOUND");
+    expect((await getAccessOverview(db, patient)).emergencyAccesses).toEqual([]);
+    expect(await db.emergencyAccess.count({ where: { patientId: patient.patientId, endedAt: null } })).toBe(0);
+    expect(await verifyHistoryChain(db, patient.patientId)).toMatchObject({ intact: true });
   });
 
   it("a failure inside the transaction leaves neither the change, nor its receipt, nor its history entry", async () => {

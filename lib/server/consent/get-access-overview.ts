@@ -18,6 +18,8 @@ export type GrantView = {
   state: GrantState;
 };
 
+export type EmergencyAccessView = { id: string; professional: ProfessionalSummary; reason: string; openedAt: Date; until: Date };
+
 export type AccessOverview = {
   treatingDoctor: ProfessionalSummary | null;
   emergencyAccessEnabled: boolean;
@@ -25,6 +27,8 @@ export type AccessOverview = {
   /** In force first, then ended ones, newest change first. */
   grants: GrantView[];
   blocks: { professional: ProfessionalSummary; blockedAt: Date }[];
+  /** Break-glass accesses in force (not expired, not ended), newest first: they open documents without consent. */
+  emergencyAccesses: EmergencyAccessView[];
   pendingRequests: { id: string; professional: ProfessionalSummary; message: string | null; createdAt: Date }[];
 };
 
@@ -39,7 +43,7 @@ export async function getAccessOverview(db: Db, context: ConsentContext): Promis
   await authorizeConsent(db, context);
   const { patientId } = context;
   const now = new Date();
-  const [settings, grants, blocks, pendingRequests] = await Promise.all([
+  const [settings, grants, blocks, pendingRequests, emergencyAccesses] = await Promise.all([
     db.patientAccessSettings.findUnique({ where: { patientId }, select: { emergencyAccessEnabled: true, alertFirstAccessByEmail: true, treatingDoctor: { select: professionalColumns } } }),
     db.accessGrant.findMany({
       where: { patientId },
@@ -52,6 +56,11 @@ export async function getAccessOverview(db: Db, context: ConsentContext): Promis
       orderBy: { createdAt: "desc" },
       select: { id: true, message: true, createdAt: true, professional: { select: professionalColumns } },
     }),
+    db.emergencyAccess.findMany({
+      where: { patientId, endedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, reason: true, createdAt: true, expiresAt: true, professional: { select: professionalColumns } },
+    }),
   ]);
   const views = grants.map((grant) => ({ ...grant, state: grantState(grant, now) }));
   return {
@@ -61,5 +70,6 @@ export async function getAccessOverview(db: Db, context: ConsentContext): Promis
     grants: [...views.filter((grant) => grant.state === "active"), ...views.filter((grant) => grant.state !== "active")],
     blocks: blocks.map((block) => ({ professional: block.professional, blockedAt: block.createdAt })),
     pendingRequests,
+    emergencyAccesses: emergencyAccesses.map((access) => ({ id: access.id, professional: access.professional, reason: access.reason, openedAt: access.createdAt, until: access.expiresAt })),
   };
 }

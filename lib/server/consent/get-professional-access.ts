@@ -10,9 +10,11 @@ export type ProfessionalAccess = {
   grant: Omit<GrantView, "professional"> | null;
   blocked: boolean;
   isTreatingDoctor: boolean;
+  /** Their break-glass access in force, the latest if several. */
+  emergencyAccess: { reason: string; openedAt: Date; until: Date } | null;
 };
 
-/** One professional of the directory and where they stand with the patient: grant, block, médecin traitant. */
+/** One professional of the directory and where they stand with the patient: grant, emergency access, block, médecin traitant. */
 export async function getProfessionalAccess(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<ProfessionalAccess> {
   const parsed = z.object({ professionalId: z.uuid() }).safeParse(input);
   if (!parsed.success) throw new AppError("NOT_FOUND");
@@ -20,18 +22,21 @@ export async function getProfessionalAccess(db: Db, context: ConsentContext, inp
   const { patientId } = context;
   const professionalId = parsed.data.professionalId;
   const professional = await findProfessional(db, professionalId);
-  const [grant, block, settings] = await Promise.all([
+  const now = new Date();
+  const [grant, block, settings, emergency] = await Promise.all([
     db.accessGrant.findUnique({
       where: { patientId_professionalId: { patientId, professionalId } },
       select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true },
     }),
     db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId, professionalId } }, select: { createdAt: true } }),
     db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true } }),
+    db.emergencyAccess.findFirst({ where: { patientId, professionalId, endedAt: null, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { reason: true, createdAt: true, expiresAt: true } }),
   ]);
   return {
     professional,
-    grant: grant ? { ...grant, state: grantState(grant, new Date()) } : null,
+    grant: grant ? { ...grant, state: grantState(grant, now) } : null,
     blocked: !!block,
     isTreatingDoctor: settings?.treatingDoctorId === professionalId,
+    emergencyAccess: emergency ? { reason: emergency.reason, openedAt: emergency.createdAt, until: emergency.expiresAt } : null,
   };
 }

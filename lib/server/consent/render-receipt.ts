@@ -42,6 +42,10 @@ export function renderReceiptText(receipt: Receipt, text: ReceiptText): string {
     const until = snapshot.endedAt ?? snapshot.access.validUntil;
     lines.push(until ? t(snapshot.endedAt ? "endedAt" : "until", { date: snapshot.endedAt ? dateTime(new Date(until)) : date(new Date(until)) }) : t("noEnd"));
   }
+  for (const emergency of snapshot.emergency ?? []) {
+    lines.push(t("emergency", { openedAt: dateTime(new Date(emergency.openedAt)), until: dateTime(new Date(emergency.plannedUntil)), reason: emergency.reason }));
+  }
+  if (!snapshot.access && snapshot.endedAt && snapshot.emergency?.length) lines.push(t("endedAt", { date: dateTime(new Date(snapshot.endedAt)) }));
   if (snapshot.previous) lines.push(t("previous", { access: describeAccess(snapshot.previous, text) }));
   if (snapshot.requestId) lines.push(t("answersRequest"));
   lines.push(t("decidedBy", { name: snapshot.decidedBy.label }), t("decidedAt", { date: dateTime(new Date(snapshot.decidedAt)) }), "", t("footer"));

@@ -4,11 +4,14 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
 import { accessSnapshot, recordConsentChange } from "./consent-record";
+import { closeEmergencyAccesses } from "./end-emergency-access";
 
 /**
- * Ends a professional's access now. The decision module reads grants on every request, so their next
- * request is already refused. Only an access in force can be revoked (NOT_FOUND otherwise), and a
- * conditional update makes two revocations at once count as one.
+ * Ends a professional's access now: their consent and any emergency access ("bris de glace") in
+ * force, since "Retirer l'accès" means they see nothing more. The decision module reads both on every
+ * request, so their next request is already refused. NOT_FOUND when neither is in force; conditional
+ * updates make two revocations at once count as one. With only an emergency access to end, the
+ * change is recorded as that.
  */
 export async function revokeAccess(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
@@ -17,15 +20,19 @@ export async function revokeAccess(db: Db, context: ConsentContext, input: { pro
   const now = new Date();
   return db.$transaction(async (tx) => {
     const where = { patientId: context.patientId, professionalId, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] };
-    const grant = await tx.accessGrant.findFirst({ where, select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true } });
-    const { count } = grant ? await tx.accessGrant.updateMany({ where: { id: grant.id, revokedAt: null }, data: { revokedAt: now } }) : { count: 0 };
-    if (!grant || count === 0) throw new AppError("NOT_FOUND", "No access in force.", { messageKey: "access.errors.noActiveGrant" });
+    const found = await tx.accessGrant.findFirst({ where, select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true } });
+    const { count } = found ? await tx.accessGrant.updateMany({ where: { id: found.id, revokedAt: null }, data: { revokedAt: now } }) : { count: 0 };
+    const grant = count > 0 ? found : null;
+    const emergency = await closeEmergencyAccesses(tx, { patientId: context.patientId, professionalId, now });
+    if (!grant && emergency.length === 0) throw new AppError("NOT_FOUND", "No access in force.", { messageKey: "access.errors.noActiveGrant" });
+    const emergencyIds = emergency.map((access) => access.id);
     const receiptId = await recordConsentChange(tx, {
       context,
       historyActor,
-      action: "ACCESS_REVOKED",
+      action: grant ? "ACCESS_REVOKED" : "EMERGENCY_ACCESS_ENDED",
       professional,
-      receipt: { change: "REVOKED", access: accessSnapshot(grant), endedAt: now },
+      details: emergencyIds.length ? { emergencyAccessIds: emergencyIds } : undefined,
+      receipt: { change: grant ? "REVOKED" : "EMERGENCY_ACCESS_ENDED", access: grant ? accessSnapshot(grant) : null, emergency, endedAt: now },
       now,
     });
     return { receiptId: receiptId! };

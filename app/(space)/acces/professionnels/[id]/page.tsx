@@ -39,7 +39,8 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
     throw error;
   }
   const [documents, format, tScope, tCategories] = await Promise.all([listGrantableDocuments(db, context), getFormatter(), getTranslations("access.scope"), getTranslations("space.categories")]);
-  const { professional, grant, blocked, isTreatingDoctor } = access;
+  const { professional, grant, blocked, isTreatingDoctor, emergencyAccess } = access;
+  const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const name = `${professional.firstName} ${professional.lastName}`;
   const active = grant?.state === "active" ? grant : null;
   const described = active ? describeGrant(active, tScope as never, (category) => tCategories(category as never)) : null;
@@ -66,7 +67,10 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
         <ul className="list-disc space-y-1 pl-6" data-testid="professional-status">
           {isTreatingDoctor && <li>{t("treating.isTreating")}</li>}
           {blocked && <li>{t("professional.isBlocked")}</li>}
-          {!blocked && (
+          {emergencyAccess && (
+            <li>{t("professional.hasEmergencyAccess", { since: dayTime(emergencyAccess.openedAt), until: dayTime(emergencyAccess.until), reason: emergencyAccess.reason })}</li>
+          )}
+          {!blocked && (active || !emergencyAccess) && (
             <li>
               {active && described
                 ? t("professional.hasAccess", {
@@ -79,7 +83,8 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
           )}
         </ul>
         <div className="flex flex-wrap gap-3">
-          {active && <ActionForm action={revokeAccessAction} fields={{ professionalId: professional.id }} label={t("grants.revoke")} srLabel={name} success={t("grants.revoked")} focusAfter="status-title" />}
+          {/* Ends the consent and the emergency access alike: afterwards they see nothing. */}
+          {(active || emergencyAccess) && <ActionForm action={revokeAccessAction} fields={{ professionalId: professional.id }} label={t("grants.revoke")} srLabel={name} success={t("grants.revoked")} focusAfter="status-title" />}
           {!blocked && !isTreatingDoctor && professional.profession === DOCTOR_PROFESSION && (
             <ActionForm action={setTreatingDoctorAction} fields={{ professionalId: professional.id }} label={t("treating.set")} success={t("treating.done")} focusAfter="status-title" />
           )}

@@ -1,0 +1,48 @@
+import "server-only";
+import { professionalRefSchema } from "@/lib/consent/access-schemas";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
+import { emergencySnapshot, recordConsentChange } from "./consent-record";
+
+type Tx = Pick<Db, "emergencyAccess">;
+
+/**
+ * Ends, inside the caller's transaction, every break-glass access of this professional to this
+ * patient still in force. One conditional UPDATE: two endings at once end each access once, and the
+ * decision (load-access-facts.ts) refuses the professional from their next request on.
+ */
+export async function closeEmergencyAccesses(tx: Tx, { patientId, professionalId, now }: { patientId: string; professionalId: string; now: Date }) {
+  const ended = await tx.emergencyAccess.updateManyAndReturn({
+    where: { patientId, professionalId, endedAt: null, expiresAt: { gt: now } },
+    data: { endedAt: now },
+    select: { id: true, reason: true, createdAt: true, expiresAt: true },
+  });
+  return ended.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(emergencySnapshot);
+}
+
+/**
+ * The patient ends a professional's emergency access ("bris de glace") before it expires, keeping
+ * whatever consent they gave. NOT_FOUND when none is in force. History entry and receipt as for any
+ * consent change.
+ */
+export async function endEmergencyAccess(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
+  const { professionalId } = professionalRefSchema.parse(input);
+  const historyActor = await authorizeConsent(db, context);
+  const professional = await findProfessional(db, professionalId);
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const emergency = await closeEmergencyAccesses(tx, { patientId: context.patientId, professionalId, now });
+    if (emergency.length === 0) throw new AppError("NOT_FOUND", "No emergency access in force.", { messageKey: "access.errors.noEmergencyAccess" });
+    const receiptId = await recordConsentChange(tx, {
+      context,
+      historyActor,
+      action: "EMERGENCY_ACCESS_ENDED",
+      professional,
+      details: { emergencyAccessIds: emergency.map((access) => access.id) },
+      receipt: { change: "EMERGENCY_ACCESS_ENDED", emergency, endedAt: now },
+      now,
+    });
+    return { receiptId: receiptId! };
+  });
+}
