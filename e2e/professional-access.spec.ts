@@ -32,7 +32,11 @@ type Professional = TestAccount & { professionalId: string; name: string; label:
 async function newPatient(): Promise<Patient> {
   const account = await createAccount();
   const nir = withNirKey(`1850475${String(randomInt(100000, 999999))}`);
-  await e2eDb().user.update({ where: { id: account.id }, data: { nir } });
+  // Qualified, as a professional would have done it in person: only a qualified NIR finds anyone.
+  await e2eDb().user.update({
+    where: { id: account.id },
+    data: { declaredNir: nir, identityQualification: { create: { nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Essai (Médecin)" } } },
+  });
   return { ...account, nir };
 }
 

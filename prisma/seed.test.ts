@@ -66,9 +66,16 @@ describe("the demo seed", () => {
 
   it("makes the demo patient findable by a professional, with Dr Bernard as médecin traitant", async () => {
     await seedDemoData(db);
-    const patient = await db.user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true, nir: true, spaceCode: true } });
+    const patient = await db.user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true, declaredNir: true, spaceCode: true, identityQualification: { select: { nir: true, method: true, documentType: true } } } });
     expect(isValidNir(DEMO_PATIENT_NIR)).toBe(true);
-    expect(patient).toMatchObject({ nir: DEMO_PATIENT_NIR, spaceCode: DEMO_PATIENT_SPACE_CODE });
+    // Only a qualified NIR finds anyone: the demo one is, in person by Dr Bernard (README's demo paragraph).
+    expect(patient).toMatchObject({ declaredNir: DEMO_PATIENT_NIR, spaceCode: DEMO_PATIENT_SPACE_CODE, identityQualification: { nir: DEMO_PATIENT_NIR, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD" } });
+    expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "IDENTITY_QUALIFIED" } })).toBe(1);
+    // A database seeded before qualification existed has the NIR declared and no qualification: the next start qualifies it, once.
+    await db.identityQualification.delete({ where: { userId: patient.id } });
+    await seedDemoData(db);
+    await seedDemoData(db);
+    expect(await db.identityQualification.count({ where: { userId: patient.id, nir: DEMO_PATIENT_NIR } })).toBe(1);
     const settings = await db.patientAccessSettings.findUniqueOrThrow({ where: { patientId: patient.id }, select: { treatingDoctor: { select: { lastName: true } } } });
     expect(settings.treatingDoctor?.lastName).toBe("Bernard");
     // The patient's own choice survives the next start.

@@ -10,6 +10,7 @@ import { withNirKey } from "@/lib/identifiers/nir";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { receiveUpload, type ReceiveUploadInput } from "@/lib/server/vault/upload/receive-upload";
+import { recordHistory } from "@/lib/server/history/record-history";
 import { demoFiles } from "./demo-files";
 import { seedDemoCatalogue } from "./demo-catalogue";
 import { seedDemoOAuthClients } from "./demo-oauth-clients";
@@ -98,11 +99,12 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
   const ownerId = ids.get("patient")!;
   // What a professional needs to find the demo patient (with the birth date 1984-05-12): a NIR and a
   // space code, set only if the account has none (a person's own changes are kept).
-  await db.user.updateMany({ where: { id: ownerId, nir: null }, data: { nir: DEMO_PATIENT_NIR } });
+  await db.user.updateMany({ where: { id: ownerId, declaredNir: null }, data: { declaredNir: DEMO_PATIENT_NIR } });
   await db.user.updateMany({ where: { id: ownerId, spaceCode: null }, data: { spaceCode: DEMO_PATIENT_SPACE_CODE } });
   // Dr Bernard is the demo patient's médecin traitant, unless the patient already chose otherwise.
   const doctor = await db.professional.findUniqueOrThrow({ where: { userId: ids.get("doctor") }, select: { id: true } });
   await db.patientAccessSettings.upsert({ where: { patientId: ownerId }, update: {}, create: { patientId: ownerId, treatingDoctorId: doctor.id } });
+  await qualifyDemoPatient(db, { patientId: ownerId, doctorId: doctor.id });
   const files = demoFiles();
   for (const doc of DOCUMENTS) {
     // Under its fixed id, so that what the person changed since (title, category…) is kept. A row
@@ -143,4 +145,30 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
 function professionalLabel(key: string): string {
   const person = DEMO_ACCOUNTS.find((account) => account.key === key)!;
   return `Dr ${person.firstName} ${person.lastName}`;
+}
+
+/**
+ * Only a qualified NIR finds anyone, so the demo NIR is qualified, as Dr Bernard would have done in
+ * person on an identity card. On databases seeded before qualification existed too (the seed runs at
+ * every start). Skipped if the patient declared another NIR or already has a qualification, or if the
+ * demo NIR is qualified on another space: ON CONFLICT DO NOTHING covers both unique indexes.
+ */
+async function qualifyDemoPatient(db: Db, { patientId, doctorId }: { patientId: string; doctorId: string }) {
+  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { declaredNir: true } });
+  if (patient.declaredNir !== DEMO_PATIENT_NIR) return;
+  const doctor = DEMO_ACCOUNTS.find((account) => account.key === "doctor")!;
+  const created = await db.identityQualification.createMany({
+    data: [{ userId: patientId, nir: DEMO_PATIENT_NIR, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", professionalId: doctorId, qualifiedByLabel: `${doctor.firstName} ${doctor.lastName} (Médecin)` }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return;
+  const doctorUser = await db.user.findUniqueOrThrow({ where: { email: doctor.email }, select: { id: true } });
+  await db.$transaction((tx) =>
+    recordHistory(tx, {
+      patientId,
+      actor: { userId: doctorUser.id, role: "PROFESSIONAL", label: `${doctor.firstName} ${doctor.lastName}` },
+      action: "IDENTITY_QUALIFIED",
+      details: { method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", professionalId: doctorId },
+    }),
+  );
 }

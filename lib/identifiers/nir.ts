@@ -44,3 +44,16 @@ export function isValidNir(value: string): boolean {
   const body = nir.slice(0, 13);
   return BODY_PATTERN.test(body) && keyOf(body) === Number(nir.slice(13));
 }
+
+/**
+ * Whether a NIR can belong to someone born on `birthDate` (UTC date): its year digits must match, and
+ * its month too when it is a real month (20–42 and 50–99 stand for an unknown or special month).
+ * A qualification checks it, so a mistyped or borrowed number does not pass for this person's.
+ */
+export function nirMatchesBirthDate(value: string, birthDate: Date): boolean {
+  const nir = normalizeNir(value);
+  if (!isValidNir(nir)) return false;
+  if (Number(nir.slice(1, 3)) !== birthDate.getUTCFullYear() % 100) return false;
+  const month = Number(nir.slice(3, 5));
+  return month > 12 || month === birthDate.getUTCMonth() + 1;
+}

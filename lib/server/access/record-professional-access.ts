@@ -19,10 +19,16 @@ export type ProfessionalAccessEvent = {
 /**
  * Writes a professional's access to a patient's data into the patient's history, in the caller's
  * transaction, and alerts the patient: always for an emergency access or an access request, and on
- * that professional's first access of any kind (in the app, and by e-mail unless the patient turned
+ * that professional's first access of any kind but a look-up (in the app, and by e-mail unless the patient turned
  * those e-mails off). Returns the e-mail to send once the transaction has committed.
  */
 export async function recordProfessionalAccess(tx: Tx, event: ProfessionalAccessEvent): Promise<{ messageId: string | null }> {
+  // A look-up (identifier and birth date) reads nothing of the record: it is in the history, but the
+  // first-access alert belongs to the first real access that may follow.
+  if (event.action === "PATIENT_LOOKED_UP") {
+    await recordHistory(tx, event);
+    return { messageId: null };
+  }
   const first = event.actor.userId ? await isFirstAccessBy(tx, event.patientId, event.actor.userId) : false;
   const [historyEntryId] = await recordHistory(tx, event);
   const kind: NotificationKind | null =

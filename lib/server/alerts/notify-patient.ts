@@ -47,12 +47,13 @@ export async function alertOnProfessionalAccess(
 }
 
 /**
- * Whether `actorId` has no entry yet in the patient's history. Takes the same transaction-scoped lock
+ * Whether `actorId` has no entry yet in the patient's history, look-ups aside. Takes the same transaction-scoped lock
  * as recordHistory on that patient, so call it before recording the access, in the same transaction:
  * two concurrent first accesses by one professional then line up and only the first is "first".
  */
 export async function isFirstAccessBy(tx: Pick<Db, "$executeRaw" | "historyEntry">, patientId: string, actorId: string): Promise<boolean> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history:${patientId}`}, 0))`;
-  const earlier = await tx.historyEntry.findFirst({ where: { patientId, actorId }, select: { id: true } });
+  // Look-ups do not count: the access after one is still the first.
+  const earlier = await tx.historyEntry.findFirst({ where: { patientId, actorId, action: { not: "PATIENT_LOOKED_UP" } }, select: { id: true } });
   return !earlier;
 }

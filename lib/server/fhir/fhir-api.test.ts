@@ -58,9 +58,9 @@ describe("the FHIR API for connected apps", () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  async function newPatient(nir: string | null = null) {
+  async function newPatient(declaredNir: string | null = null) {
     return db.user.create({
-      data: { email: `fhir-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1988-02-03"), nir },
+      data: { email: `fhir-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1988-02-03"), declaredNir },
       select: { id: true },
     });
   }
@@ -168,7 +168,17 @@ describe("the FHIR API for connected apps", () => {
     const { context } = await connect(patient.id);
     const resource: Patient = await readFhirPatient(db, context, patient.id);
     expect(resource).toMatchObject({ resourceType: "Patient", id: patient.id, name: [{ family: "Roux", given: ["Léa"] }], birthDate: "1988-02-03" });
-    expect(resource.identifier?.[0]).toMatchObject({ system: "urn:oid:1.2.250.1.213.1.4.8" });
+    // A declared NIR is a claim: FR Core carries the INS for a qualified identity only.
+    expect(resource.identifier).toBeUndefined();
+    await db.identityQualification.create({ data: { userId: patient.id, nir: "188027512345607", method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
+    const qualified: Patient = await readFhirPatient(db, context, patient.id);
+    expect(qualified.identifier).toEqual([
+      { use: "official", type: { coding: [{ system: "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", code: "INS-NIR" }] }, system: "urn:oid:1.2.250.1.213.1.4.8", value: "188027512345607" },
+    ]);
+    expect(qualified.extension?.[0]).toMatchObject({
+      url: "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability",
+      extension: [{ url: "identityStatus", valueCoding: { code: "QUAL" } }, { url: "validationDate" }, { url: "validationMode", valueCoding: { code: "PA" } }],
+    });
     expect(await lastEntry(patient.id)).toMatchObject({ action: "PROFILE_VIEWED", actorId: null });
     expect(await refusal(readFhirPatient(db, context, other.id))).toBe("NOT_FOUND");
     const bundle: Bundle<Patient> = await searchFhirPatients(db, context, params());

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
 import { normalizeSpaceCode } from "@/lib/identifiers/space-code";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
@@ -16,10 +17,11 @@ export const findPatientSchema = z.object({
 });
 
 /**
- * A professional finds a patient by the identifier the patient gave them (NIR or space code) and
- * their birth date: both must match, so an identifier alone finds no one. The answer is the same for
+ * A professional finds a patient by the identifier the patient gave them (a qualified NIR, or the
+ * space code) and their birth date: both must match, so an identifier alone finds no one. The answer is the same for
  * no match, a wrong birth date and a patient who blocked this professional (they can neither see nor
- * ask). Rate-limited per professional and per address; a match is written in the patient's history.
+ * ask). Rate-limited per professional and per address; a match is written in the patient's history, without
+ * the first-access alert: looking someone up reads nothing of their record.
  */
 export async function findPatientForProfessional(db: Db, actor: Actor, input: z.input<typeof findPatientSchema>, { ipAddress }: { ipAddress: string | null }) {
   const { identifier, birthDate } = findPatientSchema.parse(input);
@@ -29,7 +31,9 @@ export async function findPatientForProfessional(db: Db, actor: Actor, input: z.
 
   const nir = normalizeNir(identifier);
   const spaceCode = normalizeSpaceCode(identifier);
-  const where = isValidNir(nir) ? { nir } : spaceCode ? { spaceCode } : null;
+  // By a qualified NIR only: a declared one is whatever someone typed at sign-up, and finding its
+  // first claimant would hand a squatter the real person's records.
+  const where: Prisma.UserWhereInput | null = isValidNir(nir) ? { identityQualification: { is: { nir } } } : spaceCode ? { spaceCode } : null;
   if (!where) throw new AppError("NOT_FOUND", "No patient matches.", { messageKey: "pro.find.notFound" });
   const patient = await db.user.findFirst({
     where: { ...where, birthDate: new Date(`${birthDate}T00:00:00Z`), status: "ACTIVE", roles: { has: "PATIENT" } },

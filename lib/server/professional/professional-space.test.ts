@@ -36,10 +36,19 @@ describe("the professional space", () => {
   const png = tinyPng();
   const bodyOf = (bytes: Buffer) => new Blob([new Uint8Array(bytes)]).stream();
 
+  /** A patient whose identity is qualified, so that a professional can find them by NIR. */
   async function newPatient() {
     const nir = withNirKey(`1850575${String(100000 + Math.floor(Math.random() * 899999))}`);
     const user = await db.user.create({
-      data: { email: `p-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1985-05-12"), nir },
+      data: {
+        email: `p-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Roux",
+        status: "ACTIVE",
+        birthDate: new Date("1985-05-12"),
+        declaredNir: nir,
+        identityQualification: { create: { nir, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", qualifiedByLabel: "Dr Test (Médecin)" } },
+      },
       select: { id: true },
     });
     const actor: NonNullable<Actor> = { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
@@ -87,8 +96,31 @@ describe("the professional space", () => {
       { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
       { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
     ]);
-    // The professional's first access alerts the patient, once.
+  });
+
+  it("raises the first-access alert on the first real access, not on a mere look-up", async () => {
+    const patient = await newPatient();
+    const pro = await newProfessional();
+    const email = (await db.user.findUniqueOrThrow({ where: { id: patient.id }, select: { email: true } })).email;
+    await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
+    // Looked up: in the history, but nothing of the record was read, so no alert and no mail.
+    expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "PATIENT_LOOKED_UP" } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: patient.id } })).toBe(0);
+    expect(await db.outboundMessage.count({ where: { recipient: email } })).toBe(0);
+
+    // The first real access (the documents, as médecin traitant) alerts, once, by mail too.
+    await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
+    await listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip);
+    await listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip);
     expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true } })).toEqual([{ kind: "FIRST_PROFESSIONAL_ACCESS", actorLabel: "Paul Martin" }]);
+    expect(await db.outboundMessage.count({ where: { recipient: email } })).toBe(1);
+  });
+
+  it("never finds a patient by a NIR that is only declared, whoever declared it", async () => {
+    const pro = await newProfessional();
+    const nir = withNirKey(`2850575${String(100000 + Math.floor(Math.random() * 899999))}`);
+    await db.user.create({ data: { email: `d-${randomUUID()}@test.local`, firstName: "Eve", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1985-05-12"), declaredNir: nir }, select: { id: true } });
+    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: nir, birthDate: "1985-05-12" }, ip))).toBe("NOT_FOUND");
   });
 
   it("shows what a consent covers — one category — never a hidden document, and stops at revocation on the next request", async () => {

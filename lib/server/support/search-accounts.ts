@@ -28,7 +28,8 @@ function whereOf(query: AccountQuery): Prisma.UserWhereInput {
     case "id":
       return { id: query.id };
     case "nir":
-      return { nir: query.nir };
+      // A declared NIR is only a claim, but the person on the phone may give the one they typed.
+      return { OR: [{ declaredNir: query.nir }, { identityQualification: { nir: query.nir } }] };
     case "spaceCode":
       return { spaceCode: query.spaceCode };
     case "email":

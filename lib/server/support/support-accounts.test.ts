@@ -30,7 +30,7 @@ describe("support's account pages and actions", () => {
   const delivered: string[] = [];
   const deliver = (id: string) => void delivered.push(id);
 
-  const newUser = (data: { roles?: Role[]; status?: "ACTIVE" | "PENDING_VERIFICATION"; nir?: string; spaceCode?: string } = {}) =>
+  const newUser = (data: { roles?: Role[]; status?: "ACTIVE" | "PENDING_VERIFICATION"; declaredNir?: string; spaceCode?: string } = {}) =>
     db.user.create({
       data: { email: `sup-${randomUUID()}@test.local`, firstName: "Aline", lastName: `Zorn${randomUUID().slice(0, 6)}`, status: "ACTIVE", emailVerifiedAt: new Date(), birthDate: new Date("1980-02-03"), ...data },
       select: { id: true, email: true, firstName: true, lastName: true, roles: true },
@@ -59,11 +59,16 @@ describe("support's account pages and actions", () => {
     const staff = await agent();
     const nir = withNirKey(`1800275${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`);
     const spaceCode = newSpaceCode();
-    const person = await newUser({ nir, spaceCode });
+    const person = await newUser({ declaredNir: nir, spaceCode });
     const ids = async (query: string) => (await searchAccounts(db, staff, { query })).accounts.map((account) => account.id);
 
     expect(await searchAccounts(db, staff, { query: person.id.toUpperCase() })).toMatchObject({ kind: "id", accounts: [{ id: person.id, email: person.email }] });
     expect(await searchAccounts(db, staff, { query: `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3)}` })).toMatchObject({ kind: "nir", accounts: [{ id: person.id }] });
+    // A declared NIR is not unique: support finds every space that claims it, and the qualified one.
+    const squatter = await newUser({ declaredNir: nir });
+    const qualified = await newUser();
+    await db.identityQualification.create({ data: { userId: qualified.id, nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
+    expect((await ids(nir)).sort()).toEqual([person.id, squatter.id, qualified.id].sort());
     expect(await searchAccounts(db, staff, { query: spaceCode.toLowerCase().replace("-", " ") })).toMatchObject({ kind: "spaceCode", accounts: [{ id: person.id }] });
     expect(await ids(person.email.toUpperCase())).toEqual([person.id]);
     expect(await ids(person.email.slice(0, 16))).toEqual([person.id]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { withNirKey } from "@/lib/identifiers/nir";
 import { signUpInput } from "@/lib/schemas/sign-up";
 import { AppError } from "@/lib/server/errors";
 import { useTestDb } from "@/lib/testing/test-db";
@@ -34,6 +35,32 @@ describe("signing up", () => {
     expect(await db.user.count()).toBe(before);
     const mails = await db.outboundMessage.findMany({ where: { recipient: email }, orderBy: { createdAt: "asc" } });
     expect(mails.map((m) => m.subject)).toEqual(["Votre code de confirmation", "Tentative de création d'un espace avec votre adresse"]);
+  });
+
+  it("answers, creates the account and mails exactly as for a fresh NIR, whether the NIR is declared or qualified elsewhere (no oracle)", async () => {
+    const nir = withNirKey(`2900175${String(100000 + Math.floor(Math.random() * 899999))}`);
+    const withNir = (email: string) => signUpInput.parse({ firstName: "Zoé", lastName: "Lambert", birthDate: "1990-01-02", email, password: "une phrase de passe assez longue", nir });
+    const mailOf = async (email: string) => {
+      const mails = await db.outboundMessage.findMany({ where: { recipient: email }, select: { subject: true, body: true } });
+      // The code differs from one mail to the next; everything else must not.
+      return mails.map((mail) => ({ subject: mail.subject, body: mail.body.replace(/\b\d{6}\b/, "<code>") }));
+    };
+    const outcome = async (email: string) => ({
+      answer: await signUp(db, { input: withNir(email), context: context(), locale: "fr" }),
+      account: await db.user.findUnique({ where: { email }, select: { status: true, declaredNir: true } }),
+      mails: await mailOf(email),
+    });
+
+    const fresh = await outcome(`su-${randomUUID()}@test.local`);
+    expect(fresh).toMatchObject({ answer: undefined, account: { status: "PENDING_VERIFICATION", declaredNir: nir } });
+    expect(fresh.mails).toHaveLength(1);
+    // The same NIR declared by someone else already: the same answer, an account, the same mail.
+    expect(await outcome(`su-${randomUUID()}@test.local`)).toEqual(fresh);
+    // And once that NIR is qualified on the first space: still the same.
+    const first = await db.user.findFirstOrThrow({ where: { declaredNir: nir }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    await db.identityQualification.create({ data: { userId: first.id, nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
+    expect(await outcome(`su-${randomUUID()}@test.local`)).toEqual(fresh);
+    expect(await db.user.count({ where: { declaredNir: nir } })).toBe(3);
   });
 
   it("refuses a common password and says why", async () => {

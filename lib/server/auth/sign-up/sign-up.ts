@@ -43,7 +43,8 @@ export async function signUp(db: Db, { input, context, locale }: { input: SignUp
           firstName: input.firstName,
           lastName: input.lastName,
           birthDate: input.birthDate,
-          nir: input.nir ?? null,
+          // A claim only: never unique, never how a professional finds anyone (see IdentityQualification).
+          declaredNir: input.nir ?? null,
           locale,
           roles: ["PATIENT"],
           status: "PENDING_VERIFICATION",
@@ -57,8 +58,8 @@ export async function signUp(db: Db, { input, context, locale }: { input: SignUp
     });
     afterCommitDeliver(messageId);
   } catch (error) {
-    // A race on the same address, or a social-security number already in another account: the same
-    // answer as any sign-up, and no account. The number's owner is the one to sort it out with support.
+    // A race on the same address: the same answer as any sign-up. (A NIR declared elsewhere is no
+    // obstacle: declared NIRs are not unique, so whether one is taken cannot be learnt here.)
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return;
     throw error;
   }
