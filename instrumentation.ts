@@ -11,6 +11,7 @@ export async function register() {
   (await import("./lib/server/housekeeping/start-housekeeping")).startHousekeeping();
   (await import("./lib/server/catalogue/start-access-ended-notices")).startAccessEndedNotices();
   (await import("./lib/server/admin/start-history-chain-checks")).startHistoryChainChecks();
+  (await import("./lib/server/history/start-history-checkpoints")).startHistoryCheckpoints();
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * `npm run history:verify`: recomputes every patient's history chain (sequence, previous hash, hash)
- * and prints each break by patient id and sequence, then a summary; never a name, title or detail.
+ * `npm run history:verify`: recomputes every patient's history chain (sequence, previous hash, keyed
+ * hash) against the latest signed checkpoint of its head, kept in the blob storage (STORAGE_DRIVER),
+ * and prints each break by patient id and sequence, each untrustworthy checkpoint by its period, then
+ * a summary; never a name, title or detail.
  * Exits 1 on any break (2 when it cannot run), so it fits a cron or monitoring job.
  *
  * The database: see open-script-database.ts.
@@ -18,6 +20,8 @@ process.env.LOG_LEVEL ||= "warn";
 const { ConfigError, parseConfig } = await import("@/lib/server/config");
 const { createPrismaClient } = await import("@/lib/server/db");
 const { verifyAllHistoryChains } = await import("@/lib/server/history/verify-all-history-chains");
+const { historyKeyring } = await import("@/lib/server/crypto/history-keys");
+const { createStorage } = await import("@/lib/server/storage/create-storage");
 
 async function main(): Promise<number> {
   const config = parseConfig(process.env, root);
@@ -27,13 +31,17 @@ async function main(): Promise<number> {
   try {
     console.log("Verifying every patient's history chain …");
     const report = await verifyAllHistoryChains(db, {
+      storage: createStorage(config.storage),
+      keyring: historyKeyring(config.historyKeys),
       onPatient: (verdict) => {
         if (!verdict.intact) console.log(`  BROKEN patient ${verdict.patientId}: at sequence ${verdict.brokenAtSequence} (${verdict.problem}), ${verdict.entries} entries intact before it`);
       },
     });
-    console.log(`  ${report.patients} patient(s), ${report.entries} entries verified before any break, ${report.broken.length} broken chain(s).`);
-    console.log(report.broken.length === 0 ? "Every history chain is intact." : "History altered: restore the table from a backup and investigate who could disable its triggers.");
-    return report.broken.length === 0 ? 0 : 1;
+    for (const { checkpoint, problem } of report.checkpointProblems) console.log(`  BROKEN checkpoint ${checkpoint}: ${problem}`);
+    console.log(`  ${report.patients} patient(s), ${report.entries} entries verified before any break, ${report.broken.length} broken chain(s); ${report.checkpoints} checkpoint(s) read, ${report.checkpointProblems.length} untrustworthy.`);
+    const intact = report.broken.length === 0 && report.checkpointProblems.length === 0;
+    console.log(intact ? "Every history chain is intact." : "History altered: restore the table (or the checkpoints) from a backup and investigate who could write the database as its owner.");
+    return intact ? 0 : 1;
   } finally {
     await db.$disconnect();
     await database.close();

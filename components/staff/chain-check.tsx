@@ -71,9 +71,9 @@ export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; 
               </thead>
               <tbody>
                 {latest.broken.map((chain) => (
-                  <tr key={chain.patientId} className="border-b border-slate-200">
-                    <td className="py-1 pr-4 font-mono">{chain.patientId}</td>
-                    <td className="py-1 pr-4 tabular-nums">{chain.sequence}</td>
+                  <tr key={chain.checkpoint ?? chain.patientId} className="border-b border-slate-200">
+                    <td className="py-1 pr-4 font-mono">{chain.checkpoint ? t("checkpoint", { period: chain.checkpoint }) : chain.patientId}</td>
+                    <td className="py-1 pr-4 tabular-nums">{chain.sequence ?? "—"}</td>
                     <td className="py-1">{t(`problems.${chain.problem as "HASH"}`)}</td>
                   </tr>
                 ))}

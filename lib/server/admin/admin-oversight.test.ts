@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
@@ -6,7 +9,8 @@ import { recordHistory } from "@/lib/server/history/record-history";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { useOwnerTestDb, useTestDb } from "@/lib/testing/test-db";
 import { parseAuditLogFilters } from "./audit-log-filters";
 import { exportAuditLogCsv } from "./export-audit-log-csv";
 import { getLatestHistoryChainCheck, requestHistoryChainCheck, runHistoryChainChecks } from "./history-chain-check";
@@ -15,6 +19,9 @@ import { loadAdminDashboard } from "./load-admin-dashboard";
 
 describe("the admin's dashboard, staff log and history check", () => {
   const db = useTestDb();
+  const owner = useOwnerTestDb();
+  // Where the chain check reads the history's checkpoints from: a store of this file's own.
+  const storage = createLocalStorage({ root: mkdtempSync(join(tmpdir(), "oversight-checkpoints-")) });
 
   async function person(roles: Role[] = ["PATIENT"], status: "ACTIVE" | "DISABLED" = "ACTIVE") {
     return db.user.create({ data: { email: `oversight-${randomUUID()}@test.localhost`, firstName: "Sam", lastName: "Témoin", roles, status }, select: { id: true, email: true } });
@@ -153,7 +160,8 @@ describe("the admin's dashboard, staff log and history check", () => {
     const tampered = randomUUID();
     const actor = { userId: null, role: null, label: "Test" };
     await db.$transaction((tx) => recordHistory(tx, [1, 2, 3].map(() => ({ patientId: tampered, actor, action: "DOCUMENT_VIEWED" as const }))));
-    await db.$transaction(async (tx) => {
+    // As the tables' owner: the app's own role may not disable the triggers.
+    await owner.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`);
       await tx.$executeRaw`UPDATE "HistoryEntry" SET "actorLabel" = 'Quelqu''un' WHERE "patientId" = ${tampered}::uuid AND sequence = 2`;
       await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" ENABLE TRIGGER "HistoryEntry_append_only"`);
@@ -166,7 +174,7 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect(await db.staffAuditEntry.count({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" } })).toBe(0);
 
     // A few patients per step, so that the run saves its cursor several times on the way.
-    expect(await runHistoryChainChecks(db, { patientsPerStep: 3 })).toBe(1);
+    expect(await runHistoryChainChecks(db, { patientsPerStep: 3, storage })).toBe(1);
     const result = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
     expect(result).toMatchObject({ id: requested.id, running: false });
     expect(result.broken).toContainEqual({ patientId: tampered, sequence: 2, problem: "HASH" });
@@ -178,9 +186,9 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect((entry.details as { brokenChains: string[] }).brokenChains).toContain(`${tampered}#2`);
     expect(entry.ipAddress).toBe("192.0.2.7");
     // Nothing left to run; a new request starts a new check.
-    expect(await runHistoryChainChecks(db)).toBe(0);
+    expect(await runHistoryChainChecks(db, { storage })).toBe(0);
     expect((await requestHistoryChainCheck(db, { staff: admin })).id).not.toBe(requested.id);
-    await runHistoryChainChecks(db);
+    await runHistoryChainChecks(db, { storage });
 
     const support = await staffOf("SUPPORT");
     await expect(requestHistoryChainCheck(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -194,14 +202,14 @@ describe("the admin's dashboard, staff log and history check", () => {
     const check = await requestHistoryChainCheck(db, { staff: admin });
     // Another instance holds the check, its lease still running: this run leaves it alone.
     await db.historyChainCheck.update({ where: { id: check.id }, data: { leaseToken: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) } });
-    expect(await runHistoryChainChecks(db)).toBe(0);
+    expect(await runHistoryChainChecks(db, { storage })).toBe(0);
     expect((await getLatestHistoryChainCheck(db, { staff: admin }))!.running).toBe(true);
 
     // That instance stopped after saving a cursor past every patient but the last: the next run resumes there.
     const patients = (await db.$queryRaw<{ patientId: string }[]>`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId"`).map((row) => row.patientId);
     expect(patients.length).toBeGreaterThan(1);
     await db.historyChainCheck.update({ where: { id: check.id }, data: { cursor: patients.at(-2)!, patients: patients.length - 1, entries: 0, leaseUntil: new Date(Date.now() - 1_000) } });
-    expect(await runHistoryChainChecks(db)).toBe(1);
+    expect(await runHistoryChainChecks(db, { storage })).toBe(1);
     const done = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
     expect(done).toMatchObject({ id: check.id, running: false, patients: patients.length });
     expect(done.entries).toBe(await db.historyEntry.count({ where: { patientId: patients.at(-1)! } }));

@@ -1,14 +1,22 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { getHistoryKeyring, type HistoryKeyring } from "@/lib/server/crypto/history-keys";
 import type { Db } from "@/lib/server/db";
-import { patientsWithHistory } from "@/lib/server/history/verify-all-history-chains";
+import { readHistoryCheckpoints, type CheckpointState } from "@/lib/server/history/history-checkpoints";
+import { deletedChains, patientsWithHistory } from "@/lib/server/history/verify-all-history-chains";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import { runInBackground } from "@/lib/server/jobs/run-in-background";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import { getStorage } from "@/lib/server/storage/get-storage";
 
-export type BrokenChain = { patientId: string; sequence: number; problem: string };
+/**
+ * A broken chain by patient id and sequence, or a checkpoint that cannot be trusted by its period
+ * (`checkpoint`, with no patient or sequence): ids and kinds only, never health data.
+ */
+export type BrokenChain = { patientId: string | null; sequence: number | null; problem: string; checkpoint?: string };
 
 /** What the staff log page shows of a check: counts so far, and the broken chains by id and sequence. */
 export type ChainCheckView = { id: string; running: boolean; patients: number; entries: number; brokenCount: number; broken: BrokenChain[]; createdAt: Date; finishedAt: Date | null };
@@ -62,7 +70,10 @@ type Claimed = { id: string; cursor: string | null; patients: number; entries: n
  * stops leaves the check to the next one once the lease has run out, from the last saved cursor.
  * Returns how many checks it finished.
  */
-export async function runHistoryChainChecks(db: Db, { patientsPerStep = PATIENTS_PER_STEP, leaseMs = LEASE_MS }: { patientsPerStep?: number; leaseMs?: number } = {}): Promise<number> {
+export async function runHistoryChainChecks(
+  db: Db,
+  { patientsPerStep = PATIENTS_PER_STEP, leaseMs = LEASE_MS, storage = getStorage(), keyring = getHistoryKeyring() }: { patientsPerStep?: number; leaseMs?: number; storage?: BlobStorage; keyring?: HistoryKeyring } = {},
+): Promise<number> {
   let finished = 0;
   for (;;) {
     const leaseToken = randomUUID();
@@ -75,27 +86,41 @@ export async function runHistoryChainChecks(db: Db, { patientsPerStep = PATIENTS
         ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING "id", "cursor", "patients", "entries", "brokenCount", "broken"`;
     if (!claimed) return finished;
-    if (!(await advance(db, claimed, { leaseToken, leaseMs, patientsPerStep }))) return finished;
+    const checkpoints = await readHistoryCheckpoints(storage, keyring);
+    if (!(await advance(db, claimed, { leaseToken, leaseMs, patientsPerStep, keyring, checkpoints }))) return finished;
     finished += 1;
   }
 }
 
 /** Takes a claimed check to its end; false when the lease was lost on the way (another run has it). */
-async function advance(db: Db, check: Claimed, { leaseToken, leaseMs, patientsPerStep }: { leaseToken: string; leaseMs: number; patientsPerStep: number }): Promise<boolean> {
+async function advance(
+  db: Db,
+  check: Claimed,
+  { leaseToken, leaseMs, patientsPerStep, keyring, checkpoints }: { leaseToken: string; leaseMs: number; patientsPerStep: number; keyring: HistoryKeyring; checkpoints: CheckpointState },
+): Promise<boolean> {
   const state = { ...check, broken: [...check.broken] };
+  const addBroken = (chain: BrokenChain) => {
+    state.brokenCount += 1;
+    if (state.broken.length < LISTED) state.broken.push(chain);
+  };
   for (;;) {
     const patientIds = await patientsWithHistory(db, { after: state.cursor, limit: patientsPerStep });
     for (const patientId of patientIds) {
-      const verdict = await verifyHistoryChain(db, patientId);
+      const verdict = await verifyHistoryChain(db, patientId, { keyring, checkpointed: checkpoints.heads.get(patientId) ?? null });
       state.patients += 1;
       state.entries += verdict.entries;
-      if (!verdict.intact) {
-        state.brokenCount += 1;
-        if (state.broken.length < LISTED) state.broken.push({ patientId, sequence: verdict.brokenAtSequence, problem: verdict.problem });
-      }
+      if (!verdict.intact) addBroken({ patientId, sequence: verdict.brokenAtSequence, problem: verdict.problem });
     }
     state.cursor = patientIds.at(-1) ?? state.cursor;
     const done = patientIds.length < patientsPerStep;
+    if (done) {
+      // Saved with the end, in the same transaction: a resumed run never counts them twice.
+      for (const verdict of await deletedChains(db, checkpoints)) {
+        state.patients += 1;
+        addBroken({ patientId: verdict.patientId, sequence: verdict.brokenAtSequence, problem: verdict.problem });
+      }
+      for (const { checkpoint, problem } of checkpoints.problems) addBroken({ patientId: null, sequence: null, problem: `CHECKPOINT_${problem}`, checkpoint });
+    }
     const saved = await db.$transaction(async (tx) => {
       const { count } = await tx.historyChainCheck.updateMany({
         where: { id: check.id, leaseToken, finishedAt: null },
@@ -114,7 +139,7 @@ async function advance(db: Db, check: Claimed, { leaseToken, leaseMs, patientsPe
       await recordStaffAction(tx, {
         staff: { userId: requester.requestedById, role: requester.requestedByRole, label: requester.requestedByLabel },
         action: "HISTORY_CHAINS_VERIFIED",
-        details: { checkId: check.id, patients: state.patients, entries: state.entries, broken: state.brokenCount, brokenChains: state.broken.map(({ patientId, sequence }) => `${patientId}#${sequence}`) },
+        details: { checkId: check.id, patients: state.patients, entries: state.entries, broken: state.brokenCount, brokenChains: state.broken.map(({ patientId, sequence, checkpoint }) => (checkpoint ? `checkpoint ${checkpoint}` : `${patientId}#${sequence}`)) },
         ipAddress: requester.ipAddress,
       });
       return true;

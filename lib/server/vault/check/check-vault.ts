@@ -4,6 +4,7 @@ import { DecryptionError } from "@/lib/server/crypto/encryption";
 import { digestDecrypted } from "@/lib/server/crypto/stream-encryption";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { CHECKPOINT_PREFIX } from "@/lib/server/history/history-checkpoints";
 import { logger } from "@/lib/server/logger";
 import type { BlobStorage, StoredBlob } from "@/lib/server/storage/blob-storage";
 import { addTo, cappedList, type CappedList } from "./capped-list";
@@ -154,6 +155,8 @@ async function findOrphans({ db, storage, repair, cutoff, report }: Step & { rep
     page = [];
   };
   for await (const blob of storage.list()) {
+    // The history's signed checkpoints share the store; they are no document's file.
+    if (blob.key.startsWith(`${CHECKPOINT_PREFIX}/`)) continue;
     report.blobs.checked += 1;
     page.push(blob);
     if (page.length >= PAGE) await flush();
