@@ -49,6 +49,10 @@ export const historyActions = [
   "SUPPORT_ACCOUNT_DISABLED",
   "SUPPORT_ACCOUNT_ENABLED",
   "SUPPORT_ACCOUNT_CLOSED",
+  "IDENTITY_QUALIFIED",
+  "IDENTITY_ACTIVATION_LETTER_REQUESTED",
+  "IDENTITY_QUALIFICATION_CONFLICT",
+  "SUPPORT_IDENTITY_CONFLICT_RESOLVED",
 ] as const;
 export type HistoryActionName = (typeof historyActions)[number];
 
@@ -88,6 +92,7 @@ export const historyKindActions = {
     "SUPPORT_ACCOUNT_ENABLED",
     "SUPPORT_ACCOUNT_CLOSED",
   ],
+  identity: ["IDENTITY_QUALIFIED", "IDENTITY_ACTIVATION_LETTER_REQUESTED", "IDENTITY_QUALIFICATION_CONFLICT", "SUPPORT_IDENTITY_CONFLICT_RESOLVED"],
 } as const satisfies Record<string, readonly HistoryActionName[]>;
 export type HistoryKind = keyof typeof historyKindActions;
 export const historyKinds = Object.keys(historyKindActions) as HistoryKind[];

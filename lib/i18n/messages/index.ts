@@ -19,6 +19,7 @@ import enCodes from "./en/codes.json";
 import enCommon from "./en/common.json";
 import enDocuments from "./en/documents.json";
 import enHistory from "./en/history.json";
+import enIdentity from "./en/identity.json";
 import enMail from "./en/mail.json";
 import enPasskeys from "./en/passkeys.json";
 import enPro from "./en/pro.json";
@@ -30,6 +31,7 @@ import frCodes from "./fr/codes.json";
 import frCommon from "./fr/common.json";
 import frDocuments from "./fr/documents.json";
 import frHistory from "./fr/history.json";
+import frIdentity from "./fr/identity.json";
 import frMail from "./fr/mail.json";
 import frPasskeys from "./fr/passkeys.json";
 import frPro from "./fr/pro.json";
@@ -41,8 +43,8 @@ import frVault from "./fr/vault.json";
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory, access: frAccess, admin: frAdmin, catalogue: frCatalogue, apps: frApps, fhir: frFhir, support: frSupport, tickets: frTickets, staff: frStaff },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, access: enAccess, admin: enAdmin, catalogue: enCatalogue, apps: enApps, fhir: enFhir, support: enSupport, tickets: enTickets, staff: enStaff },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory, identity: frIdentity, access: frAccess, admin: frAdmin, catalogue: frCatalogue, apps: frApps, fhir: frFhir, support: frSupport, tickets: frTickets, staff: frStaff },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, identity: enIdentity, access: enAccess, admin: enAdmin, catalogue: enCatalogue, apps: enApps, fhir: enFhir, support: enSupport, tickets: enTickets, staff: enStaff },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {

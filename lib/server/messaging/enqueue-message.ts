@@ -31,7 +31,15 @@ const smsInput = z.object({
   text: z.string().max(1_600).refine(notBlank, "must not be blank"),
 });
 
+const letterInput = z.object({
+  // The address block as it goes on the envelope, one line per line; the column keeps its first 254 characters.
+  to: z.string().min(1).max(700).refine(notBlank, "must not be blank"),
+  subject: z.string().max(200).refine(notBlank, "must not be blank").refine(noControlCharacters, "must be one line"),
+  text: z.string().max(10_000).refine(notBlank, "must not be blank"),
+});
+
 export type EmailInput = z.input<typeof emailInput>;
+export type LetterInput = z.input<typeof letterInput>;
 export type SmsInput = z.input<typeof smsInput>;
 
 /** Queues an e-mail; returns the outbox row's id (for deliverMessage right after commit). */
@@ -49,6 +57,19 @@ export async function enqueueSms(db: OutboxDb, input: SmsInput): Promise<string>
   const { to, text } = smsInput.parse(input);
   const row = await db.outboundMessage.create({
     data: { channel: "SMS", recipient: to, body: text },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/**
+ * Queues a postal letter (the identity activation code). No sender delivers letters here: they stay
+ * in the outbox, shown by the development page, as a printing service's queue would hold them.
+ */
+export async function enqueueLetter(db: OutboxDb, input: LetterInput): Promise<string> {
+  const { to, subject, text } = letterInput.parse(input);
+  const row = await db.outboundMessage.create({
+    data: { channel: "LETTER", recipient: to.replace(/\n/g, ", ").slice(0, 254), subject, body: `${to}\n\n${text}` },
     select: { id: true },
   });
   return row.id;

@@ -5,13 +5,16 @@ import { getConfig } from "@/lib/server/config";
 import type { Db } from "@/lib/server/db";
 
 /** How long a code lives and how many wrong tries it survives (ASVS 6.6.2, 6.6.3). */
-export const CODE_POLICY: Record<"EMAIL_VERIFICATION" | "LOGIN_OTP" | "FACTOR_ENROLMENT" | "EMAIL_CHANGE" | "PASSWORD_RESET", { ttlMinutes: number; maxAttempts: number }> = {
+export const CODE_POLICY: Record<"EMAIL_VERIFICATION" | "LOGIN_OTP" | "FACTOR_ENROLMENT" | "EMAIL_CHANGE" | "PASSWORD_RESET" | "IDENTITY_ACTIVATION", { ttlMinutes: number; maxAttempts: number }> = {
   EMAIL_VERIFICATION: { ttlMinutes: 30, maxAttempts: 5 },
   LOGIN_OTP: { ttlMinutes: 10, maxAttempts: 5 },
   FACTOR_ENROLMENT: { ttlMinutes: 10, maxAttempts: 5 },
   EMAIL_CHANGE: { ttlMinutes: 30, maxAttempts: 5 },
   // A link rather than a code: 256 bits, so attempts hardly matter, but it stays single-use.
   PASSWORD_RESET: { ttlMinutes: 30, maxAttempts: 1 },
+  // A letter takes days to arrive: 30 days, and ten characters (about 49 bits) rather than six digits,
+  // since the code lives that long.
+  IDENTITY_ACTIVATION: { ttlMinutes: 30 * 24 * 60, maxAttempts: 5 },
 };
 
 export type CodeKeyOptions = { hmacKey?: Buffer };
