@@ -2,13 +2,15 @@
  * `npm start` (and `npm run dev` with --dev): everything a newcomer needs in one command.
  *  1. validate the configuration (a wrong variable stops here, named);
  *  2. without DATABASE_URL, start the embedded PostgreSQL persisted in DATA_DIR/pglite;
- *  3. apply pending migrations, then seed the demo data (idempotent) unless told not to;
+ *  3. apply pending migrations (as DATABASE_MIGRATION_URL, the tables' owner, when given), warn when
+ *     the app's own connection owns the tables, then seed the demo data (idempotent) unless told not to;
  *  4. build the app when no build exists or the sources changed since (production build only);
  *  5. run `next start` (or `next dev`) and print where to go and how to sign in.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import pg from "pg";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/prisma/embedded-db";
 import { applyMigrations } from "@/prisma/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoData } from "@/prisma/seed";
@@ -32,8 +34,10 @@ async function main() {
     console.log(`Embedded PostgreSQL (PGlite) in ${join(config.dataDir, "pglite")}`);
   }
 
-  const { applied, alreadyApplied } = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
+  const { applied, alreadyApplied } = await applyMigrations((!embedded && config.databaseMigrationUrl) || databaseUrl, { log: (line) => console.log(line) });
   console.log(`Migrations: ${applied.length} applied, ${alreadyApplied} already in place.`);
+  // PGlite serves a single user whatever a connection asks (measured): the quick start runs as owner.
+  if (!embedded) await warnIfAppOwnsTables(databaseUrl);
   if (config.seedDemoData) {
     const db = createPrismaClient(databaseUrl, 2);
     try {
@@ -70,6 +74,27 @@ async function main() {
 
   await waitUntilServing(`http://127.0.0.1:${config.port}/api/health`);
   printBanner(config.appUrl, config.seedDemoData);
+}
+
+/**
+ * The tables' owner can disable the history's append-only triggers; the app must connect as a member
+ * of `ens_app` that owns nothing (README, "Running in production"). Said at every start, not refused:
+ * a deployment from before the role separation keeps running while its operator sets the roles up.
+ */
+async function warnIfAppOwnsTables(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ owns: boolean }>(`SELECT pg_has_role(current_user, tableowner, 'USAGE') AS owns FROM pg_tables WHERE tablename = 'HistoryEntry'`);
+    if (rows[0]?.owns) {
+      console.warn(
+        "WARNING: DATABASE_URL connects as the owner of the tables (or a superuser), who can disable the history's triggers. " +
+          "Connect the app as a member of the ens_app role and give the owner's URL as DATABASE_MIGRATION_URL.",
+      );
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** A production build is stale when any source file is newer than it. */

@@ -23,6 +23,7 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     MASTER_KEY: base64Key.optional(),
@@ -74,6 +75,11 @@ export type AppConfig = {
   dataDir: string;
   /** Absent when the embedded database is to be started by the launcher. */
   databaseUrl: string | undefined;
+  /**
+   * The tables' owner, for the migrations only (npm start's first step, npm run db:migrate); the app
+   * itself connects as DATABASE_URL, a role that owns nothing. Absent: migrations use DATABASE_URL.
+   */
+  databaseMigrationUrl: string | undefined;
   dbPoolSize: number;
   authSecret: string;
   masterKey: Buffer;
@@ -125,6 +131,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     port: e.PORT,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     authSecret: e.AUTH_SECRET ?? secrets!.AUTH_SECRET,
     masterKey: Buffer.from(e.MASTER_KEY ?? secrets!.MASTER_KEY, "base64"),

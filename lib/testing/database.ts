@@ -24,6 +24,34 @@ export async function createEmptyDatabase(serverUrl = process.env.DATABASE_URL):
   };
 }
 
+/**
+ * The login role the tests' app connections use on a server: a member of `ens_app`, the group role the
+ * migrations grant the app's privileges to, as a deployment's app role is. Roles belong to the whole
+ * server, so it is made once and shared by every test database (and every run).
+ */
+const TEST_APP_ROLE = "ens_app_test";
+
+/**
+ * The URL the app's code should use on a migrated test database: as TEST_APP_ROLE on a server, so the
+ * tests run with the app's privileges rather than the owner's; unchanged on PGlite, which serves one
+ * user whatever name a connection gives (measured: the wire server ignores it).
+ */
+export async function appRoleUrl(databaseUrl: string, serverUrl = process.env.DATABASE_URL): Promise<string> {
+  if (!serverUrl) return databaseUrl;
+  await withClient(serverUrl, async (client) => {
+    // Runs of other engineers share the server: making the role and its membership are serialised.
+    await client.query("SELECT pg_advisory_lock(hashtext('ens_app_test role'))");
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${TEST_APP_ROLE}') THEN CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD '${TEST_APP_ROLE}'; END IF;
+      IF NOT pg_has_role('${TEST_APP_ROLE}', 'ens_app', 'MEMBER') THEN GRANT ens_app TO ${TEST_APP_ROLE}; END IF;
+    END $$`);
+  });
+  const url = new URL(databaseUrl);
+  url.username = TEST_APP_ROLE;
+  url.password = TEST_APP_ROLE;
+  return url.toString();
+}
+
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
