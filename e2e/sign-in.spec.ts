@@ -59,6 +59,18 @@ test("sign up, confirm the e-mail, enrol an authenticator, sign out, sign in wit
   await expect(page.getByRole("heading", { name: "Mon espace santé" })).toBeVisible();
 });
 
+test("a wrong password keeps the typed e-mail to correct, and never the password", async ({ page }) => {
+  const account = await createAccount();
+  await signInWithPassword(page, account.email, "pas la bonne phrase de passe");
+  await expect(page.getByRole("alert").filter({ hasText: "Adresse électronique ou mot de passe incorrect." })).toBeVisible();
+  await expect(page.getByLabel("Adresse électronique")).toHaveValue(account.email);
+  await expect(page.getByLabel("Mot de passe", { exact: true })).toHaveValue("");
+  // Only the password needs typing again.
+  await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page).toHaveURL(/\/connexion\/second-facteur/);
+});
+
 test("the session cookie changes after each step", async ({ page, context }) => {
   const account = await createAccount();
   const cookie = async () => (await context.cookies()).find((c) => c.name === "ens.session")?.value;

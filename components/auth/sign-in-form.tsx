@@ -17,6 +17,9 @@ type ConfirmAction = (previous: ActionResult | null, form: FormData) => Promise<
  * Step one: e-mail and password, through next-auth's "password" provider. The password lives in the
  * input only; nothing sends it back. On success the server has set a half-authenticated session and
  * the second step decides where to go (factor, or enrolment of a first one).
+ *
+ * React resets a form after its action: the e-mail comes back as the field's default value, so a
+ * mistyped password costs only the password; the password is never put back.
  */
 export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackUrl: string; confirm: ConfirmAction; showOutboxHint: boolean }) {
   const t = useTranslations("auth");
@@ -24,6 +27,7 @@ export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackU
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [unconfirmedEmail, setUnconfirmedEmail] = useState<string | null>(null);
+  const [typedEmail, setTypedEmail] = useState("");
 
   if (unconfirmedEmail) {
     return <ConfirmEmailForm email={unconfirmedEmail} confirm={confirm} showOutboxHint={showOutboxHint} intro={t("errors.EMAIL_NOT_VERIFIED")} />;
@@ -33,6 +37,7 @@ export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackU
     setPending(true);
     setError(null);
     const email = String(form.get("email") ?? "");
+    setTypedEmail(email);
     const result = await signIn("password", { email, password: String(form.get("password") ?? ""), redirect: false });
     if (result?.ok && !result.error) {
       // refresh(): the header is in the root layout, which a plain navigation would not re-render.
@@ -48,7 +53,7 @@ export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackU
   return (
     <form action={submit} className="space-y-5">
       {error && <FormAlert>{error}</FormAlert>}
-      <TextField name="email" type="email" label={t("signIn.email")} hint={t("signIn.emailHint")} autoComplete="username" required maxLength={254} />
+      <TextField name="email" type="email" label={t("signIn.email")} hint={t("signIn.emailHint")} autoComplete="username" required maxLength={254} defaultValue={typedEmail} />
       <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
