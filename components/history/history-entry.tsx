@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { badgeClass } from "@/components/vault/field-classes";
+import { professionLabels } from "@/lib/directory/professions";
 import { describeChangedFields, describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/history/describe-history-entry";
 import type { HistoryEntryView } from "@/lib/history/history-api";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
@@ -15,9 +16,10 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
   const t = useTranslations("history");
   const tReasons = useTranslations("documents.report.reasons");
   const tCategories = useTranslations("space.categories");
+  const tDirectory = useTranslations("directory");
   const format = useFormatter();
   const role = entry.actor.role ? t(`roles.${entry.actor.role}` as "roles.PATIENT") : t("roles.none");
-  const who = [entry.actor.label, entry.actor.profession ?? role, entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null].filter(Boolean).join(" · ");
+  const who = [entry.actor.label, (entry.actor.profession ? professionLabels(tDirectory, { profession: entry.actor.profession }).profession : role), entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null].filter(Boolean).join(" · ");
   // The catalogue is typed by key; these helpers build keys from the entry, checked by their test.
   const text: EntryText = {
     t: (key, values) => t(key as "entry.who", values as never),
@@ -40,7 +42,8 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
     <li id={`entree-${entry.id}`} className={`px-4 py-3 ${frame}`} data-testid="history-entry" data-emergency={entry.emergency || undefined}>
       <p className="font-semibold">
         {t(`actions.${entry.action}`)}
-        {entry.emergency && <span className={`${badgeClass} ml-2 border border-red-800 bg-white text-red-800`}>{t("entry.emergencyBadge")}</span>}
+        {entry.emergency && " "}
+        {entry.emergency && <span className={`${badgeClass} ml-1 border border-red-800 bg-white text-red-800`}>{t("entry.emergencyBadge")}</span>}
       </p>
       <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="font-medium">{t("entry.who")}</dt>

@@ -45,8 +45,10 @@ export default async function AlertsPage() {
             return (
               <li key={alert.id} data-testid="alert" data-unread={!alert.readAt || undefined} className={`space-y-1 px-4 py-3 ${emergency ? "border-l-8 border-red-700 bg-red-50" : ""}`}>
                 <p id={`alert-${alert.id}`} className={alert.readAt ? "" : "font-semibold"}>
-                  {!alert.readAt && <span className={`${badgeClass} mr-2 bg-brand text-white`}>{t("unread")}</span>}
-                  {emergency && <span className={`${badgeClass} mr-2 border border-red-800 bg-white text-red-800`}>{tHistory("entry.emergencyBadge")}</span>}
+                  {!alert.readAt && <span className={`${badgeClass} mr-1 bg-brand text-white`}>{t("unread")}</span>}
+                  {!alert.readAt && " "}
+                  {emergency && <span className={`${badgeClass} mr-1 border border-red-800 bg-white text-red-800`}>{tHistory("entry.emergencyBadge")}</span>}
+                  {emergency && " "}
                   {t(`kinds.${alert.kind}`, { actor: alert.actorLabel })}
                 </p>
                 <p className="text-sm text-muted">
@@ -59,8 +61,8 @@ export default async function AlertsPage() {
                       {t("seeEntry")}
                     </Link>
                   )}
-                  {/* A ticket reply's alert has no history entry: it opens the conversation (the list, for alerts older than the link). */}
-                  {alert.kind === "TICKET_REPLY" && (
+                  {/* A ticket's alert (a reply, an identity conflict) has no history entry: it opens the conversation (the list, for alerts older than the link). */}
+                  {(alert.kind === "TICKET_REPLY" || alert.kind === "IDENTITY_CONFLICT" || alert.kind === "IDENTITY_CONFLICT_RESOLVED") && (
                     <Link href={alert.ticketId ? `/support/${alert.ticketId}` : "/support"} className="text-brand underline hover:no-underline">
                       {tTickets(alert.ticketId ? "alertLinkTicket" : "alertLink")}
                     </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { FindPatientForm } from "@/components/pro/find-patient-form";
+import { professionLabels } from "@/lib/directory/professions";
 import { requireProfessionalForPage } from "./require-professional";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,13 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfessionalSpacePage() {
   const { professional } = await requireProfessionalForPage("/pro");
-  const t = await getTranslations("pro");
+  const [t, tDirectory] = await Promise.all([getTranslations("pro"), getTranslations("directory")]);
   return (
     <div className="space-y-10">
       <div className="space-y-2">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="text-muted">
-          {t("signedInAs", { name: `${professional.firstName} ${professional.lastName}`, profession: professional.profession, rpps: professional.rpps })}
+          {t("signedInAs", { name: `${professional.firstName} ${professional.lastName}`, profession: professionLabels(tDirectory, professional).profession, rpps: professional.rpps })}
         </p>
         {professional.emergencyStaff && <p>{t("emergencyStaff")}</p>}
       </div>

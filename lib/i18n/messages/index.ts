@@ -16,6 +16,7 @@ import frStaff from "./fr/staff.json";
 import enAccess from "./en/access.json";
 import enAuth from "./en/auth.json";
 import enCodes from "./en/codes.json";
+import enDirectory from "./en/directory.json";
 import enCommon from "./en/common.json";
 import enDocuments from "./en/documents.json";
 import enHistory from "./en/history.json";
@@ -28,6 +29,7 @@ import enVault from "./en/vault.json";
 import frAccess from "./fr/access.json";
 import frAuth from "./fr/auth.json";
 import frCodes from "./fr/codes.json";
+import frDirectory from "./fr/directory.json";
 import frCommon from "./fr/common.json";
 import frDocuments from "./fr/documents.json";
 import frHistory from "./fr/history.json";
@@ -43,8 +45,8 @@ import frVault from "./fr/vault.json";
  * top-level namespaces; a namespace lives in exactly one file (checked by messages.test.ts).
  */
 export const catalogueFiles = {
-  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory, identity: frIdentity, access: frAccess, admin: frAdmin, catalogue: frCatalogue, apps: frApps, fhir: frFhir, support: frSupport, tickets: frTickets, staff: frStaff },
-  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, identity: enIdentity, access: enAccess, admin: enAdmin, catalogue: enCatalogue, apps: enApps, fhir: enFhir, support: enSupport, tickets: enTickets, staff: enStaff },
+  fr: { common: frCommon, auth: frAuth, security: frSecurity, passkeys: frPasskeys, codes: frCodes, mail: frMail, vault: frVault, documents: frDocuments, pro: frPro, history: frHistory, identity: frIdentity, access: frAccess, admin: frAdmin, catalogue: frCatalogue, apps: frApps, fhir: frFhir, support: frSupport, tickets: frTickets, staff: frStaff, directory: frDirectory },
+  en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, identity: enIdentity, access: enAccess, admin: enAdmin, catalogue: enCatalogue, apps: enApps, fhir: enFhir, support: enSupport, tickets: enTickets, staff: enStaff, directory: enDirectory },
 } as const;
 
 export const messages: Record<AppLocale, Record<string, unknown>> = {

@@ -110,10 +110,12 @@ describe("the patient's consent services", () => {
 
     // The receipt, as the patient downloads it, says what, to whom, until when, by whom.
     const receipt = await getReceipt(db, patient, { receiptId: changed.receiptId });
-    const text = renderReceiptText(receipt, { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => `cat:${c}`, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString().slice(0, 10) });
+    const text = renderReceiptText(receipt, { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => `cat:${c}`, directory: (key) => `dir:${key}`, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString().slice(0, 10) });
     expect(text).toContain(pro.lastName);
     expect(text).toContain(pro.rpps);
     expect(text).toContain("cat:LAB_RESULTS");
+    // The directory's French profession, in the reader's language.
+    expect(text).toContain("dir:professions.doctor");
     expect(text).toContain(`"date":"${nextYear}"`);
     expect(text).toContain("Camille Testeur");
   });
@@ -217,7 +219,7 @@ describe("the patient's consent services", () => {
     expect(await lastEntry()).toMatchObject({ action: "EMERGENCY_ACCESS_ENDED", actorLabel: "Camille Testeur", details: { professionalId: pro.id, professionalName: `Karim ${pro.lastName}`, profession: "Médecin urgentiste", emergencyAccessIds: [emergencyAccesses[0]!.id] } });
     const ended = await lastReceipt();
     expect(ended).toMatchObject({ change: "EMERGENCY_ACCESS_ENDED", professionalId: pro.id, snapshot: { access: null, endedAt: expect.any(String), emergency: [{ id: emergencyAccesses[0]!.id, reason }] } });
-    const text = renderReceiptText(await getReceipt(db, patient, { receiptId: ended.id }), { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => c, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString() });
+    const text = renderReceiptText(await getReceipt(db, patient, { receiptId: ended.id }), { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => c, directory: (key) => key, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString() });
     expect(text).toContain("changes.EMERGENCY_ACCESS_ENDED");
     expect(text).toContain(reason);
     await expectAppError(endEmergencyAccess(db, patient, { professionalId: pro.id }), "NOT_FOUND", { messageKey: "access.errors.noEmergencyAccess" });

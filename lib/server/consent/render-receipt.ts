@@ -1,4 +1,5 @@
 import "server-only";
+import { professionLabels, type DirectoryTranslator } from "@/lib/directory/professions";
 import type { Receipt } from "./get-receipt";
 import type { AccessSnapshot } from "./consent-record";
 
@@ -6,6 +7,8 @@ export type ReceiptText = {
   /** `access.receipt` messages. */
   t: (key: string, values?: Record<string, string | number>) => string;
   category: (category: string) => string;
+  /** `directory` messages: the directory stores professions in French. */
+  directory: DirectoryTranslator;
   dateTime: (date: Date) => string;
   date: (date: Date) => string;
 };
@@ -28,12 +31,13 @@ export function renderReceiptText(receipt: Receipt, text: ReceiptText): string {
   const { t, dateTime, date } = text;
   const { snapshot } = receipt;
   const who = snapshot.professional;
+  const { profession, specialty } = professionLabels(text.directory, who);
   const lines = [
     t("heading"),
     "",
     t("reference", { id: receipt.id }),
     t("decision", { change: t(`changes.${snapshot.change}`) }),
-    t("professional", { name: `${who.firstName} ${who.lastName}`, profession: who.specialty ? `${who.profession} (${who.specialty})` : who.profession, city: who.city }),
+    t("professional", { name: `${who.firstName} ${who.lastName}`, profession: specialty ? `${profession} (${specialty})` : profession, city: who.city }),
     t("rpps", { rpps: who.rpps }),
   ];
   if (snapshot.access) {

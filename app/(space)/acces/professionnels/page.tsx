@@ -79,8 +79,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
                 <div className="space-y-1">
                   <ProfessionalLine professional={professional} />
                   <p className="flex flex-wrap gap-2">
-                    {overview.treatingDoctor?.id === professional.id && <span className={`${badgeClass} bg-brand-light text-ink`}>{t("directory.badgeTreating")}</span>}
-                    {withAccess.has(professional.id) && <span className={`${badgeClass} bg-green-100 text-green-900`}>{t("directory.badgeAccess")}</span>}
+                    {/* Spaces between the badges, which the flex gap hides and a screen reader or a copy keeps. */}
+                    {overview.treatingDoctor?.id === professional.id && <span className={`${badgeClass} bg-brand-light text-ink`}>{t("directory.badgeTreating")}</span>}{" "}
+                    {withAccess.has(professional.id) && <span className={`${badgeClass} bg-green-100 text-green-900`}>{t("directory.badgeAccess")}</span>}{" "}
                     {blocked.has(professional.id) && <span className={`${badgeClass} bg-red-100 text-red-900`}>{t("directory.badgeBlocked")}</span>}
                   </p>
                 </div>

@@ -12,10 +12,11 @@ import { contentDisposition } from "@/lib/vault/content-disposition";
  */
 export const GET = jsonRoute<{ id: string }>(async ({ actor, userId }, { id }) => {
   const receipt = await getReceipt(getDb(), { actor, patientId: userId }, { receiptId: id });
-  const [t, tCategories, format] = await Promise.all([getTranslations("access.receipt"), getTranslations("space.categories"), getFormatter()]);
+  const [t, tCategories, tDirectory, format] = await Promise.all([getTranslations("access.receipt"), getTranslations("space.categories"), getTranslations("directory"), getFormatter()]);
   const body = renderReceiptText(receipt, {
     t: (key, values) => t(key as never, values as never),
     category: (category) => tCategories(category as never),
+    directory: tDirectory,
     dateTime: (date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" }),
     date: (date) => format.dateTime(date, { dateStyle: "long" }),
   });
