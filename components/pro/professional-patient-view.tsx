@@ -8,6 +8,7 @@ import { useProfessionalPatient, type ProfessionalPatientView as View } from "@/
 import { AccessRequestForm } from "./access-request-form";
 import { AccessSummary } from "./access-summary";
 import { EmergencyAccessForm } from "./emergency-access-form";
+import { PatientIdentity } from "./patient-identity";
 import { PatientDocumentList } from "./patient-document-list";
 
 type Props = { patientId: string; initialView: View; maxFileBytes: number; emergencyHours: number };
@@ -37,6 +38,8 @@ export function ProfessionalPatientView({ patientId, initialView, maxFileBytes, 
       </div>
 
       <AccessSummary view={view} />
+
+      <PatientIdentity patientId={patientId} identity={view.identity} />
 
       {view.canRead && (
         <Suspense fallback={<p>{tPro("loading")}</p>}>

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormattingLocale } from "@/lib/i18n/app-locale";
 import type { FactorKind } from "@/lib/generated/prisma/client";
 import type { SupportAccountView } from "@/lib/server/support/get-support-account";
 import { formatBytes } from "@/lib/format/format-bytes";
@@ -31,7 +32,14 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** The account's state, how it signs in and its activity, as support may see them (metadata only). */
 export async function AccountFacts({ account, now }: { account: SupportAccountView; now: Date }) {
-  const [t, format, locale] = await Promise.all([getTranslations("support"), getFormatter(), getLocale()]);
+  const [t, format, locale, tIdentity, tMethods, tDocuments] = await Promise.all([
+    getTranslations("support"),
+    getFormatter(),
+    getFormattingLocale(),
+    getTranslations("identity.support"),
+    getTranslations("identity.methods"),
+    getTranslations("identity.documentTypes"),
+  ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const locked = account.lockedUntil !== null && account.lockedUntil > now;
@@ -90,6 +98,20 @@ export async function AccountFacts({ account, now }: { account: SupportAccountVi
           </Fact>
           <Fact term={t("account.openTickets")}>{account.openTickets}</Fact>
         </Facts>
+      </Section>
+
+      <Section id="identity-heading" title={tIdentity("accountTitle")}>
+        <p data-testid="account-identity">
+          {account.identity.qualification
+            ? tIdentity("accountQualified", {
+                date: format.dateTime(account.identity.qualification.qualifiedAt, { dateStyle: "long", timeZone: "Europe/Paris" }),
+                method: tMethods(account.identity.qualification.method),
+                document: account.identity.qualification.documentType ? tDocuments(account.identity.qualification.documentType) : tIdentity("noDocument"),
+                by: account.identity.qualification.qualifiedBy,
+              })
+            : tIdentity("accountNotQualified")}
+        </p>
+        <p>{account.identity.nirDeclared ? tIdentity("accountNirDeclared") : tIdentity("accountNoNir")}</p>
       </Section>
     </div>
   );

@@ -61,8 +61,8 @@ export default async function AlertsPage() {
                       {t("seeEntry")}
                     </Link>
                   )}
-                  {/* A ticket reply's alert has no history entry: it opens the conversation (the list, for alerts older than the link). */}
-                  {alert.kind === "TICKET_REPLY" && (
+                  {/* A ticket's alert (a reply, an identity conflict) has no history entry: it opens the conversation (the list, for alerts older than the link). */}
+                  {(alert.kind === "TICKET_REPLY" || alert.kind === "IDENTITY_CONFLICT" || alert.kind === "IDENTITY_CONFLICT_RESOLVED") && (
                     <Link href={alert.ticketId ? `/support/${alert.ticketId}` : "/support"} className="text-brand underline hover:no-underline">
                       {tTickets(alert.ticketId ? "alertLinkTicket" : "alertLink")}
                     </Link>

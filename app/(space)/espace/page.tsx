@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SpacePage() {
   const session = await requireFullSessionForPage("/espace");
-  const [t, tPro, format] = await Promise.all([getTranslations("space"), getTranslations("pro.spaceCode"), getFormatter()]);
+  const [t, tPro, tIdentity, format] = await Promise.all([getTranslations("space"), getTranslations("pro.spaceCode"), getTranslations("identity"), getFormatter()]);
   const isPatient = session.user.roles.includes("PATIENT");
   const [documents, spaceCode] = isPatient
     ? await Promise.all([listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id }), ensureSpaceCode(getDb(), session.user.id)])
@@ -35,6 +35,11 @@ export default async function SpacePage() {
             {tPro.rich("text", { code: spaceCode, strong: (chunks) => <strong className="font-mono tracking-wider">{chunks}</strong> })}
           </p>
           <p className="mt-1 text-sm text-muted">{tPro("why")}</p>
+          <p className="mt-2">
+            <Link href="/identite" className="text-brand underline hover:no-underline">
+              {tIdentity("title")}
+            </Link>
+          </p>
         </section>
       )}
       {isPatient ? (

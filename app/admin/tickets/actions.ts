@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assignTicketSchema, ticketReplySchema } from "@/lib/schemas/support-ticket";
+import { resolveIdentityConflictSchema } from "@/lib/schemas/identity";
 import { defineAction } from "@/lib/server/action/define-action";
 import type { RequestContext } from "@/lib/server/auth/record-security-event";
 import { getDb } from "@/lib/server/db";
+import { resolveIdentityConflict } from "@/lib/server/identity/resolve-identity-conflict";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 import { answerTicket } from "@/lib/server/tickets/answer-ticket";
 import { assignTicket } from "@/lib/server/tickets/assign-ticket";
@@ -51,5 +53,15 @@ export const setTicketClosedAction = defineAction({
     const result = await setTicketClosed(getDb(), await agentContext(context), input);
     refresh(input.ticketId);
     return result;
+  },
+});
+
+export const resolveIdentityConflictAction = defineAction({
+  input: resolveIdentityConflictSchema,
+  access,
+  run: async ({ input, context }) => {
+    await resolveIdentityConflict(getDb(), await agentContext(context), input);
+    revalidatePath("/admin/tickets", "layout");
+    return null;
   },
 });

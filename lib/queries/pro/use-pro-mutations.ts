@@ -20,3 +20,8 @@ export const useRequestAccess = (patientId: string) =>
 
 export const useBreakGlass = (patientId: string) =>
   useAccessMutation(patientId, (input: { reason: string }) => fetchJson<{ id: string; expiresAt: string }>(proPatientUrl(patientId, "emergency"), { method: "POST", body: input }));
+
+export const useQualifyIdentity = (patientId: string) =>
+  useAccessMutation(patientId, (input: { nir: string; documentType: string; checked: boolean }) =>
+    fetchJson<{ outcome: "QUALIFIED" | "CONFLICT" }>(proPatientUrl(patientId, "identity"), { method: "POST", body: input }),
+  );

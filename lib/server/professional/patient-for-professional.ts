@@ -1,8 +1,10 @@
 import "server-only";
 import { decideHealthAccess, isGrantActive } from "@/lib/server/access/decide-health-access";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
+import type { IdentityQualificationMethod } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { mayQualifyIdentity } from "@/lib/server/identity/may-qualify";
 import type { Actor } from "@/lib/server/policy/policy";
 import { professionalOf } from "./professional-of";
 
@@ -17,6 +19,8 @@ export type ProfessionalPatientView = {
   /** Emergency staff, the patient allows emergency access, and none is open yet. */
   canBreakGlass: boolean;
   pendingRequest: boolean;
+  /** The patient's identity: qualified (how, when), and whether this professional may qualify it now. */
+  identity: { qualification: { method: IdentityQualificationMethod; qualifiedAt: string } | null; canQualify: boolean };
 };
 
 /**
@@ -29,7 +33,7 @@ export async function patientForProfessional(db: Db, actor: Actor, patientId: st
   const professional = await professionalOf(db, actor);
   const patient = await db.user.findFirst({
     where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } },
-    select: { id: true, firstName: true, lastName: true, birthDate: true },
+    select: { id: true, firstName: true, lastName: true, birthDate: true, identityQualification: { select: { method: true, createdAt: true } } },
   });
   if (!patient) throw new AppError("NOT_FOUND");
   const facts = await loadAccessFacts(db, actor, patient.id);
@@ -45,8 +49,9 @@ export async function patientForProfessional(db: Db, actor: Actor, patientId: st
     db.accessRequest.count({ where: { patientId: patient.id, professionalId: professional.id, status: "PENDING" } }),
   ]);
   const grant = isGrantActive(facts.grant, facts.now) ? facts.grant : null;
+  const { identityQualification: qualification, ...person } = patient;
   return {
-    patient: { ...patient, birthDate: patient.birthDate?.toISOString().slice(0, 10) ?? null },
+    patient: { ...person, birthDate: person.birthDate?.toISOString().slice(0, 10) ?? null },
     canRead: read.allowed,
     canAdd: add.allowed,
     basis: read.allowed && read.basis !== "OWNER" ? read.basis : null,
@@ -54,5 +59,9 @@ export async function patientForProfessional(db: Db, actor: Actor, patientId: st
     emergencyAccessUntil: emergency?.expiresAt.toISOString() ?? null,
     canBreakGlass: professional.emergencyStaff && facts.emergencyAccessEnabled && !facts.emergencyAccessId,
     pendingRequest: pending > 0,
+    identity: {
+      qualification: qualification ? { method: qualification.method, qualifiedAt: qualification.createdAt.toISOString() } : null,
+      canQualify: !qualification && mayQualifyIdentity(actor, facts),
+    },
   };
 }

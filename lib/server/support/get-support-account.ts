@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { shortenIpAddress } from "@/components/security/device";
-import type { AccountStatus, FactorKind, Role, SecurityEventKind } from "@/lib/generated/prisma/client";
+import type { AccountStatus, FactorKind, IdentityDocumentType, IdentityQualificationMethod, Role, SecurityEventKind } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
@@ -36,6 +36,11 @@ export type SupportAccountView = {
   activeSessions: number;
   storage: { documents: number; bytes: number };
   openTickets: number;
+  /** Whether the identity is qualified and how (metadata: method, document type, who, when), and whether a NIR is declared; never the NIR. */
+  identity: {
+    nirDeclared: boolean;
+    qualification: { method: IdentityQualificationMethod; documentType: IdentityDocumentType | null; qualifiedBy: string; qualifiedAt: Date } | null;
+  };
 };
 
 const idSchema = z.uuid();
@@ -47,11 +52,16 @@ const idSchema = z.uuid();
 export async function getSupportAccount(db: Db, staff: StaffActor, { userId, ipAddress = null, now = new Date() }: { userId: string; ipAddress?: string | null; now?: Date }): Promise<SupportAccountView> {
   assertSupportAgent(staff);
   if (!idSchema.safeParse(userId).success) throw new AppError("NOT_FOUND", "No such account.");
-  const user = await db.user.findUnique({
+  const found = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, firstName: true, lastName: true, email: true, birthDate: true, status: true, roles: true, createdAt: true, emailVerifiedAt: true, lockedUntil: true, consecutiveFailures: true },
+    select: {
+      id: true, firstName: true, lastName: true, email: true, birthDate: true, status: true, roles: true, createdAt: true, emailVerifiedAt: true, lockedUntil: true, consecutiveFailures: true,
+      declaredNir: true,
+      identityQualification: { select: { method: true, documentType: true, qualifiedByLabel: true, createdAt: true } },
+    },
   });
-  if (!user) throw new AppError("NOT_FOUND", "No such account.");
+  if (!found) throw new AppError("NOT_FOUND", "No such account.");
+  const { declaredNir, identityQualification: qualification, ...user } = found;
 
   const [factorGroups, recoveryCodesLeft, logins, events, activeSessions, storage, openTickets] = await Promise.all([
     db.authFactor.groupBy({ by: ["kind"], where: { userId, confirmedAt: { not: null } }, _count: { _all: true } }),
@@ -77,5 +87,9 @@ export async function getSupportAccount(db: Db, staff: StaffActor, { userId, ipA
     activeSessions,
     storage: { documents: storage._count._all, bytes: storage._sum.sizeBytes ?? 0 },
     openTickets,
+    identity: {
+      nirDeclared: declaredNir !== null,
+      qualification: qualification ? { method: qualification.method, documentType: qualification.documentType, qualifiedBy: qualification.qualifiedByLabel, qualifiedAt: qualification.createdAt } : null,
+    },
   };
 }

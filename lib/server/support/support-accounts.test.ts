@@ -97,8 +97,9 @@ describe("support's account pages and actions", () => {
 
     const view = await getSupportAccount(db, staff, { userId: patient.id, ...ip });
     expect(Object.keys(view).sort()).toEqual(
-      ["activeSessions", "birthDate", "consecutiveFailures", "createdAt", "email", "emailVerifiedAt", "factors", "firstName", "id", "lastLogins", "lastName", "lockedUntil", "openTickets", "recoveryCodesLeft", "roles", "securityEvents", "status", "storage"].sort(),
+      ["activeSessions", "birthDate", "consecutiveFailures", "createdAt", "email", "emailVerifiedAt", "factors", "firstName", "id", "lastLogins", "lastName", "lockedUntil", "openTickets", "recoveryCodesLeft", "roles", "securityEvents", "status", "storage", "identity"].sort(),
     );
+    expect(view.identity).toEqual({ nirDeclared: false, qualification: null });
     expect(view).toMatchObject({ factors: { TOTP: 1, EMAIL_OTP: 0, SMS_OTP: 0, PASSKEY: 0 }, recoveryCodesLeft: 10, activeSessions: 1, storage: { documents: 2, bytes: 2000 }, openTickets: 0 });
     const text = JSON.stringify(view);
     for (const secret of ["IRM", "hernie", "IMAGING", "PRESCRIPTION", "Ordonnance", "Tensio", "Médecin", "Observation", TOTP_SECRET]) expect(text).not.toContain(secret);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/access/action-form";
+import { IdentityConflictPanel } from "@/components/identity/identity-conflict-panel";
 import { AssignForm } from "@/components/tickets/assign-form";
 import { MessageForm } from "@/components/tickets/message-form";
 import { TicketConversation } from "@/components/tickets/ticket-conversation";
@@ -11,10 +12,11 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { getIdentityConflictForTicket } from "@/lib/server/identity/get-identity-conflict";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { getAgentTicket } from "@/lib/server/tickets/get-agent-ticket";
 import { listSupportAgents } from "@/lib/server/tickets/list-support-agents";
-import { answerTicketAction, assignTicketAction, setTicketClosedAction } from "../actions";
+import { answerTicketAction, assignTicketAction, resolveIdentityConflictAction, setTicketClosedAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets.admin"))("title") };
@@ -33,7 +35,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /**
  * One ticket for an agent: who asked (and a link to their account), who holds it, the conversation,
- * and the actions. A document appears as its id alone: no title, no link to its content.
+ * and the actions. A document appears as its id alone: no title, no link to its content. An identity
+ * conflict's ticket shows both spaces and the decision to take.
  */
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -46,6 +49,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
     }),
     listSupportAgents(db, { staff }),
   ]);
+  const identityConflict = ticket.topic === "IDENTITY" ? await getIdentityConflictForTicket(db, { staff }, ticket.id) : null;
   const [t, tTickets, format] = await Promise.all([getTranslations("tickets.admin"), getTranslations("tickets"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
   const closed = ticket.status === "CLOSED";
@@ -95,6 +99,8 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
           </div>
         )}
       </div>
+
+      {identityConflict && <IdentityConflictPanel conflict={identityConflict} action={resolveIdentityConflictAction} />}
 
       <TicketConversation messages={ticket.messages} viewer="agent" />
 
