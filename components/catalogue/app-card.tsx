@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { badgeClass } from "@/components/vault/field-classes";
 import { dataKindsOf } from "@/lib/catalogue/data-kinds";
 import type { CatalogueCard } from "@/lib/server/catalogue/search-catalogue";
@@ -8,7 +9,7 @@ import { StatusBadge } from "./status-badge";
 
 /** One app in the catalogue's list: a heading that links to its page, its publisher, summary and flags. */
 export async function AppCard({ app }: { app: CatalogueCard }) {
-  const [t, locale] = await Promise.all([getTranslations("catalogue"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("catalogue"), getAppLocale()]);
   const kinds = dataKindsOf(app.requestedScopes);
   return (
     <li className="flex gap-4 rounded-lg border border-gray-300 p-4" data-testid="catalogue-card">

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { badgeClass } from "@/components/vault/field-classes";
 import { scopeMessageKey } from "@/lib/catalogue/data-kinds";
 import { TECHNICAL_SCOPES, isSmartScope } from "@/lib/oauth/smart-scopes";
@@ -10,7 +11,7 @@ import type { ScopePurpose } from "@/lib/server/catalogue/scope-purposes";
  * would ask for, then the technical permissions.
  */
 export async function DataUse({ scopes, purposes, categories, headingLevel = 2 }: { scopes: string[]; purposes: Record<string, ScopePurpose>; categories: string[]; headingLevel?: 2 | 3 }) {
-  const [t, tCategories, locale] = await Promise.all([getTranslations("catalogue.dataUse"), getTranslations("space.categories"), getLocale()]);
+  const [t, tCategories, locale] = await Promise.all([getTranslations("catalogue.dataUse"), getTranslations("space.categories"), getAppLocale()]);
   const known = scopes.filter(isSmartScope);
   const data = known.filter((scope) => !TECHNICAL_SCOPES.includes(scope));
   const technical = known.filter((scope) => TECHNICAL_SCOPES.includes(scope));

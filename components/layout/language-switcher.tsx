@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { setLocale } from "@/lib/i18n/set-locale";
 import { locales } from "@/lib/i18n/locales";
 
@@ -6,7 +7,7 @@ import { locales } from "@/lib/i18n/locales";
 const NAMES = { fr: "Français", en: "English" } as const;
 
 export async function LanguageSwitcher() {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
+  const [locale, t] = await Promise.all([getAppLocale(), getTranslations("layout")]);
   return (
     <form action={setLocale} aria-label={t("languageLabel")} className="flex items-center gap-1 text-sm">
       {locales.map((code) => {

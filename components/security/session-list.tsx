@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormattingLocale } from "@/lib/i18n/app-locale";
 import { describeUserAgent, formatRelativeTime, shortenIpAddress } from "./device";
 import { SignOutOthersForm } from "./sign-out-others-form";
 import { SignOutSessionButton } from "./sign-out-session-button";
@@ -7,7 +8,7 @@ type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: st
 
 /** The signed-in devices: what, roughly where, roughly when, and a way to end each. */
 export async function SessionList({ sessions, currentSessionId }: { sessions: SessionRow[]; currentSessionId: string }) {
-  const [t, locale, format] = await Promise.all([getTranslations("security.sessions"), getLocale(), getFormatter()]);
+  const [t, locale, format] = await Promise.all([getTranslations("security.sessions"), getFormattingLocale(), getFormatter()]);
   const others = sessions.filter((session) => session.id !== currentSessionId).length;
   return (
     <div className="space-y-4">

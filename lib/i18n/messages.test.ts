@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogueFiles, messages } from "./messages";
-import { localeFromAcceptLanguage } from "./locales";
+import { appLocaleOf, formattingLocale, localeFromAcceptLanguage } from "./locales";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -42,5 +42,33 @@ describe("language negotiation", () => {
     expect(localeFromAcceptLanguage("de-DE")).toBe("fr");
     expect(localeFromAcceptLanguage("en;q=0.3,fr;q=0.8")).toBe("fr");
     expect(localeFromAcceptLanguage("en;q=0")).toBe("fr");
+  });
+});
+
+describe("the locale dates are written in", () => {
+  const march4 = new Date("2026-03-04T09:05:00Z");
+  const written = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" }).format(march4);
+
+  it("writes English day first for a British browser and when the browser names no region", () => {
+    expect(formattingLocale("en", "en-GB,en;q=0.9")).toBe("en-GB");
+    expect(written(formattingLocale("en", "en-GB,en;q=0.9"))).toBe("4 Mar 2026, 10:05");
+    expect(formattingLocale("en", "en")).toBe("en-GB");
+    expect(formattingLocale("en", null)).toBe("en-GB");
+    // The language chosen by cookie, with a browser that speaks French first.
+    expect(formattingLocale("en", "fr-FR,fr;q=0.9")).toBe("en-GB");
+  });
+
+  it("keeps the region the browser gives for the language shown, and French as in France otherwise", () => {
+    expect(formattingLocale("en", "fr-FR,en-US;q=0.5")).toBe("en-US");
+    expect(formattingLocale("fr", "fr-CA")).toBe("fr-CA");
+    expect(formattingLocale("fr", "en-GB")).toBe("fr-FR");
+    expect(written(formattingLocale("fr", null))).toBe("4 mars 2026, 10:05");
+    expect(formattingLocale("en", "en-GB-oxendict, en-*, en-zz-zz")).toBe("en-GB");
+  });
+
+  it("gives back the app's language of a regional locale", () => {
+    expect(appLocaleOf("en-GB")).toBe("en");
+    expect(appLocaleOf("fr-CA")).toBe("fr");
+    expect(appLocaleOf("de-DE")).toBe("fr");
   });
 });

@@ -1,5 +1,5 @@
 "use server";
-import { getLocale } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { confirmEmailInput, signUpInput } from "@/lib/schemas/sign-up";
 import { defineAction } from "@/lib/server/action/define-action";
 import { confirmEmail } from "@/lib/server/auth/sign-up/confirm-email";
@@ -10,7 +10,7 @@ export const signUpAction = defineAction({
   input: signUpInput,
   access: { public: true },
   async run({ input, context }) {
-    const locale = (await getLocale()) === "en" ? "en" : "fr";
+    const locale = await getAppLocale();
     await signUp(getDb(), { input, context, locale });
     // The same answer for a new and a taken address; the form keeps the address for the next step.
     return { email: input.email };

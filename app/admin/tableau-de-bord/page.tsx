@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormattingLocale } from "@/lib/i18n/app-locale";
 import { BarChart } from "@/components/staff/bar-chart";
 import { loadAdminDashboard, SIZE_BIN_KEYS } from "@/lib/server/admin/load-admin-dashboard";
 import { getDb } from "@/lib/server/db";
@@ -17,7 +18,7 @@ export default async function AdminDashboardPage() {
     getTranslations("staff.dashboard"),
     getTranslations("staff.roles"),
     getFormatter(),
-    getLocale(),
+    getFormattingLocale(),
     loadAdminDashboard(getDb(), { staff }),
   ]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { day: "numeric", month: "short", timeZone: "Europe/Paris" });

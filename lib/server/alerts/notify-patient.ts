@@ -1,6 +1,7 @@
 import "server-only";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
+import { formattingLocale } from "@/lib/i18n/locales";
 import { getConfig } from "@/lib/server/config";
 import type { Db } from "@/lib/server/db";
 import type { HistoryActor } from "@/lib/server/history/record-history";
@@ -39,7 +40,7 @@ export async function alertOnProfessionalAccess(
 
   const patient = await tx.user.findUnique({ where: { id: patientId }, select: { email: true, firstName: true, locale: true } });
   if (!patient) return { notificationId: notification.id, messageId: null };
-  const when = new Intl.DateTimeFormat(patient.locale === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(entry.createdAt);
+  const when = new Intl.DateTimeFormat(formattingLocale(patient.locale), { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(entry.createdAt);
   const link = new URL(`/historique?entree=${historyEntryId}`, getConfig().appUrl).toString();
   const mail = await mailText(patient.locale, kind === "EMERGENCY_ACCESS" ? "emergencyAccess" : "professionalFirstAccess", { firstName: patient.firstName, actor: actor.label, when, link });
   const messageId = await enqueueEmail(tx, { to: patient.email, ...mail });

@@ -2,6 +2,7 @@ import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
+import { formattingLocale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { getConfig } from "@/lib/server/config";
 
@@ -15,7 +16,7 @@ export type SupportMailTemplate = keyof SupportMails;
  */
 export function supportMailText(locale: Locale, template: SupportMailTemplate, { firstName, at }: { firstName: string; at: Date }): { subject: string; text: string } {
   const t = createTranslator({ locale, messages: messages[locale] });
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(at);
+  const when = new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(at);
   const values = { firstName, when, appUrl: getConfig().appUrl };
   return {
     subject: t(`support.mail.${template}.subject` as never, values as never),

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AppImage } from "@/components/catalogue/app-image";
 import { DataUse } from "@/components/catalogue/data-use";
 import { ReferencingFile } from "@/components/catalogue/referencing-file";
 import { ReportForm } from "@/components/catalogue/report-form";
 import { StatusBadge } from "@/components/catalogue/status-badge";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { getPublicApp } from "@/lib/server/catalogue/get-public-app";
 import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
@@ -36,7 +37,7 @@ export default async function CatalogueAppPage({ params }: { params: Params }) {
   const { slug } = await params;
   const app = await getPublicApp(getDb(), slug);
   if (!app) notFound();
-  const [t, session, locale, format] = await Promise.all([getTranslations("catalogue"), getCurrentSession(), getLocale(), getFormatter()]);
+  const [t, session, locale, format] = await Promise.all([getTranslations("catalogue"), getCurrentSession(), getAppLocale(), getFormatter()]);
   const en = locale === "en";
   const signedIn = session?.stage === "FULL";
   const connectPath = `/services-connectes/connecter/${app.slug}`;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { z } from "zod";
 import { OAuthConsentForm } from "@/components/apps/oauth-consent-form";
 import { buildConsentView } from "@/lib/server/apps/consent-view";
@@ -46,7 +47,7 @@ export default async function AuthorizePage({ params, searchParams }: { params: 
   if (opened.kind === "redirect") redirect(opened.location);
   if (opened.kind !== "consent") return <Notice title={t(`authorize.${opened.kind}Title`)} text={t(`authorize.${opened.kind}`)} />;
 
-  const view = buildConsentView({ app: opened.app, requested: opened.scopes, connection: opened.connection, locale: await getLocale() });
+  const view = buildConsentView({ app: opened.app, requested: opened.scopes, connection: opened.connection, locale: await getAppLocale() });
   const app = view.app.name;
   return (
     <div className="space-y-8">

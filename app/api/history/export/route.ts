@@ -1,6 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { parseHistoryQuery } from "@/lib/history/history-api";
-import { isLocale } from "@/lib/i18n/locales";
 import { contentDisposition } from "@/lib/vault/content-disposition";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -14,8 +14,8 @@ import { jsonRoute } from "@/lib/server/http/json-route";
 export const GET = jsonRoute(async ({ request, actor, userId }) => {
   const query = parseHistoryQuery(new URL(request.url).searchParams);
   if (!query.success) throw new AppError("BAD_REQUEST", "Invalid history query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
-  const locale = await getLocale();
-  const body = await exportHistoryCsv(getDb(), { actor, patientId: userId, query: query.data, locale: isLocale(locale) ? locale : "fr" });
+  const locale = await getAppLocale();
+  const body = await exportHistoryCsv(getDb(), { actor, patientId: userId, query: query.data, locale: locale });
   const t = await getTranslations("history.csv");
   const fileName = `${t("fileName")}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(body, {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { ActionConsentForm } from "@/components/apps/action-consent-form";
 import { buildConsentView } from "@/lib/server/apps/consent-view";
 import { findListedApp } from "@/lib/server/apps/find-listed-app";
@@ -36,7 +37,7 @@ export default async function ConnectAppPage({ params }: { params: Promise<{ slu
     throw error;
   });
   const connection = await findConnection(db, { actor: actorOf(session) }, app.slug);
-  const view = buildConsentView({ app, requested: allowedScopesOf(app), connection, locale: await getLocale() });
+  const view = buildConsentView({ app, requested: allowedScopesOf(app), connection, locale: await getAppLocale() });
   return (
     <div className="space-y-8">
       <div className="space-y-3">

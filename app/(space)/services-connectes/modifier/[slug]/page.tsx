@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { ActionConsentForm } from "@/components/apps/action-consent-form";
 import { buildChangeView } from "@/lib/server/apps/consent-view";
 import { findConnection } from "@/lib/server/apps/list-connections";
@@ -23,7 +24,7 @@ export default async function ChangeConnectionPage({ params }: { params: Promise
   const connection = await findConnection(getDb(), { actor: actorOf(session) }, slug);
   if (!connection) notFound();
   const app = connection.app.name;
-  const view = buildChangeView({ app: connection.app, connection, locale: await getLocale() });
+  const view = buildChangeView({ app: connection.app, connection, locale: await getAppLocale() });
   return (
     <div className="space-y-8">
       <div className="space-y-3">

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { isLocale } from "@/lib/i18n/locales";
+import { getTranslations } from "next-intl/server";
+import { getAppLocale } from "@/lib/i18n/app-locale";
 import { contentDisposition } from "@/lib/vault/content-disposition";
 import { parseAuditLogFilters } from "@/lib/server/admin/audit-log-filters";
 import { exportAuditLogCsv } from "@/lib/server/admin/export-audit-log-csv";
@@ -18,11 +18,11 @@ export async function GET(request: Request): Promise<Response> {
     const staff = await requireStaff("admin:audit");
     const filters = parseAuditLogFilters(new URL(request.url).searchParams);
     if (!filters.success) throw new AppError("BAD_REQUEST", "Invalid audit log filters.", { field: String(filters.error.issues[0]?.path[0] ?? "") });
-    const locale = await getLocale();
+    const locale = await getAppLocale();
     const body = await exportAuditLogCsv(getDb(), {
       staff,
       filters: filters.data,
-      locale: isLocale(locale) ? locale : "fr",
+      locale: locale,
       ipAddress: contextFromHeaders(request.headers).ipAddress,
     });
     const t = await getTranslations("staff.journal.csv");
