@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import { headers } from "next/headers";
 import type { RequestContext } from "@/lib/server/auth/record-security-event";
 
@@ -14,11 +15,22 @@ function header(source: HeaderSource, name: string): string | undefined {
  * Who is asking, for rate limits, the session list and security events. The address is the last hop
  * of X-Forwarded-For: Next.js puts the socket's address there when no proxy did, and a load balancer
  * in front appends the address it saw, which a client cannot forge (entries before it can be).
+ *
+ * Only the last hop counts, as written: an empty one (`X-Forwarded-For: ,`) or anything that is not an
+ * address gives no address, never an earlier hop the client chose; rate limits then count the request
+ * in a shared bucket (`addressKey`) rather than not at all.
  */
 export function contextFromHeaders(source: HeaderSource): RequestContext {
-  const forwarded = header(source, "x-forwarded-for");
-  const ipAddress = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? null;
-  return { ipAddress: ipAddress?.slice(0, 45) ?? null, userAgent: header(source, "user-agent")?.slice(0, 500) ?? null };
+  const lastHop = header(source, "x-forwarded-for")?.split(",").at(-1);
+  return { ipAddress: lastHop === undefined ? null : addressOf(lastHop), userAgent: header(source, "user-agent")?.slice(0, 500) ?? null };
+}
+
+/** An IP address from a hop, without the port some load balancers add (`203.0.113.7:5123`, `[2001:db8::1]:443`). */
+function addressOf(hop: string): string | null {
+  const trimmed = hop.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1];
+  const withoutPort = bracketed ?? (/^[\d.]+:\d+$/.test(trimmed) ? trimmed.slice(0, trimmed.lastIndexOf(":")) : trimmed);
+  return isIP(withoutPort) ? withoutPort : null;
 }
 
 /** The same, inside a page, server action or route handler. */

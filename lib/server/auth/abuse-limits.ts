@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/server/db";
+import { addressKey } from "@/lib/server/rate-limit/address-key";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/server/rate-limit/consume-rate-limit";
 
 /**
@@ -38,9 +39,9 @@ export async function consumeAbuseLimit(
   const rules = ABUSE_LIMITS[action];
   const results = await Promise.all([
     consumeRateLimit(db, { key: `${action}:account:${subjectKey(subject)}`, ...rules.perAccount }),
-    ipAddress ? consumeRateLimit(db, { key: `${action}:ip:${ipAddress}`, ...rules.perIp }) : null,
+    consumeRateLimit(db, { key: `${action}:ip:${addressKey(ipAddress)}`, ...rules.perIp }),
   ]);
-  const refused = results.filter((r): r is RateLimitResult => r !== null && !r.allowed);
+  const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return results[0];
   return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/server/db";
+import { addressKey } from "@/lib/server/rate-limit/address-key";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { OAuthError } from "./oauth-error";
 
@@ -18,8 +19,8 @@ export async function limitClientRequests(db: Pick<Db, "$queryRaw">, { endpoint,
   const clientKey = createHash("sha256").update(clientId ?? "").digest("base64url").slice(0, 32);
   const results = await Promise.all([
     consumeRateLimit(db, { key: `oauth-${endpoint}:client:${clientKey}`, ...CLIENT_REQUEST_LIMITS.perClient }),
-    ipAddress ? consumeRateLimit(db, { key: `oauth-${endpoint}:ip:${ipAddress}`, ...CLIENT_REQUEST_LIMITS.perIp }) : null,
+    consumeRateLimit(db, { key: `oauth-${endpoint}:ip:${addressKey(ipAddress)}`, ...CLIENT_REQUEST_LIMITS.perIp }),
   ]);
-  const refused = results.filter((result) => result && !result.allowed);
-  if (refused.length > 0) throw new OAuthError("slow_down", "Too many requests.", 429, Math.max(...refused.map((result) => result!.retryAfterSeconds)));
+  const refused = results.filter((result) => !result.allowed);
+  if (refused.length > 0) throw new OAuthError("slow_down", "Too many requests.", 429, Math.max(...refused.map((result) => result.retryAfterSeconds)));
 }
