@@ -12,6 +12,8 @@ export const errorStatus = {
   /** A sensitive change needs the person to prove who they are again (password and second factor). */
   REAUTHENTICATION_REQUIRED: 403,
   NOT_FOUND: 404,
+  /** The client sends a request body too slowly to be worth waiting for (an upload under the floor rate). */
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -116,12 +116,17 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
 
     function upload(
       input: Partial<ReceiveUploadInput> & { actor: Actor; bytes?: Buffer },
-      { maxFileBytes = 2 * MB, quotaBytes = 50 * MB, signal }: { maxFileBytes?: number; quotaBytes?: number; signal?: AbortSignal } = {},
+      {
+        maxFileBytes = 2 * MB,
+        quotaBytes = 50 * MB,
+        signal,
+        minRate,
+      }: { maxFileBytes?: number; quotaBytes?: number; signal?: AbortSignal; minRate?: { bytesPerSecond: number; windowMs: number } } = {},
     ) {
       const { bytes, ...rest } = input;
       return receiveUpload(
         { body: bytes ? streamOf(bytes) : null, declaredLength: bytes?.length ?? 0, fileName: "file", metadata, ...rest },
-        { db, storage, maxFileBytes, quotaBytes, masterKey, signal },
+        { db, storage, maxFileBytes, quotaBytes, masterKey, signal, minRate },
       );
     }
 
@@ -273,6 +278,53 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
       const error = await failureOf(upload({ actor, body: stalled, declaredLength: image.length, fileName: "a.jpg" }, { signal: controller.signal }));
       expect([error.code, error.messageKey]).toEqual(["BAD_REQUEST", "vault.upload.aborted"]);
       await expectNothingKept(actor);
+    });
+
+    it("stops a body that trickles in under the floor rate with 408 and keeps nothing", async () => {
+      const actor = await newPatient();
+      const image = jpeg(300_000);
+      // A whole head at once (the type is accepted), then 100 bytes every 20 ms: 5 KB/s, under a
+      // floor of 10 KiB/s judged every 300 ms. Left alone, it would take a minute to arrive.
+      let offset = 0;
+      const trickle = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            const size = offset === 0 ? CHUNK : 100;
+            if (offset > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+            controller.enqueue(new Uint8Array(image.subarray(offset, offset + size)));
+            offset += size;
+            if (offset >= image.length) controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const started = Date.now();
+      const error = await failureOf(
+        upload({ actor, body: trickle, declaredLength: image.length, fileName: "a.jpg" }, { minRate: { bytesPerSecond: 10 * 1024, windowMs: 300 } }),
+      );
+      expect([error.code, error.status, error.messageKey]).toEqual(["REQUEST_TIMEOUT", 408, "vault.upload.tooSlow"]);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await expectNothingKept(actor);
+    });
+
+    it("waits for a body that keeps above the floor rate, however long it takes", async () => {
+      const actor = await newPatient();
+      const image = jpeg(200_000);
+      // 16 KiB every 50 ms: about 320 KiB/s against a floor of 10 KiB/s over 100 ms windows, for ~0.6 s.
+      let offset = 0;
+      const steady = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            controller.enqueue(new Uint8Array(image.subarray(offset, offset + 16 * 1024)));
+            offset += 16 * 1024;
+            if (offset >= image.length) controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const result = await upload({ actor, body: steady, declaredLength: image.length, fileName: "a.jpg" }, { minRate: { bytesPerSecond: 10 * 1024, windowMs: 100 } });
+      expect((await storedPlaintext(result.documentId)).equals(image)).toBe(true);
     });
 
     it("refuses a .txt that stops being UTF-8 text past its head", async () => {

@@ -26,7 +26,7 @@ import { FILE_HEAD_BYTES, inspectFileHead } from "@/lib/server/vault/inspect/ins
 import { extractPdfText } from "@/lib/server/vault/pdf/extract-pdf-text";
 import { cleanDisplayName } from "@/lib/vault/display-name";
 import type { FileRefusalReason } from "@/lib/vault/file-refusal-reasons";
-import { PDF_TEXT_MAX_BYTES } from "./upload-limits";
+import { PDF_TEXT_MAX_BYTES, UPLOAD_MIN_RATE } from "./upload-limits";
 
 export type UploadMetadata = {
   title: string;
@@ -73,6 +73,8 @@ export type ReceiveUploadOptions = {
   masterKey?: Buffer;
   /** Aborted when the client goes away: reading stops and nothing is kept. */
   signal?: AbortSignal;
+  /** The floor rate under which the body is no longer waited for (UPLOAD_MIN_RATE unless given: tests). */
+  minRate?: { bytesPerSecond: number; windowMs: number };
 };
 
 export type ReceivedUpload = {
@@ -99,7 +101,7 @@ export type ReceivedUpload = {
  */
 export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveUploadOptions): Promise<ReceivedUpload> {
   const { actor, body, declaredLength, fileName, metadata, ipAddress = null } = input;
-  const { db, storage, maxFileBytes, quotaBytes, masterKey, signal } = options;
+  const { db, storage, maxFileBytes, quotaBytes, masterKey, signal, minRate = UPLOAD_MIN_RATE } = options;
   const ownerId = input.patientId ?? actor?.userId ?? "";
   let addedBy: { author: NonNullable<ReceiveUploadInput["author"]>; historyActor: HistoryActor; details: Prisma.InputJsonObject | null } | null = null;
   if (ownerId === actor?.userId) {
@@ -124,16 +126,31 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
   const onAbort = () => void reader.cancel().catch(() => {});
   signal?.addEventListener("abort", onAbort, { once: true });
   let received = 0;
+  // Every window, the body must have brought its share; otherwise reading stops (a pending read ends
+  // when the reader is cancelled) and the upload is answered 408 like any other refusal.
+  let tooSlow = false;
+  let receivedAtWindowStart = 0;
+  const watchdog = setInterval(() => {
+    if (received - receivedAtWindowStart < (minRate.bytesPerSecond * minRate.windowMs) / 1000) {
+      tooSlow = true;
+      void reader.cancel().catch(() => {});
+    }
+    receivedAtWindowStart = received;
+  }, minRate.windowMs);
   const readChunk = async (): Promise<Uint8Array | null> => {
     if (signal?.aborted) throw aborted();
     let result: ReadableStreamReadResult<Uint8Array>;
     try {
       result = await reader.read();
     } catch (error) {
-      throw aborted(error);
+      throw tooSlow ? slow(minRate) : aborted(error);
     }
+    if (tooSlow) throw slow(minRate);
     if (signal?.aborted) throw aborted();
-    if (result.done) return null;
+    if (result.done) {
+      clearInterval(watchdog);
+      return null;
+    }
     received += result.value.byteLength;
     // Checked on every chunk, so reading stops at most one chunk past the limit.
     if (received > maxFileBytes) throw tooLarge(maxFileBytes);
@@ -278,6 +295,7 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     reader.cancel().catch(() => {});
     throw error;
   } finally {
+    clearInterval(watchdog);
     signal?.removeEventListener("abort", onAbort);
     if (tempPath) {
       const path = tempPath;
@@ -318,6 +336,13 @@ function tooLarge(maxFileBytes: number): AppError {
 
 function lengthMismatch(): AppError {
   return new AppError("BAD_REQUEST", "Upload refused: received bytes differ from Content-Length.", { messageKey: "vault.upload.lengthMismatch" });
+}
+
+function slow(minRate: { bytesPerSecond: number; windowMs: number }): AppError {
+  return new AppError("REQUEST_TIMEOUT", "Upload stopped: the body arrived under the floor rate.", {
+    messageKey: "vault.upload.tooSlow",
+    messageValues: { kibPerSecond: Math.round(minRate.bytesPerSecond / 1024), seconds: Math.round(minRate.windowMs / 1000) },
+  });
 }
 
 function aborted(cause?: unknown): AppError {
