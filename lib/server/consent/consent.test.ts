@@ -6,7 +6,7 @@ import { AppError } from "@/lib/server/errors";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { Actor } from "@/lib/server/policy/policy";
 import { breakGlass } from "@/lib/server/professional/break-glass";
-import { useTestDb } from "@/lib/testing/test-db";
+import { useOwnerTestDb, useTestDb } from "@/lib/testing/test-db";
 import { blockProfessional } from "./block-professional";
 import type { ConsentContext } from "./consent-context";
 import type { ReceiptSnapshot } from "./consent-record";
@@ -41,6 +41,7 @@ async function expectAppError(promise: Promise<unknown>, code: string, extra: { 
 
 describe("the patient's consent services", () => {
   const db = useTestDb();
+  const owner = useOwnerTestDb();
 
   async function newUser(role: "PATIENT" | "PROFESSIONAL" | "SUPPORT", firstName = "Léa", lastName = "Roux") {
     const user = await db.user.create({ data: { email: `consent-${randomUUID()}@test.local`, firstName, lastName, roles: [role], status: "ACTIVE" }, select: { id: true } });
@@ -253,18 +254,19 @@ describe("the patient's consent services", () => {
   it("a failure inside the transaction leaves neither the change, nor its receipt, nor its history entry", async () => {
     const patient = await newPatient();
     const pro = await newProfessional();
-    // A real database failure for this patient only: the receipt (written last) or the history entry is refused.
+    // A real database failure for this patient only: the receipt (written last) or the history entry is
+    // refused, by a trigger only the tables' owner may create (the app's role owns nothing).
     for (const table of ["ConsentReceipt", "HistoryEntry"]) {
-      await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION "test_refuse_consent"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."patientId" = '${patient.patientId}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$`);
-      await db.$executeRawUnsafe(`CREATE TRIGGER "test_refuse_consent" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "test_refuse_consent"()`);
+      await owner.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION "test_refuse_consent"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."patientId" = '${patient.patientId}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$`);
+      await owner.$executeRawUnsafe(`CREATE TRIGGER "test_refuse_consent" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "test_refuse_consent"()`);
       try {
         await expect(grantAccess(db, patient, { professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false })).rejects.toThrow();
         await expect(blockProfessional(db, patient, { professionalId: pro.id })).rejects.toThrow();
         // Settings have a history entry but no receipt.
         if (table === "HistoryEntry") await expect(setEmergencyAccess(db, patient, { enabled: false })).rejects.toThrow();
       } finally {
-        await db.$executeRawUnsafe(`DROP TRIGGER "test_refuse_consent" ON "${table}"`);
-        await db.$executeRawUnsafe(`DROP FUNCTION "test_refuse_consent"()`);
+        await owner.$executeRawUnsafe(`DROP TRIGGER "test_refuse_consent" ON "${table}"`);
+        await owner.$executeRawUnsafe(`DROP FUNCTION "test_refuse_consent"()`);
       }
       expect(await db.accessGrant.count({ where: { patientId: patient.patientId } })).toBe(0);
       expect(await db.professionalBlock.count({ where: { patientId: patient.patientId } })).toBe(0);
