@@ -51,7 +51,8 @@ async function qualifyInTransaction(tx: Tx, claim: QualificationClaim): Promise<
     // One open conflict per claimant and NIR is enough for support; a repeat changes nothing.
     const open = await tx.identityConflict.findFirst({ where: { nir: claim.nir, claimantId: claim.patientId, resolvedAt: null }, select: { id: true } });
     if (open) throw new AppError("CONFLICT", "identity conflict already with support", { messageKey: "identity.errors.conflictPending" });
-    const [holderTicket, claimantTicket] = [await openIdentityTicket(tx, { userId: held.userId, messageKey: "holder" }), await openIdentityTicket(tx, { userId: claim.patientId, messageKey: "claimant" })];
+    const holderTicket = await openIdentityTicket(tx, { userId: held.userId, party: "holder" });
+    const claimantTicket = await openIdentityTicket(tx, { userId: claim.patientId, party: "claimant" });
     const conflict = await tx.identityConflict.create({
       data: {
         nir: claim.nir,

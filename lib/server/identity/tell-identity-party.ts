@@ -14,7 +14,7 @@ type Tx = Pick<Db, "user" | "supportTicket" | "notification" | "outboundMessage"
  * gets their own, so that support can talk to both and neither learns who the other is. Its first
  * message is the app's, in the party's language; it holds no NIR and no health data.
  */
-export async function openIdentityTicket(tx: Tx, { userId, messageKey }: { userId: string; messageKey: "holder" | "claimant" }): Promise<{ id: string; number: number }> {
+export async function openIdentityTicket(tx: Tx, { userId, party }: { userId: string; party: "holder" | "claimant" }): Promise<{ id: string; number: number }> {
   const person = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
   // The catalogues are typed loosely here (one merged record), as in open-document-ticket.ts.
   const t = createTranslator({ locale: person.locale, messages: messages[person.locale] }) as unknown as (key: string) => string;
@@ -23,7 +23,7 @@ export async function openIdentityTicket(tx: Tx, { userId, messageKey }: { userI
       requesterId: userId,
       topic: "IDENTITY",
       subject: t("identity.ticket.subject").slice(0, 150),
-      messages: { create: { authorId: null, authorRole: "SUPPORT", authorLabel: t("identity.ticket.author").slice(0, 200), body: t(`identity.ticket.${messageKey}`) } },
+      messages: { create: { authorId: null, authorRole: "SUPPORT", authorLabel: t("identity.ticket.author").slice(0, 200), body: t(`identity.ticket.${party}`) } },
     },
     select: { id: true, number: true },
   });
