@@ -1,4 +1,5 @@
 import { ALL_CRITERIA, type CriterionKey, type CriterionOutcome } from "@/lib/catalogue/criteria";
+import { CATALOGUE_SYSTEM_TEXTS } from "@/lib/catalogue/system-texts";
 import type { CatalogAppStatus, CatalogPriceModel, CatalogTheme, DocumentCategory, Prisma } from "@/lib/generated/prisma/client";
 import type { SmartScope } from "@/lib/oauth/smart-scopes";
 import type { Db } from "@/lib/server/db";
@@ -58,7 +59,7 @@ const OFFLINE: Purpose = { fr: "Synchroniser vos données en arrière-plan sans 
 const PROFILE = (fr: string, en: string, optional = false): Purpose => ({ fr, en, optional });
 
 const listed = (submitted: string, listedOn: string, extra: Step[] = []): Step[] => [
-  { status: "SUBMITTED", on: submitted, reason: "Proposé par l'éditeur via le formulaire de référencement." },
+  { status: "SUBMITTED", on: submitted, reason: CATALOGUE_SYSTEM_TEXTS.proposedByPublisher },
   { status: "LISTED", on: listedOn, reason: "Dossier complet : tous les critères de sécurité sont remplis, la commission a rendu un avis favorable." },
   ...extra,
 ];
@@ -422,7 +423,7 @@ export const DEMO_APPS: DemoApp[] = [
     categories: ["PRESCRIPTION"],
     // Waiting for review: only the interoperability family has been looked at so far.
     reviews: { ...NO_PROFESSIONALS, HDS_HOSTING: null, TWO_FACTOR: null, TRANSPARENCY: null, HUMAN_SUPPORT: null, ACCESSIBILITY: null, ECO_DESIGN: null },
-    timeline: [{ status: "SUBMITTED", on: "2026-11-02", reason: "Proposé par l'éditeur via le formulaire de référencement." }],
+    timeline: [{ status: "SUBMITTED", on: "2026-11-02", reason: CATALOGUE_SYSTEM_TEXTS.proposedByPublisher }],
   },
   {
     slug: "kine-domicile",
@@ -478,7 +479,7 @@ function createInput(app: DemoApp): Prisma.CatalogAppCreateInput {
         data: app.timeline.map((step) => ({
           status: step.status,
           reason: step.reason,
-          actorLabel: step.status === "SUBMITTED" ? app.publisher : "Équipe de référencement",
+          actorLabel: step.status === "SUBMITTED" ? app.publisher : CATALOGUE_SYSTEM_TEXTS.curationTeam,
           createdAt: day(step.on),
         })),
       },

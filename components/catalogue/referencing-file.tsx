@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { badgeClass } from "@/components/vault/field-classes";
 import { CRITERIA_FAMILIES, CRITERION_FAMILIES } from "@/lib/catalogue/criteria";
+import { readCatalogueText } from "@/lib/catalogue/system-texts";
 import type { CatalogAppStatus, CatalogCriterionOutcome } from "@/lib/generated/prisma/enums";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { StatusBadge } from "./status-badge";
@@ -21,7 +22,7 @@ type Decision = { id: string; status: CatalogAppStatus; reason: string; actorLab
  * Tables with captions and column headers, so a screen reader can move cell by cell.
  */
 export async function ReferencingFile({ reviews, decisions, idPrefix = "file" }: { reviews: Review[]; decisions: Decision[]; idPrefix?: string }) {
-  const [t, format] = await Promise.all([getTranslations("catalogue.file"), getFormatter()]);
+  const [t, tSystem, format] = await Promise.all([getTranslations("catalogue.file"), getTranslations("catalogue.file.system"), getFormatter()]);
   const byKey = new Map(reviews.map((review) => [review.criterion, review]));
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
   const cell = "border-b border-gray-300 px-3 py-2 align-top text-left";
@@ -82,8 +83,8 @@ export async function ReferencingFile({ reviews, decisions, idPrefix = "file" }:
                 <td className={cell}>
                   <StatusBadge status={decision.status} />
                 </td>
-                <td className={cell}>{decision.reason}</td>
-                <td className={cell}>{decision.actorLabel}</td>
+                <td className={cell}>{readCatalogueText(tSystem, decision.reason)}</td>
+                <td className={cell}>{readCatalogueText(tSystem, decision.actorLabel)}</td>
               </tr>
             ))}
           </tbody>

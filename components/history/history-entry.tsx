@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { badgeClass } from "@/components/vault/field-classes";
+import { readCatalogueText } from "@/lib/catalogue/system-texts";
 import { professionLabels } from "@/lib/directory/professions";
 import { describeChangedFields, describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/history/describe-history-entry";
 import type { HistoryEntryView } from "@/lib/history/history-api";
@@ -17,14 +18,16 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
   const tReasons = useTranslations("documents.report.reasons");
   const tCategories = useTranslations("space.categories");
   const tDirectory = useTranslations("directory");
+  const tCatalogue = useTranslations("catalogue.file.system");
   const format = useFormatter();
   const role = entry.actor.role ? t(`roles.${entry.actor.role}` as "roles.PATIENT") : t("roles.none");
-  const who = [entry.actor.label, (entry.actor.profession ? professionLabels(tDirectory, { profession: entry.actor.profession }).profession : role), entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null].filter(Boolean).join(" · ");
+  const who = [readCatalogueText(tCatalogue, entry.actor.label), (entry.actor.profession ? professionLabels(tDirectory, { profession: entry.actor.profession }).profession : role), entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null].filter(Boolean).join(" · ");
   // The catalogue is typed by key; these helpers build keys from the entry, checked by their test.
   const text: EntryText = {
     t: (key, values) => t(key as "entry.who", values as never),
     has: (key) => t.has(key as "entry.who"),
     category: (category) => (tCategories.has(category as never) ? tCategories(category as never) : category),
+    profession: (label) => professionLabels(tDirectory, { profession: label }).profession,
     day: (iso) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: PARIS_TIME_ZONE }),
   };
   const changedFields = describeChangedFields(entry, text);

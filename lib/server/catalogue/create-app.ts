@@ -1,5 +1,6 @@
 import "server-only";
 import { appFormSchema } from "@/lib/catalogue/app-form-schema";
+import { CATALOGUE_SYSTEM_TEXTS } from "@/lib/catalogue/system-texts";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { foldForSearch } from "@/lib/server/consent/search-directory";
 import type { Db } from "@/lib/server/db";
@@ -64,7 +65,7 @@ export async function createCatalogueApp(db: Db, { proposer, input, ipAddress }:
           data: {
             appId: app.id,
             status: "SUBMITTED",
-            reason: proposer.kind === "publisher" ? "Proposé par l'éditeur via le formulaire de référencement." : "Saisi par l'équipe de référencement.",
+            reason: proposer.kind === "publisher" ? CATALOGUE_SYSTEM_TEXTS.proposedByPublisher : CATALOGUE_SYSTEM_TEXTS.enteredByCurators,
             actorId: proposer.kind === "publisher" ? proposer.userId : proposer.staff.userId,
             actorLabel: proposer.kind === "publisher" ? values.publisher : CURATION_TEAM_LABEL,
           },
