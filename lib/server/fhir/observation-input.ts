@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isMeasurementCode, LOINC_SYSTEM, MEASUREMENT_CODES, UCUM_SYSTEM, type MeasurementCode } from "@/lib/fhir/measurement-codes";
+import { hasNul, isInAppCalendar } from "@/lib/schemas/boundary";
 
 /** A measurement may be stamped a little ahead of the server's clock (a device's drift), no more. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -12,7 +13,7 @@ const codeableConcept = z.object({ coding: z.array(coding).max(10).optional(), t
 
 /**
  * What an app may send as an Observation: a single measurement of an allowlisted LOINC type, in its
- * one UCUM unit, within a plausible range, taken now or in the past, about the token's patient (or
+ * one UCUM unit (valueQuantity.code; `unit` is the display and may read otherwise, "mmHg" for "mm[Hg]"), within a plausible range, taken now or in the past, about the token's patient (or
  * no subject, which means them). Anything not listed here is dropped, so the stored resource holds
  * only what was checked.
  */
@@ -23,10 +24,19 @@ export const observationInputSchema = z
     category: z.array(codeableConcept).max(5).optional(),
     code: codeableConcept,
     subject: z.object({ reference: z.string().max(200) }).optional(),
-    effectiveDateTime: z.string().regex(DATE_TIME, "must be a date and time with its zone"),
+    effectiveDateTime: z
+      .string()
+      .regex(DATE_TIME, "must be a date and time with its zone")
+      // Year 0 parses in JavaScript and is refused by PostgreSQL: only the app's calendar, 1900–2100.
+      .refine((value) => isInAppCalendar(new Date(value)), "must be a date from 1900 on"),
     valueQuantity: z.object({
       value: z.number().finite(),
-      unit: z.string().max(40).optional(),
+      /** For people ("mmHg"); may differ from the UCUM code ("mm[Hg]"), which is what is checked. */
+      unit: z
+        .string()
+        .max(40)
+        .refine((value) => !hasNul(value))
+        .optional(),
       system: z.literal(UCUM_SYSTEM).optional(),
       code: z.string().max(40).optional(),
     }),
@@ -40,9 +50,10 @@ export const observationInputSchema = z
     const code: MeasurementCode = loinc.code;
     const expected = MEASUREMENT_CODES[code];
     const quantity = input.valueQuantity;
-    const unit = quantity.code ?? quantity.unit;
-    if (unit !== expected.unit || (quantity.code !== undefined && quantity.unit !== undefined && quantity.unit !== quantity.code)) {
-      ctx.addIssue({ code: "custom", path: ["valueQuantity", "code"], message: `must be the UCUM unit ${expected.unit}` });
+    // The UCUM code decides; a quantity with no code is read by its unit only if that is the UCUM form.
+    const wrongField = quantity.code !== undefined ? (quantity.code !== expected.unit ? "code" : null) : quantity.unit !== undefined ? (quantity.unit !== expected.unit ? "unit" : null) : "code";
+    if (wrongField) {
+      ctx.addIssue({ code: "custom", path: ["valueQuantity", wrongField], message: `must be the UCUM unit ${expected.unit}` });
       return z.NEVER;
     }
     if (quantity.value < expected.min || quantity.value > expected.max) {
