@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { FHIR_BINARY_PATH } from "./lib/fhir/fhir-paths";
+import { wellFormedPath } from "./lib/http/well-formed-path";
 import { baselineHeaders, contentSecurityPolicy } from "./lib/security-headers.js";
 import { DOCUMENT_FILE_CSP, DOCUMENT_FILE_PATH } from "./lib/vault/document-file-policy";
 
@@ -21,7 +22,15 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.delete("x-middleware-subrequest");
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // Next.js would answer a bare 500 for a dynamic segment that is not UTF-8; the route gets a non-id instead.
+  const rewritten = wellFormedPath(request.nextUrl.pathname);
+  let response: NextResponse;
+  if (rewritten === null) response = NextResponse.next({ request: { headers: requestHeaders } });
+  else {
+    const target = request.nextUrl.clone();
+    target.pathname = rewritten;
+    response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
+  }
   // A served document file gets the sandbox policy, not the page's (which would let it run as the app).
   const servesFile = DOCUMENT_FILE_PATH.test(request.nextUrl.pathname) || FHIR_BINARY_PATH.test(request.nextUrl.pathname);
   response.headers.set("Content-Security-Policy", servesFile ? DOCUMENT_FILE_CSP : csp);

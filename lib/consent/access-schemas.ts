@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/schemas/boundary";
 import { documentCategories } from "@/lib/vault/document-categories";
 
 /**
@@ -10,13 +11,7 @@ import { documentCategories } from "@/lib/vault/document-categories";
 export const grantScopes = ["ALL_VISIBLE", "CATEGORIES", "DOCUMENTS"] as const;
 export type GrantScopeValue = (typeof grantScopes)[number];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "access.errors.dateInvalid")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "access.errors.dateInvalid");
+const isoDate = calendarDay({ message: "access.errors.dateInvalid" });
 
 const grantFields = {
   scope: z.enum(grantScopes, "access.errors.scopeRequired"),

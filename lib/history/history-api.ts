@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/schemas/boundary";
 
 /**
  * The access history's JSON API, shared by the routes (which parse with these schemas) and the page
@@ -111,13 +112,8 @@ export type HistoryAuthorRole = (typeof historyAuthorRoles)[number];
 export const accessBases = ["CONSENT", "EMERGENCY", "TREATING_DOCTOR", "APP"] as const;
 export type AccessBasisName = (typeof accessBases)[number];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  });
+/** Filter days within the app's calendar (PostgreSQL refuses year 0, which JavaScript accepts). */
+const isoDate = calendarDay();
 
 /** Query string of the list and the export. Empty values mean "no filter"; days are Paris days. */
 export const historyListQuerySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { birthDay } from "./boundary";
 import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
 
 /** Shared by the sign-up form and its server action; messages are i18n keys. */
@@ -12,10 +13,7 @@ export const signUpInput = z.object({
   birthDate: z
     .string()
     .min(1, "auth.form.required")
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date < new Date() && date.getUTCFullYear() >= 1900;
-    }, "auth.form.birthDateInvalid")
+    .pipe(birthDay({ message: "auth.form.birthDateInvalid" }))
     .transform((value) => new Date(`${value}T00:00:00Z`)),
   email,
   // Length and content rules come from checkPassword, which says which one failed.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay, hasNul } from "@/lib/schemas/boundary";
 import { documentCategories } from "./document-categories";
 
 /**
@@ -23,13 +24,8 @@ export const authorKinds = ["PATIENT", "PROFESSIONAL", "ESTABLISHMENT", "INSURER
 export const documentSorts = ["date_desc", "date_asc", "added_desc"] as const;
 export type DocumentSort = (typeof documentSorts)[number];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  });
+/** Documents are dated from 1900 to 2100 (PostgreSQL refuses year 0, which JavaScript accepts). */
+const isoDate = calendarDay();
 
 const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 const withoutControls = (value: string) => !FORBIDDEN_CHARACTERS.test(value);
@@ -40,7 +36,7 @@ export const documentNoteSchema = z.string().trim().max(2000).refine(noteWithout
 
 /** Query string of the list. Empty values mean "no filter". */
 export const documentListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine((value) => !hasNul(value)).optional(),
   category: z.enum(documentCategories).optional(),
   author: z.enum(authorKinds).optional(),
   from: isoDate.optional(),

@@ -1,10 +1,12 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { nulPath } from "@/lib/schemas/boundary";
 import type { RequestContext } from "@/lib/server/auth/record-security-event";
 import { getCurrentSession, type CurrentSession } from "@/lib/server/auth/current-session";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
 import { AppError } from "@/lib/server/errors";
+import { asInputError } from "@/lib/server/http/route-input";
 import { logger } from "@/lib/server/logger";
 import { actorOf, authorize, type Permission } from "@/lib/server/policy/policy";
 import { currentRequestContext } from "@/lib/server/request-context";
@@ -14,9 +16,12 @@ type Access = { permission: Permission; recentAuthentication?: boolean } | { pub
 
 type Session<A extends Access> = A extends { public: true } ? CurrentSession | null : CurrentSession;
 
-/** Form fields, without the ones React adds for progressive enhancement. */
-function fieldsOf(raw: FormData | Record<string, unknown>): Record<string, unknown> {
-  if (!(raw instanceof FormData)) return raw;
+/**
+ * Form fields, without the ones React adds for progressive enhancement; null when the argument is
+ * neither a form nor a record (a forged call can send any JSON value).
+ */
+function fieldsOf(raw: unknown): Record<string, unknown> | null {
+  if (!(raw instanceof FormData)) return raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of raw.entries()) if (!key.startsWith("$ACTION")) fields[key] = value;
   return fields;
@@ -36,7 +41,12 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
     const t = await getTranslations();
     const failure = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult<T> => ({ ok: false, code, message, fieldErrors });
     try {
-      const parsed = definition.input.safeParse(fieldsOf(raw));
+      const fields = fieldsOf(raw);
+      if (fields === null) return failure("BAD_REQUEST", t("errors.BAD_REQUEST"));
+      // No database text can hold a NUL: refused here for every action, whatever its schema says.
+      const nul = nulPath(fields);
+      if (nul !== null) return failure("BAD_REQUEST", t("errors.BAD_REQUEST"), { [nul.split(".")[0] || "form"]: t("errors.BAD_REQUEST") });
+      const parsed = definition.input.safeParse(fields);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
@@ -56,7 +66,8 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
       const context = await currentRequestContext();
       const data = await definition.run({ input: parsed.data, session: session as Session<A>, context });
       return { ok: true, data };
-    } catch (error) {
+    } catch (caught) {
+      const error = asInputError(caught);
       if (error instanceof AppError) {
         const message = error.messageKey && t.has(error.messageKey as never) ? t(error.messageKey as never, error.messageValues as never) : t(`errors.${error.code}` as never);
         return failure(error.code, message, error.field ? { [error.field]: message } : undefined);

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { calendarDay } from "@/lib/schemas/boundary";
 import { StaffAction } from "@/lib/generated/prisma/client";
 
-const parisDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const parisDay = calendarDay();
 const empty = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /**

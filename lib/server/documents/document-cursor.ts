@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { instant, isCalendarDay } from "@/lib/schemas/boundary";
 import { AppError } from "@/lib/server/errors";
 import type { DocumentSort } from "@/lib/vault/document-api";
 
@@ -20,7 +21,8 @@ export function decodeCursor(value: string, sort: DocumentSort): DocumentCursor 
   } catch (error) {
     throw new AppError("BAD_REQUEST", "Malformed document cursor.", { cause: error });
   }
-  const keyIsValid = parsed.s === "added_desc" ? !Number.isNaN(Date.parse(parsed.k)) : /^\d{4}-\d{2}-\d{2}$/.test(parsed.k);
+  // The key goes to PostgreSQL as a date or an instant: only one it can hold (not 2024-13-45, not year 0).
+  const keyIsValid = parsed.s === "added_desc" ? instant.safeParse(parsed.k).success : isCalendarDay(parsed.k);
   if (parsed.s !== sort || !keyIsValid) throw new AppError("BAD_REQUEST", "Document cursor does not match the sort.");
   return { sort: parsed.s, key: parsed.k, id: parsed.i };
 }

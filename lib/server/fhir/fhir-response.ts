@@ -1,6 +1,7 @@
 import "server-only";
 import type { OperationOutcome, OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
 import { AppError, type ErrorCode } from "@/lib/server/errors";
+import { asInputError } from "@/lib/server/http/route-input";
 import { logger } from "@/lib/server/logger";
 
 export const FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8";
@@ -54,6 +55,7 @@ export function operationOutcome(code: IssueType, diagnostics: string): Operatio
  * (RFC 6750), so a client knows to refresh its token or to ask the patient for more.
  */
 export function fhirErrorResponse(error: unknown): Response {
+  error = asInputError(error);
   if (!(error instanceof AppError)) {
     logger.error({ event: "fhir.failed", err: error }, "FHIR route failed.");
     error = new AppError("INTERNAL");

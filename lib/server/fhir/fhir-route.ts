@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/server/config";
 import { getDb, type Db } from "@/lib/server/db";
 import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { checkRouteInput } from "@/lib/server/http/route-input";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import { CORS_HEADERS, fhirErrorResponse, fhirJson, operationOutcome, withFhirHeaders } from "./fhir-response";
 import { appCallLimits, limitAppCalls } from "./limit-app-calls";
@@ -24,7 +25,9 @@ export function fhirRoute<P = Record<string, never>>(handler: Handler<P>) {
       const access = await verifyAccessToken(db, request.headers.get("authorization"));
       await limitAppCalls(db, access, appCallLimits(getConfig().fhirCallsPerMinute));
       const ipAddress = contextFromHeaders(request.headers).ipAddress ?? null;
-      return withFhirHeaders(await handler({ request, db, access, ipAddress }, await params));
+      const resolved = await params;
+      checkRouteInput(request, resolved);
+      return withFhirHeaders(await handler({ request, db, access, ipAddress }, resolved));
     } catch (error) {
       return withFhirHeaders(fhirErrorResponse(error));
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Bundle, Observation } from "@medplum/fhirtypes";
 import { z } from "zod";
+import { instant } from "@/lib/schemas/boundary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LOINC_SYSTEM } from "@/lib/fhir/measurement-codes";
 import { authorizeApp, authorizeAppScope } from "@/lib/server/access/authorize-app";
@@ -15,7 +16,7 @@ import { toObservation } from "./to-observation";
 
 type Context = { access: AppAccess; ipAddress: string | null };
 
-const cursorSchema = z.object({ t: z.iso.datetime(), i: z.uuid() });
+const cursorSchema = z.object({ t: instant, i: z.uuid() });
 
 function decodeCursor(value: string) {
   try {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isInAppCalendar } from "@/lib/schemas/boundary";
 import { AppError } from "@/lib/server/errors";
 
 export type DateBound = { gte?: Date; lt?: Date };
@@ -20,7 +21,8 @@ export function parseDateParams(values: string[]): DateBound {
   for (const value of values) {
     const match = DATE_PARAM.exec(value);
     const start = match ? new Date(match[3] ? `${match[2]}${match[3]}` : `${match[2]}T00:00:00Z`) : null;
-    if (!match || !start || Number.isNaN(start.getTime())) throw new AppError("BAD_REQUEST", "Invalid date search parameter.", { field: "date" });
+    // Within the app's calendar: PostgreSQL refuses year 0, which JavaScript accepts.
+    if (!match || !start || !isInAppCalendar(start)) throw new AppError("BAD_REQUEST", "Invalid date search parameter.", { field: "date" });
     // An instant is a point; a day is a span.
     const end = match[3] ? new Date(start.getTime() + 1) : new Date(start.getTime() + DAY_MS);
     switch (match[1] ?? "eq") {

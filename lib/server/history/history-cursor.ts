@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { instant } from "@/lib/schemas/boundary";
 import { AppError } from "@/lib/server/errors";
 
 /** Where a page of the history ended: the last row's instant and id (the tie-breaker). */
 export type HistoryCursor = { createdAt: Date; id: string };
 
-const cursorSchema = z.object({ k: z.iso.datetime(), i: z.uuid() });
+const cursorSchema = z.object({ k: instant, i: z.uuid() });
 
 export function encodeHistoryCursor(cursor: HistoryCursor): string {
   return Buffer.from(JSON.stringify({ k: cursor.createdAt.toISOString(), i: cursor.id })).toString("base64url");

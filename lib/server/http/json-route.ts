@@ -2,12 +2,14 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { nulPath } from "@/lib/schemas/boundary";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
 import { AppError, type ApiErrorBody } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { actorOf, type Actor } from "@/lib/server/policy/policy";
 import { contextFromHeaders } from "@/lib/server/request-context";
+import { asInputError, checkRouteInput } from "./route-input";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -18,6 +20,7 @@ export type RouteContext = { request: Request; actor: Actor; userId: string; ipA
  * for anything but GET, requires the request to come from the app's own origin (route handlers get
  * no CSRF protection from Next.js, unlike server actions) — the session cookie is also SameSite=Lax.
  * Errors become `{ code, message }` in the user's language, with their status; nothing else leaks.
+ * An id in the path that is not a UUID is a 404 and a NUL in the query a 400 (route-input.ts).
  */
 export function jsonRoute<P>(handler: (context: RouteContext, params: P) => Promise<Response | unknown>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
@@ -25,7 +28,9 @@ export function jsonRoute<P>(handler: (context: RouteContext, params: P) => Prom
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       const session = await requireFullSession();
       const context: RouteContext = { request, actor: actorOf(session), userId: session.user.id, ipAddress: contextFromHeaders(request.headers).ipAddress ?? null };
-      const result = await handler(context, await params);
+      const resolved = await params;
+      checkRouteInput(request, resolved);
+      const result = await handler(context, resolved);
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: NO_STORE });
     } catch (error) {
@@ -42,6 +47,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch (error) {
     throw new AppError("BAD_REQUEST", "Body is not JSON.", { cause: error });
   }
+  const nul = nulPath(body);
+  if (nul !== null) throw new AppError("BAD_REQUEST", "NUL in the body.", { field: nul || undefined });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join(".") || undefined;
@@ -57,6 +64,7 @@ export function assertSameOrigin(request: Request): void {
 
 /** The `{ code, message }` answer of an error, translated; `status` overrides the code's own (e.g. 411). */
 export async function errorResponse(error: unknown, { status }: { status?: number } = {}): Promise<Response> {
+  error = asInputError(error);
   if (!(error instanceof AppError)) {
     logger.error({ event: "route.failed", err: error }, "Route handler failed.");
     error = new AppError("INTERNAL");

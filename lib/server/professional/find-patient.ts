@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
+import { birthDay, hasNul } from "@/lib/schemas/boundary";
 import { normalizeSpaceCode } from "@/lib/identifiers/space-code";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { consumeAbuseLimit } from "@/lib/server/auth/abuse-limits";
@@ -12,8 +13,14 @@ import type { Actor } from "@/lib/server/policy/policy";
 import { professionalOf } from "./professional-of";
 
 export const findPatientSchema = z.object({
-  identifier: z.string().trim().min(1).max(30),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  identifier: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .refine((value) => !hasNul(value)),
+  // A real day from 1900 to today: year 0 or 2024-13-45 reached PostgreSQL and came back a 500.
+  birthDate: birthDay(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { calendarDay } from "@/lib/schemas/boundary";
 import { documentCategories } from "@/lib/vault/document-categories";
 import { AppError } from "@/lib/server/errors";
 import type { UploadMetadata } from "./receive-upload";
@@ -25,11 +26,6 @@ const percentEncoded = (max: number) =>
       }
     });
 
-const isRealDate = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-};
-
 const headerSchema = z.object({
   fileName: percentEncoded(1000).pipe(z.string().min(1).max(1000)),
   title: percentEncoded(200).pipe(
@@ -41,10 +37,8 @@ const headerSchema = z.object({
       .refine((value) => !FORBIDDEN_CHARACTERS.test(value)),
   ),
   category: z.enum(documentCategories),
-  documentDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine(isRealDate),
+  // From 1900 to 2100, as every document date (X-Document-Date: 0000-01-01 reached PostgreSQL).
+  documentDate: calendarDay(),
   note: percentEncoded(2000)
     .pipe(
       z
