@@ -5,6 +5,8 @@ export type EntryText = {
   t: (key: string, values?: Record<string, string | number>) => string;
   has: (key: string) => boolean;
   category: (category: string) => string;
+  /** A profession as the directory stores it (French, from the RPPS), in the reader's language. */
+  profession: (label: string) => string;
   day: (iso: string) => string;
 };
 
@@ -28,11 +30,11 @@ export function describeEntryWhat(entry: HistoryEntryView, text: EntryText): str
 }
 
 /** Whom a decision concerned: the professional (name, profession, RPPS) or the connected app. */
-export function describeEntrySubject(entry: HistoryEntryView, { t }: Pick<EntryText, "t">): string | null {
+export function describeEntrySubject(entry: HistoryEntryView, { t, profession }: Pick<EntryText, "t" | "profession">): string | null {
   const { subject } = entry;
   if (!subject) return null;
   if (subject.kind === "app") return t("entry.appSubject", { name: subject.name });
-  return [subject.name, subject.profession, subject.rpps ? t("entry.identifier", { rpps: subject.rpps }) : null].filter(Boolean).join(" · ");
+  return [subject.name, subject.profession ? profession(subject.profession) : null, subject.rpps ? t("entry.identifier", { rpps: subject.rpps }) : null].filter(Boolean).join(" · ");
 }
 
 /** "Champs modifiés : titre, date"; an unknown field name (a later field) is shown as recorded. */

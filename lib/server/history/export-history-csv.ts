@@ -2,6 +2,7 @@ import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
 import { parisDay } from "@/lib/consent/paris-date";
+import { professionLabels } from "@/lib/directory/professions";
 import { csvRecord, UTF8_BOM } from "@/lib/history/csv";
 import { describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/history/describe-history-entry";
 import { historyListQuerySchema, type HistoryEntryView, type HistoryListQuery } from "@/lib/history/history-api";
@@ -29,12 +30,14 @@ export async function exportHistoryCsv(
   const { cursor: _cursor, limit: _limit, ...filters } = historyListQuerySchema.parse(query);
   const translator = createTranslator({ locale, messages: messages[locale], namespace: "history" });
   const categories = createTranslator({ locale, messages: messages[locale], namespace: "space.categories" });
+  const directory = createTranslator({ locale, messages: messages[locale], namespace: "directory" });
   // The catalogue is typed loosely here (one object per locale): keys are checked by messages.test.ts.
   const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
   const text: EntryText = {
     t,
     has: (key) => translator.has(key as never),
     category: (category) => (categories.has(category as never) ? categories(category as never) : category),
+    profession: (label) => professionLabels((key) => directory(key as never), { profession: label }).profession,
     day: (iso) => parisDay(new Date(iso)),
   };
   const encoder = new TextEncoder();

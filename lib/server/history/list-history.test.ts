@@ -168,7 +168,8 @@ describe("the patient's access history", () => {
     expect(lines[5]).toContain(`"Accès accordé","Sophie Bernard · Médecin · RPPS ${pro.rpps}","Catégories : Biologie · lecture et ajout de documents · sans date de fin",`);
     expect(csv).not.toContain("Aucun document");
     const english = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine", kind: "consent" }, locale: "en" }));
-    expect(english).toContain(`"Sophie Bernard · Médecin · RPPS ${pro.rpps}","Categories: Lab results · read and add documents · no end date"`);
+    // The directory stores professions in French: the reader's language names them.
+    expect(english).toContain(`"Sophie Bernard · Doctor · RPPS ${pro.rpps}","Categories: Lab results · read and add documents · no end date"`);
   });
 
   it("pages along the keyset without gaps or repeats, entries written in one instant included", async () => {
