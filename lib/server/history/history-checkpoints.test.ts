@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { historyKeyring } from "@/lib/server/crypto/history-keys";
 import type { Db } from "@/lib/server/db";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { createS3Storage } from "@/lib/server/storage/s3-storage";
+import { startS3TestServer } from "@/lib/server/storage/s3-test-server";
 import { useOwnerTestDb, useTestDb } from "@/lib/testing/test-db";
 import { CHECKPOINT_PREFIX, readHistoryCheckpoints } from "./history-checkpoints";
 import { GENESIS_HASH, plainHistoryEntryHash } from "./history-hash";
@@ -73,6 +75,22 @@ describe("signed checkpoints of the history chains", () => {
     const state = await readHistoryCheckpoints(storage, keyring);
     expect(state).toMatchObject({ checkpoints: 2, latest: "2026-12-05t11", problems: [] });
     expect(state.heads.get(moving)).toMatchObject({ sequence: 3 });
+  });
+
+  it("works the same through the S3 driver: one object per hour, read back and verified", async () => {
+    const server = await startS3TestServer();
+    try {
+      const storage = createS3Storage(server.storageOptions);
+      const patientId = randomUUID();
+      await write(patientId, 2);
+      expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({ published: true });
+      expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({ published: false, reason: "ALREADY_PUBLISHED" });
+      const state = await readHistoryCheckpoints(storage, keyring);
+      expect(state).toMatchObject({ checkpoints: 1, latest: "2026-12-05t10", problems: [] });
+      expect(state.heads.get(patientId)).toMatchObject({ sequence: 2 });
+    } finally {
+      await server.close();
+    }
   });
 
   it("finds the newest entries deleted by the owner, and a whole chain deleted, through the checkpoint", async () => {
