@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import type { CatalogAppStatus, OAuthClientType } from "@/lib/generated/prisma/client";
+import { hasNul } from "@/lib/schemas/boundary";
 import type { Db } from "@/lib/server/db";
 import { OAuthError } from "./oauth-error";
 import { hashOpaqueToken } from "./opaque-token";
@@ -19,7 +20,9 @@ function parseBasic(authorization: string): { id: string; secret: string } | nul
   if (colon < 0) return null;
   try {
     const unescape = (part: string) => decodeURIComponent(part.replace(/\+/g, " "));
-    return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+    const credentials = { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+    // No client id holds a NUL, and the database could not be asked about one.
+    return hasNul(credentials.id) || hasNul(credentials.secret) ? null : credentials;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasNul } from "@/lib/schemas/boundary";
 import type { Db } from "@/lib/server/db";
 import { authenticateClient } from "./authenticate-client";
 import { exchangeAuthorizationCode } from "./exchange-authorization-code";
@@ -13,7 +14,11 @@ export type ClientRequest = { form: URLSearchParams; authorization: string | nul
 /** Basic credentials name the client too; the rate limit counts against whichever is given. */
 function claimedClientId({ form, authorization }: ClientRequest): string | null {
   const basic = /^Basic ([A-Za-z0-9+/]+=*)$/i.exec(authorization?.trim() ?? "");
-  if (basic) return Buffer.from(basic[1], "base64").toString("utf8").split(":")[0] ?? null;
+  if (basic) {
+    const claimed = Buffer.from(basic[1], "base64").toString("utf8").split(":")[0] ?? null;
+    // Counted under this name in a text column, which cannot hold a NUL; such a client is no one.
+    return claimed === null || hasNul(claimed) ? null : claimed;
+  }
   return form.get("client_id");
 }
 

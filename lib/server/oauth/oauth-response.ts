@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { hasNul } from "@/lib/schemas/boundary";
 import { logger } from "@/lib/server/logger";
 import { contextFromHeaders } from "@/lib/server/request-context";
 import type { ClientRequest } from "./handle-token-request";
@@ -53,5 +54,8 @@ export async function readClientRequest(request: Request): Promise<ClientRequest
   if (type !== "application/x-www-form-urlencoded") throw new OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
   const text = await request.text();
   if (text.length > 8_192) throw new OAuthError("invalid_request", "The body is too large.");
-  return { form: new URLSearchParams(text), authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ipAddress ?? null };
+  const form = new URLSearchParams(text);
+  // No stored text can hold a NUL; a client id or a code with one names nothing.
+  if ([...form].some(([name, value]) => hasNul(name) || hasNul(value))) throw new OAuthError("invalid_request", "A parameter holds a NUL character.");
+  return { form, authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ipAddress ?? null };
 }

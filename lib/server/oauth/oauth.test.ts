@@ -15,6 +15,7 @@ import { exchangeAuthorizationCode } from "./exchange-authorization-code";
 import { handleRevocationRequest, handleTokenRequest } from "./handle-token-request";
 import type { TokenResponse } from "./issue-tokens";
 import { OAuthError } from "./oauth-error";
+import { readClientRequest } from "./oauth-response";
 import { hashOpaqueToken } from "./opaque-token";
 import { openAuthorizationRequest } from "./open-authorization-request";
 import { s256 } from "./pkce";
@@ -213,6 +214,18 @@ describe("the OAuth authorization server", () => {
     expect(await errorOf({ response_type: "token" })).toBe("unsupported_response_type");
     expect(await errorOf({ scope: "unknown/Scope.r patient/Observation.c" })).toBe("invalid_scope");
     expect(await errorOf({ aud: "https://elsewhere.invalid/fhir" })).toBe("invalid_request");
+  });
+
+  it("a NUL in a client id, a Basic credential or a request parameter is an OAuth error, never a database error", async () => {
+    const { clientId } = await newClient();
+    expect(await startAuthorization(db, authorizeParams(`${clientId}\u0000`).params)).toEqual({ kind: "errorPage", reason: "client" });
+    const outcome = await startAuthorization(db, authorizeParams(clientId, { state: "etat\u0000" }).params);
+    expect(outcome.kind === "redirect" && new URL(outcome.location).searchParams.get("error")).toBe("invalid_request");
+    const basic = `Basic ${Buffer.from(`${clientId}%00:secret`).toString("base64")}`;
+    await expect(handleTokenRequest(db, { form: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "x" }), authorization: basic, ipAddress: null })).rejects.toBeInstanceOf(OAuthError);
+    const form = (body: string) => new Request("http://localhost/api/oauth/token", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+    await expect(readClientRequest(form(`grant_type=refresh_token&client_id=${encodeURIComponent(clientId)}%00`))).rejects.toBeInstanceOf(OAuthError);
+    expect((await readClientRequest(form(`client_id=${encodeURIComponent(clientId)}`))).form.get("client_id")).toBe(clientId);
   });
 
   it("authenticates confidential clients by their secret, basic or post, and refuses a wrong one with 401", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { parseScopeParameter } from "@/lib/oauth/smart-scopes";
+import { hasNul } from "@/lib/schemas/boundary";
 import type { Db } from "@/lib/server/db";
 import { isValidCodeChallenge } from "./pkce";
 import { allowedScopesOf, fhirBaseUrl, OAUTH_LIFETIMES } from "./oauth-settings";
@@ -27,7 +28,7 @@ const SINGLE = ["response_type", "client_id", "redirect_uri", "scope", "state", 
 export async function startAuthorization(db: Pick<Db, "oAuthClient" | "oAuthAuthorizationRequest">, params: URLSearchParams, now = new Date()): Promise<AuthorizeOutcome> {
   const clientId = params.get("client_id");
   const client =
-    clientId && clientId.length <= 80 && params.getAll("client_id").length === 1
+    clientId && clientId.length <= 80 && !hasNul(clientId) && params.getAll("client_id").length === 1
       ? await db.oAuthClient.findUnique({
           where: { clientId },
           select: { id: true, redirectUris: true, revokedAt: true, app: { select: { status: true, requestedScopes: true } } },
@@ -44,6 +45,8 @@ export async function startAuthorization(db: Pick<Db, "oAuthClient" | "oAuthAuth
     location: redirectWithParams(redirectUri, { error, error_description: description, state: state && state.length <= 500 ? state : undefined }),
   });
   if (SINGLE.some((name) => params.getAll(name).length > 1)) return fail("invalid_request", "A parameter was repeated.");
+  // Stored with the request: no database text can hold a NUL.
+  if ([...params.values()].some(hasNul)) return fail("invalid_request", "A parameter holds a NUL character.");
   const responseType = params.get("response_type");
   if (!responseType) return fail("invalid_request", "response_type is required.");
   if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code is supported.");
