@@ -239,20 +239,34 @@ test("bulk actions change the category and hide several documents at once", asyn
   await expect(documentRows(page).filter({ hasText: "Masqué aux professionnels" })).toHaveCount(2);
 });
 
-test("a refused file shows the server's reason in French next to it, and the other file still goes in", async ({ page }) => {
+test("refused files are refused in the browser, in French, before any byte is sent, and the other file still goes in", async ({ page }) => {
   await newPatient(page.context());
   await page.goto("/documents");
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/uploads") uploads.push(decodeURIComponent(request.headers()["x-file-name"] ?? ""));
+  });
   await page.getByLabel("Choisir des fichiers").setInputFiles([
+    { name: "installer.exe", mimeType: "application/octet-stream", buffer: Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(200)]) },
     { name: "radio.png", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+    { name: "scan.jpg", mimeType: "image/jpeg", buffer: pdfBytes },
+    { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) },
     { name: "radio-vraie.png", mimeType: "image/png", buffer: pngBytes },
   ]);
-  await page.getByRole("button", { name: "Envoyer les 2 documents" }).click();
-  await expect(page.getByTestId("upload-summary")).toHaveText("1 document ajouté, 1 refusé.");
-  const refused = page.getByTestId("upload-row").filter({ hasText: "« radio.png »" });
-  await expect(refused.getByTestId("upload-error")).toContainText(/ne correspond pas à son extension|n'est pas accepté/);
-  await expect(refused.getByRole("progressbar")).toHaveJSProperty("value", 0);
+  const row = (fileName: string) => page.getByTestId("upload-row").filter({ hasText: `« ${fileName} »` });
+  // Each refusal is the server's own sentence, shown at once next to the file.
+  await expect(row("installer.exe").getByTestId("upload-error")).toContainText("Ce type de fichier n'est pas accepté.");
+  await expect(row("radio.png").getByTestId("upload-error")).toContainText(/ne correspond pas à son extension|n'est pas accepté/);
+  await expect(row("scan.jpg").getByTestId("upload-error")).toContainText("ne correspond pas à son extension");
+  await expect(row("vide.pdf").getByTestId("upload-error")).toContainText("Ce fichier est vide.");
+  await expect(row("radio-vraie.png").getByTestId("upload-error")).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Envoyer le document" }).click();
+  await expect(page.getByTestId("upload-summary")).toHaveText("1 document ajouté.");
   await expect(listRow(page, "radio-vraie")).toBeVisible();
   await expect(documentRows(page)).toHaveCount(1);
+  expect(uploads).toEqual(["radio-vraie.png"]);
 });
 
 test("the filter form keeps what is typed while the list reloads, and shows the address's filters after a link", async ({ page }) => {

@@ -8,7 +8,7 @@ import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
 import { createPrismaClient, type Db } from "@/lib/server/db";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
-import { inspectFileHead } from "@/lib/server/vault/inspect/inspect-file-head";
+import { inspectFileHead } from "@/lib/vault/inspect/inspect-file-head";
 import { isValidRpps } from "@/lib/identifiers/rpps";
 import { useTestDb } from "@/lib/testing/test-db";
 import { startEmbeddedDatabase } from "./embedded-db";

@@ -31,6 +31,7 @@ type Props = {
  */
 export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint }: Props) {
   const t = useTranslations("documents.upload");
+  const tRefusal = useTranslations("vault.refusal");
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const [items, setItems] = useState<UploadItem[]>([]);
@@ -45,10 +46,16 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
 
   const update = (key: string, patch: Partial<UploadItem>) => setItems((current) => current.map((item) => (item.key === key ? { ...item, ...patch } : item)));
 
-  function addFiles(files: FileList | null) {
-    if (!files?.length) return;
-    const added = Array.from(files, (file): UploadItem => {
-      const tooLarge = file.size > maxFileBytes;
+  async function addFiles(files: FileList | null) {
+    // Copied before the first await: the input's list is emptied right after this call.
+    const chosen = Array.from(files ?? []);
+    if (!chosen.length) return;
+    // The route's own inspection, loaded only once files are chosen: what it would refuse is refused
+    // here, in the same words, before any byte is sent. The route still checks every file.
+    const { checkFileBeforeUpload } = await import("@/lib/vault/check-file-before-upload");
+    const refusals = await Promise.all(chosen.map((file) => checkFileBeforeUpload(file, { maxFileBytes }).catch(() => null)));
+    const added = chosen.map((file, index): UploadItem => {
+      const refusal = refusals[index];
       return {
         key: crypto.randomUUID(),
         file,
@@ -56,13 +63,15 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
         category: "OTHER",
         documentDate: todayIsoDay(),
         note: "",
-        status: tooLarge ? "failed" : "ready",
+        status: refusal ? "failed" : "ready",
         progress: 0,
-        error: tooLarge ? t("tooLarge", { maxMegabytes }) : undefined,
+        error: refusal ? tRefusal(refusal, { maxMegabytes }) : undefined,
       };
     });
     setItems((current) => [...current, ...added]);
     setSummary("");
+    const refused = refusals.filter(Boolean).length;
+    if (refused) announce(t("refusedOnAdd", { count: refused }));
   }
 
   async function sendOne(item: UploadItem): Promise<boolean> {
@@ -121,7 +130,7 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
           className="peer sr-only"
           aria-describedby="document-files-hint"
           onChange={(event) => {
-            addFiles(event.target.files);
+            void addFiles(event.target.files);
             event.target.value = "";
           }}
         />
@@ -135,7 +144,7 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
           onDrop={(event) => {
             event.preventDefault();
             setDragging(false);
-            addFiles(event.dataTransfer.files);
+            void addFiles(event.dataTransfer.files);
           }}
           className={`block cursor-pointer rounded-lg border-2 border-dashed px-4 py-8 text-center peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand ${dragging ? "border-brand bg-brand-light" : "border-gray-500 hover:bg-surface"}`}
         >

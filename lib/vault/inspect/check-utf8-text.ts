@@ -1,4 +1,3 @@
-import "server-only";
 
 export type TextProblem = "BINARY" | "INVALID_UTF8";
 

@@ -1,7 +1,7 @@
 import { crc32 } from "node:zlib";
 import { pngChunk, tinyPng as png } from "@/lib/vault/files/build-png";
 import { describe, expect, it } from "vitest";
-import { buildTestPdf } from "../pdf/build-test-pdf";
+import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
 import { FILE_HEAD_BYTES, inspectFileHead, type FileHeadVerdict } from "./inspect-file-head";
 
 // ---- Real files, built byte by byte -------------------------------------------------------------

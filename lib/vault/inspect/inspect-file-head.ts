@@ -1,4 +1,3 @@
-import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { acceptedTypeForExtension, acceptedTypeForMimeType, extensionOf, type AcceptedType } from "@/lib/vault/accepted-types";
 import type { FileTypeRefusalReason } from "@/lib/vault/file-refusal-reasons";
@@ -14,7 +13,9 @@ export type FileHeadVerdict =
   | { accepted: false; reason: FileTypeRefusalReason; detectedMimeType: string | null };
 
 /**
- * Decides from the first bytes of an upload and its declared name whether the vault takes it. The
+ * Decides from the first bytes of an upload and its declared name whether the vault takes it. Pure
+ * and universal: the upload route decides with it, and the browser runs it on each chosen file before
+ * sending, so a refused file costs no upload (the route never trusts that check). The
  * bytes decide the type; the extension must agree with them. A name without extension claims nothing,
  * so a PDF called "scan" is taken as a PDF; plain text, having no magic number, is taken only from a
  * `.txt` name.

@@ -1,4 +1,3 @@
-import "server-only";
 
 /**
  * Markup a browser could run if it ever sniffed the file as HTML or SVG (downloads are served with
@@ -7,9 +6,14 @@ import "server-only";
  */
 const ACTIVE_MARKUP = ["<svg", "<script", "<html", "<iframe", "<object", "<embed", "<body", "<!doctype html", "<?xml-stylesheet"];
 
-/** As latin1, one character per byte: ASCII signatures can be searched in any binary head. */
+/**
+ * As latin1, one character per byte: ASCII signatures can be searched in any binary head. Without
+ * Buffer, so the browser runs the same check before sending (TextDecoder's "latin1" is windows-1252).
+ */
 function asLatin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 4096) text += String.fromCharCode(...bytes.subarray(start, start + 4096));
+  return text;
 }
 
 /** A markup document: after an optional UTF-8 byte-order mark and whitespace, a tag, `<!` or `<?`. */

@@ -21,11 +21,11 @@ import { authorize, type Actor } from "@/lib/server/policy/policy";
 import { professionalLabel, professionalOf } from "@/lib/server/professional/professional-of";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { newStorageKey } from "@/lib/server/storage/storage-key";
-import { createUtf8TextCheck } from "@/lib/server/vault/inspect/check-utf8-text";
-import { FILE_HEAD_BYTES, inspectFileHead } from "@/lib/server/vault/inspect/inspect-file-head";
 import { extractPdfText } from "@/lib/server/vault/pdf/extract-pdf-text";
 import { cleanDisplayName } from "@/lib/vault/display-name";
 import type { FileRefusalReason } from "@/lib/vault/file-refusal-reasons";
+import { createUtf8TextCheck } from "@/lib/vault/inspect/check-utf8-text";
+import { FILE_HEAD_BYTES, inspectFileHead } from "@/lib/vault/inspect/inspect-file-head";
 import { PDF_TEXT_MAX_BYTES, UPLOAD_MIN_RATE } from "./upload-limits";
 
 export type UploadMetadata = {
