@@ -88,6 +88,9 @@ test("a patient adds a PDF and an image, confirms the suggested category, filter
   const suggestion = pdfRow.getByTestId("upload-suggestion");
   await expect(suggestion).toContainText("Catégorie suggérée : Ordonnance");
   await expect(suggestion).toContainText("Date suggérée : 12 mars 2026");
+  // The confirmation's fields start from the suggestion, not from "Autre" and today.
+  await expect(suggestion.getByLabel("Catégorie")).toHaveValue("PRESCRIPTION");
+  await expect(suggestion.getByLabel("Date du document")).toHaveValue("2026-03-12");
   await expect(pngRow.getByTestId("upload-suggestion")).toHaveCount(0);
   await expectAccessible(page);
   await suggestion.getByRole("button", { name: "Appliquer la suggestion" }).click();
