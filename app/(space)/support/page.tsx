@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
+import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { DataTable } from "@/components/ui/data-table";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
@@ -47,7 +48,7 @@ export default async function SupportPage() {
               cells: [
                 t("number", { number: String(ticket.number) }),
                 <Link key="subject" href={`/support/${ticket.id}`} className="text-brand underline hover:no-underline">
-                  {ticket.subject}
+                  <TicketSubject ticket={ticket} />
                 </Link>,
                 <TicketStatusBadge key="status" status={ticket.status} />,
                 <time key="at" dateTime={ticket.lastMessageAt.toISOString()}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
+import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { buttonClass } from "@/components/access/button-class";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
@@ -83,7 +84,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
                   <td className="px-3 py-2 whitespace-nowrap">{tTickets("number", { number: String(row.number) })}</td>
                   <th scope="row" className="px-3 py-2 font-normal">
                     <Link href={`/admin/tickets/${row.id}`} className="text-brand underline hover:no-underline">
-                      {row.subject}
+                      <TicketSubject ticket={row} />
                     </Link>
                   </th>
                   <td className="px-3 py-2">{tTickets(`topics.${row.topic}`)}</td>

@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/server/config";
 import type { Db } from "@/lib/server/db";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { mailText, type MailTemplate } from "@/lib/server/messaging/mail-text";
+import { automaticSubject } from "@/lib/server/tickets/automatic-subject";
 
 type Tx = Pick<Db, "user" | "supportTicket" | "notification" | "outboundMessage">;
 
@@ -22,7 +23,7 @@ export async function openIdentityTicket(tx: Tx, { userId, party }: { userId: st
     data: {
       requesterId: userId,
       topic: "IDENTITY",
-      subject: t("identity.ticket.subject").slice(0, 150),
+      ...automaticSubject(person.locale, { key: "identityConflict", values: {} }),
       messages: { create: { authorId: null, authorRole: "SUPPORT", authorLabel: t("identity.ticket.author").slice(0, 200), body: t(`identity.ticket.${party}`) } },
     },
     select: { id: true, number: true },

@@ -1,9 +1,9 @@
 import "server-only";
-import type { TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
+import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { requesterOf, type RequesterContext } from "./ticket-context";
 
-export type OwnTicketRow = { id: string; number: number; subject: string; topic: TicketTopic; status: TicketStatus; lastMessageAt: Date };
+export type OwnTicketRow = { id: string; number: number; subject: string; subjectKey: string | null; subjectValues: Prisma.JsonValue; topic: TicketTopic; status: TicketStatus; lastMessageAt: Date };
 
 /** The person's own tickets, latest activity first. */
 export async function listOwnTickets(db: Pick<Db, "supportTicket">, { actor }: RequesterContext, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
@@ -12,6 +12,6 @@ export async function listOwnTickets(db: Pick<Db, "supportTicket">, { actor }: R
     where: { requesterId },
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, number: true, subject: true, topic: true, status: true, lastMessageAt: true },
+    select: { id: true, number: true, subject: true, subjectKey: true, subjectValues: true, topic: true, status: true, lastMessageAt: true },
   });
 }

@@ -8,6 +8,8 @@ export type QueueRow = {
   id: string;
   number: number;
   subject: string;
+  subjectKey: string | null;
+  subjectValues: Prisma.JsonValue;
   topic: TicketTopic;
   status: TicketStatus;
   requesterName: string;
@@ -48,6 +50,8 @@ export async function listTicketQueue(db: Pick<Db, "supportTicket">, { staff }: 
       id: true,
       number: true,
       subject: true,
+      subjectKey: true,
+      subjectValues: true,
       topic: true,
       status: true,
       lastMessageAt: true,
@@ -61,6 +65,8 @@ export async function listTicketQueue(db: Pick<Db, "supportTicket">, { staff }: 
       id: row.id,
       number: row.number,
       subject: row.subject,
+      subjectKey: row.subjectKey,
+      subjectValues: row.subjectValues,
       topic: row.topic,
       status: row.status,
       requesterName: `${row.requester.firstName} ${row.requester.lastName}`,

@@ -3,6 +3,7 @@ import { createTranslator } from "use-intl/core";
 import type { DocumentReportReason } from "@/lib/generated/prisma/client";
 import { messages } from "@/lib/i18n/messages";
 import type { Db } from "@/lib/server/db";
+import { automaticSubject } from "./automatic-subject";
 
 /**
  * The ticket a vault report opens, in the report's own transaction. It carries the document's id as a
@@ -20,7 +21,7 @@ export async function openDocumentTicket(
     data: {
       requesterId,
       topic: "DOCUMENT",
-      subject: t("tickets.documentReport.subject", { reason: t(`documents.report.reasons.${reason}`) }).slice(0, 150),
+      ...automaticSubject(requester.locale, { key: "documentReport", values: { reason } }),
       documentId,
       documentReportId: reportId,
       messages: {

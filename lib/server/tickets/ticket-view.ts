@@ -8,6 +8,9 @@ export type TicketView = {
   id: string;
   number: number;
   subject: string;
+  /** Set when the app opened the ticket: read the subject through ticketSubjectText(). */
+  subjectKey: string | null;
+  subjectValues: Prisma.JsonValue;
   topic: TicketTopic;
   status: TicketStatus;
   /** A reference only: support never sees the document itself, its title or a link to it. */
@@ -22,6 +25,8 @@ export const ticketViewSelect = {
   id: true,
   number: true,
   subject: true,
+  subjectKey: true,
+  subjectValues: true,
   topic: true,
   status: true,
   documentId: true,

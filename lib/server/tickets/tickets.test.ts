@@ -5,7 +5,10 @@ import { reportDocument } from "@/lib/server/documents/report-document";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { messages } from "@/lib/i18n/messages";
+import { ticketSubjectText, type SubjectTranslator } from "@/lib/tickets/ticket-subject";
 import { useTestDb } from "@/lib/testing/test-db";
+import { createTranslator } from "use-intl/core";
 import { answerTicket } from "./answer-ticket";
 import { assignTicket } from "./assign-ticket";
 import { closeOwnTicket } from "./close-own-ticket";
@@ -123,6 +126,28 @@ describe("support tickets", () => {
       expect(JSON.stringify(seen)).not.toContain("confidentiel");
     }
     expect(JSON.stringify(await listTicketQueue(db, { staff: agent }, { status: "all" }, 200))).not.toContain(title);
+  });
+
+  it("gives the app's own subjects in each reader's language, and a person's subject or an older row's as stored", async () => {
+    const reader = (locale: "fr" | "en") => createTranslator({ locale, messages: messages[locale] }) as unknown as SubjectTranslator;
+    const patient = await newPatient();
+    const document = await db.document.create({ data: { ownerId: patient.id, title: "Radio", category: "IMAGING", documentDate: new Date("2026-01-10"), authorKind: "PATIENT" }, select: { id: true } });
+    const reported = await reportDocument(db, { actor: patient.actor, ipAddress: null }, document.id, { reason: "WRONG_CONTENT" });
+    const typed = await open(patient, "Ma question sur la connexion");
+    const older = await open(patient, "Signalement d'un document : Document en double");
+
+    const agent = await newAgent();
+    const queue = (await listTicketQueue(db, { staff: agent }, { status: "all" }, 200)).rows;
+    const row = (id: string) => queue.find((ticket) => ticket.id === id)!;
+    // The French patient's report, read by an English-speaking agent, and by the patient in either language.
+    expect(ticketSubjectText(reader("en"), row(reported.ticketId))).toBe("Document report: The content is wrong");
+    expect(ticketSubjectText(reader("fr"), (await listOwnTickets(db, { actor: patient.actor })).find((ticket) => ticket.id === reported.ticketId)!)).toBe("Signalement d'un document : Le contenu est erroné");
+    expect(ticketSubjectText(reader("en"), await getAgentTicket(db, { staff: agent }, reported.ticketId))).toBe("Document report: The content is wrong");
+    expect(ticketSubjectText(reader("en"), row(typed.id))).toBe("Ma question sur la connexion");
+    expect(ticketSubjectText(reader("en"), row(older.id))).toBe("Signalement d'un document : Document en double");
+    // A key from a later version, or values that no longer read, fall back to the stored text.
+    expect(ticketSubjectText(reader("en"), { subject: "Texte", subjectKey: "laterKind", subjectValues: {} })).toBe("Texte");
+    expect(ticketSubjectText(reader("en"), { subject: "Texte", subjectKey: "documentReport", subjectValues: { reason: "GONE" } })).toBe("Texte");
   });
 
   it("lets an agent filter the queue, assign, answer (alert and e-mail without the text) and close; the patient's reply reopens", async () => {

@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/access/action-form";
 import { MessageForm } from "@/components/tickets/message-form";
 import { TicketConversation } from "@/components/tickets/ticket-conversation";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
+import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LiveAnnouncer } from "@/components/vault/live-announcer";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
@@ -43,7 +44,7 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
           <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">{t("ticket.heading", { number: String(ticket.number) })}</h1>
           <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">{t("ticket.subject")}</dt>
-            <dd>{ticket.subject}</dd>
+            <dd><TicketSubject ticket={ticket} /></dd>
             <dt className="font-medium">{t("ticket.topic")}</dt>
             <dd>{t(`topics.${ticket.topic}`)}</dd>
             <dt className="font-medium">{t("ticket.status")}</dt>

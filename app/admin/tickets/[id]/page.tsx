@@ -8,6 +8,7 @@ import { AssignForm } from "@/components/tickets/assign-form";
 import { MessageForm } from "@/components/tickets/message-form";
 import { TicketConversation } from "@/components/tickets/ticket-conversation";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
+import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { FormAlert } from "@/components/ui/form-alert";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { getDb } from "@/lib/server/db";
@@ -66,7 +67,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
         </h1>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{tTickets("ticket.subject")}</dt>
-          <dd>{ticket.subject}</dd>
+          <dd><TicketSubject ticket={ticket} /></dd>
           <dt className="font-medium">{tTickets("ticket.topic")}</dt>
           <dd>{tTickets(`topics.${ticket.topic}`)}</dd>
           <dt className="font-medium">{tTickets("ticket.status")}</dt>
