@@ -15,13 +15,13 @@ test.describe("after signing in, a callback never leaves the site", () => {
     });
   }
 
-  test("/securite/confirmer and /securite/codes-de-secours link only to this site", async ({ page, context }) => {
-    await signInAs(context, await createAccount());
-    for (const payload of escapes) {
+  for (const payload of escapes) {
+    test(`/securite/confirmer and /securite/codes-de-secours link only to this site for ${JSON.stringify(payload)}`, async ({ page, context }) => {
+      await signInAs(context, await createAccount());
       await page.goto(`/securite/confirmer?suite=${encodeURIComponent(payload)}`);
       await expect(page.getByRole("link", { name: "Annuler et revenir" })).toHaveAttribute("href", "/securite");
       await page.goto(`/securite/codes-de-secours?suite=${encodeURIComponent(payload)}`);
       await expect(page.getByRole("link", { name: "Continuer", exact: true })).toHaveAttribute("href", "/espace");
-    }
-  });
+    });
+  }
 });
