@@ -233,7 +233,13 @@ test("an emergency access in force shows in 'Gestion des accès' and ends there;
   // Blocking ends one too, and lifting the block gives nothing back.
   await proBreaksGlass(urgentist, patient);
   expect(await sees()).toBe(200);
-  await page.reload();
+  // The professional's own page says so, with the button that ends it.
+  await page.goto(`/acces/professionnels/${urgentist.professionalId}`);
+  await expect(page.getByTestId("professional-status")).toContainText(`Accès d'urgence en cours : ouvert le`);
+  await expect(page.getByTestId("professional-status")).toContainText(EMERGENCY_REASON);
+  await expect(page.getByRole("button", { name: "Retirer l'accès (Karim Haddad)" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/historique");
   const latest = entries(page).filter({ hasText: "Accès d'urgence (bris de glace)" }).first();
   await latest.getByRole("button", { name: "Bloquer ce professionnel" }).click();
   await latest.getByRole("button", { name: "Confirmer le blocage" }).click();
