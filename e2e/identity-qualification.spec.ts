@@ -120,3 +120,51 @@ test("a patient qualifies their identity with the code posted to their address",
   await expectAccessible(page);
   expect(await e2eDb().identityQualification.findUnique({ where: { userId: patient.id }, select: { nir: true, method: true } })).toEqual({ nir, method: "POSTAL_CODE" });
 });
+
+test("support settles an identity conflict from either party's ticket: both accounts, the qualifications' metadata, the decision", async ({ page }) => {
+  test.setTimeout(60_000);
+  const nir = newNir();
+  const holder = await createAccount();
+  const claimant = await createAccount();
+  const agent = await createAccount({ roles: ["SUPPORT"] });
+  // What a squatter's postal qualification followed by the real person's in-person attempt leaves behind.
+  await e2eDb().user.update({ where: { id: holder.id }, data: { declaredNir: nir, identityQualification: { create: { nir, method: "POSTAL_CODE", qualifiedByLabel: "Camille Essai" } } } });
+  await e2eDb().user.update({ where: { id: claimant.id }, data: { declaredNir: nir } });
+  const ticket = (requesterId: string) =>
+    e2eDb().supportTicket.create({
+      data: { requesterId, topic: "IDENTITY", subject: "Conflit sur une identité de santé", messages: { create: { authorRole: "SUPPORT", authorLabel: "Espace santé (message automatique)", body: "Message automatique." } } },
+      select: { id: true, number: true },
+    });
+  const [holderTicket, claimantTicket] = [await ticket(holder.id), await ticket(claimant.id)];
+  await e2eDb().identityConflict.create({
+    data: { nir, holderId: holder.id, claimantId: claimant.id, method: "IN_PERSON", documentType: "RESIDENCE_PERMIT", claimedByLabel: "Hélène Girard (Médecin)", holderTicketId: holderTicket.id, claimantTicketId: claimantTicket.id },
+  });
+
+  await actAs(page, agent);
+  await page.goto(`/admin/tickets/${claimantTicket.id}`);
+  const panel = page.getByRole("region", { name: "Conflit d'identité" });
+  await expect(panel.getByTestId("conflict-holder")).toContainText(`Compte ${holder.id}`);
+  await expect(panel.getByTestId("conflict-holder")).toContainText("Qualification : avec le code reçu par courrier, sans pièce, par Camille Essai");
+  await expect(panel.getByTestId("conflict-claimant")).toContainText(`Compte ${claimant.id}`);
+  await expect(panel.getByTestId("conflict-claimant")).toContainText("Tentative : en personne, sur présentation d'une pièce d'identité, Titre de séjour, par Hélène Girard (Médecin)");
+  await expect(panel.getByRole("link", { name: `Demande n° ${holderTicket.number}` })).toHaveAttribute("href", `/admin/tickets/${holderTicket.id}`);
+  await expectAccessible(page);
+
+  await panel.getByRole("button", { name: "Enregistrer la décision" }).click();
+  await expect(panel.getByText("Choisissez une décision.")).toBeVisible();
+  await panel.getByLabel("Retirer la qualification à l'espace qualifié et qualifier l'espace demandeur").check();
+  await panel.getByLabel("Motif (visible dans le journal de l'équipe)").fill("Titre de séjour vu par le médecin traitant ; le titulaire n'a présenté aucune pièce.");
+  await panel.getByRole("button", { name: "Enregistrer la décision" }).click();
+  await expect(panel).toContainText("Tranché le");
+  await expect(page.getByTestId("ticket-status")).toHaveText("Fermée");
+  await expectAccessible(page);
+  expect(await e2eDb().identityQualification.findUnique({ where: { userId: claimant.id }, select: { nir: true, method: true, documentType: true } })).toEqual({ nir, method: "IN_PERSON", documentType: "RESIDENCE_PERMIT" });
+  expect(await e2eDb().identityQualification.findUnique({ where: { userId: holder.id } })).toBeNull();
+
+  // The holder is told, and the alert opens their ticket.
+  await actAs(page, holder);
+  await page.goto("/alertes");
+  const alert = page.getByTestId("alert").filter({ hasText: "Le support a tranché le conflit sur votre identité de santé." });
+  await expect(alert.getByRole("link")).toHaveAttribute("href", `/support/${holderTicket.id}`);
+  await expectAccessible(page);
+});
