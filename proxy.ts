@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { FHIR_BINARY_PATH } from "./lib/fhir/fhir-paths";
-import { wellFormedPath } from "./lib/http/well-formed-path";
+import { isMalformedPath, notFoundPathFor } from "./lib/http/malformed-path";
 import { baselineHeaders, contentSecurityPolicy } from "./lib/security-headers.js";
 import { DOCUMENT_FILE_CSP, DOCUMENT_FILE_PATH } from "./lib/vault/document-file-policy";
 
@@ -22,13 +22,13 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.delete("x-middleware-subrequest");
 
-  // Next.js would answer a bare 500 for a dynamic segment that is not UTF-8; the route gets a non-id instead.
-  const rewritten = wellFormedPath(request.nextUrl.pathname);
+  // Next.js answers a bare 500 for a dynamic segment that is not UTF-8: such a path names nothing, a 404.
   let response: NextResponse;
-  if (rewritten === null) response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (!isMalformedPath(request.nextUrl.pathname)) response = NextResponse.next({ request: { headers: requestHeaders } });
   else {
     const target = request.nextUrl.clone();
-    target.pathname = rewritten;
+    target.pathname = notFoundPathFor(request.nextUrl.pathname);
+    target.search = "";
     response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
   }
   // A served document file gets the sandbox policy, not the page's (which would let it run as the app).

@@ -124,6 +124,7 @@ const ROUTE_INPUTS: Record<string, RouteInputs> = {
   "/api/oauth/authorize": { query: ["client_id", "redirect_uri", "state", "response_type", "code_challenge", "code_challenge_method", "aud", "scope"] },
   "/api/oauth/revoke": { body: { kind: "form", fields: ["token", "token_type_hint", "client_id", "client_secret"] } },
   "/api/oauth/token": { body: { kind: "form", fields: ["grant_type", "code", "redirect_uri", "code_verifier", "refresh_token", "client_id", "client_secret"] } },
+  "/api/not-found": {},
   "/api/ping": {},
   "/api/pro/patients/[patientId]/access-requests": { body: { kind: "json", fields: ["scope", "categories", "documentIds", "canAdd", "message", "validUntil"] } },
   "/api/pro/patients/[patientId]/documents": { query: DOCUMENT_QUERY },
