@@ -376,6 +376,13 @@ const ACTION_EXAMPLES: Record<string, () => Record<string, unknown>[]> = {
   requestPasswordResetAction: () => [{ email: "a\u0000@b.fr" }],
 };
 
+/**
+ * The arguments as React's client encodes them (encodeReply): a string that starts with "$" is sent
+ * as "$$…", since "$" opens a reference (a promise, a form, a map). Raw "$" references are React's own
+ * protocol, decoded by Next.js before any action code runs; fuzzing them tests the framework.
+ */
+const encodeReply = (args: unknown[]) => JSON.stringify(args, (_key, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value));
+
 function actionProbes(actions: ServerAction[], seed: number): Probe[] {
   const fields = fc.oneof(
     { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...ACTION_FIELDS), badValue, { maxKeys: 4 }).map((record) => [null, record] as unknown[]) },
@@ -384,8 +391,8 @@ function actionProbes(actions: ServerAction[], seed: number): Probe[] {
   );
   return actions.flatMap((action, index) => {
     const headers = { ...ORIGIN, "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" };
-    const generated = fc.sample(fields, { seed: seed + index, numRuns: CASES }).map((args) => JSON.stringify(args));
-    const examples = (ACTION_EXAMPLES[action.name]?.() ?? []).map((record) => JSON.stringify([null, record]));
+    const generated = fc.sample(fields, { seed: seed + index, numRuns: CASES }).map(encodeReply);
+    const examples = (ACTION_EXAMPLES[action.name]?.() ?? []).map((record) => encodeReply([null, record]));
     return [...generated, ...examples].map((data) => ({ method: "POST", url: action.page, headers, data }));
   });
 }
