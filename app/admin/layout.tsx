@@ -1,6 +1,6 @@
 import { AdminNav } from "@/components/admin/admin-nav";
 import { QueryProvider } from "@/components/providers/query-provider";
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 
 /**
  * The staff pages share the section links, a react-query cache and one live region. No access check
@@ -9,10 +9,10 @@ import { LiveAnnouncer } from "@/components/vault/live-announcer";
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
   return (
     <QueryProvider>
-      <LiveAnnouncer>
+      <LiveRegion>
         <AdminNav />
         {children}
-      </LiveAnnouncer>
+      </LiveRegion>
     </QueryProvider>
   );
 }

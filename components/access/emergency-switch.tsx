@@ -4,7 +4,7 @@ import { useActionState, useEffect } from "react";
 import { setEmergencyAccessAction } from "@/app/(space)/acces/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 
 /** A switch (role="switch") that turns emergency access on or off at once, its state said in words too. */
 export function EmergencySwitch({ enabled }: { enabled: boolean }) {

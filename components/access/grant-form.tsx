@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { acceptAccessRequestAction, grantAccessAction } from "@/app/(space)/acces/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import type { GrantScopeValue } from "@/lib/consent/access-schemas";
 import type { ActionResult } from "@/lib/server/action/action-result";

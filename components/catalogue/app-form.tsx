@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { purposeField } from "@/lib/catalogue/app-form-schema";
 import { scopeMessageKey } from "@/lib/catalogue/data-kinds";

@@ -5,7 +5,7 @@ import { reviewCriteriaAction } from "@/app/admin/catalogue/actions";
 import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { fieldClass } from "@/components/vault/field-classes";
 import { CRITERIA_FAMILIES, CRITERION_FAMILIES, CRITERION_OUTCOMES, type CriterionOutcome } from "@/lib/catalogue/criteria";
 import type { ActionResult } from "@/lib/server/action/action-result";

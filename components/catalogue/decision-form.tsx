@@ -5,7 +5,7 @@ import { decideAppStatusAction } from "@/app/admin/catalogue/actions";
 import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import type { CurationDecision } from "@/lib/catalogue/app-status";
 import type { ActionResult } from "@/lib/server/action/action-result";

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { MAX_REDIRECT_URIS } from "@/lib/catalogue/oauth-client-schemas";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import type { RegisteredClient } from "@/lib/server/catalogue/oauth-clients";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { historyTabs, type HistoryAuthor, type HistoryEntryView, type HistoryFilters as Filters } from "@/lib/history/history-api";
 import { ApiError } from "@/lib/queries/documents/api-error";
 import { historyExportUrl, useHistoryList } from "@/lib/queries/history/use-history-list";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { blockFromHistoryAction, revokeFromHistoryAction } from "@/app/(space)/historique/actions";
 import { Button } from "@/components/ui/button";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { historyKeys } from "@/lib/queries/history/use-history-list";
 import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 

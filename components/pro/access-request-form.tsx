@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "@/components/vault/use-error-text";
 import { useRequestAccess } from "@/lib/queries/pro/use-pro-mutations";
 

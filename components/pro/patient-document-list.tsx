@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "@/components/vault/use-error-text";
 import { useListFilters, type ListFilters } from "@/components/vault/use-list-filters";
 import { usePatientDocuments } from "@/lib/queries/pro/use-patient-documents";

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/access/button-class";
 import { ActionAlert } from "@/components/security/action-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
 const ROLES = ["SUPPORT", "CURATOR", "ADMIN"] as const;

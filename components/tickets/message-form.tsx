@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
-import { useAnnounce } from "@/components/vault/live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { TICKET_MESSAGE_MAX } from "@/lib/schemas/support-ticket";
 import type { ActionResult } from "@/lib/server/action/action-result";
 

@@ -6,7 +6,7 @@ import { useDeleteDocument, useRestoreDocument } from "@/lib/queries/documents/u
 import type { DocumentSummary } from "@/lib/vault/document-api";
 import { DocumentAddedBy } from "./document-added-by";
 import { useVaultDates } from "./document-dates";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "./use-error-text";
 
 /** A binned document: when it went there, when it goes for good, Restore, and Delete after a confirmation. */

@@ -6,7 +6,7 @@ import { useBulkDocuments } from "@/lib/queries/documents/use-document-mutations
 import type { DocumentBulkInput } from "@/lib/vault/document-api";
 import type { DocumentCategory } from "@/lib/generated/prisma/enums";
 import { CategorySelect } from "./category-select";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "./use-error-text";
 
 /** What can be done to several documents at once; shown while some are selected. */

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useBinDocument, usePatchDocument, useRestoreDocument } from "@/lib/queries/documents/use-document-mutations";
 import type { DocumentDetail } from "@/lib/vault/document-api";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "./use-error-text";
 
 /** Pin, hide from professionals, move to the bin (or restore from it); each outcome is announced. */

@@ -8,7 +8,7 @@ import type { DocumentDetail, DocumentPatch } from "@/lib/vault/document-api";
 import type { DocumentCategory } from "@/lib/generated/prisma/enums";
 import { CategorySelect } from "./category-select";
 import { fieldClass, labelClass } from "./field-classes";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "./use-error-text";
 
 /** Title, category, date and note; only what changed is sent. */

@@ -7,7 +7,7 @@ import { useDocumentList } from "@/lib/queries/documents/use-document-list";
 import { BulkActions } from "./bulk-actions";
 import { DocumentFilters } from "./document-filters";
 import { DocumentRow } from "./document-row";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "./use-error-text";
 import { useListFilters, type ListFilters } from "./use-list-filters";
 

@@ -9,7 +9,7 @@ import { uploadDocument } from "@/lib/queries/documents/upload-document";
 import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 import { acceptAttribute } from "@/lib/vault/accepted-types";
 import { todayIsoDay } from "./document-dates";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { titleFromFileName, type UploadItem } from "./upload-item";
 import { UploadRow } from "./upload-row";
 

@@ -7,7 +7,7 @@ import { CategorySelect } from "./category-select";
 import { useVaultDates } from "./document-dates";
 import { fieldClass, labelClass } from "./field-classes";
 import { differingSuggestion, type UploadItem } from "./upload-item";
-import { useAnnounce } from "./live-announcer";
+import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "./use-error-text";
 
 /**

@@ -1,6 +1,6 @@
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 
 /** One polite live region for the access pages' outcomes. Access is checked by each page. */
 export default function AccessLayout({ children }: { children: React.ReactNode }) {
-  return <LiveAnnouncer>{children}</LiveAnnouncer>;
+  return <LiveRegion>{children}</LiveRegion>;
 }

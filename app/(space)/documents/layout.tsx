@@ -1,4 +1,4 @@
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 import { QueryProvider } from "@/components/providers/query-provider";
 
 /**
@@ -8,7 +8,7 @@ import { QueryProvider } from "@/components/providers/query-provider";
 export default function DocumentsLayout({ children }: { children: React.ReactNode }) {
   return (
     <QueryProvider>
-      <LiveAnnouncer>{children}</LiveAnnouncer>
+      <LiveRegion>{children}</LiveRegion>
     </QueryProvider>
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { HistoryView } from "@/components/history/history-view";
 import { QueryProvider } from "@/components/providers/query-provider";
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { findHistoryEntry } from "@/lib/server/history/find-history-entry";
@@ -40,7 +40,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <QueryProvider>
-      <LiveAnnouncer>
+      <LiveRegion>
         <div className="space-y-8">
           <div className="space-y-2">
             <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -51,7 +51,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             <HistoryView authors={authors} highlighted={highlighted} />
           </Suspense>
         </div>
-      </LiveAnnouncer>
+      </LiveRegion>
     </QueryProvider>
   );
 }

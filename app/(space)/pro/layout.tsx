@@ -1,5 +1,5 @@
 import { QueryProvider } from "@/components/providers/query-provider";
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 
 /**
  * The professional pages share a react-query cache and one live region, like the vault's. No access
@@ -8,7 +8,7 @@ import { LiveAnnouncer } from "@/components/vault/live-announcer";
 export default function ProLayout({ children }: { children: React.ReactNode }) {
   return (
     <QueryProvider>
-      <LiveAnnouncer>{children}</LiveAnnouncer>
+      <LiveRegion>{children}</LiveRegion>
     </QueryProvider>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppForm } from "@/components/catalogue/app-form";
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { proposeAppAction } from "../actions";
 
@@ -15,7 +15,7 @@ export default async function ProposeAppPage() {
   await requireFullSessionForPage("/catalogue/proposer");
   const t = await getTranslations("catalogue");
   return (
-    <LiveAnnouncer>
+    <LiveRegion>
       <div className="space-y-8">
         <div className="space-y-3">
           <Link href="/catalogue" className="text-brand underline">
@@ -26,6 +26,6 @@ export default async function ProposeAppPage() {
         </div>
         <AppForm action={proposeAppAction} submitLabel={t("propose.submit")} successMessage={t("propose.sent")} />
       </div>
-    </LiveAnnouncer>
+    </LiveRegion>
   );
 }

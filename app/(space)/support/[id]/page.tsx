@@ -8,7 +8,7 @@ import { TicketConversation } from "@/components/tickets/ticket-conversation";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
 import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { FormAlert } from "@/components/ui/form-alert";
-import { LiveAnnouncer } from "@/components/vault/live-announcer";
+import { LiveRegion } from "@/components/ui/live-region";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
@@ -33,7 +33,7 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
   const closed = ticket.status === "CLOSED";
   return (
-    <LiveAnnouncer>
+    <LiveRegion>
       <div className="space-y-8">
         <p>
           <Link href="/support" className="text-brand underline hover:no-underline">
@@ -92,6 +92,6 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
           </>
         )}
       </div>
-    </LiveAnnouncer>
+    </LiveRegion>
   );
 }
