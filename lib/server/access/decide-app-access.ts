@@ -2,14 +2,15 @@ import "server-only";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { scopesAllow, type FhirInteraction } from "@/lib/oauth/smart-scopes";
 import type { DocumentFacts, HealthAction, HealthResource } from "./decide-health-access";
+import { allOf, inCategories, noDocument, notBinned, notHidden, ownedBy, type DocumentCondition } from "./document-condition";
 
 /**
  * The connected apps' branch of the authorization module: what a valid access token (see
  * verify-access-token.ts) lets an app read or add, decided from the token's facts alone. Pure, like
  * decideHealthAccess, and deny by default. An app only ever sees its own patient, within its scopes,
  * and of the documents only the categories the patient ticked: never a hidden document nor the bin.
+ * appVisibleDocuments is the same rule as a filter, for the FHIR search.
  */
-
 
 /** What the token says: whose data, which SMART scopes, which document categories. */
 export type AppFacts = { patientId: string; scopes: readonly string[]; categories: readonly DocumentCategory[] };
@@ -42,9 +43,9 @@ function requiredScope(kind: HealthResource["kind"], action: HealthAction): [str
 }
 
 function documentRefusal(document: DocumentFacts, categories: readonly DocumentCategory[]): AppAccessDecision | null {
-  if (document.hiddenFromProfessionals) return deny("HIDDEN");
-  if (document.deletedAt) return deny("BINNED");
-  if (!categories.includes(document.category)) return deny("CATEGORY");
+  if (!notHidden.holds(document)) return deny("HIDDEN");
+  if (!notBinned.holds(document)) return deny("BINNED");
+  if (!inCategories(categories).holds(document)) return deny("CATEGORY");
   return null;
 }
 
@@ -69,4 +70,14 @@ export function decideAppAccess(app: AppFacts, patientId: string, resource: Heal
     if (refusal) return refusal;
   }
   return { allowed: true, basis: "APP" };
+}
+
+/**
+ * The documents the app may read, as a filter: exactly those for which decideAppAccess allows reading
+ * the document (checked by the property test): its patient's, within the ticked categories, never
+ * hidden nor binned; none at all without the scope to read a DocumentReference.
+ */
+export function appVisibleDocuments(app: AppFacts): DocumentCondition {
+  if (!decideAppScope(app, "document", "read").allowed) return noDocument;
+  return allOf(ownedBy(app.patientId), notHidden, notBinned, inCategories(app.categories));
 }

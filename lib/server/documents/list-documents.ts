@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma, type Document } from "@/lib/generated/prisma/client";
 import { authorizeHealth, type AllowedAccess } from "@/lib/server/access/authorize-health";
-import { isGrantActive } from "@/lib/server/access/decide-health-access";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
@@ -31,14 +30,9 @@ export async function listDocuments(db: Db, { actor, ownerId, query }: { actor: 
  */
 export async function listDocumentsWithAccess(db: Pick<Db, "$queryRaw">, { ownerId, query, access }: { ownerId: string; query: DocumentListQuery; access: AllowedAccess }): Promise<DocumentPage> {
   const q = documentListQuerySchema.parse(query);
-  const conditions: Prisma.Sql[] = [Prisma.sql`"ownerId" = ${ownerId}::uuid`];
-  if (access.basis !== "OWNER") {
-    if (q.bin) throw new AppError("FORBIDDEN", "The bin is the patient's alone.");
-    conditions.push(Prisma.sql`NOT "hiddenFromProfessionals"`);
-    const grant = access.basis === "CONSENT" && isGrantActive(access.facts.grant, access.facts.now) ? access.facts.grant : null;
-    if (grant?.scope === "CATEGORIES") conditions.push(Prisma.sql`category::text = ANY(${grant.categories}::text[])`);
-    if (grant?.scope === "DOCUMENTS") conditions.push(Prisma.sql`id = ANY(${grant.documentIds}::uuid[])`);
-  }
+  if (access.basis !== "OWNER" && q.bin) throw new AppError("FORBIDDEN", "The bin is the patient's alone.");
+  // What the reader may see is the authorization module's to say (the same rule that decides one document).
+  const conditions: Prisma.Sql[] = [Prisma.sql`"ownerId" = ${ownerId}::uuid`, access.visibleDocuments.sql];
   conditions.push(q.bin ? Prisma.sql`"deletedAt" IS NOT NULL` : Prisma.sql`"deletedAt" IS NULL`);
   if (q.category) conditions.push(Prisma.sql`category = ${q.category}::"DocumentCategory"`);
   if (q.author) conditions.push(Prisma.sql`"authorKind" = ${q.author}::"AuthorKind"`);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Bundle, DocumentReference } from "@medplum/fhirtypes";
 import type { DocumentCategory, Prisma } from "@/lib/generated/prisma/client";
 import { authorizeApp } from "@/lib/server/access/authorize-app";
-import { decideAppAccess } from "@/lib/server/access/decide-app-access";
+import { appVisibleDocuments, decideAppAccess } from "@/lib/server/access/decide-app-access";
 import type { Db } from "@/lib/server/db";
 import { decodeCursor, encodeCursor } from "@/lib/server/documents/document-cursor";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
@@ -18,9 +18,9 @@ type Context = { access: AppAccess; ipAddress: string | null };
 /**
  * `GET DocumentReference`: the token's patient's documents the app may read, newest added first, with
  * keyset paging (`_cursor`, as the vault's own list: page 40 costs what page 1 does). The database
- * already leaves out hidden and binned documents and the categories the patient did not share; each
- * row is then decided again by the authorization module, as every reader of a document is. The list
- * view is in the patient's history before the page is returned.
+ * already leaves out what the app may not read (appVisibleDocuments: hidden and binned documents, the
+ * categories the patient did not share); each row is then decided again by the authorization module,
+ * as every reader of a document is. The list view is in the patient's history before the page is returned.
  */
 export async function searchDocumentReferences(db: Db, { access, ipAddress }: Context, params: URLSearchParams): Promise<Bundle<DocumentReference>> {
   authorizeApp(access, access.patientId, { kind: "documentList" }, "read");
@@ -28,15 +28,15 @@ export async function searchDocumentReferences(db: Db, { access, ipAddress }: Co
   const requested = params.getAll("category");
   const dates = params.getAll("date");
   const wanted = requested.length ? tokenCodes(requested, documentCategorySystem()) : null;
-  const categories = access.categories.filter((category) => !wanted || wanted.includes(category)) as DocumentCategory[];
   const bound = parseDateParams(dates);
 
+  // What the app may see is the authorization module's filter; the search parameters only narrow it.
   const where: Prisma.DocumentWhereInput = {
-    ownerId: access.patientId,
-    hiddenFromProfessionals: false,
-    deletedAt: null,
-    category: { in: categories },
-    ...(bound.gte || bound.lt ? { createdAt: { ...(bound.gte ? { gte: bound.gte } : {}), ...(bound.lt ? { lt: bound.lt } : {}) } } : {}),
+    AND: [
+      appVisibleDocuments(access).where,
+      wanted ? { category: { in: access.categories.filter((category) => wanted.includes(category)) as DocumentCategory[] } } : {},
+      bound.gte || bound.lt ? { createdAt: { ...(bound.gte ? { gte: bound.gte } : {}), ...(bound.lt ? { lt: bound.lt } : {}) } } : {},
+    ],
   };
   const cursorParam = params.get("_cursor");
   const cursor = cursorParam ? decodeCursor(cursorParam, "added_desc") : null;
