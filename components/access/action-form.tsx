@@ -2,7 +2,6 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { buttonClass } from "./button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -64,10 +63,10 @@ export function ActionForm<T>({
   if (confirm && !confirming) {
     return (
       <div className="space-y-2">
-        <button ref={openButton} type="button" className={buttonClass(variant)} onClick={() => setConfirming(true)}>
+        <Button ref={openButton} type="button" variant={variant} onClick={() => setConfirming(true)}>
           {label}
           {srLabel && <span className="sr-only"> ({srLabel})</span>}
-        </button>
+        </Button>
         {error}
       </div>
     );
@@ -77,10 +76,10 @@ export function ActionForm<T>({
       {hidden}
       {confirm && <p className="text-sm">{confirm.warning}</p>}
       <div className="flex flex-wrap gap-2">
-        <button ref={confirmButton} type="submit" className={buttonClass(variant)} disabled={pending}>
+        <Button ref={confirmButton} type="submit" variant={variant} disabled={pending}>
           {confirm ? confirm.label : label}
           {!confirm && srLabel && <span className="sr-only"> ({srLabel})</span>}
-        </button>
+        </Button>
         {confirm && (
           <Button
             type="button"

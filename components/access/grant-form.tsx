@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { acceptAccessRequestAction, grantAccessAction } from "@/app/(space)/acces/actions";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -9,7 +10,6 @@ import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import type { GrantScopeValue } from "@/lib/consent/access-schemas";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import { documentCategories } from "@/lib/vault/document-categories";
-import { buttonClass } from "./button-class";
 
 export type GrantFormDocument = { id: string; title: string; category: string; date: string; hidden: boolean };
 export type GrantFormValues = { scope: GrantScopeValue; categories: string[]; documentIds: string[]; canAdd: boolean; validUntil: string | null };
@@ -190,9 +190,9 @@ export function GrantForm({
         {error("duration")}
       </fieldset>
 
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
+      <Button type="submit" disabled={pending}>
         {submitLabel}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { buttonClass } from "@/components/access/button-class";
+import { Button, buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -52,9 +52,9 @@ export function ActionConsentForm<T>({
       <ConsentFields view={view} idPrefix="connect" errors={{ categories: errors.categories, scopes: errors.scopes }} />
       <p className="text-sm text-muted">{t("revocable")}</p>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass("primary")} disabled={pending}>
+        <Button type="submit" disabled={pending}>
           {submitLabel}
-        </button>
+        </Button>
         <Link href={cancelHref} className={buttonClass("link")}>
           {t("cancel")}
         </Link>

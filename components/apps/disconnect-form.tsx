@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -44,10 +44,10 @@ export function DisconnectForm({
   if (!confirming) {
     return (
       <div className="space-y-2">
-        <button ref={openRef} type="button" className={buttonClass("secondary")} onClick={() => setConfirming(true)}>
+        <Button ref={openRef} type="button" variant="secondary" onClick={() => setConfirming(true)}>
           {t("disconnect")}
           <span className="sr-only"> ({appName})</span>
-        </button>
+        </Button>
         {error}
       </div>
     );
@@ -56,20 +56,20 @@ export function DisconnectForm({
     <form action={dispatch} className="space-y-2 rounded border border-red-700 p-3">
       <p className="text-sm">{t("disconnectWarning", { app: appName })}</p>
       <div className="flex flex-wrap gap-2">
-        <button ref={confirmRef} type="submit" className={buttonClass("primary")} disabled={pending}>
+        <Button ref={confirmRef} type="submit" disabled={pending}>
           {t("disconnectConfirm")}
           <span className="sr-only"> ({appName})</span>
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
-          className={buttonClass("link")}
+          variant="link"
           onClick={() => {
             setConfirming(false);
             requestAnimationFrame(() => openRef.current?.focus());
           }}
         >
           {t("cancel")}
-        </button>
+        </Button>
       </div>
       {error}
     </form>

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { buttonClass } from "@/components/access/button-class";
 import { ConsentFields } from "./consent-fields";
 import type { ConsentView } from "./scope-keys";
+import { Button } from "@/components/ui/button";
 
 /**
  * The consent screen of an app's authorization request: a plain form posted to the decision route,
@@ -16,12 +16,12 @@ export function OAuthConsentForm({ view, requestId, categoriesError }: { view: C
       <ConsentFields view={view} idPrefix="consent" errors={{ categories: categoriesError }} />
       <p className="text-sm text-muted">{t("revocable")}</p>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="allow" className={buttonClass("primary")}>
+        <Button type="submit" name="decision" value="allow">
           {t("allow")}
-        </button>
-        <button type="submit" name="decision" value="deny" className={buttonClass("secondary")}>
+        </Button>
+        <Button type="submit" name="decision" value="deny" variant="secondary">
           {t("refuse")}
-        </button>
+        </Button>
       </div>
     </form>
   );

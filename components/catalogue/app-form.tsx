@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -205,9 +205,9 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
 
       {checkboxGroup("categories", t("form.categoriesLegend"), t("form.hints.categories"), documentCategories.map((category) => [category, tCategories(category)]))}
 
-      <button type="submit" className={buttonClass()} disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {submitLabel}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { reviewCriteriaAction } from "@/app/admin/catalogue/actions";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -63,9 +63,9 @@ export function CriteriaReviewForm({ appId, current }: { appId: string; current:
         </div>
       ))}
       {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
-      <button type="submit" className={buttonClass()} disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {t("curation.review.save")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { decideAppStatusAction } from "@/app/admin/catalogue/actions";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -76,9 +76,9 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
         )}
       </div>
       {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
-      <button type="submit" className={buttonClass()} disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {t("curation.decide.submit")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { registerClientAction } from "@/app/admin/catalogue/actions";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
@@ -97,9 +97,9 @@ export function OAuthClientForm({ appId }: { appId: string }) {
           )}
         </div>
         {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
-        <button type="submit" className={buttonClass()} disabled={pending}>
+        <Button type="submit" disabled={pending}>
           {t("submit")}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
+import { Button } from "@/components/ui/button";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { reportAppAction } from "@/app/(public)/catalogue/actions";
-import { buttonClass } from "@/components/access/button-class";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { REPORT_REASONS } from "@/lib/catalogue/themes";
@@ -62,9 +62,9 @@ export function ReportForm({ appId }: { appId: string }) {
           </p>
         )}
       </div>
-      <button type="submit" className={buttonClass("secondary")} disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending}>
         {t("submit")}
-      </button>
+      </Button>
       {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
       <div role="status" aria-live="polite" className={state?.ok ? "rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" : "sr-only"} data-testid="report-status">
         {state?.ok ? t("sent") : ""}

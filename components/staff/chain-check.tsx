@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/ui/live-region";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
@@ -46,9 +46,9 @@ export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; 
   return (
     <div className="space-y-4">
       <form action={dispatch}>
-        <button type="submit" className={buttonClass("secondary")} disabled={pending || running}>
+        <Button type="submit" variant="secondary" disabled={pending || running}>
           {pending || running ? t("running") : t("button")}
-        </button>
+        </Button>
       </form>
       {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
       {latest?.running && (

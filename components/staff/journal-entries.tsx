@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/access/button-class";
+import { buttonClass } from "@/components/ui/button";
 import { auditLogQueryString, type AuditLogFilters } from "@/lib/server/admin/audit-log-filters";
 import { describeAuditAction, describeAuditDetails, type StaffTranslator } from "@/lib/server/admin/describe-audit-entry";
 import type { AuditLogRow } from "@/lib/server/admin/query-audit-log";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { STAFF_ACTIONS } from "@/lib/server/admin/audit-log-filters";
 import { describeAuditAction, type StaffTranslator } from "@/lib/server/admin/describe-audit-entry";
@@ -44,7 +44,7 @@ export async function JournalFilters({ raw, translate }: { raw: (key: string) =>
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className={buttonClass("primary")}>{t("filters.submit")}</button>
+        <Button type="submit">{t("filters.submit")}</Button>
         <Link href="/admin/journal" className="text-brand underline">{t("filters.reset")}</Link>
       </div>
     </form>

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/access/button-class";
 import { ActionAlert } from "@/components/security/action-alert";
+import { Button } from "@/components/ui/button";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -87,9 +87,9 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
           </p>
         )}
       </div>
-      <button type="submit" className={buttonClass("primary")} disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {t("form.submit")}
-      </button>
+      </Button>
       {!reasonError && <ActionAlert state={state} returnTo={returnTo} />}
       {/* Already announced in the live region: shown here, not announced twice. */}
       {state?.ok && (

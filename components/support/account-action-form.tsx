@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { buttonClass } from "@/components/access/button-class";
 import { ActionAlert } from "@/components/security/action-alert";
+import { Button } from "@/components/ui/button";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -66,15 +66,15 @@ export function AccountActionForm({
 
   if (!open) {
     return (
-      <button
+      <Button
         ref={openButton}
         type="button"
         aria-expanded="false"
-        className={buttonClass("secondary")}
+        variant="secondary"
         onClick={() => setOpen(true)}
       >
         {confirm!.open}
-      </button>
+      </Button>
     );
   }
 
@@ -124,20 +124,20 @@ export function AccountActionForm({
       </div>
       {confirm && <p className="font-medium">{confirm.warning}</p>}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass(confirm ? "primary" : "secondary")} disabled={pending}>
+        <Button type="submit" variant={confirm ? "primary" : "secondary"} disabled={pending}>
           {pending ? t("sending") : submitLabel}
-        </button>
+        </Button>
         {confirm && (
-          <button
+          <Button
             type="button"
-            className={buttonClass("link")}
+            variant="link"
             onClick={() => {
               setOpen(false);
               requestAnimationFrame(() => openButton.current?.focus());
             }}
           >
             {t("cancel")}
-          </button>
+          </Button>
         )}
       </div>
       {/* As every form with an action: field errors point to the fields, and a sign-in that grew old since

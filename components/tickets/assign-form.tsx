@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/access/button-class";
+import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
@@ -38,9 +38,9 @@ export function AssignForm<T>({ action, ticketId, agents, currentId }: { action:
           ))}
         </select>
       </div>
-      <button type="submit" className={buttonClass("secondary")} disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending}>
         {t("assign")}
-      </button>
+      </Button>
       {error && (
         <div id="ticket-assignee-error" className="w-full">
           <FormAlert>{error}</FormAlert>

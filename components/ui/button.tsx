@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 const variants = {
   primary: "bg-brand text-white hover:bg-brand-dark disabled:opacity-60",
@@ -6,6 +6,14 @@ const variants = {
   link: "text-brand underline hover:no-underline",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
-  return <button className={`rounded px-4 py-2 font-medium ${variants[variant]} ${className}`} {...props} />;
+export type ButtonVariant = keyof typeof variants;
+
+/** The look of a button, for a link that must look like one (a download, a cancel that navigates). */
+export function buttonClass(variant: ButtonVariant = "primary"): string {
+  return `rounded px-4 py-2 font-medium ${variants[variant]}`;
+}
+
+/** A button in one of the app's looks. `ref` is a plain prop in React 19, for the forms that move focus. */
+export function Button({ variant = "primary", className, ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
+  return <button className={className ? `${buttonClass(variant)} ${className}` : buttonClass(variant)} {...props} />;
 }

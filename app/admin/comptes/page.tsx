@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/access/button-class";
+import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/vault/field-classes";
 import { getDb } from "@/lib/server/db";
