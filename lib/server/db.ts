@@ -32,3 +32,10 @@ export function getDb(): Db {
   globalForDb.__db ??= createPrismaClient(databaseUrl(), getConfig().dbPoolSize);
   return globalForDb.__db;
 }
+
+/**
+ * What a service writes through inside `db.$transaction(async (tx) => …)`. The client itself is
+ * assignable to it, so a helper that takes a `Tx` (or a `Pick<Tx, …>` of the tables it touches) runs
+ * the same inside a caller's transaction or on its own.
+ */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

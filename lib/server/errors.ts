@@ -1,4 +1,6 @@
 import "server-only";
+import type { getTranslations } from "next-intl/server";
+import { z } from "zod";
 
 /**
  * The one error type. Services throw it with a stable code; routes and actions map the code to an
@@ -57,3 +59,31 @@ export class AppError extends Error {
 
 /** The body every API error returns: a code a client can branch on and a message for people. */
 export type ApiErrorBody = { code: ErrorCode; message: string };
+
+/**
+ * The AppError an error stands for, or null when it is a fault of ours: a zod failure that escaped a
+ * service's own parse is the caller's input (BAD_REQUEST naming the field), not a server fault.
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (!(error instanceof z.ZodError)) return null;
+  const field = error.issues[0]?.path.join(".") || undefined;
+  return new AppError("BAD_REQUEST", `Invalid input${field ? ` (${field})` : ""}.`, { field, cause: error });
+}
+
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+/** An error as a person reads it, the same for server actions and JSON routes. */
+export type RenderedError = { code: ErrorCode; message: string; field?: string; status: number };
+
+/**
+ * Any error as `{ code, message, field }` in the reader's language: the error's own message key when
+ * the catalogues have it, else `errors.<code>`; anything that is not an AppError (after asAppError)
+ * is INTERNAL and says nothing of itself. The caller logs the unexpected ones.
+ */
+export function renderAppError(error: unknown, t: Translator): RenderedError {
+  const appError = asAppError(error) ?? new AppError("INTERNAL");
+  const message =
+    appError.messageKey && t.has(appError.messageKey as never) ? t(appError.messageKey as never, appError.messageValues as never) : t(`errors.${appError.code}` as never);
+  return { code: appError.code, message, ...(appError.field ? { field: appError.field } : {}), status: appError.status };
+}

@@ -12,13 +12,13 @@ describe("the client address of a request", () => {
     ["[2001:db8::1]:443", "2001:db8::1"],
     ["::ffff:127.0.0.1", "::ffff:127.0.0.1"],
   ])("takes the last hop of %s", (forwarded, address) => {
-    expect(contextFromHeaders(new Headers({ "x-forwarded-for": forwarded })).ipAddress).toBe(address);
+    expect(contextFromHeaders(new Headers({ "x-forwarded-for": forwarded })).ip).toBe(address);
   });
 
   // An empty last hop used to be skipped in favour of an earlier, client-written one, or to give no
   // address at all (`,`), which turned the per-address limits off.
   it.each([",", " , ", "203.0.113.7,", "203.0.113.7, ", "not-an-address", "203.0.113.7, <script>", ""])("gives no address for %j, never an earlier hop", (forwarded) => {
-    expect(contextFromHeaders(new Headers({ "x-forwarded-for": forwarded })).ipAddress).toBeNull();
+    expect(contextFromHeaders(new Headers({ "x-forwarded-for": forwarded })).ip).toBeNull();
   });
 });
 

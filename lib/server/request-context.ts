@@ -1,7 +1,8 @@
 import "server-only";
 import { isIP } from "node:net";
-import { headers } from "next/headers";
-import type { RequestContext } from "@/lib/server/auth/record-security-event";
+
+/** Where a request comes from, as a Ctx carries it (`ip`, `userAgent`). */
+export type RequestOrigin = { ip: string | null; userAgent: string | null };
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -20,9 +21,9 @@ function header(source: HeaderSource, name: string): string | undefined {
  * address gives no address, never an earlier hop the client chose; rate limits then count the request
  * in a shared bucket (`addressKey`) rather than not at all.
  */
-export function contextFromHeaders(source: HeaderSource): RequestContext {
+export function contextFromHeaders(source: HeaderSource): RequestOrigin {
   const lastHop = header(source, "x-forwarded-for")?.split(",").at(-1);
-  return { ipAddress: lastHop === undefined ? null : addressOf(lastHop), userAgent: header(source, "user-agent")?.slice(0, 500) ?? null };
+  return { ip: lastHop === undefined ? null : addressOf(lastHop), userAgent: header(source, "user-agent")?.slice(0, 500) ?? null };
 }
 
 /** An IP address from a hop, without the port some load balancers add (`203.0.113.7:5123`, `[2001:db8::1]:443`). */
@@ -31,9 +32,4 @@ function addressOf(hop: string): string | null {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1];
   const withoutPort = bracketed ?? (/^[\d.]+:\d+$/.test(trimmed) ? trimmed.slice(0, trimmed.lastIndexOf(":")) : trimmed);
   return isIP(withoutPort) ? withoutPort : null;
-}
-
-/** The same, inside a page, server action or route handler. */
-export async function currentRequestContext(): Promise<RequestContext> {
-  return contextFromHeaders(await headers());
 }

@@ -19,8 +19,8 @@ export const reportAppAction = defineAction({
 export const proposeAppAction = defineAction({
   input: appFormSchema,
   access: { permission: "session:full" },
-  run: async ({ input, session, context }) => {
-    const app = await createCatalogueApp(getDb(), { proposer: { kind: "publisher", userId: session.user.id }, input, ipAddress: context.ipAddress });
+  run: async ({ input, session, ctx }) => {
+    const app = await createCatalogueApp(getDb(), { proposer: { kind: "publisher", userId: session.user.id }, input, ipAddress: ctx.ip });
     revalidatePath("/admin/catalogue");
     return { slug: app.slug };
   },

@@ -9,9 +9,9 @@ import { getDb } from "@/lib/server/db";
 export const signUpAction = defineAction({
   input: signUpInput,
   access: { public: true },
-  async run({ input, context }) {
+  async run({ input, ctx }) {
     const locale = await getAppLocale();
-    await signUp(getDb(), { input, context, locale });
+    await signUp(getDb(), { input, context: ctx, locale });
     // The same answer for a new and a taken address; the form keeps the address for the next step.
     return { email: input.email };
   },
@@ -20,8 +20,8 @@ export const signUpAction = defineAction({
 export const confirmEmailAction = defineAction({
   input: confirmEmailInput,
   access: { public: true },
-  async run({ input, context }) {
-    await confirmEmail(getDb(), { email: input.email, code: input.code, context });
+  async run({ input, ctx }) {
+    await confirmEmail(getDb(), { email: input.email, code: input.code, context: ctx });
     return null;
   },
 });

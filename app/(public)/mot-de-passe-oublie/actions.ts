@@ -11,8 +11,8 @@ import { getDb } from "@/lib/server/db";
 export const requestPasswordResetAction = defineAction({
   input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email("passwordReset.request.emailInvalid").max(254, "passwordReset.request.emailInvalid")) }),
   access: { public: true },
-  run: async ({ input, context }) => {
-    await requestPasswordReset(getDb(), { email: input.email, context });
+  run: async ({ input, ctx }) => {
+    await requestPasswordReset(getDb(), { email: input.email, context: ctx });
     return { email: input.email };
   },
 });
@@ -23,8 +23,8 @@ export const completePasswordResetAction = defineAction({
     password: z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
   }),
   access: { public: true },
-  run: async ({ input, context }) => {
-    await completePasswordReset(getDb(), { token: input.token, password: input.password, context });
+  run: async ({ input, ctx }) => {
+    await completePasswordReset(getDb(), { token: input.token, password: input.password, context: ctx });
     return null;
   },
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { grantFormSchema } from "@/lib/consent/access-schemas";
 import { defineAction } from "@/lib/server/action/define-action";
 import type { CurrentSession } from "@/lib/server/auth/current-session";
-import type { RequestContext } from "@/lib/server/auth/record-security-event";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { blockProfessional } from "@/lib/server/consent/block-professional";
 import type { ConsentContext } from "@/lib/server/consent/consent-context";
 import { decideAccessRequest } from "@/lib/server/consent/decide-access-request";
@@ -25,7 +25,7 @@ import { actorOf } from "@/lib/server/policy/policy";
  */
 const access = { permission: "account:manage-own" } as const;
 
-const consentContext = (session: CurrentSession, context: RequestContext): ConsentContext => ({ actor: actorOf(session), patientId: session.user.id, ipAddress: context.ipAddress ?? null });
+const consentContext = (session: CurrentSession, ctx: Ctx): ConsentContext => ({ actor: actorOf(session), patientId: session.user.id, ipAddress: ctx.ip });
 
 function refresh(professionalId?: string) {
   revalidatePath("/acces");
@@ -38,8 +38,8 @@ const professionalId = z.uuid();
 export const grantAccessAction = defineAction({
   input: z.intersection(z.object({ professionalId }), grantFormSchema),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await grantAccess(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    const result = await grantAccess(getDb(), consentContext(session, ctx), input);
     refresh(input.professionalId);
     return result;
   },
@@ -48,8 +48,8 @@ export const grantAccessAction = defineAction({
 export const acceptAccessRequestAction = defineAction({
   input: z.intersection(z.object({ requestId: z.uuid() }), grantFormSchema),
   access,
-  run: async ({ input: { requestId, ...grant }, session, context }) => {
-    const result = await decideAccessRequest(getDb(), consentContext(session, context), { requestId, accept: true, grant });
+  run: async ({ input: { requestId, ...grant }, session, ctx }) => {
+    const result = await decideAccessRequest(getDb(), consentContext(session, ctx), { requestId, accept: true, grant });
     refresh();
     return result;
   },
@@ -58,8 +58,8 @@ export const acceptAccessRequestAction = defineAction({
 export const refuseAccessRequestAction = defineAction({
   input: z.object({ requestId: z.uuid() }),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await decideAccessRequest(getDb(), consentContext(session, context), { requestId: input.requestId, accept: false });
+  run: async ({ input, session, ctx }) => {
+    const result = await decideAccessRequest(getDb(), consentContext(session, ctx), { requestId: input.requestId, accept: false });
     refresh();
     return result;
   },
@@ -68,8 +68,8 @@ export const refuseAccessRequestAction = defineAction({
 export const revokeAccessAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await revokeAccess(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    const result = await revokeAccess(getDb(), consentContext(session, ctx), input);
     refresh(input.professionalId);
     return result;
   },
@@ -78,8 +78,8 @@ export const revokeAccessAction = defineAction({
 export const endEmergencyAccessAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await endEmergencyAccess(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    const result = await endEmergencyAccess(getDb(), consentContext(session, ctx), input);
     refresh(input.professionalId);
     return result;
   },
@@ -88,8 +88,8 @@ export const endEmergencyAccessAction = defineAction({
 export const blockProfessionalAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await blockProfessional(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    const result = await blockProfessional(getDb(), consentContext(session, ctx), input);
     refresh(input.professionalId);
     return result;
   },
@@ -98,8 +98,8 @@ export const blockProfessionalAction = defineAction({
 export const unblockProfessionalAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await unblockProfessional(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    const result = await unblockProfessional(getDb(), consentContext(session, ctx), input);
     refresh(input.professionalId);
     return result;
   },
@@ -109,8 +109,8 @@ export const unblockProfessionalAction = defineAction({
 export const setTreatingDoctorAction = defineAction({
   input: z.object({ professionalId: z.union([professionalId, z.literal("").transform(() => null)]) }),
   access,
-  run: async ({ input, session, context }) => {
-    const result = await setTreatingDoctor(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    const result = await setTreatingDoctor(getDb(), consentContext(session, ctx), input);
     refresh(input.professionalId ?? undefined);
     return result;
   },
@@ -121,8 +121,8 @@ const formBoolean = z.enum(["true", "false"]).transform((value) => value === "tr
 export const setEmergencyAccessAction = defineAction({
   input: z.object({ enabled: formBoolean }),
   access,
-  run: async ({ input, session, context }) => {
-    await setEmergencyAccess(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    await setEmergencyAccess(getDb(), consentContext(session, ctx), input);
     refresh();
     return { enabled: input.enabled };
   },
@@ -132,8 +132,8 @@ export const setEmergencyAccessAction = defineAction({
 export const setAlertSettingsAction = defineAction({
   input: z.object({ firstAccessByEmail: z.literal("on").optional().transform((value) => value === "on") }),
   access,
-  run: async ({ input, session, context }) => {
-    await setAlertSettings(getDb(), consentContext(session, context), input);
+  run: async ({ input, session, ctx }) => {
+    await setAlertSettings(getDb(), consentContext(session, ctx), input);
     refresh();
     return null;
   },

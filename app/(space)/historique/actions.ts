@@ -17,8 +17,8 @@ const input = z.object({ professionalId: z.uuid() });
 export const revokeFromHistoryAction = defineAction({
   input,
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, context }) => {
-    await revokeAccess(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: context.ipAddress ?? null }, input);
+  run: async ({ input, session, ctx }) => {
+    await revokeAccess(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: ctx.ip }, input);
     revalidatePath("/acces");
     return null;
   },
@@ -27,8 +27,8 @@ export const revokeFromHistoryAction = defineAction({
 export const blockFromHistoryAction = defineAction({
   input,
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, context }) => {
-    await blockProfessional(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: context.ipAddress ?? null }, input);
+  run: async ({ input, session, ctx }) => {
+    await blockProfessional(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: ctx.ip }, input);
     revalidatePath("/acces");
     return null;
   },

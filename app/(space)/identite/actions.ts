@@ -25,8 +25,8 @@ export const updateIdentityDetailsAction = defineAction({
 export const requestActivationLetterAction = defineAction({
   input: z.object({}),
   access,
-  run: async ({ session, context }) => {
-    const { expiresAt } = await requestActivationLetter(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress ?? null });
+  run: async ({ session, ctx }) => {
+    const { expiresAt } = await requestActivationLetter(getDb(), { actor: actorOf(session), ipAddress: ctx.ip });
     revalidatePath("/identite");
     return { expiresAt: expiresAt.toISOString() };
   },
@@ -35,8 +35,8 @@ export const requestActivationLetterAction = defineAction({
 export const qualifyWithActivationCodeAction = defineAction({
   input: activationCodeSchema,
   access,
-  run: async ({ input, session, context }) => {
-    const result = await qualifyWithActivationCode(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress ?? null }, input);
+  run: async ({ input, session, ctx }) => {
+    const result = await qualifyWithActivationCode(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
     revalidatePath("/identite");
     return result;
   },

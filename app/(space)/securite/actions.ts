@@ -18,8 +18,8 @@ const password = z.string().min(1, "security.form.required").max(PASSWORD_MAX_LE
 export const signOutSessionAction = defineAction({
   input: z.object({ sessionId: z.uuid() }),
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, context }) => {
-    await signOutSession(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, sessionId: input.sessionId, context });
+  run: async ({ input, session, ctx }) => {
+    await signOutSession(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, sessionId: input.sessionId, context: ctx });
     revalidatePath("/securite");
     return null;
   },
@@ -28,8 +28,8 @@ export const signOutSessionAction = defineAction({
 export const signOutOtherSessionsAction = defineAction({
   input: z.object({}),
   access: { permission: "account:manage-own" },
-  run: async ({ session, context }) => {
-    const result = await signOutOtherSessions(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, context });
+  run: async ({ session, ctx }) => {
+    const result = await signOutOtherSessions(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, context: ctx });
     revalidatePath("/securite");
     return result;
   },
@@ -39,8 +39,8 @@ export const signOutOtherSessionsAction = defineAction({
 export const removeFactorAction = defineAction({
   input: z.object({ factorId: z.uuid() }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, context }) => {
-    await removeFactor(getDb(), { userId: session.user.id, factorId: input.factorId, context });
+  run: async ({ input, session, ctx }) => {
+    await removeFactor(getDb(), { userId: session.user.id, factorId: input.factorId, context: ctx });
     revalidatePath("/securite");
     return null;
   },
@@ -49,8 +49,8 @@ export const removeFactorAction = defineAction({
 export const changePasswordAction = defineAction({
   input: z.object({ currentPassword: password, newPassword: password }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, context }) => {
-    const result = await changePassword(getDb(), { userId: session.user.id, keepSessionId: session.sessionId, currentPassword: input.currentPassword, newPassword: input.newPassword, context });
+  run: async ({ input, session, ctx }) => {
+    const result = await changePassword(getDb(), { userId: session.user.id, keepSessionId: session.sessionId, currentPassword: input.currentPassword, newPassword: input.newPassword, context: ctx });
     revalidatePath("/securite");
     return result;
   },
@@ -59,14 +59,14 @@ export const changePasswordAction = defineAction({
 export const requestEmailChangeAction = defineAction({
   input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email("security.email.invalid").max(254, "security.email.invalid")) }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, context }) => requestEmailChange(getDb(), { userId: session.user.id, newEmail: input.email, context }),
+  run: async ({ input, session, ctx }) => requestEmailChange(getDb(), { userId: session.user.id, newEmail: input.email, context: ctx }),
 });
 
 export const confirmEmailChangeAction = defineAction({
   input: z.object({ code: z.string().trim().min(1, "security.form.required").max(20) }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, context }) => {
-    const result = await confirmEmailChange(getDb(), { userId: session.user.id, code: input.code, context });
+  run: async ({ input, session, ctx }) => {
+    const result = await confirmEmailChange(getDb(), { userId: session.user.id, code: input.code, context: ctx });
     revalidatePath("/securite");
     return result;
   },

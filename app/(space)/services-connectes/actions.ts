@@ -20,8 +20,8 @@ const access = { permission: "session:full" } as const;
 export const connectAppAction = defineAction({
   input: consentFormSchema.extend({ slug: z.string().min(1).max(80) }),
   access,
-  run: async ({ input: { slug, ...form }, session, context }) => {
-    await connectApp(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress }, { slug, form });
+  run: async ({ input: { slug, ...form }, session, ctx }) => {
+    await connectApp(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, { slug, form });
     revalidatePath("/services-connectes");
     redirect("/services-connectes?statut=connecte");
   },
@@ -30,8 +30,8 @@ export const connectAppAction = defineAction({
 export const changeConnectionAction = defineAction({
   input: consentFormSchema.extend({ connectionId: z.uuid() }),
   access,
-  run: async ({ input: { connectionId, ...form }, session, context }) => {
-    await changeConnection(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress }, { connectionId, form });
+  run: async ({ input: { connectionId, ...form }, session, ctx }) => {
+    await changeConnection(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, { connectionId, form });
     revalidatePath("/services-connectes");
     redirect("/services-connectes?statut=modifie");
   },
@@ -40,8 +40,8 @@ export const changeConnectionAction = defineAction({
 export const disconnectAppAction = defineAction({
   input: z.object({ connectionId: z.uuid() }),
   access,
-  run: async ({ input, session, context }) => {
-    await disconnectApp(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress }, input);
+  run: async ({ input, session, ctx }) => {
+    await disconnectApp(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
     revalidatePath("/services-connectes");
     return null;
   },

@@ -16,8 +16,8 @@ const access = { permission: "support:contact" } as const;
 export const openTicketAction = defineAction({
   input: openTicketSchema,
   access,
-  run: async ({ input, session, context }): Promise<null> => {
-    const ticket = await openTicket(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress }, input);
+  run: async ({ input, session, ctx }): Promise<null> => {
+    const ticket = await openTicket(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
     revalidatePath("/support");
     redirect(`/support/${ticket.id}`);
   },
@@ -26,8 +26,8 @@ export const openTicketAction = defineAction({
 export const replyOwnTicketAction = defineAction({
   input: ticketReplySchema,
   access,
-  run: async ({ input, session, context }) => {
-    const result = await replyOwnTicket(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress }, input);
+  run: async ({ input, session, ctx }) => {
+    const result = await replyOwnTicket(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
     revalidatePath(`/support/${input.ticketId}`);
     return result;
   },
@@ -36,8 +36,8 @@ export const replyOwnTicketAction = defineAction({
 export const closeOwnTicketAction = defineAction({
   input: ticketIdSchema,
   access,
-  run: async ({ input, session, context }) => {
-    const result = await closeOwnTicket(getDb(), { actor: actorOf(session), ipAddress: context.ipAddress }, input);
+  run: async ({ input, session, ctx }) => {
+    const result = await closeOwnTicket(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
     revalidatePath(`/support/${input.ticketId}`);
     revalidatePath("/support");
     return result;

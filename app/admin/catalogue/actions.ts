@@ -26,9 +26,9 @@ function refresh(appId?: string, slug?: string) {
 export const createAppAction = defineAction({
   input: appFormSchema,
   access,
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const app = await createCatalogueApp(getDb(), { proposer: { kind: "curator", staff }, input, ipAddress: context.ipAddress });
+    const app = await createCatalogueApp(getDb(), { proposer: { kind: "curator", staff }, input, ipAddress: ctx.ip });
     refresh(app.id);
     return { slug: app.slug };
   },
@@ -37,9 +37,9 @@ export const createAppAction = defineAction({
 export const reviewCriteriaAction = defineAction({
   input: criteriaReviewSchema,
   access,
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const result = await reviewCriteria(getDb(), { staff, input, ipAddress: context.ipAddress });
+    const result = await reviewCriteria(getDb(), { staff, input, ipAddress: ctx.ip });
     refresh(input.appId);
     return result;
   },
@@ -48,9 +48,9 @@ export const reviewCriteriaAction = defineAction({
 export const decideAppStatusAction = defineAction({
   input: decisionSchema,
   access,
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const result = await decideAppStatus(getDb(), { staff, input, ipAddress: context.ipAddress });
+    const result = await decideAppStatus(getDb(), { staff, input, ipAddress: ctx.ip });
     refresh(input.appId);
     revalidatePath("/services-connectes");
     return result;
@@ -60,9 +60,9 @@ export const decideAppStatusAction = defineAction({
 export const resolveReportAction = defineAction({
   input: resolveReportSchema,
   access,
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    await resolveReport(getDb(), { staff, reportId: input.reportId, ipAddress: context.ipAddress });
+    await resolveReport(getDb(), { staff, reportId: input.reportId, ipAddress: ctx.ip });
     refresh();
     return null;
   },
@@ -72,9 +72,9 @@ export const resolveReportAction = defineAction({
 export const registerClientAction = defineAction({
   input: registerClientSchema,
   access,
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const registered = await registerOAuthClient(getDb(), { staff, ipAddress: context.ipAddress }, input);
+    const registered = await registerOAuthClient(getDb(), { staff, ipAddress: ctx.ip }, input);
     refresh(input.appId);
     return registered;
   },
@@ -83,9 +83,9 @@ export const registerClientAction = defineAction({
 export const revokeClientAction = defineAction({
   input: revokeClientSchema,
   access,
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const result = await revokeOAuthClient(getDb(), { staff, ipAddress: context.ipAddress }, input);
+    const result = await revokeOAuthClient(getDb(), { staff, ipAddress: ctx.ip }, input);
     refresh(input.appId);
     return result;
   },

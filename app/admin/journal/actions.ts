@@ -14,9 +14,9 @@ import { requireStaff } from "@/lib/server/staff/require-staff";
 export const checkHistoryChainsAction = defineAction({
   input: z.object({}),
   access: { permission: "admin:audit" },
-  run: async ({ context }) => {
+  run: async ({ ctx }) => {
     const staff = await requireStaff("admin:audit");
-    const check = await requestHistoryChainCheck(getDb(), { staff, ipAddress: context.ipAddress });
+    const check = await requestHistoryChainCheck(getDb(), { staff, ipAddress: ctx.ip });
     runHistoryChainChecksSoon(getDb());
     revalidatePath("/admin/journal");
     return { id: check.id };

@@ -18,11 +18,11 @@ import { requireStaff } from "@/lib/server/staff/require-staff";
 export const changeStaffRoleAction = defineAction({
   input: z.object({ targetUserId: z.uuid(), role: staffRole, change: z.enum(["grant", "revoke"]), reason: staffReason }),
   access: { permission: "admin:roles", recentAuthentication: true },
-  run: async ({ input, context }) => {
+  run: async ({ input, ctx }) => {
     const staff = await requireStaff("admin:roles");
     const result = await changeStaffRole(getDb(), {
       staff,
-      change: { targetUserId: input.targetUserId, role: input.role, grant: input.change === "grant", reason: input.reason, ipAddress: context.ipAddress },
+      change: { targetUserId: input.targetUserId, role: input.role, grant: input.change === "grant", reason: input.reason, ipAddress: ctx.ip },
     });
     revalidatePath("/admin/roles");
     return { role: input.role, granted: input.change === "grant", roles: result.roles };

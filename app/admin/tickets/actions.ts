@@ -5,7 +5,7 @@ import { z } from "zod";
 import { assignTicketSchema, ticketReplySchema } from "@/lib/schemas/support-ticket";
 import { resolveIdentityConflictSchema } from "@/lib/schemas/identity";
 import { defineAction } from "@/lib/server/action/define-action";
-import type { RequestContext } from "@/lib/server/auth/record-security-event";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { getDb } from "@/lib/server/db";
 import { resolveIdentityConflict } from "@/lib/server/identity/resolve-identity-conflict";
 import { requireStaff } from "@/lib/server/staff/require-staff";
@@ -17,8 +17,8 @@ import type { AgentContext } from "@/lib/server/tickets/ticket-context";
 /** The agents' ticket actions: the policy here, and again in each service. */
 const access = { permission: "support:tickets" } as const;
 
-async function agentContext(context: RequestContext): Promise<AgentContext> {
-  return { staff: await requireStaff("support:tickets"), ipAddress: context.ipAddress ?? null };
+async function agentContext(ctx: Ctx): Promise<AgentContext> {
+  return { staff: await requireStaff("support:tickets"), ipAddress: ctx.ip };
 }
 
 function refresh(ticketId: string) {
@@ -29,8 +29,8 @@ function refresh(ticketId: string) {
 export const assignTicketAction = defineAction({
   input: assignTicketSchema,
   access,
-  run: async ({ input, context }) => {
-    const result = await assignTicket(getDb(), await agentContext(context), { ticketId: input.ticketId, assigneeId: input.assigneeId ?? "" });
+  run: async ({ input, ctx }) => {
+    const result = await assignTicket(getDb(), await agentContext(ctx), { ticketId: input.ticketId, assigneeId: input.assigneeId ?? "" });
     refresh(input.ticketId);
     return result;
   },
@@ -39,8 +39,8 @@ export const assignTicketAction = defineAction({
 export const answerTicketAction = defineAction({
   input: ticketReplySchema,
   access,
-  run: async ({ input, context }) => {
-    const result = await answerTicket(getDb(), await agentContext(context), input);
+  run: async ({ input, ctx }) => {
+    const result = await answerTicket(getDb(), await agentContext(ctx), input);
     refresh(input.ticketId);
     return result;
   },
@@ -49,8 +49,8 @@ export const answerTicketAction = defineAction({
 export const setTicketClosedAction = defineAction({
   input: z.object({ ticketId: z.uuid(), closed: z.enum(["true", "false"]).transform((value) => value === "true") }),
   access,
-  run: async ({ input, context }) => {
-    const result = await setTicketClosed(getDb(), await agentContext(context), input);
+  run: async ({ input, ctx }) => {
+    const result = await setTicketClosed(getDb(), await agentContext(ctx), input);
     refresh(input.ticketId);
     return result;
   },
@@ -59,8 +59,8 @@ export const setTicketClosedAction = defineAction({
 export const resolveIdentityConflictAction = defineAction({
   input: resolveIdentityConflictSchema,
   access,
-  run: async ({ input, context }) => {
-    await resolveIdentityConflict(getDb(), await agentContext(context), input);
+  run: async ({ input, ctx }) => {
+    await resolveIdentityConflict(getDb(), await agentContext(ctx), input);
     revalidatePath("/admin/tickets", "layout");
     return null;
   },

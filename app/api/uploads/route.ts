@@ -29,7 +29,7 @@ export async function POST(request: Request) {
     const patient = new URL(request.url).searchParams.get("patient");
     if (patient !== null && !z.uuid().safeParse(patient).success) throw new AppError("NOT_FOUND");
     const received = await receiveUpload(
-      { actor, patientId: patient ?? undefined, body: request.body, ipAddress: contextFromHeaders(request.headers).ipAddress, ...upload },
+      { actor, patientId: patient ?? undefined, body: request.body, ipAddress: contextFromHeaders(request.headers).ip, ...upload },
       { db: getDb(), storage: getStorage(), maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
     );
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;

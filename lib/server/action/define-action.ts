@@ -2,19 +2,21 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { nulPath } from "@/lib/schemas/boundary";
-import type { RequestContext } from "@/lib/server/auth/record-security-event";
+import { headers } from "next/headers";
 import { getCurrentSession, type CurrentSession } from "@/lib/server/auth/current-session";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
-import { AppError } from "@/lib/server/errors";
-import { asInputError } from "@/lib/server/http/route-input";
+import { requestCtx, type Ctx, type SignedInCtx } from "@/lib/server/context/ctx";
+import { AppError, asAppError, renderAppError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { actorOf, authorize, type Permission } from "@/lib/server/policy/policy";
-import { currentRequestContext } from "@/lib/server/request-context";
 import type { ActionResult } from "./action-result";
 
 type Access = { permission: Permission; recentAuthentication?: boolean } | { public: true };
 
 type Session<A extends Access> = A extends { public: true } ? CurrentSession | null : CurrentSession;
+
+/** A public action may run for nobody; any other has passed the policy, so someone is signed in. */
+type ActionCtx<A extends Access> = A extends { public: true } ? Ctx : SignedInCtx;
 
 /**
  * Form fields, without the ones React adds for progressive enhancement; null when the argument is
@@ -29,17 +31,19 @@ function fieldsOf(raw: unknown): Record<string, unknown> | null {
 
 /**
  * Every server action goes through here: parse the input with zod, load the session, ask the policy,
- * check that the sign-in is recent for sensitive changes, run the service, and turn any error into
- * a typed result with a translated message. Never a stack trace, never a value the person typed.
+ * check that the sign-in is recent for sensitive changes, run the service with the request's one
+ * context, and turn any error into a typed result with a translated message (renderAppError). Never a
+ * stack trace, never a value the person typed.
  */
 export function defineAction<S extends z.ZodType, T, A extends Access>(definition: {
   input: S;
   access: A;
-  run: (args: { input: z.output<S>; session: Session<A>; context: RequestContext }) => Promise<T>;
+  run: (args: { input: z.output<S>; session: Session<A>; ctx: ActionCtx<A> }) => Promise<T>;
 }) {
   return async function action(_previous: ActionResult<T> | null, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const t = await getTranslations();
     const failure = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult<T> => ({ ok: false, code, message, fieldErrors });
+    let ctx: Ctx | undefined;
     try {
       const fields = fieldsOf(raw);
       if (fields === null) return failure("BAD_REQUEST", t("errors.BAD_REQUEST"));
@@ -63,18 +67,17 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
           throw new AppError("REAUTHENTICATION_REQUIRED");
         }
       }
-      const context = await currentRequestContext();
-      const data = await definition.run({ input: parsed.data, session: session as Session<A>, context });
+      ctx = requestCtx(await headers(), actorOf(session));
+      const data = await definition.run({ input: parsed.data, session: session as Session<A>, ctx: ctx as ActionCtx<A> });
       return { ok: true, data };
     } catch (caught) {
-      const error = asInputError(caught);
-      if (error instanceof AppError) {
-        const message = error.messageKey && t.has(error.messageKey as never) ? t(error.messageKey as never, error.messageValues as never) : t(`errors.${error.code}` as never);
-        return failure(error.code, message, error.field ? { [error.field]: message } : undefined);
+      if (asAppError(caught)) {
+        const { code, message, field } = renderAppError(caught, t);
+        return failure(code, message, field ? { [field]: message } : undefined);
       }
       // redirect() and notFound() work by throwing; they must reach Next.js untouched.
-      if (error && typeof error === "object" && "digest" in error && typeof error.digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR)/.test(error.digest)) throw error;
-      logger.error({ event: "action_failed", errorName: error instanceof Error ? error.name : "unknown" }, "server action failed");
+      if (caught && typeof caught === "object" && "digest" in caught && typeof caught.digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR)/.test(caught.digest)) throw caught;
+      (ctx?.log ?? logger).error({ event: "action_failed", errorName: caught instanceof Error ? caught.name : "unknown" }, "server action failed");
       return failure("INTERNAL", t("errors.INTERNAL"));
     }
   };

@@ -54,7 +54,7 @@ export async function changeStaffRole(db: Db, { staff, change }: { staff: StaffA
     const roles = change.grant ? [...target.roles, change.role] : target.roles.filter((role) => role !== change.role);
     await tx.user.update({ where: { id: target.id }, data: { roles: { set: roles } }, select: { id: true } });
     const kind = change.grant ? "ROLE_GRANTED" : "ROLE_REVOKED";
-    await recordSecurityEvent(tx, { userId: target.id, kind, context: { ipAddress: change.ipAddress } });
+    await recordSecurityEvent(tx, { userId: target.id, kind, context: { ip: change.ipAddress } });
     await recordStaffAction(tx, {
       staff,
       action: kind,

@@ -8,7 +8,7 @@ import { validateSession } from "./sessions/validate-session";
 
 const OLD = "ancienne phrase de passe";
 const NEW = "nouvelle phrase de passe solide";
-const context = { ipAddress: "192.0.2.80", userAgent: "Vitest" };
+const context = { ip: "192.0.2.80", userAgent: "Vitest" };
 const deliver = () => {};
 
 describe("changing the password", () => {

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
 import type { SecurityEventKind } from "@/lib/generated/prisma/client";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { logger } from "@/lib/server/logger";
 
-export type RequestContext = { ipAddress?: string | null; userAgent?: string | null };
+/** The part of the request's Ctx an account service needs: where the request came from, and the log. */
+export type RequestContext = Partial<Pick<Ctx, "ip" | "userAgent" | "log">>;
 
 /**
  * Appends to the account's security history ("Sécurité" page) and writes the same event to the log
@@ -17,10 +19,10 @@ export async function recordSecurityEvent(
     data: {
       userId,
       kind,
-      ipAddress: context?.ipAddress?.slice(0, 45) ?? null,
+      ipAddress: context?.ip?.slice(0, 45) ?? null,
       userAgent: context?.userAgent?.slice(0, 500) ?? null,
     },
     select: { id: true },
   });
-  logger.info({ event: "security_event", kind, userId, ipAddress: context?.ipAddress ?? undefined }, "security event");
+  (context?.log ?? logger).info({ event: "security_event", kind, userId, ipAddress: context?.ip ?? undefined }, "security event");
 }

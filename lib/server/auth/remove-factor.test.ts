@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDb } from "@/lib/testing/test-db";
 import { removeFactor } from "./remove-factor";
 
-const context = { ipAddress: "192.0.2.9", userAgent: "Vitest" };
+const context = { ip: "192.0.2.9", userAgent: "Vitest" };
 const deliver = () => {};
 
 describe("removing a second factor", () => {

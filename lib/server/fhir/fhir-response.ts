@@ -1,7 +1,7 @@
 import "server-only";
 import type { OperationOutcome, OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
-import { AppError, type ErrorCode } from "@/lib/server/errors";
-import { asInputError } from "@/lib/server/http/route-input";
+import type { Logger } from "pino";
+import { AppError, asAppError, type ErrorCode } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 
 export const FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8";
@@ -54,13 +54,12 @@ export function operationOutcome(code: IssueType, diagnostics: string): Operatio
  * `field`): never the log message, never health data. A 401 or 403 says why in WWW-Authenticate
  * (RFC 6750), so a client knows to refresh its token or to ask the patient for more.
  */
-export function fhirErrorResponse(error: unknown): Response {
-  error = asInputError(error);
-  if (!(error instanceof AppError)) {
-    logger.error({ event: "fhir.failed", err: error }, "FHIR route failed.");
-    error = new AppError("INTERNAL");
+export function fhirErrorResponse(error: unknown, log: Pick<Logger, "error"> = logger): Response {
+  let appError = asAppError(error);
+  if (!appError) {
+    log.error({ event: "fhir.failed", err: error }, "FHIR route failed.");
+    appError = new AppError("INTERNAL");
   }
-  const appError = error as AppError;
   const issue = ISSUE[appError.code] ?? { code: "exception" as const, diagnostics: "The server could not answer; try again later." };
   const diagnostics = appError.code === "BAD_REQUEST" && appError.field ? `${issue.diagnostics} Check ${appError.field}.` : issue.diagnostics;
   const headers: Record<string, string> = {};

@@ -1,15 +1,12 @@
 import "server-only";
-import { getConfig } from "@/lib/server/config";
-import { getDb, type Db } from "@/lib/server/db";
-import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { requestCtx, type Ctx } from "@/lib/server/context/ctx";
 import { checkRouteInput } from "@/lib/server/http/route-input";
-import { contextFromHeaders } from "@/lib/server/request-context";
+import { verifyAccessToken, type AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { CORS_HEADERS, fhirErrorResponse, fhirJson, operationOutcome, withFhirHeaders } from "./fhir-response";
 import { appCallLimits, limitAppCalls } from "./limit-app-calls";
 
-export type FhirContext = { request: Request; db: Db; access: AppAccess; ipAddress: string | null };
-
-type Handler<P> = (context: FhirContext, params: P) => Promise<Response>;
+/** The request's context has no actor: an app calls, and `access` says which connection, for whom. */
+type Handler<P> = (ctx: Ctx, route: { request: Request; access: AppAccess; params: P }) => Promise<Response>;
 
 /**
  * Every FHIR route with data goes through this: the bearer token is verified in the database on each
@@ -20,16 +17,16 @@ type Handler<P> = (context: FhirContext, params: P) => Promise<Response>;
  */
 export function fhirRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    let ctx: Ctx | undefined;
     try {
-      const db = getDb();
-      const access = await verifyAccessToken(db, request.headers.get("authorization"));
-      await limitAppCalls(db, access, appCallLimits(getConfig().fhirCallsPerMinute));
-      const ipAddress = contextFromHeaders(request.headers).ipAddress ?? null;
+      ctx = requestCtx(request.headers, null);
+      const access = await verifyAccessToken(ctx.db, request.headers.get("authorization"));
+      await limitAppCalls(ctx.db, access, appCallLimits(ctx.config.fhirCallsPerMinute));
       const resolved = await params;
       checkRouteInput(request, resolved);
-      return withFhirHeaders(await handler({ request, db, access, ipAddress }, resolved));
+      return withFhirHeaders(await handler(ctx, { request, access, params: resolved }));
     } catch (error) {
-      return withFhirHeaders(fhirErrorResponse(error));
+      return withFhirHeaders(fhirErrorResponse(error, ctx?.log));
     }
   };
 }

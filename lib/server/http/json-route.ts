@@ -5,15 +5,14 @@ import { z } from "zod";
 import { nulPath } from "@/lib/schemas/boundary";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
-import { AppError, type ApiErrorBody } from "@/lib/server/errors";
+import type { Logger } from "pino";
+import { requestCtx, signedIn, type SignedInCtx } from "@/lib/server/context/ctx";
+import { AppError, asAppError, renderAppError, type ApiErrorBody } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
-import { actorOf, type Actor } from "@/lib/server/policy/policy";
-import { contextFromHeaders } from "@/lib/server/request-context";
-import { asInputError, checkRouteInput } from "./route-input";
+import { actorOf } from "@/lib/server/policy/policy";
+import { checkRouteInput } from "./route-input";
 
 const NO_STORE = { "Cache-Control": "no-store" };
-
-export type RouteContext = { request: Request; actor: Actor; userId: string; ipAddress: string | null };
 
 /**
  * A JSON route handler of the signed-in person's space. Requires a full session (401 otherwise);
@@ -21,20 +20,22 @@ export type RouteContext = { request: Request; actor: Actor; userId: string; ipA
  * no CSRF protection from Next.js, unlike server actions) — the session cookie is also SameSite=Lax.
  * Errors become `{ code, message }` in the user's language, with their status; nothing else leaks.
  * An id in the path that is not a UUID is a 404 and a NUL in the query a 400 (route-input.ts).
+ * The handler gets the request's one context (its actor is the session's person) and the path params.
  */
-export function jsonRoute<P>(handler: (context: RouteContext, params: P) => Promise<Response | unknown>) {
+export function jsonRoute<P>(handler: (ctx: SignedInCtx, route: { request: Request; params: P }) => Promise<Response | unknown>) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    let ctx: SignedInCtx | undefined;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       const session = await requireFullSession();
-      const context: RouteContext = { request, actor: actorOf(session), userId: session.user.id, ipAddress: contextFromHeaders(request.headers).ipAddress ?? null };
+      ctx = signedIn(requestCtx(request.headers, actorOf(session)));
       const resolved = await params;
       checkRouteInput(request, resolved);
-      const result = await handler(context, resolved);
+      const result = await handler(ctx, { request, params: resolved });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: NO_STORE });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, { log: ctx?.log });
     }
   };
 }
@@ -62,17 +63,12 @@ export function assertSameOrigin(request: Request): void {
   if (!origin || origin !== new URL(getConfig().appUrl).origin) throw new AppError("FORBIDDEN", "Cross-origin or no Origin header.");
 }
 
-/** The `{ code, message }` answer of an error, translated; `status` overrides the code's own (e.g. 411). */
-export async function errorResponse(error: unknown, { status }: { status?: number } = {}): Promise<Response> {
-  error = asInputError(error);
-  if (!(error instanceof AppError)) {
-    logger.error({ event: "route.failed", err: error }, "Route handler failed.");
-    error = new AppError("INTERNAL");
-  }
-  const appError = error as AppError;
-  const t = await getTranslations();
-  const message =
-    appError.messageKey && t.has(appError.messageKey as never) ? t(appError.messageKey as never, appError.messageValues as never) : t(`errors.${appError.code}` as never);
-  const body: ApiErrorBody & { field?: string } = { code: appError.code, message, ...(appError.field ? { field: appError.field } : {}) };
-  return NextResponse.json(body, { status: status ?? appError.status, headers: NO_STORE });
+/**
+ * The `{ code, message }` answer of an error, translated (renderAppError); `status` overrides the
+ * code's own (e.g. 411). An unexpected error is logged, with the request id when the caller has one.
+ */
+export async function errorResponse(error: unknown, { status, log = logger }: { status?: number; log?: Pick<Logger, "error"> } = {}): Promise<Response> {
+  if (!asAppError(error)) log.error({ event: "route.failed", err: error }, "Route handler failed.");
+  const { status: codeStatus, ...body } = renderAppError(error, await getTranslations());
+  return NextResponse.json(body satisfies ApiErrorBody & { field?: string }, { status: status ?? codeStatus, headers: NO_STORE });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { nulPath, uuid } from "@/lib/schemas/boundary";
 import { AppError } from "@/lib/server/errors";
 
@@ -19,11 +18,4 @@ export function checkRouteInput(request: Request, params: unknown): void {
   }
   const field = nulPath(Object.fromEntries(new URL(request.url).searchParams));
   if (field !== null) throw new AppError("BAD_REQUEST", "NUL in the query string.", { field });
-}
-
-/** A zod failure that escaped a service's own parse is the caller's input, not a server fault. */
-export function asInputError(error: unknown): unknown {
-  if (!(error instanceof z.ZodError)) return error;
-  const field = error.issues[0]?.path.join(".") || undefined;
-  return new AppError("BAD_REQUEST", `Invalid input${field ? ` (${field})` : ""}.`, { field, cause: error });
 }

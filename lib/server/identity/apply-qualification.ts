@@ -45,7 +45,7 @@ async function qualifyInTransaction(tx: Tx, claim: QualificationClaim): Promise<
   const own = await tx.identityQualification.findUnique({ where: { userId: claim.patientId }, select: { id: true } });
   if (own) throw new AppError("CONFLICT", "identity already qualified", { messageKey: "identity.errors.alreadyQualified" });
   const held = await tx.identityQualification.findUnique({ where: { nir: claim.nir }, select: { userId: true } });
-  const context = { ipAddress: claim.ipAddress };
+  const context = { ip: claim.ipAddress };
 
   if (held) {
     // One open conflict per claimant and NIR is enough for support; a repeat changes nothing.
@@ -102,5 +102,5 @@ export async function createQualification(tx: Tx, claim: QualificationClaim): Pr
     details: { method: claim.method, ...(claim.documentType ? { documentType: claim.documentType } : {}), ...(claim.professionalId ? { professionalId: claim.professionalId } : {}) },
     ipAddress: claim.ipAddress,
   });
-  await recordSecurityEvent(tx, { userId: claim.patientId, kind: "IDENTITY_QUALIFIED", context: { ipAddress: claim.ipAddress } });
+  await recordSecurityEvent(tx, { userId: claim.patientId, kind: "IDENTITY_QUALIFIED", context: { ip: claim.ipAddress } });
 }

@@ -36,7 +36,7 @@ describe("identity qualification", () => {
   /** A patient as sign-up makes them (the NIR declared, nothing checked), then confirmed. */
   async function newPatient({ nir, firstName = "Léa", address = true }: { nir?: string; firstName?: string; address?: boolean } = {}) {
     const email = `id-${randomUUID()}@test.local`;
-    await signUp(db, { input: signUpInput.parse({ firstName, lastName: "Roux", birthDate: BIRTH, email, password: "une phrase de passe assez longue", nir: nir ?? "" }), context: { ipAddress: null }, locale: "fr" });
+    await signUp(db, { input: signUpInput.parse({ firstName, lastName: "Roux", birthDate: BIRTH, email, password: "une phrase de passe assez longue", nir: nir ?? "" }), context: { ip: null }, locale: "fr" });
     const user = await db.user.update({
       where: { email },
       data: { status: "ACTIVE", ...(address ? { addressLine1: "3 rue des Lilas", postalCode: "69003", city: "Lyon" } : {}) },

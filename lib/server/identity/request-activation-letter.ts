@@ -46,7 +46,7 @@ export async function requestActivationLetter(db: Db, { actor, ipAddress }: { ac
     const code = await issueCode(tx, { userId: patientId, purpose: "IDENTITY_ACTIVATION", target: person.declaredNir!, code: newActivationCode(), now });
     await enqueueLetter(tx, { to, subject: t("identity.postalLetter.subject"), text: t("identity.postalLetter.body", { firstName: person.firstName, code: printedActivationCode(code), days }) });
     await recordHistory(tx, { patientId, actor: historyActor, action: "IDENTITY_ACTIVATION_LETTER_REQUESTED", ipAddress });
-    await recordSecurityEvent(tx, { userId: patientId, kind: "IDENTITY_ACTIVATION_LETTER_REQUESTED", context: { ipAddress } });
+    await recordSecurityEvent(tx, { userId: patientId, kind: "IDENTITY_ACTIVATION_LETTER_REQUESTED", context: { ip: ipAddress } });
     return enqueueEmail(tx, { to: person.email, ...mail });
   });
   afterCommitDeliver(mailId);

@@ -39,7 +39,7 @@ export async function resolveIdentityConflict(db: Db, { staff, ipAddress = null 
         throw new AppError("CONFLICT", "claimant qualified meanwhile", { messageKey: "identity.errors.claimantQualified" });
       }
       const withdrawn = await tx.identityQualification.deleteMany({ where: { userId: conflict.holderId, nir: conflict.nir } });
-      if (withdrawn.count > 0) await recordSecurityEvent(tx, { userId: conflict.holderId, kind: "IDENTITY_QUALIFICATION_WITHDRAWN", context: { ipAddress } });
+      if (withdrawn.count > 0) await recordSecurityEvent(tx, { userId: conflict.holderId, kind: "IDENTITY_QUALIFICATION_WITHDRAWN", context: { ip: ipAddress } });
       await createQualification(tx, {
         patientId: conflict.claimantId,
         nir: conflict.nir,

@@ -57,5 +57,5 @@ export async function readClientRequest(request: Request): Promise<ClientRequest
   const form = new URLSearchParams(text);
   // No stored text can hold a NUL; a client id or a code with one names nothing.
   if ([...form].some(([name, value]) => hasNul(name) || hasNul(value))) throw new OAuthError("invalid_request", "A parameter holds a NUL character.");
-  return { form, authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ipAddress ?? null };
+  return { form, authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ip ?? null };
 }

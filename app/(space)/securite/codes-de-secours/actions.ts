@@ -10,8 +10,8 @@ import { getDb } from "@/lib/server/db";
 export const regenerateRecoveryCodesAction = defineAction({
   input: z.object({}),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ session, context }) => {
-    const codes = await regenerateRecoveryCodes(getDb(), { userId: session.user.id, context });
+  run: async ({ session, ctx }) => {
+    const codes = await regenerateRecoveryCodes(getDb(), { userId: session.user.id, context: ctx });
     revalidatePath("/securite");
     return { codes };
   },

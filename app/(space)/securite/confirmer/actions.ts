@@ -18,8 +18,8 @@ export const reauthenticateAction = defineAction({
     suite: z.string().max(2000).optional(),
   }),
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, context }) => {
-    await reauthenticate(getDb(), { sessionId: session.sessionId, userId: session.user.id, password: input.password, method: input.method, code: input.code, context });
+  run: async ({ input, session, ctx }) => {
+    await reauthenticate(getDb(), { sessionId: session.sessionId, userId: session.user.id, password: input.password, method: input.method, code: input.code, context: ctx });
     redirect(safeRedirectPath(input.suite, "/securite"));
   },
 });
@@ -31,8 +31,8 @@ export const reauthenticateAction = defineAction({
 export const sendReauthenticationCodeAction = defineAction({
   input: z.object({ factorId: z.uuid() }),
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, context }) => {
-    await sendLoginCode(getDb(), { userId: session.user.id, factorId: input.factorId, context });
+  run: async ({ input, session, ctx }) => {
+    await sendLoginCode(getDb(), { userId: session.user.id, factorId: input.factorId, context: ctx });
     return null;
   },
 });

@@ -25,8 +25,8 @@ function refresh(userId: string) {
 export const unlockAccountAction = defineAction({
   input: accountActionSchema,
   access,
-  run: async ({ input, context }) => {
-    await unlockAccount(getDb(), await requireStaff("support:accounts"), input, context);
+  run: async ({ input, ctx }) => {
+    await unlockAccount(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
     refresh(input.userId);
     return null;
   },
@@ -35,8 +35,8 @@ export const unlockAccountAction = defineAction({
 export const resendEmailConfirmationAction = defineAction({
   input: accountActionSchema,
   access,
-  run: async ({ input, context }) => {
-    await resendEmailConfirmation(getDb(), await requireStaff("support:accounts"), input, context);
+  run: async ({ input, ctx }) => {
+    await resendEmailConfirmation(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
     refresh(input.userId);
     return null;
   },
@@ -46,8 +46,8 @@ export const resendEmailConfirmationAction = defineAction({
 export const resetSecondFactorAction = defineAction({
   input: resetSecondFactorSchema,
   access: { ...access, recentAuthentication: true },
-  run: async ({ input, context }) => {
-    await resetSecondFactor(getDb(), await requireStaff("support:accounts"), input, context);
+  run: async ({ input, ctx }) => {
+    await resetSecondFactor(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
     refresh(input.userId);
     return null;
   },
@@ -56,8 +56,8 @@ export const resetSecondFactorAction = defineAction({
 export const disableAccountAction = defineAction({
   input: accountActionSchema,
   access,
-  run: async ({ input, context }) => {
-    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: false }, context);
+  run: async ({ input, ctx }) => {
+    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: false }, { ipAddress: ctx.ip });
     refresh(input.userId);
     return null;
   },
@@ -66,8 +66,8 @@ export const disableAccountAction = defineAction({
 export const enableAccountAction = defineAction({
   input: accountActionSchema,
   access,
-  run: async ({ input, context }) => {
-    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: true }, context);
+  run: async ({ input, ctx }) => {
+    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: true }, { ipAddress: ctx.ip });
     refresh(input.userId);
     return null;
   },
@@ -76,8 +76,8 @@ export const enableAccountAction = defineAction({
 export const closeAccountAction = defineAction({
   input: accountActionSchema,
   access,
-  run: async ({ input, context }) => {
-    await closeAccount(getDb(), await requireStaff("support:accounts"), input, context);
+  run: async ({ input, ctx }) => {
+    await closeAccount(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
     refresh(input.userId);
     return null;
   },

@@ -5,9 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { AccountFacts } from "@/components/support/account-facts";
 import { SupportEventTable } from "@/components/support/support-event-table";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { currentRequestContext } from "@/lib/server/request-context";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { getSupportAccount } from "@/lib/server/support/get-support-account";
 import { AccountActions } from "./account-actions";
@@ -23,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupportAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaffForPage(`/admin/comptes/${encodeURIComponent(id)}`, "support:accounts");
-  const context = await currentRequestContext();
-  const account = await getSupportAccount(getDb(), staff, { userId: id, ipAddress: context.ipAddress }).catch((error: unknown) => {
+  const ctx = await pageCtx();
+  const account = await getSupportAccount(ctx.db, staff, { userId: id, ipAddress: ctx.ip }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

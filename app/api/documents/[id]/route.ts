@@ -10,14 +10,14 @@ import { documentPatchSchema } from "@/lib/vault/document-api";
 type Params = { id: string };
 
 /** One of the patient's documents (metadata; the file is at ./file). */
-export const GET = jsonRoute<Params>(async ({ actor }, { id }) => toDetail(await findOwnedDocument(getDb(), actor, id)));
+export const GET = jsonRoute<Params>(async ({ actor }, { params: { id } }) => toDetail(await findOwnedDocument(getDb(), actor, id)));
 
-export const PATCH = jsonRoute<Params>(async ({ request, actor, ipAddress }, { id }) =>
+export const PATCH = jsonRoute<Params>(async ({ actor, ip: ipAddress }, { request, params: { id } }) =>
   updateDocument(getDb(), { actor, ipAddress }, id, await readJson(request, documentPatchSchema)),
 );
 
 /** Deletes for good a document that is in the bin. */
-export const DELETE = jsonRoute<Params>(async ({ actor, ipAddress }, { id }) => {
+export const DELETE = jsonRoute<Params>(async ({ actor, ip: ipAddress }, { params: { id } }) => {
   await deleteDocumentPermanently(getDb(), getStorage(), { actor, ipAddress }, id);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });

@@ -4,4 +4,4 @@ import { jsonRoute, readJson } from "@/lib/server/http/json-route";
 import { documentBulkSchema } from "@/lib/vault/document-api";
 
 /** One change (category, visibility, bin, restore) to several of the patient's documents at once. */
-export const POST = jsonRoute(async ({ request, actor, ipAddress }) => bulkUpdateDocuments(getDb(), { actor, ipAddress }, await readJson(request, documentBulkSchema)));
+export const POST = jsonRoute(async ({ actor, ip: ipAddress }, { request }) => bulkUpdateDocuments(getDb(), { actor, ipAddress }, await readJson(request, documentBulkSchema)));

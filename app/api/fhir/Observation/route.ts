@@ -6,10 +6,10 @@ import { readFhirBody } from "@/lib/server/fhir/read-fhir-body";
 import { searchObservations } from "@/lib/server/fhir/search-observations";
 
 /** `GET Observation`: the patient's measurements. */
-export const GET = fhirRoute(async ({ request, db, access, ipAddress }) => fhirJson(await searchObservations(db, { access, ipAddress }, new URL(request.url).searchParams)));
+export const GET = fhirRoute(async ({ db, ip: ipAddress }, { request, access }) => fhirJson(await searchObservations(db, { access, ipAddress }, new URL(request.url).searchParams)));
 
 /** `POST Observation`: one measurement from the app; 201 with its Location and the stored resource. */
-export const POST = fhirRoute(async ({ request, db, access, ipAddress }) => {
+export const POST = fhirRoute(async ({ db, ip: ipAddress }, { request, access }) => {
   const observation = await createObservation(db, { access, ipAddress }, await readFhirBody(request));
   return fhirJson(observation, { status: 201, headers: { Location: `${fhirBaseUrl()}/Observation/${observation.id}`, ETag: 'W/"1"' } });
 });

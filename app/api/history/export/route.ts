@@ -11,7 +11,7 @@ import { jsonRoute } from "@/lib/server/http/json-route";
  * The signed-in patient's history as a CSV download (the same filters as the list, every page),
  * in their language, never cached.
  */
-export const GET = jsonRoute(async ({ request, actor, userId }) => {
+export const GET = jsonRoute(async ({ actor, actor: { userId } }, { request }) => {
   const query = parseHistoryQuery(new URL(request.url).searchParams);
   if (!query.success) throw new AppError("BAD_REQUEST", "Invalid history query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
   const locale = await getAppLocale();

@@ -4,7 +4,7 @@ import { useTestDb } from "@/lib/testing/test-db";
 import { confirmEmailChange } from "./confirm-email-change";
 import { requestEmailChange } from "./request-email-change";
 
-const context = { ipAddress: null, userAgent: "Vitest" };
+const context = { ip: null, userAgent: "Vitest" };
 const deliver = () => {};
 const address = (tag: string) => `${tag}-${randomUUID()}@test.local`;
 

@@ -24,7 +24,7 @@ export async function requestEmailChange(
   const target = parsed.data;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
   if (target === user.email) throw new AppError("BAD_REQUEST", "same address", { messageKey: "security.email.same", field: "email" });
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
 
   const messageId = await db.$transaction(async (tx) => {

@@ -21,9 +21,9 @@ const enrolmentInput = z.object({
 export const sendLoginCode = defineAction({
   input: z.object({ factorId: z.uuid() }),
   access: { public: true },
-  async run({ input, session, context }) {
+  async run({ input, session, ctx }) {
     if (session?.stage !== "PASSWORD_VERIFIED") throw new AppError("UNAUTHENTICATED", "login code without a half session");
-    await send(getDb(), { userId: session.user.id, factorId: input.factorId, context });
+    await send(getDb(), { userId: session.user.id, factorId: input.factorId, context: ctx });
     return null;
   },
 });
@@ -32,21 +32,21 @@ export const sendLoginCode = defineAction({
 export const startFirstCodeFactorEnrolment = defineAction({
   input: enrolmentInput,
   access: { permission: "account:enrol-first-factor" },
-  run: ({ input, session, context }) => start(getDb(), { userId: session.user.id, channel: input.channel, phone: input.phone, context }),
+  run: ({ input, session, ctx }) => start(getDb(), { userId: session.user.id, channel: input.channel, phone: input.phone, context: ctx }),
 });
 
 /** One more factor, from the Sécurité page: a sensitive change, so the sign-in must be recent. */
 export const startAdditionalCodeFactorEnrolment = defineAction({
   input: enrolmentInput,
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: ({ input, session, context }) => start(getDb(), { userId: session.user.id, channel: input.channel, phone: input.phone, context }),
+  run: ({ input, session, ctx }) => start(getDb(), { userId: session.user.id, channel: input.channel, phone: input.phone, context: ctx }),
 });
 
 export const confirmAdditionalCodeFactor = defineAction({
   input: z.object({ factorId: z.uuid(), code: z.string().trim().min(1, "codes.form.codeRequired").max(40, "codes.form.codeRequired") }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  async run({ input, session, context }) {
-    await confirmAdditional(getDb(), { userId: session.user.id, factorId: input.factorId, code: input.code, context });
+  async run({ input, session, ctx }) {
+    await confirmAdditional(getDb(), { userId: session.user.id, factorId: input.factorId, code: input.code, context: ctx });
     return null;
   },
 });

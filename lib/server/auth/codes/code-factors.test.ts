@@ -16,7 +16,7 @@ describe("e-mail and SMS second factors", () => {
   const delivered: string[] = [];
   const deliver = (id: string) => void delivered.push(id);
   // A fresh address per test: the per-IP limits must not leak from one test into the next.
-  const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`, userAgent: "Vitest" });
+  const context = () => ({ ip: `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`, userAgent: "Vitest" });
 
   const newUser = () =>
     db.user.create({

@@ -25,7 +25,7 @@ export async function confirmAdditionalCodeFactor(
     deliver = afterCommitDeliver,
   }: { userId: string; factorId: string; code: string; context: RequestContext; deliver?: (messageId: string) => void } & CodeKeyOptions,
 ): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "code check limit");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
   const mail = await mailText(user.locale, "factorChanged", { firstName: user.firstName });

@@ -32,7 +32,7 @@ export async function sendLoginCode(
   });
   if (!factor) throw new AppError("NOT_FOUND", "no confirmed code factor");
 
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ip });
   if (!limit.allowed || isLocked(factor.user)) return { sent: false };
 
   const messageId = await db.$transaction(async (tx) => {

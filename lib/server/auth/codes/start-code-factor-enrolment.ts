@@ -58,7 +58,7 @@ export async function startCodeFactorEnrolment(
     });
   }
 
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "code sending limit", { messageKey: "codes.enrol.tooManySends" });
 
   const { factorId, messageId } = await db.$transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { softwareAuthenticator } from "./software-authenticator.test-support";
 import { startPasskeyRegistration } from "./start-passkey-registration";
 
 const rp = relyingPartyOf("https://sante.example");
-const context = { ipAddress: "192.0.2.9", userAgent: "Vitest" };
+const context = { ip: "192.0.2.9", userAgent: "Vitest" };
 
 describe("adding a passkey from the Sécurité page", () => {
   const db = useTestDb();

@@ -8,7 +8,7 @@ import { completePasswordReset } from "./complete-password-reset";
 import { findPasswordReset } from "./find-password-reset";
 import { requestPasswordReset } from "./request-password-reset";
 
-const context = { ipAddress: "198.51.100.7", userAgent: "Vitest" };
+const context = { ip: "198.51.100.7", userAgent: "Vitest" };
 const NEW_PASSWORD = "un tout autre mot de passe solide";
 
 describe("password reset by e-mail", () => {
@@ -72,8 +72,8 @@ describe("password reset by e-mail", () => {
   it("rate-limits by address typed whether or not it exists", async () => {
     for (const email of [(await newUser()).email, `nobody-${randomUUID()}@test.local`]) {
       const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
-      for (let i = 0; i < 3; i++) await requestPasswordReset(db, { email, context: { ...context, ipAddress: ip }, minimumMs: 0, deliver });
-      await expect(requestPasswordReset(db, { email, context: { ...context, ipAddress: ip }, minimumMs: 0, deliver })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      for (let i = 0; i < 3; i++) await requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver });
+      await expect(requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     }
   });
 

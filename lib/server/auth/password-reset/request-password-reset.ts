@@ -41,7 +41,7 @@ export async function requestPasswordReset(
   const started = performance.now();
   try {
     const address = email.trim().toLowerCase();
-    const limit = await consumeAbuseLimit(db, { action: "passwordReset", subject: address, ipAddress: context.ipAddress });
+    const limit = await consumeAbuseLimit(db, { action: "passwordReset", subject: address, ipAddress: context.ip });
     // Counted per address typed, existing or not, so being refused reveals nothing either.
     if (!limit.allowed) throw new AppError("RATE_LIMITED", "password reset rate limited", { messageKey: "passwordReset.request.rateLimited" });
 

@@ -11,7 +11,7 @@ import { completeSecondFactor, startPasswordSession } from "../sessions/create-s
 import { enrolTotpWithSecret } from "../totp/enrol-totp-with-secret";
 
 const PASSWORD = "phrase de passe pour confirmer";
-const context = { ipAddress: "192.0.2.44", userAgent: "Vitest" };
+const context = { ip: "192.0.2.44", userAgent: "Vitest" };
 const codeAt = (secret: string, date: Date) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: date.getTime() });
 
 describe("re-authentication", () => {
@@ -75,7 +75,7 @@ describe("re-authentication", () => {
 
   it("locks the account after repeated failures, and then refuses even the right proof", async () => {
     const account = await signedIn();
-    const attempt = (password: string, code: string) => reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password, method: "recovery", code, context: { ...context, ipAddress: null } });
+    const attempt = (password: string, code: string) => reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password, method: "recovery", code, context: { ...context, ip: null } });
     for (let i = 0; i < 4; i++) await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
     await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "security.reauth.locked" });
     await expect(attempt(PASSWORD, account.codes[2])).rejects.toMatchObject({ messageKey: "security.reauth.locked" });

@@ -46,7 +46,7 @@ export async function reauthenticate(
     now = new Date(),
   }: { sessionId: string; userId: string; password: string; method: ReauthenticationMethod; code: string; context: RequestContext; now?: Date },
 ): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, lockedUntil: true } });
   if (isLocked(user)) throw new AppError("RATE_LIMITED", "reauthentication while locked", { messageKey: "security.reauth.locked" });

@@ -12,7 +12,7 @@ import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
 import { signOutOtherSessions } from "./sign-out-other-sessions";
 import { signOutSession } from "./sign-out-session";
 
-const context = { ipAddress: "192.0.2.12", userAgent: "Vitest" };
+const context = { ip: "192.0.2.12", userAgent: "Vitest" };
 const deliver = () => {};
 
 describe("the Sécurité page's operations", () => {

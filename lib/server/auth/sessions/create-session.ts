@@ -22,7 +22,7 @@ export async function startPasswordSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + policy.secondFactorMs),
       userAgent: context?.userAgent?.slice(0, 500) ?? null,
-      ipAddress: context?.ipAddress?.slice(0, 45) ?? null,
+      ipAddress: context?.ip?.slice(0, 45) ?? null,
     },
     select: { id: true },
   });

@@ -17,7 +17,7 @@ describe("server-side sessions", () => {
   const newUser = () => db.user.create({ data: { email: `s-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
 
   async function signIn(userId: string, now = new Date()) {
-    const half = await startPasswordSession(db, { userId, now, policy, context: { ipAddress: "203.0.113.9", userAgent: "Firefox" } });
+    const half = await startPasswordSession(db, { userId, now, policy, context: { ip: "203.0.113.9", userAgent: "Firefox" } });
     const full = await completeSecondFactor(db, { halfToken: half.token, now, policy });
     return { half, full: full! };
   }

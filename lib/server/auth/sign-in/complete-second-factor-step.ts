@@ -23,7 +23,7 @@ export async function completeSecondFactorStep(
   if (!half || half.stage !== "PASSWORD_VERIFIED" || !halfToken) return { ok: false, error: "SESSION_EXPIRED" };
   const userId = half.user.id;
 
-  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) return { ok: false, error: "RATE_LIMITED" };
   const account = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { lockedUntil: true } });
   if (isLocked(account)) return { ok: false, error: needsSupportUnlock(account) ? "LOCKED_SUPPORT" : "LOCKED" };

@@ -25,7 +25,7 @@ export async function signInWithPassword(
   { email, password, context }: { email: string; password: string; context: RequestContext },
 ): Promise<PasswordSignInResult> {
   const address = email.trim().toLowerCase();
-  const limit = await consumeAbuseLimit(db, { action: "signIn", subject: address, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "signIn", subject: address, ipAddress: context.ip });
   if (!limit.allowed) return { ok: false, error: "RATE_LIMITED" };
   // Longer than any accepted password: refuse before argon2 so nobody makes the server hash megabytes.
   if (password.length > PASSWORD_MAX_LENGTH * 4) {

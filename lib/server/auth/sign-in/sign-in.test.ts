@@ -17,7 +17,7 @@ const totp = (offsetSteps = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.from
 describe("signing in", () => {
   const db = useTestDb();
   // Each test has its own address space, so per-IP limits of one test never touch another.
-  const context = () => ({ ipAddress: `198.51.100.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" });
+  const context = () => ({ ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" });
 
   async function newAccount({ status = "ACTIVE", withTotp = true }: { status?: "ACTIVE" | "PENDING_VERIFICATION"; withTotp?: boolean } = {}) {
     const user = await db.user.create({

@@ -10,7 +10,7 @@ import { recordSecurityEvent, type RequestContext } from "../record-security-eve
  * confirmed one and a wrong code all get the same refusal.
  */
 export async function confirmEmail(db: Db, { email, code, context }: { email: string; code: string; context: RequestContext }): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: email, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: email, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const refused = new AppError("BAD_REQUEST", "invalid e-mail confirmation", { messageKey: "auth.signUp.invalidCode", field: "code" });
   const user = await db.user.findUnique({ where: { email }, select: { id: true, status: true } });

@@ -16,7 +16,7 @@ export async function sendEmailVerificationCode(
   db: Db,
   { user, context }: { user: { id: string; email: string; firstName: string; locale: Locale }; context: RequestContext },
 ): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: user.id, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: user.id, ipAddress: context.ip });
   if (!limit.allowed) return;
   const messageId = await db.$transaction((tx) => queueEmailVerificationCode(tx, user));
   afterCommitDeliver(messageId);

@@ -10,7 +10,7 @@ import { signUp } from "./sign-up";
 
 describe("signing up", () => {
   const db = useTestDb();
-  const context = () => ({ ipAddress: `192.0.2.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" });
+  const context = () => ({ ip: `192.0.2.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" });
   const input = (email: string, password = "une phrase de passe assez longue") =>
     signUpInput.parse({ firstName: "Zoé", lastName: "Lambert", birthDate: "1990-01-02", email, password, nir: "" });
 

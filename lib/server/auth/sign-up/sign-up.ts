@@ -22,7 +22,7 @@ type SignUp = z.output<typeof signUpInput>;
  * password is hashed either way, so timing tells nothing either.
  */
 export async function signUp(db: Db, { input, context, locale }: { input: SignUp; context: RequestContext; locale: "fr" | "en" }): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "signUp", subject: input.email, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "signUp", subject: input.email, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const problem = checkPassword(input.password, input);
   if (problem) throw new AppError("BAD_REQUEST", "password refused", { messageKey: `auth.passwordProblems.${problem}`, field: "password" });
@@ -67,7 +67,7 @@ export async function signUp(db: Db, { input, context, locale }: { input: SignUp
 
 async function tellOwnerOfAttempt(db: Db, owner: { id: string; firstName: string; locale: "fr" | "en" }, email: string, context: RequestContext) {
   await recordSecurityEvent(db, { userId: owner.id, kind: "SIGN_UP_ATTEMPTED_WITH_EMAIL", context });
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: owner.id, ipAddress: context.ipAddress });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: owner.id, ipAddress: context.ip });
   if (!limit.allowed) return;
   const mail = await mailText(owner.locale, "signUpExistingEmail", { firstName: owner.firstName });
   afterCommitDeliver(await enqueueEmail(db, { to: email, ...mail }));

@@ -23,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
       staff,
       filters: filters.data,
       locale: locale,
-      ipAddress: contextFromHeaders(request.headers).ipAddress,
+      ipAddress: contextFromHeaders(request.headers).ip,
     });
     const t = await getTranslations("staff.journal.csv");
     const fileName = `${t("fileName")}-${new Date().toISOString().slice(0, 10)}.csv`;

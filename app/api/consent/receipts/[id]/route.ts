@@ -10,7 +10,7 @@ import { contentDisposition } from "@/lib/vault/content-disposition";
  * from when to when, by whom, when. Its patient's alone (anyone else: 404); an attachment, never
  * sniffed, never cached.
  */
-export const GET = jsonRoute<{ id: string }>(async ({ actor, userId }, { id }) => {
+export const GET = jsonRoute<{ id: string }>(async ({ actor, actor: { userId } }, { params: { id } }) => {
   const receipt = await getReceipt(getDb(), { actor, patientId: userId }, { receiptId: id });
   const [t, tCategories, tDirectory, format] = await Promise.all([getTranslations("access.receipt"), getTranslations("space.categories"), getTranslations("directory"), getFormatter()]);
   const body = renderReceiptText(receipt, {

@@ -13,7 +13,7 @@ import { DOCUMENT_FILE_CSP } from "@/lib/vault/document-file-policy";
  * its own cannot run script in the app's origin; it is never cached. If the stored bytes fail their
  * integrity check at the end, the body errors and the client sees an incomplete transfer.
  */
-export const GET = jsonRoute<{ id: string }>(async ({ request, actor, ipAddress }, { id }) => {
+export const GET = jsonRoute<{ id: string }>(async ({ actor, ip: ipAddress }, { request, params: { id } }) => {
   const download = new URL(request.url).searchParams.get("download") === "1";
   const file = await openDocumentFile(getDb(), getStorage(), { actor, ipAddress }, id, { purpose: download ? "download" : "view" });
   const contentType = file.mimeType === "text/plain" ? "text/plain; charset=utf-8" : file.mimeType;

@@ -10,7 +10,7 @@ import { DOCUMENT_FILE_CSP } from "@/lib/vault/document-file-policy";
  * downloads are: the type the upload proved, never sniffed, as an attachment, sandboxed (the proxy
  * sets the same CSP for this path), never cached.
  */
-export const GET = fhirRoute<{ id: string }>(async ({ db, access, ipAddress }, { id }) => {
+export const GET = fhirRoute<{ id: string }>(async ({ db, ip: ipAddress }, { access, params: { id } }) => {
   const file = await openAppBinary(db, getStorage(), { access, ipAddress }, id);
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
     headers: {

@@ -35,7 +35,7 @@ export async function POST(request: Request): Promise<Response> {
       requestId: requestId.data,
       allow: form.get("decision") === "allow",
       form: consentFormOf(form),
-      ipAddress: contextFromHeaders(request.headers).ipAddress ?? null,
+      ipAddress: contextFromHeaders(request.headers).ip ?? null,
     });
     return see(location);
   } catch (error) {

@@ -7,6 +7,6 @@ import { qualifyIdentityInPerson } from "@/lib/server/identity/qualify-identity-
 const body = z.object({ nir: z.string().max(30), documentType: z.string().max(40), checked: z.boolean() });
 
 /** A professional qualifies the patient's identity after checking an identity document in person. */
-export const POST = jsonRoute<{ patientId: string }>(async ({ request, actor, ipAddress }, { patientId }) =>
+export const POST = jsonRoute<{ patientId: string }>(async ({ actor, ip: ipAddress }, { request, params: { patientId } }) =>
   qualifyIdentityInPerson(getDb(), actor, patientId, (await readJson(request, body)) as never, { ipAddress }),
 );

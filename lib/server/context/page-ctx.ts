@@ -1,0 +1,12 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { getCurrentSession } from "@/lib/server/auth/current-session";
+import { actorOf } from "@/lib/server/policy/policy";
+import { requestCtx, type Ctx } from "./ctx";
+
+/**
+ * The context of the page being rendered: built once per request (React cache), so a layout and its
+ * page share one request id and one session check.
+ */
+export const pageCtx = cache(async (): Promise<Ctx> => requestCtx(await headers(), actorOf(await getCurrentSession())));
