@@ -11,7 +11,7 @@ import type { GrantScopeValue } from "@/lib/consent/access-schemas";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import { documentCategories } from "@/lib/vault/document-categories";
 
-export type GrantFormDocument = { id: string; title: string; category: string; date: string; hidden: boolean };
+export type GrantFormDocument = { id: string; title: string; category: (typeof documentCategories)[number]; date: string; hidden: boolean };
 export type GrantFormValues = { scope: GrantScopeValue; categories: string[]; documentIds: string[]; canAdd: boolean; validUntil: string | null };
 
 type Target = { kind: "grant"; professionalId: string } | { kind: "request"; requestId: string };

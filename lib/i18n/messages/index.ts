@@ -49,7 +49,18 @@ export const catalogueFiles = {
   en: { common: enCommon, auth: enAuth, security: enSecurity, passkeys: enPasskeys, codes: enCodes, mail: enMail, vault: enVault, documents: enDocuments, pro: enPro, history: enHistory, identity: enIdentity, access: enAccess, admin: enAdmin, catalogue: enCatalogue, apps: enApps, fhir: enFhir, support: enSupport, tickets: enTickets, staff: enStaff, directory: enDirectory },
 } as const;
 
-export const messages: Record<AppLocale, Record<string, unknown>> = {
-  fr: Object.assign({}, ...Object.values(catalogueFiles.fr)),
-  en: Object.assign({}, ...Object.values(catalogueFiles.en)),
+const fr = {
+  ...frCommon, ...frAuth, ...frSecurity, ...frPasskeys, ...frCodes, ...frMail, ...frVault, ...frDocuments, ...frPro, ...frHistory,
+  ...frIdentity, ...frAccess, ...frAdmin, ...frCatalogue, ...frApps, ...frFhir, ...frSupport, ...frTickets, ...frStaff, ...frDirectory,
 };
+
+/** The shape of every catalogue, French first: next-intl's AppConfig (app-config.d.ts) types each key with it. */
+export type Messages = typeof fr;
+
+// Typed as French's shape: a key French has and English lacks fails tsc here (messages.test.ts checks the reverse).
+const en: Messages = {
+  ...enCommon, ...enAuth, ...enSecurity, ...enPasskeys, ...enCodes, ...enMail, ...enVault, ...enDocuments, ...enPro, ...enHistory,
+  ...enIdentity, ...enAccess, ...enAdmin, ...enCatalogue, ...enApps, ...enFhir, ...enSupport, ...enTickets, ...enStaff, ...enDirectory,
+};
+
+export const messages: Record<AppLocale, Messages> = { fr, en };
