@@ -14,7 +14,8 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Every test gets these for free: the page it ends on is checked with axe, and any Content-Security-
- * Policy violation or uncaught page error during the test fails it.
+ * Policy violation, message missing from a client component, or uncaught page error during the test
+ * fails it.
  */
 export const test = base.extend<{ guardedPage: void }>({
   // Each test comes from its own client address, so per-IP rate limits (as a whole office behind one
@@ -29,10 +30,12 @@ export const test = base.extend<{ guardedPage: void }>({
       const problems: string[] = [];
       page.on("console", (message) => {
         if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+        // next-intl's report of a message its provider was not given (lib/i18n/client-messages.tsx).
+        if (message.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH|INVALID_MESSAGE|FORMATTING_ERROR/.test(message.text())) problems.push(message.text());
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       await use();
-      expect(problems, "CSP violations or page errors").toEqual([]);
+      expect(problems, "CSP violations, missing messages or page errors").toEqual([]);
       if (page.url().startsWith("http")) await expectAccessible(page);
     },
     { auto: true },

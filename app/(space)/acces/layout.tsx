@@ -1,6 +1,14 @@
 import { LiveRegion } from "@/components/ui/live-region";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
-/** One polite live region for the access pages' outcomes. Access is checked by each page. */
+/**
+ * One polite live region for the access pages' outcomes, and the messages their client components use
+ * (see lib/i18n/client-messages.tsx). Access is checked by each page.
+ */
 export default function AccessLayout({ children }: { children: React.ReactNode }) {
-  return <LiveRegion>{children}</LiveRegion>;
+  return (
+    <ClientMessages namespaces={["access.alerts", "access.blocks", "access.emergency", "access.form", "space.categories"]}>
+      <LiveRegion>{children}</LiveRegion>
+    </ClientMessages>
+  );
 }

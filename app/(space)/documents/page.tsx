@@ -6,6 +6,7 @@ import { DocumentList } from "@/components/vault/document-list";
 import { DocumentUpload } from "@/components/vault/document-upload";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("documents"))("title") };
@@ -23,21 +24,23 @@ export default async function DocumentsPage() {
     );
   }
   return (
-    <div className="space-y-10">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-2">
-          <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <p className="text-muted">{t("intro")}</p>
+    <ClientMessages namespaces={["documents", "pro.documents.filters", "space.categories", "vault.refusal"]}>
+      <div className="space-y-10">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div className="space-y-2">
+            <h1 className="text-3xl font-bold">{t("title")}</h1>
+            <p className="text-muted">{t("intro")}</p>
+          </div>
+          <Link href="/documents/corbeille" className="rounded px-3 py-1.5 text-brand underline hover:bg-brand-light">
+            {t("binLink")}
+          </Link>
         </div>
-        <Link href="/documents/corbeille" className="rounded px-3 py-1.5 text-brand underline hover:bg-brand-light">
-          {t("binLink")}
-        </Link>
+        <DocumentUpload maxFileBytes={getConfig().vaultMaxFileBytes} />
+        {/* The list reads its filters from the address (useSearchParams). */}
+        <Suspense fallback={<p>{t("loading")}</p>}>
+          <DocumentList />
+        </Suspense>
       </div>
-      <DocumentUpload maxFileBytes={getConfig().vaultMaxFileBytes} />
-      {/* The list reads its filters from the address (useSearchParams). */}
-      <Suspense fallback={<p>{t("loading")}</p>}>
-        <DocumentList />
-      </Suspense>
-    </div>
+    </ClientMessages>
   );
 }

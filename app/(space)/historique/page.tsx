@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { findHistoryEntry } from "@/lib/server/history/find-history-entry";
 import { listHistoryAuthors } from "@/lib/server/history/list-history-authors";
 import { actorOf } from "@/lib/server/policy/policy";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("history"))("title") };
@@ -39,19 +40,21 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     typeof entryId === "string" && UUID.test(entryId) ? findHistoryEntry(getDb(), { actor, patientId, entryId }) : null,
   ]);
   return (
-    <QueryProvider>
-      <LiveRegion>
-        <div className="space-y-8">
-          <div className="space-y-2">
-            <h1 className="text-3xl font-bold">{t("title")}</h1>
-            <p className="text-muted">{t("intro")}</p>
+    <ClientMessages namespaces={["catalogue.file.system", "directory", "documents.report.reasons", "history", "space.categories"]}>
+      <QueryProvider>
+        <LiveRegion>
+          <div className="space-y-8">
+            <div className="space-y-2">
+              <h1 className="text-3xl font-bold">{t("title")}</h1>
+              <p className="text-muted">{t("intro")}</p>
+            </div>
+            {/* The view reads its tab and filters from the address (useSearchParams). */}
+            <Suspense fallback={<p>{t("loading")}</p>}>
+              <HistoryView authors={authors} highlighted={highlighted} />
+            </Suspense>
           </div>
-          {/* The view reads its tab and filters from the address (useSearchParams). */}
-          <Suspense fallback={<p>{t("loading")}</p>}>
-            <HistoryView authors={authors} highlighted={highlighted} />
-          </Suspense>
-        </div>
-      </LiveRegion>
-    </QueryProvider>
+        </LiveRegion>
+      </QueryProvider>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { actorOf } from "@/lib/server/policy/policy";
 import { disconnectAppAction } from "./actions";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.manage"))("title") };
@@ -50,72 +51,74 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
 
   return (
-    <div className="space-y-8">
-      {header}
-      {status && <FormAlert kind="success">{t(`manage.${status}`)}</FormAlert>}
-      <section aria-labelledby="connections-title" className="space-y-4">
-        <h2 id="connections-title" tabIndex={-1} className="text-2xl font-bold">
-          {t("manage.listLabel")}
-        </h2>
-        {connections.length === 0 ? (
-          <p className="text-muted">{t("manage.none")}</p>
-        ) : (
-          <ul className="space-y-4">
-            {connections.map((connection) => {
-              const app = connection.app;
-              const blocked = app.status !== "LISTED";
-              const dataScopes = connection.scopes.filter((scope) => !TECHNICAL_SCOPES.includes(scope as SmartScope));
-              return (
-                <li key={connection.id} className="space-y-3 rounded-lg border border-gray-300 p-4" data-testid="connected-app">
-                  <div>
-                    <h3 className="text-xl font-semibold">
-                      <Link href={`/catalogue/${app.slug}`} className="text-brand underline">
-                        {app.name}
-                      </Link>
-                    </h3>
-                    <p className="text-sm text-muted">{t("manage.publisher", { publisher: app.publisher })}</p>
-                  </div>
-                  {blocked && (
-                    <div className="space-y-1 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid="app-status">
-                      <p className="font-semibold">{t("manage.statusLabel", { status: t(`manage.statuses.${app.status}`) })}</p>
-                      <p>{t("manage.blocked")}</p>
-                      {app.statusReason && <p>{t("manage.reason", { reason: app.statusReason })}</p>}
+    <ClientMessages namespaces={["apps.manage"]}>
+      <div className="space-y-8">
+        {header}
+        {status && <FormAlert kind="success">{t(`manage.${status}`)}</FormAlert>}
+        <section aria-labelledby="connections-title" className="space-y-4">
+          <h2 id="connections-title" tabIndex={-1} className="text-2xl font-bold">
+            {t("manage.listLabel")}
+          </h2>
+          {connections.length === 0 ? (
+            <p className="text-muted">{t("manage.none")}</p>
+          ) : (
+            <ul className="space-y-4">
+              {connections.map((connection) => {
+                const app = connection.app;
+                const blocked = app.status !== "LISTED";
+                const dataScopes = connection.scopes.filter((scope) => !TECHNICAL_SCOPES.includes(scope as SmartScope));
+                return (
+                  <li key={connection.id} className="space-y-3 rounded-lg border border-gray-300 p-4" data-testid="connected-app">
+                    <div>
+                      <h3 className="text-xl font-semibold">
+                        <Link href={`/catalogue/${app.slug}`} className="text-brand underline">
+                          {app.name}
+                        </Link>
+                      </h3>
+                      <p className="text-sm text-muted">{t("manage.publisher", { publisher: app.publisher })}</p>
                     </div>
-                  )}
-                  <div>
-                    <p className="font-medium">{t("manage.mayDo")}</p>
-                    <ul className="list-disc pl-6">
-                      {dataScopes.map((scope) => (
-                        <li key={scope}>
-                          {scope === "patient/DocumentReference.rs"
-                            ? `${t("scopes.documentsReadShort")} — ${
-                                connection.categories.length > 0
-                                  ? t("manage.categories", { list: connection.categories.map((category) => tCategories(category)).join(", ") })
-                                  : t("manage.noCategories")
-                              }`
-                            : t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}` as never)}
-                        </li>
-                      ))}
-                      {connection.scopes.includes("offline_access") && <li>{t("scopes.offlineAccess")}</li>}
-                    </ul>
-                  </div>
-                  <p className="text-sm text-muted">
-                    {t("manage.connectedOn", { date: dayTime(connection.connectedAt) })} ·{" "}
-                    {connection.lastUsedAt ? t("manage.lastUsed", { date: dayTime(connection.lastUsedAt) }) : t("manage.neverUsed")}
-                  </p>
-                  <div className="flex flex-wrap items-start gap-3">
-                    <Link href={`/services-connectes/modifier/${app.slug}`} className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light">
-                      {t("manage.edit")}
-                      <span className="sr-only"> ({app.name})</span>
-                    </Link>
-                    <DisconnectForm connectionId={connection.id} appName={app.name} action={disconnectAppAction} focusAfter="connections-title" />
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-    </div>
+                    {blocked && (
+                      <div className="space-y-1 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid="app-status">
+                        <p className="font-semibold">{t("manage.statusLabel", { status: t(`manage.statuses.${app.status}`) })}</p>
+                        <p>{t("manage.blocked")}</p>
+                        {app.statusReason && <p>{t("manage.reason", { reason: app.statusReason })}</p>}
+                      </div>
+                    )}
+                    <div>
+                      <p className="font-medium">{t("manage.mayDo")}</p>
+                      <ul className="list-disc pl-6">
+                        {dataScopes.map((scope) => (
+                          <li key={scope}>
+                            {scope === "patient/DocumentReference.rs"
+                              ? `${t("scopes.documentsReadShort")} — ${
+                                  connection.categories.length > 0
+                                    ? t("manage.categories", { list: connection.categories.map((category) => tCategories(category)).join(", ") })
+                                    : t("manage.noCategories")
+                                }`
+                              : t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}` as never)}
+                          </li>
+                        ))}
+                        {connection.scopes.includes("offline_access") && <li>{t("scopes.offlineAccess")}</li>}
+                      </ul>
+                    </div>
+                    <p className="text-sm text-muted">
+                      {t("manage.connectedOn", { date: dayTime(connection.connectedAt) })} ·{" "}
+                      {connection.lastUsedAt ? t("manage.lastUsed", { date: dayTime(connection.lastUsedAt) }) : t("manage.neverUsed")}
+                    </p>
+                    <div className="flex flex-wrap items-start gap-3">
+                      <Link href={`/services-connectes/modifier/${app.slug}`} className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light">
+                        {t("manage.edit")}
+                        <span className="sr-only"> ({app.name})</span>
+                      </Link>
+                      <DisconnectForm connectionId={connection.id} appName={app.name} action={disconnectAppAction} focusAfter="connections-title" />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { PasskeyEnrolment } from "@/components/factors/passkey-enrolment";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { startFirstTotpEnrolment } from "./actions";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.enrolment"))("title") };
@@ -27,21 +28,23 @@ export default async function EnrolmentPage({ searchParams }: { searchParams: Pr
   const next = `/securite/codes-de-secours?suite=${encodeURIComponent(callbackUrl)}`;
   const t = await getTranslations("auth.enrolment");
   return (
-    <div className="mx-auto max-w-2xl space-y-8">
-      <div>
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="mt-2 text-muted">{t("intro")}</p>
+    <ClientMessages namespaces={["auth", "codes.enrol", "codes.form", "codes.section", "passkeys"]}>
+      <div className="mx-auto max-w-2xl space-y-8">
+        <div>
+          <h1 className="text-3xl font-bold">{t("title")}</h1>
+          <p className="mt-2 text-muted">{t("intro")}</p>
+        </div>
+        <section aria-labelledby="enrol-totp" className="rounded-lg border border-gray-300 p-5">
+          <h2 id="enrol-totp" className="text-xl font-semibold">
+            {t("totpTitle")}
+          </h2>
+          <p className="mt-2 mb-4 text-muted">{t("totpText")}</p>
+          <TotpEnrolment start={startFirstTotpEnrolment} next={next} />
+        </section>
+        <PasskeyEnrolment next={next} />
+        <CodeFactorEnrolment userId={session.user.id} next={next} />
+        <SignOutButton />
       </div>
-      <section aria-labelledby="enrol-totp" className="rounded-lg border border-gray-300 p-5">
-        <h2 id="enrol-totp" className="text-xl font-semibold">
-          {t("totpTitle")}
-        </h2>
-        <p className="mt-2 mb-4 text-muted">{t("totpText")}</p>
-        <TotpEnrolment start={startFirstTotpEnrolment} next={next} />
-      </section>
-      <PasskeyEnrolment next={next} />
-      <CodeFactorEnrolment userId={session.user.id} next={next} />
-      <SignOutButton />
-    </div>
+    </ClientMessages>
   );
 }

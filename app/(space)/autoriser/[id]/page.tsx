@@ -11,6 +11,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { openAuthorizationRequest, type OpenedRequest } from "@/lib/server/oauth/open-authorization-request";
 import { actorOf } from "@/lib/server/policy/policy";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.authorize"))("metaTitle") };
@@ -50,18 +51,20 @@ export default async function AuthorizePage({ params, searchParams }: { params: 
   const view = buildConsentView({ app: opened.app, requested: opened.scopes, connection: opened.connection, locale: await getAppLocale() });
   const app = view.app.name;
   return (
-    <div className="space-y-8">
-      <div className="space-y-3">
-        <h1 className="text-3xl font-bold">{t("consent.title", { app })}</h1>
-        <p>{t("consent.intro", { app, publisher: view.app.publisher })}</p>
-        {view.widening && <p className="rounded border-l-4 border-brand bg-brand-light px-4 py-3">{t("consent.widening", { app })}</p>}
-        <p>
-          <Link href={`/catalogue/${view.app.slug}`} className="text-brand underline">
-            {t("consent.catalogueLink", { app })}
-          </Link>
-        </p>
+    <ClientMessages namespaces={["apps", "space.categories"]}>
+      <div className="space-y-8">
+        <div className="space-y-3">
+          <h1 className="text-3xl font-bold">{t("consent.title", { app })}</h1>
+          <p>{t("consent.intro", { app, publisher: view.app.publisher })}</p>
+          {view.widening && <p className="rounded border-l-4 border-brand bg-brand-light px-4 py-3">{t("consent.widening", { app })}</p>}
+          <p>
+            <Link href={`/catalogue/${view.app.slug}`} className="text-brand underline">
+              {t("consent.catalogueLink", { app })}
+            </Link>
+          </p>
+        </div>
+        <OAuthConsentForm view={view} requestId={id} categoriesError={(await searchParams).erreur === "categories" ? t("consent.categoriesRequired") : undefined} />
       </div>
-      <OAuthConsentForm view={view} requestId={id} categoriesError={(await searchParams).erreur === "categories" ? t("consent.categoriesRequired") : undefined} />
-    </div>
+    </ClientMessages>
   );
 }

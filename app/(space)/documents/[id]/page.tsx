@@ -7,6 +7,7 @@ import { getDb } from "@/lib/server/db";
 import { findOwnedDocument } from "@/lib/server/documents/find-owned-document";
 import { AppError } from "@/lib/server/errors";
 import { actorOf } from "@/lib/server/policy/policy";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The title is health data: it stays out of the tab's name (and of history and bookmarks).
@@ -23,5 +24,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  return <DocumentDetailView id={id} />;
+  return (
+    <ClientMessages namespaces={["documents.actionError", "documents.detail", "documents.edit", "documents.list", "documents.loading", "documents.report", "documents.title", "documents.upload", "space.categories", "tickets.documentReport"]}>
+      <DocumentDetailView id={id} />
+    </ClientMessages>
+  );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { BinList } from "@/components/vault/bin-list";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { BIN_RETENTION_DAYS } from "@/lib/vault/document-api";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("documents.bin"))("title") };
@@ -13,15 +14,17 @@ export default async function BinPage() {
   const session = await requireFullSessionForPage("/documents/corbeille");
   const t = await getTranslations("documents");
   return (
-    <div className="space-y-8">
-      <div className="space-y-3">
-        <Link href="/documents" className="text-brand underline">
-          {t("bin.backToDocuments")}
-        </Link>
-        <h1 className="text-3xl font-bold">{t("bin.title")}</h1>
-        <p>{t("bin.intro", { days: BIN_RETENTION_DAYS })}</p>
+    <ClientMessages namespaces={["documents.actionError", "documents.bin", "documents.list", "documents.loading", "space.categories"]}>
+      <div className="space-y-8">
+        <div className="space-y-3">
+          <Link href="/documents" className="text-brand underline">
+            {t("bin.backToDocuments")}
+          </Link>
+          <h1 className="text-3xl font-bold">{t("bin.title")}</h1>
+          <p>{t("bin.intro", { days: BIN_RETENTION_DAYS })}</p>
+        </div>
+        {session.user.roles.includes("PATIENT") ? <BinList /> : <p className="text-muted">{t("notPatient")}</p>}
       </div>
-      {session.user.roles.includes("PATIENT") ? <BinList /> : <p className="text-muted">{t("notPatient")}</p>}
-    </div>
+    </ClientMessages>
   );
 }

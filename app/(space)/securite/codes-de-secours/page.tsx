@@ -8,6 +8,7 @@ import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
 import { countRemainingRecoveryCodes, RECOVERY_CODE_COUNT } from "@/lib/server/auth/recovery-codes";
 import { getDb } from "@/lib/server/db";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.recoveryCodes"))("title") };
@@ -24,25 +25,27 @@ export default async function RecoveryCodesPage({ searchParams }: { searchParams
   const session = await requireFullSessionForPage(here);
   const [t, remaining] = await Promise.all([getTranslations("security.recoveryCodes"), countRemainingRecoveryCodes(getDb(), session.user.id)]);
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      {!next && (
-        <p>
-          <Link href="/securite" className="text-brand underline">
-            {t("back")}
-          </Link>
-        </p>
-      )}
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("intro", { total: RECOVERY_CODE_COUNT })}</p>
-      <p>{remaining === 0 ? t("none") : t("remaining", { count: remaining, total: RECOVERY_CODE_COUNT })}</p>
-      {isRecentlyAuthenticated(session) ? <RecoveryCodesGenerator hasCodes={remaining > 0} returnTo={here} /> : <ReauthNotice returnTo={here} />}
-      {next && (
-        <p>
-          <Link href={next} className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
-            {t("continue")}
-          </Link>
-        </p>
-      )}
-    </div>
+    <ClientMessages namespaces={["security.form", "security.reauth", "security.recoveryCodes"]}>
+      <div className="mx-auto max-w-2xl space-y-6">
+        {!next && (
+          <p>
+            <Link href="/securite" className="text-brand underline">
+              {t("back")}
+            </Link>
+          </p>
+        )}
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p>{t("intro", { total: RECOVERY_CODE_COUNT })}</p>
+        <p>{remaining === 0 ? t("none") : t("remaining", { count: remaining, total: RECOVERY_CODE_COUNT })}</p>
+        {isRecentlyAuthenticated(session) ? <RecoveryCodesGenerator hasCodes={remaining > 0} returnTo={here} /> : <ReauthNotice returnTo={here} />}
+        {next && (
+          <p>
+            <Link href={next} className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
+              {t("continue")}
+            </Link>
+          </p>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { countRemainingRecoveryCodes } from "@/lib/server/auth/recovery-codes";
 import { listFactors } from "@/lib/server/auth/security-settings/list-factors";
 import { getDb } from "@/lib/server/db";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.reauth"))("title") };
@@ -36,24 +37,26 @@ export default async function ReauthenticatePage({ searchParams }: { searchParam
     ...(recoveryLeft > 0 ? (["recovery"] as const) : []),
   ];
   return (
-    <div className="mx-auto max-w-md space-y-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
-      {methods.length > 0 ? (
-        <ReauthenticateForm
-          methods={methods}
-          codeFactors={codeFactors.factors.map(({ id, kind, destination }) => ({ id, kind, destination }))}
-          codeMinutes={CODE_POLICY.LOGIN_OTP.ttlMinutes}
-          suite={suite}
-        />
-      ) : (
-        <p role="alert">{t("noMethod")}</p>
-      )}
-      <p>
-        <Link href={suite} className="text-brand underline">
-          {t("cancel")}
-        </Link>
-      </p>
-    </div>
+    <ClientMessages namespaces={["security.form", "security.reauth"]}>
+      <div className="mx-auto max-w-md space-y-6">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p>{t("intro")}</p>
+        {methods.length > 0 ? (
+          <ReauthenticateForm
+            methods={methods}
+            codeFactors={codeFactors.factors.map(({ id, kind, destination }) => ({ id, kind, destination }))}
+            codeMinutes={CODE_POLICY.LOGIN_OTP.ttlMinutes}
+            suite={suite}
+          />
+        ) : (
+          <p role="alert">{t("noMethod")}</p>
+        )}
+        <p>
+          <Link href={suite} className="text-brand underline">
+            {t("cancel")}
+          </Link>
+        </p>
+      </div>
+    </ClientMessages>
   );
 }

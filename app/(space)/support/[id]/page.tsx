@@ -16,6 +16,7 @@ import { AppError } from "@/lib/server/errors";
 import { actorOf } from "@/lib/server/policy/policy";
 import { getOwnTicket } from "@/lib/server/tickets/get-own-ticket";
 import { closeOwnTicketAction, replyOwnTicketAction } from "../actions";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("title") };
@@ -33,65 +34,67 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
   const closed = ticket.status === "CLOSED";
   return (
-    <LiveRegion>
-      <div className="space-y-8">
-        <p>
-          <Link href="/support" className="text-brand underline hover:no-underline">
-            {t("ticket.back")}
-          </Link>
-        </p>
-        <div className="space-y-3">
-          <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">{t("ticket.heading", { number: String(ticket.number) })}</h1>
-          <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-            <dt className="font-medium">{t("ticket.subject")}</dt>
-            <dd><TicketSubject ticket={ticket} /></dd>
-            <dt className="font-medium">{t("ticket.topic")}</dt>
-            <dd>{t(`topics.${ticket.topic}`)}</dd>
-            <dt className="font-medium">{t("ticket.status")}</dt>
-            <dd data-testid="ticket-status">
-              <TicketStatusBadge status={ticket.status} />
-            </dd>
-            <dt className="font-medium">{t("ticket.openedAt")}</dt>
-            <dd>{when(ticket.createdAt)}</dd>
-          </dl>
-          {ticket.documentId && (
-            <p data-testid="ticket-document">
-              {t("ticket.document", { reference: ticket.documentId.slice(0, 8) })}{" "}
-              <Link href={`/documents/${ticket.documentId}`} className="text-brand underline hover:no-underline">
-                {t("ticket.openDocument")}
-              </Link>
-            </p>
+    <ClientMessages namespaces={["access.blocks"]}>
+      <LiveRegion>
+        <div className="space-y-8">
+          <p>
+            <Link href="/support" className="text-brand underline hover:no-underline">
+              {t("ticket.back")}
+            </Link>
+          </p>
+          <div className="space-y-3">
+            <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">{t("ticket.heading", { number: String(ticket.number) })}</h1>
+            <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+              <dt className="font-medium">{t("ticket.subject")}</dt>
+              <dd><TicketSubject ticket={ticket} /></dd>
+              <dt className="font-medium">{t("ticket.topic")}</dt>
+              <dd>{t(`topics.${ticket.topic}`)}</dd>
+              <dt className="font-medium">{t("ticket.status")}</dt>
+              <dd data-testid="ticket-status">
+                <TicketStatusBadge status={ticket.status} />
+              </dd>
+              <dt className="font-medium">{t("ticket.openedAt")}</dt>
+              <dd>{when(ticket.createdAt)}</dd>
+            </dl>
+            {ticket.documentId && (
+              <p data-testid="ticket-document">
+                {t("ticket.document", { reference: ticket.documentId.slice(0, 8) })}{" "}
+                <Link href={`/documents/${ticket.documentId}`} className="text-brand underline hover:no-underline">
+                  {t("ticket.openDocument")}
+                </Link>
+              </p>
+            )}
+          </div>
+
+          <TicketConversation messages={ticket.messages} viewer="requester" />
+
+          {closed ? (
+            <FormAlert kind="info">{t("ticket.closedNotice")}</FormAlert>
+          ) : (
+            <>
+              <section aria-labelledby="reply-title" className="space-y-4">
+                <h2 id="reply-title" className="text-2xl font-semibold">
+                  {t("ticket.replyTitle")}
+                </h2>
+                <MessageForm action={replyOwnTicketAction} ticketId={ticket.id} label={t("ticket.reply")} hint={t("form.messageHint")} send={t("ticket.send")} sent={t("ticket.sent")} />
+              </section>
+              <section aria-labelledby="close-title" className="space-y-4">
+                <h2 id="close-title" className="text-2xl font-semibold">
+                  {t("ticket.closeTitle")}
+                </h2>
+                <ActionForm
+                  action={closeOwnTicketAction}
+                  fields={{ ticketId: ticket.id }}
+                  label={t("ticket.close")}
+                  success={t("ticket.closedDone")}
+                  focusAfter="ticket-title"
+                  confirm={{ warning: t("ticket.closeWarning"), label: t("ticket.closeConfirm") }}
+                />
+              </section>
+            </>
           )}
         </div>
-
-        <TicketConversation messages={ticket.messages} viewer="requester" />
-
-        {closed ? (
-          <FormAlert kind="info">{t("ticket.closedNotice")}</FormAlert>
-        ) : (
-          <>
-            <section aria-labelledby="reply-title" className="space-y-4">
-              <h2 id="reply-title" className="text-2xl font-semibold">
-                {t("ticket.replyTitle")}
-              </h2>
-              <MessageForm action={replyOwnTicketAction} ticketId={ticket.id} label={t("ticket.reply")} hint={t("form.messageHint")} send={t("ticket.send")} sent={t("ticket.sent")} />
-            </section>
-            <section aria-labelledby="close-title" className="space-y-4">
-              <h2 id="close-title" className="text-2xl font-semibold">
-                {t("ticket.closeTitle")}
-              </h2>
-              <ActionForm
-                action={closeOwnTicketAction}
-                fields={{ ticketId: ticket.id }}
-                label={t("ticket.close")}
-                success={t("ticket.closedDone")}
-                focusAfter="ticket-title"
-                confirm={{ warning: t("ticket.closeWarning"), label: t("ticket.closeConfirm") }}
-              />
-            </section>
-          </>
-        )}
-      </div>
-    </LiveRegion>
+      </LiveRegion>
+    </ClientMessages>
   );
 }

@@ -16,6 +16,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { actorOf } from "@/lib/server/policy/policy";
 import { blockProfessionalAction, revokeAccessAction, setTreatingDoctorAction, unblockProfessionalAction } from "../../actions";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 type Params = Promise<{ id: string }>;
 
@@ -46,87 +47,89 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
   const described = active ? describeGrant(active, tScope as never, (category) => tCategories(category as never)) : null;
 
   return (
-    <div className="space-y-10">
-      <div className="space-y-3">
-        <p className="flex flex-wrap gap-4">
-          <Link href="/acces" className="text-brand underline">
-            {t("backToAccess")}
-          </Link>
-          <Link href="/acces/professionnels" className="text-brand underline">
-            {t("findProfessional")}
-          </Link>
-        </p>
-        <h1 className="text-3xl font-bold">{name}</h1>
-        <ProfessionalLine professional={professional} />
-      </div>
-
-      <section aria-labelledby="status-title" className="space-y-3">
-        <h2 id="status-title" tabIndex={-1} className="text-2xl font-bold">
-          {t("professional.status")}
-        </h2>
-        <ul className="list-disc space-y-1 pl-6" data-testid="professional-status">
-          {isTreatingDoctor && <li>{t("treating.isTreating")}</li>}
-          {blocked && <li>{t("professional.isBlocked")}</li>}
-          {emergencyAccess && (
-            <li>{t("professional.hasEmergencyAccess", { since: dayTime(emergencyAccess.openedAt), until: dayTime(emergencyAccess.until), reason: emergencyAccess.reason })}</li>
-          )}
-          {!blocked && (active || !emergencyAccess) && (
-            <li>
-              {active && described
-                ? t("professional.hasAccess", {
-                    scope: described.scope,
-                    mode: described.mode,
-                    until: active.validUntil ? t("grants.until", { date: format.dateTime(active.validUntil, { dateStyle: "long" }) }) : t("grants.noEnd"),
-                  })
-                : t("professional.noAccess")}
-            </li>
-          )}
-        </ul>
-        <div className="flex flex-wrap gap-3">
-          {/* Ends the consent and the emergency access alike: afterwards they see nothing. */}
-          {(active || emergencyAccess) && <ActionForm action={revokeAccessAction} fields={{ professionalId: professional.id }} label={t("grants.revoke")} srLabel={name} success={t("grants.revoked")} focusAfter="status-title" />}
-          {!blocked && !isTreatingDoctor && professional.profession === DOCTOR_PROFESSION && (
-            <ActionForm action={setTreatingDoctorAction} fields={{ professionalId: professional.id }} label={t("treating.set")} success={t("treating.done")} focusAfter="status-title" />
-          )}
+    <ClientMessages namespaces={["access.blocks", "access.form", "space.categories"]}>
+      <div className="space-y-10">
+        <div className="space-y-3">
+          <p className="flex flex-wrap gap-4">
+            <Link href="/acces" className="text-brand underline">
+              {t("backToAccess")}
+            </Link>
+            <Link href="/acces/professionnels" className="text-brand underline">
+              {t("findProfessional")}
+            </Link>
+          </p>
+          <h1 className="text-3xl font-bold">{name}</h1>
+          <ProfessionalLine professional={professional} />
         </div>
-      </section>
 
-      {!blocked && (
-        <section aria-labelledby="grant-title" className="space-y-4">
-          <h2 id="grant-title" className="text-2xl font-bold">
-            {active ? t("professional.editTitle") : t("professional.grantTitle")}
+        <section aria-labelledby="status-title" className="space-y-3">
+          <h2 id="status-title" tabIndex={-1} className="text-2xl font-bold">
+            {t("professional.status")}
           </h2>
-          <GrantForm
-            target={{ kind: "grant", professionalId: professional.id }}
-            idPrefix="grant"
-            professionalName={name}
-            documents={documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }))}
-            initial={active ? { scope: active.scope, categories: active.categories, documentIds: active.documentIds, canAdd: active.canAdd, validUntil: active.validUntil ? parisDay(active.validUntil) : null } : undefined}
-            today={parisDay(new Date())}
-            submitLabel={active ? t("form.submitChange") : t("form.submitGrant")}
-          />
+          <ul className="list-disc space-y-1 pl-6" data-testid="professional-status">
+            {isTreatingDoctor && <li>{t("treating.isTreating")}</li>}
+            {blocked && <li>{t("professional.isBlocked")}</li>}
+            {emergencyAccess && (
+              <li>{t("professional.hasEmergencyAccess", { since: dayTime(emergencyAccess.openedAt), until: dayTime(emergencyAccess.until), reason: emergencyAccess.reason })}</li>
+            )}
+            {!blocked && (active || !emergencyAccess) && (
+              <li>
+                {active && described
+                  ? t("professional.hasAccess", {
+                      scope: described.scope,
+                      mode: described.mode,
+                      until: active.validUntil ? t("grants.until", { date: format.dateTime(active.validUntil, { dateStyle: "long" }) }) : t("grants.noEnd"),
+                    })
+                  : t("professional.noAccess")}
+              </li>
+            )}
+          </ul>
+          <div className="flex flex-wrap gap-3">
+            {/* Ends the consent and the emergency access alike: afterwards they see nothing. */}
+            {(active || emergencyAccess) && <ActionForm action={revokeAccessAction} fields={{ professionalId: professional.id }} label={t("grants.revoke")} srLabel={name} success={t("grants.revoked")} focusAfter="status-title" />}
+            {!blocked && !isTreatingDoctor && professional.profession === DOCTOR_PROFESSION && (
+              <ActionForm action={setTreatingDoctorAction} fields={{ professionalId: professional.id }} label={t("treating.set")} success={t("treating.done")} focusAfter="status-title" />
+            )}
+          </div>
         </section>
-      )}
 
-      <section aria-labelledby="block-title" className="space-y-3">
-        <h2 id="block-title" tabIndex={-1} className="text-2xl font-bold">
-          {t("professional.blockTitle")}
-        </h2>
-        <p className="text-muted">{t("blocks.explain")}</p>
-        {blocked ? (
-          <ActionForm key="unblock" action={unblockProfessionalAction} fields={{ professionalId: professional.id }} label={t("blocks.unblock")} srLabel={name} success={t("blocks.unblocked")} focusAfter="block-title" />
-        ) : (
-          <ActionForm
-            key="block"
-            action={blockProfessionalAction}
-            fields={{ professionalId: professional.id }}
-            label={t("blocks.block")}
-            success={t("blocks.blocked")}
-            focusAfter="block-title"
-            confirm={{ warning: t("blocks.blockWarning"), label: t("blocks.blockConfirm", { name }) }}
-          />
+        {!blocked && (
+          <section aria-labelledby="grant-title" className="space-y-4">
+            <h2 id="grant-title" className="text-2xl font-bold">
+              {active ? t("professional.editTitle") : t("professional.grantTitle")}
+            </h2>
+            <GrantForm
+              target={{ kind: "grant", professionalId: professional.id }}
+              idPrefix="grant"
+              professionalName={name}
+              documents={documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }))}
+              initial={active ? { scope: active.scope, categories: active.categories, documentIds: active.documentIds, canAdd: active.canAdd, validUntil: active.validUntil ? parisDay(active.validUntil) : null } : undefined}
+              today={parisDay(new Date())}
+              submitLabel={active ? t("form.submitChange") : t("form.submitGrant")}
+            />
+          </section>
         )}
-      </section>
-    </div>
+
+        <section aria-labelledby="block-title" className="space-y-3">
+          <h2 id="block-title" tabIndex={-1} className="text-2xl font-bold">
+            {t("professional.blockTitle")}
+          </h2>
+          <p className="text-muted">{t("blocks.explain")}</p>
+          {blocked ? (
+            <ActionForm key="unblock" action={unblockProfessionalAction} fields={{ professionalId: professional.id }} label={t("blocks.unblock")} srLabel={name} success={t("blocks.unblocked")} focusAfter="block-title" />
+          ) : (
+            <ActionForm
+              key="block"
+              action={blockProfessionalAction}
+              fields={{ professionalId: professional.id }}
+              label={t("blocks.block")}
+              success={t("blocks.blocked")}
+              focusAfter="block-title"
+              confirm={{ warning: t("blocks.blockWarning"), label: t("blocks.blockConfirm", { name }) }}
+            />
+          )}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db";
 import { EMERGENCY_ACCESS_HOURS } from "@/lib/server/professional/break-glass";
 import { patientForProfessional } from "@/lib/server/professional/patient-for-professional";
 import { orNotFound, requireProfessionalForPage } from "../../require-professional";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The patient's name stays out of the tab's title (and of history and bookmarks).
@@ -17,5 +18,9 @@ export default async function ProfessionalPatientPage({ params }: { params: Prom
   const { actor } = await requireProfessionalForPage(`/pro/patients/${encodeURIComponent(patientId)}`);
   // Unknown, not a patient, or a patient who blocked this professional: the same 404.
   const view = await orNotFound(patientForProfessional(getDb(), actor, patientId));
-  return <ProfessionalPatientView patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} emergencyHours={EMERGENCY_ACCESS_HOURS} />;
+  return (
+    <ClientMessages namespaces={["documents.actionError", "documents.filters", "documents.upload", "identity", "pro.documents", "pro.emergency", "pro.loading", "pro.patient", "pro.request", "pro.retry", "space.categories", "vault.refusal"]}>
+      <ProfessionalPatientView patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} emergencyHours={EMERGENCY_ACCESS_HOURS} />
+    </ClientMessages>
+  );
 }

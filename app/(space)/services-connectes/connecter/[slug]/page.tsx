@@ -13,6 +13,7 @@ import { AppError } from "@/lib/server/errors";
 import { allowedScopesOf } from "@/lib/server/oauth/oauth-settings";
 import { actorOf } from "@/lib/server/policy/policy";
 import { connectAppAction } from "../../actions";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.authorize"))("metaTitle") };
@@ -39,17 +40,19 @@ export default async function ConnectAppPage({ params }: { params: Promise<{ slu
   const connection = await findConnection(db, { actor: actorOf(session) }, app.slug);
   const view = buildConsentView({ app, requested: allowedScopesOf(app), connection, locale: await getAppLocale() });
   return (
-    <div className="space-y-8">
-      <div className="space-y-3">
-        <h1 className="text-3xl font-bold">{t("consent.connect", { app: app.name })}</h1>
-        <p>{t("consent.intro", { app: app.name, publisher: app.publisher })}</p>
-        <p>
-          <Link href={`/catalogue/${app.slug}`} className="text-brand underline">
-            {t("consent.catalogueLink", { app: app.name })}
-          </Link>
-        </p>
+    <ClientMessages namespaces={["apps", "space.categories"]}>
+      <div className="space-y-8">
+        <div className="space-y-3">
+          <h1 className="text-3xl font-bold">{t("consent.connect", { app: app.name })}</h1>
+          <p>{t("consent.intro", { app: app.name, publisher: app.publisher })}</p>
+          <p>
+            <Link href={`/catalogue/${app.slug}`} className="text-brand underline">
+              {t("consent.catalogueLink", { app: app.name })}
+            </Link>
+          </p>
+        </div>
+        <ActionConsentForm view={view} action={connectAppAction} hidden={{ slug: app.slug }} submitLabel={t("consent.allow")} cancelHref={`/catalogue/${app.slug}`} />
       </div>
-      <ActionConsentForm view={view} action={connectAppAction} hidden={{ slug: app.slug }} submitLabel={t("consent.allow")} cancelHref={`/catalogue/${app.slug}`} />
-    </div>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { actorOf } from "@/lib/server/policy/policy";
 import { changeConnectionAction } from "../../actions";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.manage"))("title") };
@@ -26,17 +27,19 @@ export default async function ChangeConnectionPage({ params }: { params: Promise
   const app = connection.app.name;
   const view = buildChangeView({ app: connection.app, connection, locale: await getAppLocale() });
   return (
-    <div className="space-y-8">
-      <div className="space-y-3">
-        <h1 className="text-3xl font-bold">{t("editTitle", { app })}</h1>
-        <p>{t("editIntro", { app })}</p>
-        <p>
-          <Link href="/services-connectes" className="text-brand underline">
-            {t("back")}
-          </Link>
-        </p>
+    <ClientMessages namespaces={["apps", "space.categories"]}>
+      <div className="space-y-8">
+        <div className="space-y-3">
+          <h1 className="text-3xl font-bold">{t("editTitle", { app })}</h1>
+          <p>{t("editIntro", { app })}</p>
+          <p>
+            <Link href="/services-connectes" className="text-brand underline">
+              {t("back")}
+            </Link>
+          </p>
+        </div>
+        <ActionConsentForm view={view} action={changeConnectionAction} hidden={{ connectionId: connection.id }} submitLabel={t("save")} cancelHref="/services-connectes" />
       </div>
-      <ActionConsentForm view={view} action={changeConnectionAction} hidden={{ connectionId: connection.id }} submitLabel={t("save")} cancelHref="/services-connectes" />
-    </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { PatientDocumentDetail } from "@/components/pro/patient-document-detail"
 import { getDb } from "@/lib/server/db";
 import { findDocumentFor } from "@/lib/server/documents/find-owned-document";
 import { orNotFound, requireProfessionalForPage } from "../../../../require-professional";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The title is health data: it stays out of the tab's name.
@@ -19,19 +20,21 @@ export default async function ProfessionalDocumentPage({ params }: { params: Pro
   const { document } = await orNotFound(findDocumentFor(getDb(), actor, documentId, "read"));
   if (document.ownerId !== patientId) notFound();
   return (
-    <PatientDocumentDetail
-      patientId={patientId}
-      document={{
-        id: document.id,
-        title: document.title,
-        category: document.category,
-        documentDate: document.documentDate.toISOString().slice(0, 10),
-        authorKind: document.authorKind,
-        authorLabel: document.authorLabel,
-        createdAt: document.createdAt.toISOString(),
-        mimeType: document.mimeType,
-        fileName: document.fileName,
-      }}
-    />
+    <ClientMessages namespaces={["documents.detail", "pro.document", "pro.documents", "space.categories"]}>
+      <PatientDocumentDetail
+        patientId={patientId}
+        document={{
+          id: document.id,
+          title: document.title,
+          category: document.category,
+          documentDate: document.documentDate.toISOString().slice(0, 10),
+          authorKind: document.authorKind,
+          authorLabel: document.authorLabel,
+          createdAt: document.createdAt.toISOString(),
+          mimeType: document.mimeType,
+          fileName: document.fileName,
+        }}
+      />
+    </ClientMessages>
   );
 }

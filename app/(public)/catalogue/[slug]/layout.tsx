@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/lib/i18n/client-messages";
+
+/** The messages the app page's client components use (see lib/i18n/client-messages.tsx). */
+export default function AppPageLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={["catalogue.report"]}>{children}</ClientMessages>;
+}
