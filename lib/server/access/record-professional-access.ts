@@ -1,11 +1,9 @@
 import "server-only";
 import type { HistoryAction, NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { alertOnProfessionalAccess, isFirstAccessBy } from "@/lib/server/alerts/notify-patient";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type ProfessionalAccessEvent = {
   patientId: string;

@@ -1,11 +1,9 @@
 import "server-only";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { SMART_SCOPES } from "@/lib/oauth/smart-scopes";
-import type { Db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import type { ConsentChoice } from "./consent-choice";
-
-type Tx = Pick<Db, "$executeRaw" | "appConnection" | "historyEntry">;
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
 
@@ -17,7 +15,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * answer that changes nothing writes nothing.
  */
 export async function applyConsent(
-  tx: Tx,
+  tx: Pick<Tx, "$executeRaw" | "appConnection" | "historyEntry">,
   { patientId, actor, app, choice, ipAddress, now = new Date() }: { patientId: string; actor: HistoryActor; app: { id: string; name: string }; choice: ConsentChoice; ipAddress?: string | null; now?: Date },
 ): Promise<{ connectionId: string; scopes: string[]; categories: DocumentCategory[] }> {
   // Two answers at once for the same app would both read "not connected"; they line up here.

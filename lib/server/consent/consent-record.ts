@@ -1,6 +1,6 @@
 import "server-only";
 import type { ConsentChange, GrantScope, DocumentCategory, HistoryAction, Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { professionalName, type ConsentContext, type ProfessionalSummary } from "./consent-context";
 
@@ -59,14 +59,12 @@ function accessDetails(access: AccessSnapshot | null): Prisma.InputJsonObject {
   return { scope: access.scope, categories: access.categories, documentCount: access.documentIds.length, canAdd: access.canAdd, validUntil: access.validUntil };
 }
 
-type Tx = Pick<Db, "$executeRaw" | "historyEntry" | "consentReceipt">;
-
 /**
  * Writes, inside the caller's transaction, the history entry of a consent change and (when the change
  * has one) its receipt: with the change, or not at all.
  */
 export async function recordConsentChange(
-  tx: Tx,
+  tx: Pick<Tx, "$executeRaw" | "historyEntry" | "consentReceipt">,
   event: {
     context: ConsentContext;
     historyActor: HistoryActor;

@@ -1,18 +1,16 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
 import { emergencySnapshot, recordConsentChange } from "./consent-record";
-
-type Tx = Pick<Db, "emergencyAccess">;
 
 /**
  * Ends, inside the caller's transaction, every break-glass access of this professional to this
  * patient still in force. One conditional UPDATE: two endings at once end each access once, and the
  * decision (load-access-facts.ts) refuses the professional from their next request on.
  */
-export async function closeEmergencyAccesses(tx: Tx, { patientId, professionalId, now }: { patientId: string; professionalId: string; now: Date }) {
+export async function closeEmergencyAccesses(tx: Pick<Tx, "emergencyAccess">, { patientId, professionalId, now }: { patientId: string; professionalId: string; now: Date }) {
   const ended = await tx.emergencyAccess.updateManyAndReturn({
     where: { patientId, professionalId, endedAt: null, expiresAt: { gt: now } },
     data: { endedAt: now },

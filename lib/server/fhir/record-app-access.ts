@@ -1,10 +1,8 @@
 import "server-only";
 import type { HistoryAction, Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
-
-type Tx = Parameters<typeof recordHistory>[0];
 
 export type AppAccessEvent = {
   action: HistoryAction;
@@ -22,7 +20,7 @@ export function appHistoryActor(access: AppAccess): HistoryActor {
  * Writes an app's access into its patient's history (CSP R.1111-43: who, when, what), in the caller's
  * transaction: a write commits with its entry or not at all.
  */
-export async function recordAppAccess(tx: Tx, access: AppAccess, event: AppAccessEvent): Promise<void> {
+export async function recordAppAccess(tx: Pick<Tx, "$executeRaw" | "historyEntry">, access: AppAccess, event: AppAccessEvent): Promise<void> {
   await recordHistory(tx, {
     patientId: access.patientId,
     actor: appHistoryActor(access),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { historyKeyring } from "@/lib/server/crypto/history-keys";
-import type { Db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { createS3Storage } from "@/lib/server/storage/s3-storage";
 import { startS3TestServer } from "@/lib/server/storage/s3-test-server";
@@ -14,8 +14,6 @@ import { GENESIS_HASH, plainHistoryEntryHash } from "./history-hash";
 import { publishHistoryCheckpoint } from "./publish-history-checkpoint";
 import { recordHistory } from "./record-history";
 import { verifyAllHistoryChains } from "./verify-all-history-chains";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 describe("signed checkpoints of the history chains", () => {
   const db = useTestDb();

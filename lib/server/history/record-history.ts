@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { HistoryAction, Prisma, Role } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/db";
 import { getHistoryKeyring, type HistoryKeyring } from "@/lib/server/crypto/history-keys";
 import { GENESIS_HASH, keyedHistoryEntryHash } from "./history-hash";
 
@@ -18,8 +18,6 @@ export type HistoryEvent = {
   ipAddress?: string | null;
 };
 
-type Tx = Pick<Db, "$executeRaw" | "historyEntry">;
-
 /**
  * Appends entries to patients' histories, inside the caller's transaction: the entry commits with
  * the change it describes, or neither does. Each patient's chain is extended under a transaction-
@@ -27,7 +25,7 @@ type Tx = Pick<Db, "$executeRaw" | "historyEntry">;
  * (the unique (patientId, sequence) index would refuse a fork anyway). Each hash is an HMAC under the
  * current history key (history-keys.ts), which the database never sees. Returns the new entries' ids.
  */
-export async function recordHistory(tx: Tx, events: HistoryEvent | HistoryEvent[], { keyring = getHistoryKeyring() }: { keyring?: HistoryKeyring } = {}): Promise<string[]> {
+export async function recordHistory(tx: Pick<Tx, "$executeRaw" | "historyEntry">, events: HistoryEvent | HistoryEvent[], { keyring = getHistoryKeyring() }: { keyring?: HistoryKeyring } = {}): Promise<string[]> {
   const list = Array.isArray(events) ? events : [events];
   const ids = new Map<HistoryEvent, string>();
   const byPatient = new Map<string, HistoryEvent[]>();

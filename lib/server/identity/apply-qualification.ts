@@ -1,7 +1,7 @@
 import "server-only";
 import type { IdentityDocumentType, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
 import { recordSecurityEvent } from "@/lib/server/auth/record-security-event";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
@@ -24,8 +24,6 @@ export type QualificationClaim = {
 };
 
 export type QualificationOutcome = { outcome: "QUALIFIED" } | { outcome: "CONFLICT" };
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Qualifies a patient's identity with a checked NIR, or, when that NIR is already qualified on

@@ -2,16 +2,13 @@ import "server-only";
 import type { AccountStatus, HistoryAction, Locale, Prisma, Role, SecurityEventKind, StaffAction } from "@/lib/generated/prisma/client";
 import type { Deliver } from "@/lib/server/auth/security-settings/deliver";
 import { recordSecurityEvent } from "@/lib/server/auth/record-security-event";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { assertSupportAgent } from "./support-agent";
-
-/** The transaction client Db.$transaction hands its callback (Prisma's deny list of methods removed). */
-export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends">;
 
 /** The account an action is about, as the change needs it. */
 export type SupportTarget = { id: string; email: string; firstName: string; lastName: string; locale: Locale; status: AccountStatus; roles: Role[]; emailVerifiedAt: Date | null };
