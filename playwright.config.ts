@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
-import { E2E_APP_URL, E2E_DATA_DIR, E2E_PORT, SMTP_CAPTURE_PORT } from "./e2e/support/environment";
+import { E2E_APP_URL, E2E_DATA_DIR, E2E_DATABASE_SERVER_URL, E2E_PORT, SMTP_CAPTURE_PORT } from "./e2e/support/environment";
 
 /**
  * End-to-end tests drive a production build (`next build` runs first, in `npm run test:e2e`) served by
- * the same launcher as `npm start`, on a fresh embedded database seeded with the demo data.
+ * the same launcher as `npm start`, on a fresh embedded database seeded with the demo data; or, with
+ * E2E_DATABASE_URL, on a fresh database of that PostgreSQL server (e2e/support/serve-on-postgres.ts).
  */
 export default defineConfig({
   testDir: "e2e",
@@ -49,7 +50,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `rm -rf ${E2E_DATA_DIR} && node --conditions=react-server --import tsx scripts/start.ts`,
+      command: `rm -rf ${E2E_DATA_DIR} && node --conditions=react-server --import tsx ${E2E_DATABASE_SERVER_URL ? "e2e/support/serve-on-postgres.ts" : "scripts/start.ts"}`,
       url: `${E2E_APP_URL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,
@@ -60,8 +61,8 @@ export default defineConfig({
         APP_URL: E2E_APP_URL,
         DATA_DIR: E2E_DATA_DIR,
         APP_ENV: "test",
-        // Always the embedded database (the quick start's), even when the integration tests were given
-        // a PostgreSQL server through DATABASE_URL (CI): an empty variable counts as unset.
+        // The embedded database (the quick start's) unless E2E_DATABASE_URL asks for a server, even when
+        // the integration tests were given one through DATABASE_URL: an empty variable counts as unset.
         DATABASE_URL: "",
         LOG_LEVEL: "warn",
         SMTP_URL: `smtp://127.0.0.1:${SMTP_CAPTURE_PORT}`,

@@ -11,11 +11,12 @@ import { readFileSync } from "node:fs";
 import type { BrowserContext } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import * as OTPAuth from "otpauth";
-import { E2E_APP_URL, E2E_DATA_DIR } from "./environment";
+import { E2E_APP_URL, E2E_DATA_DIR, E2E_DATABASE_URL_FILE } from "./environment";
 
 process.env.DATA_DIR = E2E_DATA_DIR;
 process.env.APP_ENV = "test";
-// The app under test runs on the embedded database (playwright.config.ts), whatever the shell says.
+// The fixtures reach the app's database through the URL it wrote (E2E_DATABASE_URL_FILE), whatever the
+// shell says.
 delete process.env.DATABASE_URL;
 
 const { createPrismaClient } = await import("@/lib/server/db");
@@ -27,7 +28,7 @@ const { SESSION_COOKIE } = await import("@/lib/server/auth/session-cookie");
 
 let db: ReturnType<typeof createPrismaClient> | undefined;
 export function e2eDb() {
-  db ??= createPrismaClient(readFileSync(`${E2E_DATA_DIR}/pglite.url`, "utf8").trim(), 2);
+  db ??= createPrismaClient(readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim(), 2);
   return db;
 }
 

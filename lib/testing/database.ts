@@ -1,10 +1,14 @@
 /**
  * Databases for integration tests: the real PostgreSQL server when DATABASE_URL is set (CI runs the
- * suite a second time that way), otherwise the embedded PGlite, in memory.
+ * suite that way), otherwise the embedded PGlite, in memory.
  */
 import { randomBytes } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@/prisma/embedded-db";
+import { applyMigrations } from "@/prisma/migrate";
+import { servePglite } from "@/prisma/pglite-wire-server";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
@@ -14,13 +18,74 @@ export async function createEmptyDatabase(serverUrl = process.env.DATABASE_URL):
     const embedded = await startEmbeddedDatabase({ dataDir: "memory://" });
     return { url: embedded.url, drop: embedded.stop };
   }
-  const name = `test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  return createServerDatabase(serverUrl, "test");
+}
+
+/** Names are unique per run: other engineers' runs share the server. */
+async function createServerDatabase(serverUrl: string, prefix: string, template?: string): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
+  return {
+    url: databaseUrlOn(serverUrl, name),
+    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+function databaseUrlOn(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * What a test file needs to get a migrated database of its own in a fraction of a second: the name of
+ * a migrated template database on the server (copied by `CREATE DATABASE … TEMPLATE`), or a PGlite
+ * data folder, migrated once and saved as a tarball (loaded by `PGlite.create({ loadDataDir })`).
+ * Passed from the global setup to the test workers, so it is plain data.
+ */
+export type TestDatabaseTemplate = { kind: "server"; serverUrl: string; name: string } | { kind: "pglite"; dumpFile: string };
+
+/** Migrates a template once per run; `drop` removes it at the end. */
+export async function createMigratedTemplate(dumpFile: string, serverUrl = process.env.DATABASE_URL): Promise<{ template: TestDatabaseTemplate; drop: () => Promise<void> }> {
+  if (!serverUrl) {
+    const db = await PGlite.create("memory://");
+    try {
+      const server = await servePglite(db, { host: "127.0.0.1", port: 0, maxConnections: 4 });
+      try {
+        await applyMigrations(`postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`);
+      } finally {
+        await server.stop();
+      }
+      const dump = await db.dumpDataDir("none");
+      await writeFile(dumpFile, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await db.close();
+    }
+    return { template: { kind: "pglite", dumpFile }, drop: async () => {} };
+  }
+  const database = await createServerDatabase(serverUrl, "test_template");
+  try {
+    await applyMigrations(database.url);
+    // Made once here, before any test file connects as it.
+    await ensureTestAppRole(serverUrl);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return { template: { kind: "server", serverUrl, name: new URL(database.url).pathname.slice(1) }, drop: database.drop };
+}
+
+/** A migrated database of the caller's own, copied from the run's template; the URL is the owner's. */
+export async function cloneTemplate(template: TestDatabaseTemplate): Promise<TestDatabase> {
+  if (template.kind === "server") return createServerDatabase(template.serverUrl, "test", template.name);
+  const db = await PGlite.create({ loadDataDir: new Blob([await readFile(template.dumpFile)]) });
+  const server = await servePglite(db, { host: "127.0.0.1", port: 0, maxConnections: 32 });
   return {
-    url: url.toString(),
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    url: `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`,
+    async drop() {
+      await server.stop();
+      await db.close();
+    },
   };
 }
 
@@ -32,12 +97,10 @@ export async function createEmptyDatabase(serverUrl = process.env.DATABASE_URL):
 const TEST_APP_ROLE = "ens_app_test";
 
 /**
- * The URL the app's code should use on a migrated test database: as TEST_APP_ROLE on a server, so the
- * tests run with the app's privileges rather than the owner's; unchanged on PGlite, which serves one
- * user whatever name a connection gives (measured: the wire server ignores it).
+ * Makes TEST_APP_ROLE on the server if it is missing (idempotent). The migrations must have run once on
+ * the server before: they create the `ens_app` group role.
  */
-export async function appRoleUrl(databaseUrl: string, serverUrl = process.env.DATABASE_URL): Promise<string> {
-  if (!serverUrl) return databaseUrl;
+export async function ensureTestAppRole(serverUrl: string): Promise<void> {
   await withClient(serverUrl, async (client) => {
     // Runs of other engineers share the server: making the role and its membership are serialised.
     await client.query("SELECT pg_advisory_lock(hashtext('ens_app_test role'))");
@@ -46,6 +109,13 @@ export async function appRoleUrl(databaseUrl: string, serverUrl = process.env.DA
       IF NOT pg_has_role('${TEST_APP_ROLE}', 'ens_app', 'MEMBER') THEN GRANT ens_app TO ${TEST_APP_ROLE}; END IF;
     END $$`);
   });
+}
+
+/**
+ * The URL the app's code should use on a migrated test database on a server: as TEST_APP_ROLE, so the
+ * tests run with the app's privileges rather than the owner's.
+ */
+export function appRoleUrl(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   url.username = TEST_APP_ROLE;
   url.password = TEST_APP_ROLE;
