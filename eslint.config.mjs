@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import boundaries from "eslint-plugin-boundaries";
 
 const config = [
   ...nextVitals,
@@ -19,6 +20,50 @@ const config = [
         },
       ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The UI layer (issue 14): components/ui is the only shared UI. A feature folder (components/<x>)
+    // imports ui, lib and the server actions it submits to, never another feature's folder; ui imports
+    // no feature. A piece two features need moves to ui (or lib); app/ pages compose features freely,
+    // and so do the site's shell (components/layout) and its providers.
+    files: ["components/**", "app/**", "lib/**"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { alwaysTryTypes: true } },
+      "boundaries/elements": [
+        { type: "ui", pattern: "components/ui", partialMatch: false },
+        { type: "shell", pattern: "components/(layout|providers)", partialMatch: false },
+        { type: "feature", pattern: "components/*", partialMatch: false, capture: ["feature"] },
+        { type: "app", pattern: "app", partialMatch: false },
+        { type: "lib", pattern: "lib", partialMatch: false },
+      ],
+      "boundaries/files": [{ category: "action", pattern: "app/**/actions.ts" }],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "allow",
+          policies: [
+            {
+              from: { element: { type: "feature" } },
+              disallow: { to: { element: { types: { anyOf: ["feature", "shell", "app"] } } } },
+            },
+            // A form imports the server action it submits to.
+            { from: { element: { type: "feature" } }, allow: { to: { file: { categories: "action" } } } },
+            // Within its own folder a feature imports what it likes.
+            {
+              from: { element: { type: "feature" } },
+              allow: { to: { element: { type: "feature", captured: { feature: "{{ from.element.captured.feature }}" } } } },
+            },
+            {
+              from: { element: { type: "ui" } },
+              disallow: { to: { element: { types: { anyOf: ["feature", "shell", "app"] } } } },
+            },
+          ],
+        },
+      ],
     },
   },
   {

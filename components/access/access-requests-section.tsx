@@ -4,7 +4,7 @@ import { Section } from "@/components/ui/section";
 import { parisDay } from "@/lib/consent/paris-date";
 import { professionalName } from "@/lib/server/consent/consent-context";
 import type { AccessOverview } from "@/lib/server/consent/get-access-overview";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { GrantForm, type GrantFormDocument } from "./grant-form";
 import { ProfessionalLine } from "./professional-line";
 

@@ -3,7 +3,7 @@ import { unblockProfessionalAction } from "@/app/(space)/acces/actions";
 import { Section } from "@/components/ui/section";
 import { professionalName } from "@/lib/server/consent/consent-context";
 import type { AccessOverview } from "@/lib/server/consent/get-access-overview";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { ProfessionalLine } from "./professional-line";
 
 /** Professionals the patient blocked, each with the button that lifts the block. */

@@ -4,7 +4,7 @@ import { endEmergencyAccessAction, revokeAccessAction } from "@/app/(space)/acce
 import { Section } from "@/components/ui/section";
 import { professionalName } from "@/lib/server/consent/consent-context";
 import type { EmergencyAccessView, GrantView } from "@/lib/server/consent/get-access-overview";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { describeGrant } from "./describe-grant";
 import { ProfessionalLine } from "./professional-line";
 

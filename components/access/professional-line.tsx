@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { professionLabels } from "@/lib/directory/professions";
 
 type Professional = { firstName: string; lastName: string; profession: string; specialty: string | null; city: string; rpps: string; emergencyStaff: boolean };

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { setTreatingDoctorAction } from "@/app/(space)/acces/actions";
 import { Section } from "@/components/ui/section";
 import { professionalName, type ProfessionalSummary } from "@/lib/server/consent/consent-context";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { ProfessionalLine } from "./professional-line";
 
 /** The patient's médecin traitant, with the ways to change or remove them, or to choose one. */

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { signInErrorMessage } from "./sign-in-error";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 
 /**
  * A code-based second step (authenticator app, recovery code, or the first authenticator being

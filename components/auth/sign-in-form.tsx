@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/server/action/action-result";
-import { signInErrorMessage } from "./sign-in-error";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
 type ConfirmAction = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;

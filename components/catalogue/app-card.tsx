@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getAppLocale } from "@/lib/i18n/app-locale";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { dataKindsOf } from "@/lib/catalogue/data-kinds";
 import type { CatalogueCard } from "@/lib/server/catalogue/search-catalogue";
 import { AppImage } from "./app-image";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { purposeField } from "@/lib/catalogue/app-form-schema";
 import { scopeMessageKey } from "@/lib/catalogue/data-kinds";
 import { REGIONS } from "@/lib/catalogue/regions";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { resolveReportAction } from "@/app/admin/catalogue/actions";
-import { ActionForm } from "@/components/access/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Section } from "@/components/ui/section";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import type { AppForCuration } from "@/lib/server/catalogue/get-app-for-curation";

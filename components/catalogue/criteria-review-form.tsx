@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
-import { fieldClass } from "@/components/vault/field-classes";
+import { fieldClass } from "@/components/ui/field-classes";
 import { CRITERIA_FAMILIES, CRITERION_FAMILIES, CRITERION_OUTCOMES, type CriterionOutcome } from "@/lib/catalogue/criteria";
 import type { ActionResult } from "@/lib/server/action/action-result";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getAppLocale } from "@/lib/i18n/app-locale";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { scopeMessageKey } from "@/lib/catalogue/data-kinds";
 import { TECHNICAL_SCOPES, isSmartScope } from "@/lib/oauth/smart-scopes";
 import type { ScopePurpose } from "@/lib/server/catalogue/scope-purposes";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import type { CurationDecision } from "@/lib/catalogue/app-status";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import type { DecisionOutcome } from "@/lib/server/catalogue/decide-app-status";

@@ -5,7 +5,7 @@ import { registerClientAction } from "@/app/admin/catalogue/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import { MAX_REDIRECT_URIS } from "@/lib/catalogue/oauth-client-schemas";
 import type { ActionResult } from "@/lib/server/action/action-result";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { CRITERIA_FAMILIES, CRITERION_FAMILIES } from "@/lib/catalogue/criteria";
 import { readCatalogueText } from "@/lib/catalogue/system-texts";
 import type { CatalogAppStatus, CatalogCriterionOutcome } from "@/lib/generated/prisma/enums";

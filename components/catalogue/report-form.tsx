@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { reportAppAction } from "@/app/(public)/catalogue/actions";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { REPORT_REASONS } from "@/lib/catalogue/themes";
 import type { ActionResult } from "@/lib/server/action/action-result";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import type { CatalogAppStatus } from "@/lib/generated/prisma/enums";
 
 const STYLES: Record<CatalogAppStatus, string> = {

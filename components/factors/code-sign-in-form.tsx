@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
-import { signInErrorMessage } from "@/components/auth/sign-in-error";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { signInErrorMessage } from "@/components/auth/sign-in-error";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { passkeyProblemOf } from "./passkey-browser-error";
 
 export type PasskeyOutcome = { tone: "error" | "calm" | "success"; text: string } | null;

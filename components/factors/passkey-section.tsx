@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { RemoveFactorButton } from "@/components/security/remove-factor-button";
+import { RemoveFactorButton } from "./remove-factor-button";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { listPasskeys } from "@/lib/server/auth/passkeys/list-passkeys";
 import { getDb } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { readCatalogueText } from "@/lib/catalogue/system-texts";
 import { professionLabels } from "@/lib/directory/professions";
 import { describeChangedFields, describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/history/describe-history-entry";

@@ -3,9 +3,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "@/components/vault/use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { useRequestAccess } from "@/lib/queries/pro/use-pro-mutations";
 
 /** Asking the patient for access, with an optional message; once asked, the request waits for their answer. */

@@ -2,9 +2,9 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "@/components/vault/use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { useBreakGlass } from "@/lib/queries/pro/use-pro-mutations";
 
 const MIN_REASON = 10;

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
-import { useErrorText } from "@/components/vault/use-error-text";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { useFindPatient } from "@/lib/queries/pro/use-find-patient";
 
 /**

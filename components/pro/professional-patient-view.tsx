@@ -1,27 +1,25 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Suspense } from "react";
-import { useVaultDates } from "@/components/vault/document-dates";
-import { DocumentUpload } from "@/components/vault/document-upload";
+import type { ReactNode } from "react";
+import { useDates } from "@/components/ui/dates";
 import { useProfessionalPatient, type ProfessionalPatientView as View } from "@/lib/queries/pro/use-professional-patient";
 import { AccessRequestForm } from "./access-request-form";
 import { AccessSummary } from "./access-summary";
 import { EmergencyAccessForm } from "./emergency-access-form";
 import { PatientIdentity } from "./patient-identity";
-import { PatientDocumentList } from "./patient-document-list";
 
-type Props = { patientId: string; initialView: View; maxFileBytes: number; emergencyHours: number };
+/** `documents`: the documents part (list and upload), which belongs to the vault. */
+type Props = { patientId: string; initialView: View; emergencyHours: number; documents: ReactNode };
 
 /**
  * A patient as a professional sees them: who they are, what the professional may do and why, the
  * documents they may read, adding one when allowed, and the ways to get access when they have none
  * (ask the patient, or break the glass for emergency staff). The server decides each of these.
  */
-export function ProfessionalPatientView({ patientId, initialView, maxFileBytes, emergencyHours }: Props) {
+export function ProfessionalPatientView({ patientId, initialView, emergencyHours, documents }: Props) {
   const t = useTranslations("pro.patient");
-  const tPro = useTranslations("pro");
-  const dates = useVaultDates();
+  const dates = useDates();
   const { data: view } = useProfessionalPatient(patientId, initialView);
   const { patient } = view;
 
@@ -41,23 +39,7 @@ export function ProfessionalPatientView({ patientId, initialView, maxFileBytes, 
 
       <PatientIdentity patientId={patientId} identity={view.identity} />
 
-      {view.canRead && (
-        <Suspense fallback={<p>{tPro("loading")}</p>}>
-          <PatientDocumentList patientId={patientId} />
-        </Suspense>
-      )}
-
-      {view.canAdd && (
-        <div className="space-y-2">
-          <p className="text-muted">{t("uploadIntro")}</p>
-          <DocumentUpload
-            maxFileBytes={maxFileBytes}
-            patientId={patientId}
-            documentHref={(documentId) => `/pro/patients/${patientId}/documents/${documentId}`}
-            noteHint={t("noteHint")}
-          />
-        </div>
-      )}
+      {documents}
 
       {!view.canRead && <AccessRequestForm patientId={patientId} pending={view.pendingRequest} />}
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { ActionAlert } from "./action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { PasswordField } from "./password-field";
 
 export function PasswordResetForm({ token, email }: { token: string; email: string }) {

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { ActionAlert } from "./action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { PasswordField } from "./password-field";
 import { startPasskeyReauthentication } from "@/lib/server/auth/passkeys/passkey-actions";
 

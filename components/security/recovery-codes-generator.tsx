@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { regenerateRecoveryCodesAction } from "@/app/(space)/securite/codes-de-secours/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ActionAlert } from "./action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 
 /**
  * Makes ten new recovery codes and shows them this once, with ways to keep them: copy, or a text file.

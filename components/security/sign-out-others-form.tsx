@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { signOutOtherSessionsAction } from "@/app/(space)/securite/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ActionAlert } from "./action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 
 /** Always mounted, so the confirmation survives the list refreshing without the other sessions. */
 export function SignOutOthersForm({ others }: { others: number }) {

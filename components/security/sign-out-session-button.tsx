@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signOutSessionAction } from "@/app/(space)/securite/actions";
 import { Button } from "@/components/ui/button";
-import { ActionAlert } from "./action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 
 export function SignOutSessionButton({ sessionId, device }: { sessionId: string; device: string }) {
   const t = useTranslations("security.sessions");

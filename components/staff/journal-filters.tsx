@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { STAFF_ACTIONS } from "@/lib/server/admin/audit-log-filters";
 import { describeAuditAction, type StaffTranslator } from "@/lib/server/admin/describe-audit-entry";
 

@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { ActionAlert } from "@/components/security/action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { TICKET_MESSAGE_MAX, TICKET_SUBJECT_MAX, TICKET_TOPICS } from "@/lib/schemas/support-ticket";
 import type { ActionResult } from "@/lib/server/action/action-result";
 

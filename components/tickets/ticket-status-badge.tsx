@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import type { TicketStatus } from "@/lib/generated/prisma/client";
 
 const STYLES: Record<TicketStatus, string> = {

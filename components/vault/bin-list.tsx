@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useDocumentList } from "@/lib/queries/documents/use-document-list";
 import { BinRow } from "./bin-row";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** The documents in the bin, newest first, each with Restore and a guarded permanent delete. */
 export function BinList() {

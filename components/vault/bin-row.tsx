@@ -5,15 +5,15 @@ import { Button } from "@/components/ui/button";
 import { useDeleteDocument, useRestoreDocument } from "@/lib/queries/documents/use-document-mutations";
 import type { DocumentSummary } from "@/lib/vault/document-api";
 import { DocumentAddedBy } from "./document-added-by";
-import { useVaultDates } from "./document-dates";
+import { useDates } from "@/components/ui/dates";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** A binned document: when it went there, when it goes for good, Restore, and Delete after a confirmation. */
 export function BinRow({ document, onGone }: { document: DocumentSummary; onGone: () => void }) {
   const t = useTranslations("documents.bin");
   const tCategory = useTranslations("space.categories");
-  const dates = useVaultDates();
+  const dates = useDates();
   const announce = useAnnounce();
   const errorText = useErrorText();
   const restore = useRestoreDocument();

@@ -7,7 +7,7 @@ import type { DocumentBulkInput } from "@/lib/vault/document-api";
 import type { DocumentCategory } from "@/lib/generated/prisma/enums";
 import { CategorySelect } from "./category-select";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** What can be done to several documents at once; shown while some are selected. */
 export function BulkActions({ ids, onDone }: { ids: string[]; onDone: () => void }) {

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useBinDocument, usePatchDocument, useRestoreDocument } from "@/lib/queries/documents/use-document-mutations";
 import type { DocumentDetail } from "@/lib/vault/document-api";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** Pin, hide from professionals, move to the bin (or restore from it); each outcome is announced. */
 export function DocumentActions({ document, onBinned, onRestored }: { document: DocumentDetail; onBinned: () => void; onRestored: () => void }) {

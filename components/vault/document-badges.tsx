@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { DocumentSummary } from "@/lib/vault/document-api";
-import { badgeClass } from "./field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 
 export function DocumentBadges({ document }: { document: Pick<DocumentSummary, "pinned" | "hiddenFromProfessionals"> }) {
   const t = useTranslations("documents.list");

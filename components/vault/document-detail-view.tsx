@@ -9,17 +9,17 @@ import { useDocument } from "@/lib/queries/documents/use-document";
 import { DocumentActions } from "./document-actions";
 import { DocumentAddedBy } from "./document-added-by";
 import { DocumentBadges } from "./document-badges";
-import { useVaultDates } from "./document-dates";
+import { useDates } from "@/components/ui/dates";
 import { DocumentEditForm } from "./document-edit-form";
 import { DocumentPreview } from "./document-preview";
 import { DocumentReportForm } from "./document-report-form";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** One document: who added it and when, its preview, download, actions, details and a way to report it. */
 export function DocumentDetailView({ id }: { id: string }) {
   const t = useTranslations("documents");
   const tCategory = useTranslations("space.categories");
-  const dates = useVaultDates();
+  const dates = useDates();
   const errorText = useErrorText();
   const query = useDocument(id);
   const headingRef = useRef<HTMLHeadingElement>(null);

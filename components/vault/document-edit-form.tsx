@@ -7,9 +7,9 @@ import { usePatchDocument } from "@/lib/queries/documents/use-document-mutations
 import type { DocumentDetail, DocumentPatch } from "@/lib/vault/document-api";
 import type { DocumentCategory } from "@/lib/generated/prisma/enums";
 import { CategorySelect } from "./category-select";
-import { fieldClass, labelClass } from "./field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** Title, category, date and note; only what changed is sent. */
 export function DocumentEditForm({ document }: { document: DocumentDetail }) {

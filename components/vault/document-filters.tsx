@@ -4,7 +4,7 @@ import { useState } from "react";
 import { DateRangeFilter, FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { authorKinds, documentSorts } from "@/lib/vault/document-api";
 import { CategorySelect } from "./category-select";
-import { fieldClass, labelClass } from "./field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import type { ListFilters } from "./use-list-filters";
 
 /**

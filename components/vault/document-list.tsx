@@ -8,7 +8,7 @@ import { BulkActions } from "./bulk-actions";
 import { DocumentFilters } from "./document-filters";
 import { DocumentRow } from "./document-row";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { useListFilters, type ListFilters } from "./use-list-filters";
 
 /**

@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useReportDocument } from "@/lib/queries/documents/use-document-mutations";
 import { documentReportReasons, type DocumentReportInput } from "@/lib/vault/document-api";
-import { fieldClass, labelClass } from "./field-classes";
-import { useErrorText } from "./use-error-text";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /** "Signaler un problème": a reason and, optionally, a few words for support (no health details). */
 export function DocumentReportForm({ documentId }: { documentId: string }) {

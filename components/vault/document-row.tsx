@@ -4,13 +4,13 @@ import { useTranslations } from "next-intl";
 import type { DocumentSummary } from "@/lib/vault/document-api";
 import { DocumentAddedBy } from "./document-added-by";
 import { DocumentBadges } from "./document-badges";
-import { useVaultDates } from "./document-dates";
+import { useDates } from "@/components/ui/dates";
 
 /** A row of the list: selection box, title (a link to the document), badges, category, dates, author. */
 export function DocumentRow({ document, selected, onSelect }: { document: DocumentSummary; selected: boolean; onSelect: (selected: boolean) => void }) {
   const t = useTranslations("documents.list");
   const tCategory = useTranslations("space.categories");
-  const dates = useVaultDates();
+  const dates = useDates();
   return (
     <li className="flex items-start gap-3 px-4 py-3" data-testid="document-row">
       <input

@@ -8,7 +8,7 @@ import { documentKeys } from "@/lib/queries/documents/document-keys";
 import { uploadDocument } from "@/lib/queries/documents/upload-document";
 import { refreshAfterChange } from "@/lib/queries/refresh-after-change";
 import { acceptAttribute } from "@/lib/vault/accepted-types";
-import { todayIsoDay } from "./document-dates";
+import { todayIsoDay } from "@/components/ui/dates";
 import { useAnnounce } from "@/components/ui/live-region";
 import { titleFromFileName, type UploadItem } from "./upload-item";
 import { UploadRow } from "./upload-row";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { UploadItem } from "./upload-item";
 import { CategorySelect } from "./category-select";
-import { fieldClass, labelClass } from "./field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { UploadSuggestion } from "./upload-suggestion";
 
 type Props = {

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { usePatchDocument } from "@/lib/queries/documents/use-document-mutations";
 import { CategorySelect } from "./category-select";
-import { useVaultDates } from "./document-dates";
-import { fieldClass, labelClass } from "./field-classes";
+import { useDates } from "@/components/ui/dates";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { differingSuggestion, type UploadItem } from "./upload-item";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "./use-error-text";
+import { useErrorText } from "@/components/ui/use-error-text";
 
 /**
  * After a PDF is added: the category and date its text suggests, when they differ from the patient's
@@ -36,7 +36,7 @@ function SuggestionForm({ item, suggestion, documentId, onChange }: { item: Uplo
   const [category, setCategory] = useState(suggestion.category ?? item.category);
   const [documentDate, setDocumentDate] = useState(suggestion.documentDate ?? item.documentDate);
   const id = `upload-${item.key}-suggested`;
-  const dates = useVaultDates();
+  const dates = useDates();
   const announce = useAnnounce();
   const patch = usePatchDocument();
   const errorText = useErrorText();

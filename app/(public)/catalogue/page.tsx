@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AppCard } from "@/components/catalogue/app-card";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { parseCatalogueQuery } from "@/lib/catalogue/catalogue-query";
 import { DATA_KINDS } from "@/lib/catalogue/data-kinds";
 import { REGIONS } from "@/lib/catalogue/regions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkReadButton } from "@/components/alerts/mark-read-button";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";

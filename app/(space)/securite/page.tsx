@@ -8,7 +8,7 @@ import { ChangePasswordForm } from "@/components/security/change-password-form";
 import { ReauthNotice } from "@/components/security/reauth-notice";
 import { SecurityEventList } from "@/components/security/security-event-list";
 import { SessionList } from "@/components/security/session-list";
-import { TotpFactorList } from "@/components/security/totp-factor-list";
+import { TotpFactorList } from "@/components/factors/totp-factor-list";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { listSecurityEvents } from "@/lib/server/auth/list-security-events";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/access/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StatusBadge } from "@/components/catalogue/status-badge";
 import { ALL_CRITERIA } from "@/lib/catalogue/criteria";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";

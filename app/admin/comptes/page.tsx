@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { searchAccounts, SEARCH_RESULT_LIMIT, type AccountSearchResult } from "@/lib/server/support/search-accounts";

@@ -6,7 +6,7 @@ import { ReauthNotice } from "@/components/security/reauth-notice";
 import { RoleChangeForm } from "@/components/staff/role-change-form";
 import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { findAccountForRoles } from "@/lib/server/admin/find-account-for-roles";
 import { listStaffMembers } from "@/lib/server/admin/list-staff-members";
 import { STAFF_ROLES } from "@/lib/server/admin/staff-roles";

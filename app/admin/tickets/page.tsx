@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
 import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { buttonClass } from "@/components/ui/button";
-import { fieldClass, labelClass } from "@/components/vault/field-classes";
+import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { getDb } from "@/lib/server/db";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";

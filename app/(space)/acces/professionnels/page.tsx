@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProfessionalLine } from "@/components/access/professional-line";
 import { TextField } from "@/components/ui/text-field";
-import { badgeClass } from "@/components/vault/field-classes";
+import { badgeClass } from "@/components/ui/field-classes";
 import { directoryQuerySchema } from "@/lib/consent/access-schemas";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import type { ConsentContext } from "@/lib/server/consent/consent-context";

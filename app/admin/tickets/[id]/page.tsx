@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/access/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { IdentityConflictPanel } from "@/components/identity/identity-conflict-panel";
 import { AssignForm } from "@/components/tickets/assign-form";
 import { MessageForm } from "@/components/tickets/message-form";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ProfessionalPatientView } from "@/components/pro/professional-patient-view";
+import { ProfessionalPatientDocuments } from "@/components/vault/professional-patient-documents";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
 import { EMERGENCY_ACCESS_HOURS } from "@/lib/server/professional/break-glass";
@@ -20,7 +21,7 @@ export default async function ProfessionalPatientPage({ params }: { params: Prom
   const view = await orNotFound(patientForProfessional(getDb(), actor, patientId));
   return (
     <ClientMessages namespaces={["documents.actionError", "documents.filters", "documents.upload", "identity", "pro.documents", "pro.emergency", "pro.loading", "pro.patient", "pro.request", "pro.retry", "space.categories", "vault.refusal"]}>
-      <ProfessionalPatientView patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} emergencyHours={EMERGENCY_ACCESS_HOURS} />
+      <ProfessionalPatientView patientId={patientId} initialView={view} emergencyHours={EMERGENCY_ACCESS_HOURS} documents={<ProfessionalPatientDocuments patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} />} />
     </ClientMessages>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PatientDocumentDetail } from "@/components/pro/patient-document-detail";
+import { PatientDocumentDetail } from "@/components/vault/patient-document-detail";
 import { getDb } from "@/lib/server/db";
 import { findDocumentFor } from "@/lib/server/documents/find-owned-document";
 import { orNotFound, requireProfessionalForPage } from "../../../../require-professional";

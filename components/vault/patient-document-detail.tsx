@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useVaultDates } from "@/components/vault/document-dates";
-import { DocumentPreview } from "@/components/vault/document-preview";
+import { useDates } from "@/components/ui/dates";
+import { DocumentPreview } from "./document-preview";
 import { documentFileUrl } from "@/lib/queries/documents/document-keys";
 import type { DocumentSummary } from "@/lib/vault/document-api";
 import { PatientDocumentAddedBy } from "./patient-document-row";
@@ -19,7 +19,7 @@ export function PatientDocumentDetail({ patientId, document }: { patientId: stri
   const t = useTranslations("pro.document");
   const tDocuments = useTranslations("pro.documents");
   const tCategory = useTranslations("space.categories");
-  const dates = useVaultDates();
+  const dates = useDates();
   return (
     <div className="space-y-10">
       <div className="space-y-3">

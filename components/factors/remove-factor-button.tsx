@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { removeFactorAction } from "@/app/(space)/securite/actions";
 import { Button } from "@/components/ui/button";
-import { ActionAlert } from "./action-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 
 /**
  * Removes one second factor of any kind (by id), after a second click: taking away a way in is

@@ -4,11 +4,11 @@ import { useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/ui/live-region";
-import { useErrorText } from "@/components/vault/use-error-text";
-import { useListFilters, type ListFilters } from "@/components/vault/use-list-filters";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { useListFilters, type ListFilters } from "./use-list-filters";
 import { usePatientDocuments } from "@/lib/queries/pro/use-patient-documents";
 import { PatientDocumentRow } from "./patient-document-row";
-import { DocumentFilters } from "@/components/vault/document-filters";
+import { DocumentFilters } from "./document-filters";
 
 /**
  * The patient's documents this professional may see, read-only: the server leaves out hidden ones

@@ -2,10 +2,10 @@
 import { useFormatter } from "next-intl";
 
 /**
- * Dates of the vault as people read them. A document date is a calendar day ("YYYY-MM-DD") and is
+ * Dates as people read them. A calendar day ("YYYY-MM-DD": a document date, a birth date) is
  * shown in UTC so that it never shifts by a day; instants (added, binned, purge) in the user's zone.
  */
-export function useVaultDates() {
+export function useDates() {
   const format = useFormatter();
   return {
     day: (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }),

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert } from "./form-alert";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
 /**

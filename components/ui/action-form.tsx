@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
-import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { useAnnounce } from "@/components/ui/live-region";
+import { Button } from "./button";
+import { FormAlert } from "./form-alert";
+import { keepInputsOnSubmit } from "./use-kept-form";
+import { useAnnounce } from "./live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
 /**

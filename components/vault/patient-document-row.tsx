@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useVaultDates } from "@/components/vault/document-dates";
+import { useDates } from "@/components/ui/dates";
 import type { DocumentSummary } from "@/lib/vault/document-api";
 
 /** Who added a document, as the professional reads it: "le patient", "Dr Bernard (Médecin)"… */
 export function PatientDocumentAddedBy({ document }: { document: Pick<DocumentSummary, "authorKind" | "authorLabel" | "createdAt"> }) {
   const t = useTranslations("pro.documents");
-  const dates = useVaultDates();
+  const dates = useDates();
   const author = document.authorKind === "PATIENT" ? t("authorKinds.PATIENT") : (document.authorLabel ?? t(`authorKinds.${document.authorKind}`));
   return <>{t("addedBy", { author, date: dates.instant(document.createdAt) })}</>;
 }
@@ -16,7 +16,7 @@ export function PatientDocumentAddedBy({ document }: { document: Pick<DocumentSu
 export function PatientDocumentRow({ patientId, document }: { patientId: string; document: DocumentSummary }) {
   const t = useTranslations("pro.documents");
   const tCategory = useTranslations("space.categories");
-  const dates = useVaultDates();
+  const dates = useDates();
   return (
     <li className="px-4 py-3" data-testid="document-row">
       <p className="font-medium">
