@@ -4,14 +4,10 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./lib/server/startup-checks");
-  // Mail and SMS that could not be handed over at once (relay down, instance stopped) are retried.
-  const { startRetryPass } = await import("./lib/server/messaging/deliver-soon");
-  startRetryPass();
-  (await import("./lib/server/vault/check/start-bin-purge")).startBinPurgePass();
-  (await import("./lib/server/housekeeping/start-housekeeping")).startHousekeeping();
-  (await import("./lib/server/catalogue/start-access-ended-notices")).startAccessEndedNotices();
-  (await import("./lib/server/admin/start-history-chain-checks")).startHistoryChainChecks();
-  (await import("./lib/server/history/start-history-checkpoints")).startHistoryCheckpoints();
+  // The quick start and a single instance run the background jobs here; a deployment with
+  // `npm run worker` sets JOBS_IN_PROCESS=false on its web instances (lib/server/jobs).
+  const { startInProcessWorker } = await import("./lib/server/jobs/start-in-process-worker");
+  await startInProcessWorker();
 }
 
 /**

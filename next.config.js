@@ -15,7 +15,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The generated Prisma client and pino are server-only Node code; keep them out of the bundler.
-  serverExternalPackages: ["pino", "@node-rs/argon2", "@electric-sql/pglite"],
+  serverExternalPackages: ["pino", "@node-rs/argon2", "@electric-sql/pglite", "graphile-worker"],
   async headers() {
     // The proxy (proxy.ts) sets headers, with a per-request CSP nonce, on everything else. These are
     // the paths it skips: static assets, and upload streams (a proxy truncates request bodies).

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { migrateJobSchema } from "@/lib/server/jobs/migrate-job-schema";
 
 /** Prisma Migrate's lock id (an advisory lock shared with `prisma migrate deploy`). */
 const PRISMA_MIGRATE_LOCK_ID = 72707369;
@@ -84,6 +85,8 @@ export async function applyMigrations(
       }
       applied.push(migration.name);
     }
+    // The job library's schema (graphile_worker) has its own numbered migrations; run under the same lock.
+    if (dir === MIGRATIONS_DIR) await migrateJobSchema(connectionString);
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]).catch(() => {});

@@ -50,6 +50,8 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    JOBS_IN_PROCESS: bool.default(true),
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {
@@ -103,6 +105,13 @@ export type AppConfig = {
   vaultQuotaBytes: number;
   /** FHIR calls allowed per minute, per connection (one patient through one app) and per app client. */
   fhirCallsPerMinute: { perConnection: number; perClient: number };
+  /**
+   * Whether the web server also runs the background jobs (the quick start, a single instance). False on
+   * web instances of a deployment that runs `npm run worker` beside them.
+   */
+  jobsInProcess: boolean;
+  /** Jobs one worker runs at the same time. */
+  jobsConcurrency: number;
 };
 
 export class ConfigError extends Error {
@@ -145,6 +154,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     vaultMaxFileBytes: e.VAULT_MAX_FILE_MB * 1024 * 1024,
     vaultQuotaBytes: e.VAULT_QUOTA_MB * 1024 * 1024,
     fhirCallsPerMinute: { perConnection: e.FHIR_CALLS_PER_MINUTE_PER_CONNECTION, perClient: e.FHIR_CALLS_PER_MINUTE_PER_CLIENT },
+    jobsInProcess: e.JOBS_IN_PROCESS,
+    jobsConcurrency: e.JOBS_CONCURRENCY,
     storage:
       e.STORAGE_DRIVER === "s3"
         ? {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
-import { requestHistoryChainCheck, runHistoryChainChecksSoon } from "@/lib/server/admin/history-chain-check";
+import { requestHistoryChainCheck } from "@/lib/server/admin/history-chain-check";
 import { getDb } from "@/lib/server/db";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 
@@ -17,7 +17,6 @@ export const checkHistoryChainsAction = defineAction({
   run: async ({ ctx }) => {
     const staff = await requireStaff("admin:audit");
     const check = await requestHistoryChainCheck(getDb(), { staff, ipAddress: ctx.ip });
-    runHistoryChainChecksSoon(getDb());
     revalidatePath("/admin/journal");
     return { id: check.id };
   },

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/server/db";
 import { readHistoryCheckpoints, type CheckpointState } from "@/lib/server/history/history-checkpoints";
 import { deletedChains, patientsWithHistory } from "@/lib/server/history/verify-all-history-chains";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
-import { runInBackground } from "@/lib/server/jobs/run-in-background";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -50,6 +50,8 @@ export async function requestHistoryChainCheck(db: Db, { staff, ipAddress }: { s
       data: { requestedById: staff.userId, requestedByRole: staff.role, requestedByLabel: staff.label.slice(0, 200), ipAddress: ipAddress?.slice(0, 64) ?? null },
       select: VIEW,
     });
+    // Commits with the check: a worker starts it at once; a rolled-back request leaves no job.
+    await enqueueJob(tx, "history.chain_check", {}, { jobKey: "soon:history.chain_check" });
     return toView(created);
   });
 }
@@ -147,9 +149,4 @@ async function advance(
     if (!saved) return false;
     if (done) return true;
   }
-}
-
-/** Starts the run right after a request, without making the admin wait; the periodic pass is the safety net. */
-export function runHistoryChainChecksSoon(db: Db): void {
-  runInBackground("history.chain_check", () => runHistoryChainChecks(db));
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { recordHistory } from "@/lib/server/history/record-history";
-import { runInBackground } from "@/lib/server/jobs/run-in-background";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { appAccessEndedMail } from "./app-access-ended-mail";
@@ -83,9 +83,10 @@ function decisionWord(status: string): "suspend" | "delist" {
 }
 
 /**
- * Starts telling right after a decision commits, without making the curator wait. If this process
- * stops first, the periodic pass of any instance (start-access-ended-notices.ts) finishes the work.
+ * Asks a worker to start telling, in the decision's own transaction: the job exists if and only if the
+ * decision commits. One waiting job serves any number of decisions (its key); the every-minute pass of
+ * the same task finishes what a stopped worker left.
  */
-export function sendAccessEndedNoticesSoon(db: Db): void {
-  runInBackground("catalogue.access_ended_notices", () => sendAccessEndedNotices(db));
+export async function sendAccessEndedNoticesSoon(tx: Pick<Tx, "$executeRaw">): Promise<void> {
+  await enqueueJob(tx, "catalogue.access_ended_notices", {}, { jobKey: "soon:catalogue.access_ended_notices" });
 }

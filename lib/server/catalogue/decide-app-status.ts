@@ -3,7 +3,7 @@ import { ALLOWED_FROM, CURATION_DECISIONS, endsAccess, type CurationDecision } f
 import { listingBlocker } from "@/lib/catalogue/criteria";
 import { decisionSchema } from "@/lib/catalogue/curation-schemas";
 import type { CatalogAppStatus } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Db, Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -24,12 +24,12 @@ export type DecisionOutcome = { status: CatalogAppStatus; notifiedPatients: numb
  * suspension or delisting every live connection ends with every token (verifyAccessToken would refuse
  * them anyway while the app is not listed, but a relisting must not bring access back without the
  * patient connecting again: nothing widens silently). Each ended connection is marked with the
- * decision; its patient is told after commit, in batches (access-ended-notices.ts).
+ * decision; a job enqueued in the same transaction tells its patient, in batches (access-ended-notices.ts).
  */
 export async function decideAppStatus(
   db: Db,
   { staff, input, ipAddress }: { staff: StaffActor; input: { appId: string; decision: CurationDecision; reason: string }; ipAddress?: string | null },
-  { tellPatients = sendAccessEndedNoticesSoon }: { tellPatients?: (db: Db) => void } = {},
+  { tellPatients = sendAccessEndedNoticesSoon }: { tellPatients?: (tx: Pick<Tx, "$executeRaw">) => unknown } = {},
 ): Promise<DecisionOutcome> {
   const { appId, decision, reason } = decisionSchema.parse(input);
   const status = CURATION_DECISIONS[decision];
@@ -53,6 +53,7 @@ export async function decideAppStatus(
       if (endsAccess(decision)) {
         await tx.oAuthToken.updateMany({ where: { revokedAt: null, connection: { appId } }, data: { revokedAt: now } });
         ended = (await tx.appConnection.updateMany({ where: { appId, revokedAt: null }, data: { revokedAt: now, endedByDecisionId: decisionRow.id } })).count;
+        if (ended > 0) await tellPatients(tx);
       }
       await recordStaffAction(tx, {
         staff,
@@ -66,6 +67,5 @@ export async function decideAppStatus(
     },
     { timeout: DECISION_TIMEOUT_MS },
   );
-  if (outcome.notifiedPatients > 0) tellPatients(db);
   return outcome;
 }

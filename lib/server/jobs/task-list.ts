@@ -1,0 +1,56 @@
+import "server-only";
+import { runHistoryChainChecks } from "@/lib/server/admin/history-chain-check";
+import { sendAccessEndedNotices } from "@/lib/server/catalogue/access-ended-notices";
+import { getConfig } from "@/lib/server/config";
+import { getDb } from "@/lib/server/db";
+import { publishHistoryCheckpoint } from "@/lib/server/history/publish-history-checkpoint";
+import { purgeExpiredRows } from "@/lib/server/housekeeping/purge-expired-rows";
+import { deliverMessage, deliverPendingMessages } from "@/lib/server/messaging/deliver-messages";
+import { getSenders } from "@/lib/server/messaging/senders";
+import { getStorage } from "@/lib/server/storage/get-storage";
+import { purgeExpiredBin } from "@/lib/server/vault/check/purge-expired-bin";
+import type { JobPayload, JobTaskName } from "./job-settings";
+
+/** Figures worth a log line, or null when the run had nothing to do. */
+export type JobFigures = Record<string, number> | null;
+
+export type JobHandlers = { [T in JobTaskName]: (payload: JobPayload<T>) => Promise<JobFigures> };
+
+/**
+ * What each task does (its schedule and retries: job-settings.ts). A periodic pass must stay safe to
+ * run twice, as after a crash between its work and the job's completion: the passes claim their rows
+ * with SKIP LOCKED and re-check under the lock, as they did when every instance ran them.
+ */
+export const JOB_HANDLERS: JobHandlers = {
+  // A failed send is counted by the outbox itself and taken up by outbox.retry: the job does not fail for it.
+  "outbox.deliver": async ({ messageId }) => ((await deliverMessage(getDb(), messageId, getSenders())) === "sent" ? { sent: 1 } : null),
+  "outbox.retry": async () => {
+    const { sent, failed } = await deliverPendingMessages(getDb(), getSenders());
+    return sent + failed > 0 ? { sent, failed } : null;
+  },
+  "vault.bin_purge": async () => {
+    const result = await purgeExpiredBin({ db: getDb(), storage: getStorage() });
+    return result.due > 0 ? { due: result.due, purged: result.purged.count, blobsLeft: result.blobsLeft.count } : null;
+  },
+  housekeeping: async () => {
+    const deleted = await purgeExpiredRows(getDb(), { sessionIdleMs: getConfig().sessionIdleMs });
+    return Object.values(deleted).some((count) => count > 0) ? deleted : null;
+  },
+  // Patients a suspension or delisting left untold: the decision enqueues it, the schedule is the safety net.
+  "catalogue.access_ended_notices": async () => {
+    const told = await sendAccessEndedNotices(getDb());
+    return told > 0 ? { told } : null;
+  },
+  // A check an admin asked for (enqueued with the request), or one whose run stopped.
+  "history.chain_check": async () => {
+    const finished = await runHistoryChainChecks(getDb());
+    return finished > 0 ? { finished } : null;
+  },
+  // The hour's checkpoint unless one exists (create-only object named by the hour); also enqueued at a
+  // worker's start, so that a deployment that keys the chain covers the older, plain entries at once.
+  "history.checkpoint": async () => {
+    const publication = await publishHistoryCheckpoint(getDb(), { storage: getStorage() });
+    if (publication.published) return { chains: publication.chains, refused: publication.refused };
+    return publication.refused > 0 ? { chains: 0, refused: publication.refused } : null;
+  },
+};
