@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { key: "roles", href: "/admin/roles", permission: "admin:roles" },
   { key: "dashboard", href: "/admin/tableau-de-bord", permission: "admin:dashboard" },
   { key: "audit", href: "/admin/journal", permission: "admin:audit" },
+  { key: "jobs", href: "/admin/jobs", permission: "admin:dashboard" },
 ] as const;
 
 export type AdminSectionKey = (typeof ADMIN_SECTIONS)[number]["key"];
