@@ -1,6 +1,6 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
-import { pdfTextWorkerSource } from "./pdf-text-worker-source";
+import type { PdfTextWorkerReply } from "./pdf-text-worker";
 
 export const PDF_TEXT_LIMITS = {
   /** Pages read; the rest of a long document is not searched. */
@@ -23,7 +23,13 @@ export type PdfText =
   /** `errorName` is pdf.js's error class or Node's error code, for logs; it never holds document text. */
   | { text: null; failure: PdfTextFailure; errorName: string | null };
 
-type WorkerReply = { pageCount: number; pagesRead: number; text: string } | { failure: PdfTextFailure; errorName: string };
+type WorkerReply = PdfTextWorkerReply | { failure: PdfTextFailure; errorName: string };
+
+/**
+ * Under vitest or tsx this module runs from its .ts source, and so does the worker: Node needs tsx to
+ * load it (and its imports). In the build, Next has bundled the worker into JavaScript of its own.
+ */
+const workerExecArgv = import.meta.url.endsWith(".ts") ? [...process.execArgv, "--import", "tsx"] : undefined;
 
 /**
  * The text of a PDF, read in a worker thread that is terminated at the time limit. Never throws: a
@@ -68,8 +74,8 @@ function runWorker(
     };
     const timer = setTimeout(() => settle({ failure: "TIMEOUT", errorName: "TIMEOUT" }), timeoutMs);
     try {
-      worker = new Worker(pdfTextWorkerSource, {
-        eval: true,
+      worker = new Worker(new URL("./pdf-text-worker.ts", import.meta.url), {
+        execArgv: workerExecArgv,
         workerData: { data, maxPages, maxChars },
         transferList: [data],
         resourceLimits: { maxOldGenerationSizeMb: memoryMb },
