@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
 type ConfirmAction = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { ConfirmEmailForm } from "./confirm-email-form";

@@ -3,10 +3,10 @@ import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { decideAppStatusAction } from "@/app/admin/catalogue/actions";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import type { CurationDecision } from "@/lib/catalogue/app-status";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import type { DecisionOutcome } from "@/lib/server/catalogue/decide-app-status";
@@ -53,28 +53,7 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
           </p>
         )}
       </fieldset>
-      <div>
-        <label htmlFor="decision-reason" className={labelClass}>
-          {t("curation.decide.reason")}
-        </label>
-        <p id="decision-reason-hint" className="mt-1 text-sm text-muted">
-          {tAdmin("hint")}
-        </p>
-        <textarea
-          id="decision-reason"
-          name="reason"
-          rows={3}
-          maxLength={1000}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={["decision-reason-hint", errors.reason && "decision-reason-error"].filter(Boolean).join(" ")}
-          className={fieldClass}
-        />
-        {errors.reason && (
-          <p id="decision-reason-error" className="mt-1 text-sm font-medium text-red-800">
-            {errors.reason}
-          </p>
-        )}
-      </div>
+      <TextAreaField id="decision-reason" label={t("curation.decide.reason")} hint={tAdmin("hint")} error={errors.reason} name="reason" rows={3} maxLength={1000} />
       {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
       <Button type="submit" disabled={pending}>
         {t("curation.decide.submit")}

@@ -3,9 +3,9 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { registerClientAction } from "@/app/admin/catalogue/actions";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import { MAX_REDIRECT_URIS } from "@/lib/catalogue/oauth-client-schemas";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -74,28 +74,15 @@ export function OAuthClientForm({ appId }: { appId: string }) {
             </p>
           )}
         </fieldset>
-        <div>
-          <label htmlFor="client-redirect-uris" className={labelClass}>
-            {t("redirectUris")}
-          </label>
-          <p id="client-redirect-uris-hint" className="mt-1 text-sm text-muted">
-            {t("redirectUrisHint", { max: MAX_REDIRECT_URIS })}
-          </p>
-          <textarea
-            id="client-redirect-uris"
-            name="redirectUris"
-            rows={3}
-            required
-            aria-invalid={errors.redirectUris ? true : undefined}
-            aria-describedby={["client-redirect-uris-hint", errors.redirectUris && "client-redirect-uris-error"].filter(Boolean).join(" ")}
-            className={`${fieldClass} font-mono`}
-          />
-          {errors.redirectUris && (
-            <p id="client-redirect-uris-error" className="mt-1 text-sm font-medium text-red-800">
-              {errors.redirectUris}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          id="client-redirect-uris"
+          label={t("redirectUris")}
+          hint={t("redirectUrisHint", { max: MAX_REDIRECT_URIS })}
+          error={errors.redirectUris}
+          name="redirectUris"
+          rows={3}
+          required
+        />
         {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
         <Button type="submit" disabled={pending}>
           {t("submit")}

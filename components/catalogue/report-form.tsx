@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { reportAppAction } from "@/app/(public)/catalogue/actions";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { REPORT_REASONS } from "@/lib/catalogue/themes";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
@@ -40,28 +40,7 @@ export function ReportForm({ appId }: { appId: string }) {
           </p>
         )}
       </fieldset>
-      <div>
-        <label htmlFor="report-message" className={labelClass}>
-          {t("message")}
-        </label>
-        <p id="report-message-hint" className="mt-1 text-sm text-muted">
-          {t("messageHint")}
-        </p>
-        <textarea
-          id="report-message"
-          name="message"
-          rows={4}
-          maxLength={1000}
-          aria-describedby={["report-message-hint", errors.message && "report-message-error"].filter(Boolean).join(" ")}
-          aria-invalid={errors.message ? true : undefined}
-          className={fieldClass}
-        />
-        {errors.message && (
-          <p id="report-message-error" className="mt-1 text-sm font-medium text-red-800">
-            {errors.message}
-          </p>
-        )}
-      </div>
+      <TextAreaField id="report-message" label={t("message")} hint={t("messageHint")} error={errors.message} name="message" rows={4} maxLength={1000} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("submit")}
       </Button>

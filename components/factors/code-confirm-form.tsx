@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
 export type ConfirmAction = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;

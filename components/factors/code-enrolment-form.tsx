@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import { CodeConfirmForm, type ConfirmAction } from "./code-confirm-form";
 import { CodeSignInForm } from "./code-sign-in-form";

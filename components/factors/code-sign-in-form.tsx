@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 /**

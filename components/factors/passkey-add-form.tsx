@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import { addAdditionalPasskey, startAdditionalPasskey } from "@/lib/server/auth/passkeys/passkey-actions";
 import { PasskeyOutcomeMessage, usePasskeyCeremony } from "./passkey-ceremony";

@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { startFirstPasskeyEnrolment } from "@/lib/server/auth/passkeys/passkey-actions";
 import { PasskeyOutcomeMessage, usePasskeyCeremony, useSignInErrorText } from "./passkey-ceremony";

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import type { ActionResult } from "@/lib/server/action/action-result";
 

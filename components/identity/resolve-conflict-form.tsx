@@ -2,9 +2,10 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
+import { labelClass } from "@/components/ui/field-classes";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
 type Action = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
@@ -33,25 +34,7 @@ export function ResolveConflictForm({ action, conflictId }: { action: Action; co
           </p>
         )}
       </fieldset>
-      <div>
-        <label htmlFor="resolution-reason" className={labelClass}>
-          {t("reason")}
-        </label>
-        <textarea
-          id="resolution-reason"
-          name="reason"
-          rows={3}
-          maxLength={1000}
-          aria-invalid={error("reason") ? true : undefined}
-          aria-describedby={error("reason") ? "resolution-reason-error" : undefined}
-          className={fieldClass}
-        />
-        {error("reason") && (
-          <p id="resolution-reason-error" className="mt-1 text-sm font-medium text-red-800">
-            {error("reason")}
-          </p>
-        )}
-      </div>
+      <TextAreaField id="resolution-reason" label={t("reason")} error={error("reason")} name="reason" rows={3} maxLength={1000} />
       <Button type="submit" disabled={pending}>
         {t("resolve")}
       </Button>

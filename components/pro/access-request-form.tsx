@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { useRequestAccess } from "@/lib/queries/pro/use-pro-mutations";
@@ -44,23 +44,7 @@ export function AccessRequestForm({ patientId, pending }: { patientId: string; p
         >
           <p>{t("intro")}</p>
           {request.isError && <FormAlert>{errorText(request.error)}</FormAlert>}
-          <div>
-            <label htmlFor="request-message" className={labelClass}>
-              {t("message")}
-            </label>
-            <textarea
-              id="request-message"
-              rows={3}
-              maxLength={500}
-              value={message}
-              onChange={(event) => setMessage(event.target.value)}
-              aria-describedby="request-message-hint"
-              className={fieldClass}
-            />
-            <p id="request-message-hint" className="mt-1 text-sm text-muted">
-              {t("messageHint")}
-            </p>
-          </div>
+          <TextAreaField id="request-message" label={t("message")} hint={t("messageHint")} rows={3} maxLength={500} value={message} onChange={(event) => setMessage(event.target.value)} />
           <Button type="submit" disabled={request.isPending}>
             {request.isPending ? t("sending") : t("submit")}
           </Button>

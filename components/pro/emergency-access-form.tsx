@@ -1,8 +1,8 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { useBreakGlass } from "@/lib/queries/pro/use-pro-mutations";
@@ -55,30 +55,18 @@ export function EmergencyAccessForm({ patientId, hours }: { patientId: string; h
         }}
       >
         {breakGlass.isError && <FormAlert>{errorText(breakGlass.error)}</FormAlert>}
-        <div>
-          <label htmlFor="emergency-reason" className={labelClass}>
-            {t("reason")}
-          </label>
-          <textarea
-            id="emergency-reason"
-            rows={3}
-            required
-            maxLength={500}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            aria-invalid={tooShort ? true : undefined}
-            aria-describedby={`emergency-reason-hint emergency-warning${tooShort ? " emergency-reason-error" : ""}`}
-            className={fieldClass}
-          />
-          <p id="emergency-reason-hint" className="mt-1 text-sm text-muted">
-            {t("reasonHint")}
-          </p>
-          {tooShort && (
-            <p id="emergency-reason-error" className="mt-1 text-sm font-medium text-red-800">
-              {t("reasonRequired")}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          id="emergency-reason"
+          label={t("reason")}
+          hint={t("reasonHint")}
+          error={tooShort ? t("reasonRequired") : undefined}
+          describedBy="emergency-warning"
+          rows={3}
+          required
+          maxLength={500}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
         <button type="submit" disabled={breakGlass.isPending} className="rounded bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900 disabled:opacity-60">
           {breakGlass.isPending ? t("opening") : t("submit")}
         </button>

@@ -2,6 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
@@ -75,19 +76,14 @@ export function PatientIdentity({ patientId, identity }: { patientId: string; id
               className={fieldClass}
             />
           </div>
-          <div>
-            <label htmlFor="identity-document" className={labelClass}>
-              {t("pro.documentType")}
-            </label>
-            <select id="identity-document" value={documentType} onChange={(event) => setDocumentType(event.target.value)} required className={fieldClass}>
-              <option value="">{t("pro.chooseDocument")}</option>
-              {IDENTITY_DOCUMENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`documentTypes.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="identity-document" label={t("pro.documentType")} value={documentType} onChange={(event) => setDocumentType(event.target.value)} required>
+            <option value="">{t("pro.chooseDocument")}</option>
+            {IDENTITY_DOCUMENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`documentTypes.${type}`)}
+              </option>
+            ))}
+          </SelectField>
           <div className="flex items-start gap-2">
             <input id="identity-checked" type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} className="mt-1 h-4 w-4" />
             <label htmlFor="identity-checked">{t("pro.checked")}</label>

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { confirmEmailChangeAction, requestEmailChangeAction } from "@/app/(space)/securite/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { ActionAlert } from "@/components/ui/action-alert";
 

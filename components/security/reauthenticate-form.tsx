@@ -5,10 +5,10 @@ import { useActionState, useRef, useState } from "react";
 import { reauthenticateAction, sendReauthenticationCodeAction } from "@/app/(space)/securite/confirmer/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { ActionAlert } from "@/components/ui/action-alert";
-import { PasswordField } from "./password-field";
+import { PasswordField } from "@/components/ui/password-field";
 import { startPasskeyReauthentication } from "@/lib/server/auth/passkeys/passkey-actions";
 
 export type ReauthenticationMethod = "totp" | "otp" | "recovery" | "passkey";

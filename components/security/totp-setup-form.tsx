@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/app/(space)/securite/totp/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { ActionAlert } from "@/components/ui/action-alert";
 

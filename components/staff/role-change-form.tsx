@@ -3,8 +3,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
+import { labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
@@ -41,18 +42,13 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
         {t("form.heading")}
       </h3>
       <input type="hidden" name="targetUserId" value={targetUserId} />
-      <div>
-        <label htmlFor="role-select" className={labelClass}>
-          {t("form.role")}
-        </label>
-        <select id="role-select" name="role" className={fieldClass} defaultValue="SUPPORT">
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`names.${role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="role-select" label={t("form.role")} name="role" defaultValue="SUPPORT">
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`names.${role}`)}
+          </option>
+        ))}
+      </SelectField>
       <fieldset>
         <legend className={labelClass}>{t("form.change")}</legend>
         <div className="mt-1 flex flex-wrap gap-4">
@@ -64,29 +60,7 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
           ))}
         </div>
       </fieldset>
-      <div>
-        <label htmlFor="role-reason" className={labelClass}>
-          {tAdmin("label")}
-        </label>
-        <p id="role-reason-hint" className="mt-1 text-sm text-muted">
-          {tAdmin("hint")}
-        </p>
-        <textarea
-          id="role-reason"
-          name="reason"
-          rows={3}
-          required
-          maxLength={1000}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? "role-reason-hint role-reason-error" : "role-reason-hint"}
-          className={fieldClass}
-        />
-        {reasonError && (
-          <p id="role-reason-error" className="mt-1 text-sm font-medium text-red-800">
-            {reasonError}
-          </p>
-        )}
-      </div>
+      <TextAreaField id="role-reason" label={tAdmin("label")} hint={tAdmin("hint")} error={reasonError} name="reason" rows={3} required maxLength={1000} />
       <Button type="submit" disabled={pending}>
         {t("form.submit")}
       </Button>

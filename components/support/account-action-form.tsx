@@ -3,8 +3,8 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
@@ -97,31 +97,7 @@ export function AccountActionForm({
           )}
         </fieldset>
       )}
-      <div>
-        <label htmlFor={`${id}-reason`} className={labelClass}>
-          {reasonText("label")}
-        </label>
-        <p id={`${id}-reason-hint`} className="mt-1 text-sm text-muted">
-          {reasonText("hint")}
-        </p>
-        <textarea
-          ref={reasonRef}
-          id={`${id}-reason`}
-          name="reason"
-          rows={2}
-          required
-          minLength={10}
-          maxLength={1000}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={[`${id}-reason-hint`, reasonError ? `${id}-reason-error` : null].filter(Boolean).join(" ")}
-          className={fieldClass}
-        />
-        {reasonError && (
-          <p id={`${id}-reason-error`} className="mt-1 text-sm font-medium text-red-800">
-            {reasonError}
-          </p>
-        )}
-      </div>
+      <TextAreaField id={`${id}-reason`} label={reasonText("label")} hint={reasonText("hint")} error={reasonError} ref={reasonRef} name="reason" rows={2} required minLength={10} maxLength={1000} />
       {confirm && <p className="font-medium">{confirm.warning}</p>}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant={confirm ? "primary" : "secondary"} disabled={pending}>

@@ -2,9 +2,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
@@ -23,21 +23,16 @@ export function AssignForm<T>({ action, ticketId, agents, currentId }: { action:
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="ticketId" value={ticketId} />
-      <div>
-        <label htmlFor="ticket-assignee" className={labelClass}>
-          {t("assignTo")}
-        </label>
-        <select id="ticket-assignee" name="assigneeId" required defaultValue={currentId ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? "ticket-assignee-error" : undefined} className={fieldClass}>
-          <option value="" disabled>
-            {t("chooseAgent")}
+      <SelectField id="ticket-assignee" label={t("assignTo")} name="assigneeId" required defaultValue={currentId ?? ""}>
+        <option value="" disabled>
+          {t("chooseAgent")}
+        </option>
+        {agents.map((agent) => (
+          <option key={agent.id} value={agent.id}>
+            {agent.name}
           </option>
-          {agents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {agent.name}
-            </option>
-          ))}
-        </select>
-      </div>
+        ))}
+      </SelectField>
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("assign")}
       </Button>

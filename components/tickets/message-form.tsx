@@ -1,9 +1,9 @@
 "use client";
 import { useActionState, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useAnnounce } from "@/components/ui/live-region";
 import { TICKET_MESSAGE_MAX } from "@/lib/schemas/support-ticket";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -29,30 +29,7 @@ export function MessageForm<T>({ action, ticketId, label, hint, send, sent }: { 
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-2xl space-y-3">
       <input type="hidden" name="ticketId" value={ticketId} />
-      <div>
-        <label htmlFor="ticket-reply" className={labelClass}>
-          {label}
-        </label>
-        <p id="ticket-reply-hint" className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
-        <textarea
-          ref={text}
-          id="ticket-reply"
-          name="message"
-          rows={6}
-          required
-          maxLength={TICKET_MESSAGE_MAX}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "ticket-reply-hint ticket-reply-error" : "ticket-reply-hint"}
-          className={fieldClass}
-        />
-        {error && (
-          <p id="ticket-reply-error" className="mt-1 text-sm font-medium text-red-800">
-            {error}
-          </p>
-        )}
-      </div>
+      <TextAreaField id="ticket-reply" label={label} hint={hint} error={error} ref={text} name="message" rows={6} required maxLength={TICKET_MESSAGE_MAX} />
       {state?.ok && <FormAlert kind="success">{sent}</FormAlert>}
       <Button type="submit" disabled={pending}>
         {send}

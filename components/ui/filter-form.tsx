@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { fieldClass, labelClass } from "./field-classes";
+import { SelectField, TextField } from "@/components/ui/field";
 
 /**
  * A search form whose filters apply together with one button (a select that reloads a list on change
@@ -55,14 +55,9 @@ export function FilterForm({
 /** A labelled select of a filter form; "" is the option meaning "any". */
 export function SelectFilter({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={fieldClass}>
-        {children}
-      </select>
-    </div>
+    <SelectField id={id} label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {children}
+    </SelectField>
   );
 }
 
@@ -84,18 +79,8 @@ export function DateRangeFilter({
 }) {
   return (
     <>
-      <div>
-        <label htmlFor={`${idPrefix}-from`} className={labelClass}>
-          {fromLabel}
-        </label>
-        <input id={`${idPrefix}-from`} type="date" value={from ?? ""} max={to} onChange={(event) => onChange({ from: event.target.value || undefined })} className={fieldClass} />
-      </div>
-      <div>
-        <label htmlFor={`${idPrefix}-to`} className={labelClass}>
-          {toLabel}
-        </label>
-        <input id={`${idPrefix}-to`} type="date" value={to ?? ""} min={from} onChange={(event) => onChange({ to: event.target.value || undefined })} className={fieldClass} />
-      </div>
+      <TextField id={`${idPrefix}-from`} label={fromLabel} type="date" value={from ?? ""} max={to} onChange={(event) => onChange({ from: event.target.value || undefined })} />
+      <TextField id={`${idPrefix}-to`} label={toLabel} type="date" value={to ?? ""} min={from} onChange={(event) => onChange({ to: event.target.value || undefined })} />
     </>
   );
 }

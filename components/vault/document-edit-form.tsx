@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { usePatchDocument } from "@/lib/queries/documents/use-document-mutations";
 import type { DocumentDetail, DocumentPatch } from "@/lib/vault/document-api";
@@ -76,12 +77,7 @@ export function DocumentEditForm({ document }: { document: DocumentDetail }) {
             <input id="edit-date" type="date" required value={documentDate} onChange={(event) => setDocumentDate(event.target.value)} className={fieldClass} />
           </div>
         </div>
-        <div>
-          <label htmlFor="edit-note" className={labelClass}>
-            {t("note")}
-          </label>
-          <textarea id="edit-note" rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} className={fieldClass} />
-        </div>
+        <TextAreaField id="edit-note" label={t("note")} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
         {patch.isError && <FormAlert>{errorText(patch.error)}</FormAlert>}
         {patch.isSuccess && <FormAlert kind="success">{t("saved")}</FormAlert>}
         <Button type="submit" disabled={patch.isPending}>

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useReportDocument } from "@/lib/queries/documents/use-document-mutations";
 import { documentReportReasons, type DocumentReportInput } from "@/lib/vault/document-api";
-import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { useErrorText } from "@/components/ui/use-error-text";
 
 /** "Signaler un problème": a reason and, optionally, a few words for support (no health details). */
@@ -45,41 +45,15 @@ export function DocumentReportForm({ documentId }: { documentId: string }) {
       </h2>
       <p className="text-muted">{t("intro")}</p>
       <form onSubmit={submit} noValidate className="space-y-4">
-        <div>
-          <label htmlFor="report-reason" className={labelClass}>
-            {t("reason")}
-          </label>
-          <select
-            id="report-reason"
-            required
-            value={reason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? "report-reason-error" : undefined}
-            onChange={(event) => setReason(event.target.value as DocumentReportInput["reason"])}
-            className={fieldClass}
-          >
-            <option value="">{t("chooseReason")}</option>
-            {documentReportReasons.map((value) => (
-              <option key={value} value={value}>
-                {t(`reasons.${value}`)}
-              </option>
-            ))}
-          </select>
-          {reasonError && (
-            <p id="report-reason-error" className="mt-1 text-sm font-medium text-red-800">
-              {reasonError}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor="report-message" className={labelClass}>
-            {t("message")}
-          </label>
-          <p id="report-message-hint" className="mt-1 text-sm text-muted">
-            {t("messageHint")}
-          </p>
-          <textarea id="report-message" rows={3} maxLength={1000} value={message} aria-describedby="report-message-hint" onChange={(event) => setMessage(event.target.value)} className={fieldClass} />
-        </div>
+        <SelectField id="report-reason" label={t("reason")} error={reasonError} required value={reason} onChange={(event) => setReason(event.target.value as DocumentReportInput["reason"])}>
+          <option value="">{t("chooseReason")}</option>
+          {documentReportReasons.map((value) => (
+            <option key={value} value={value}>
+              {t(`reasons.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField id="report-message" label={t("message")} hint={t("messageHint")} rows={3} maxLength={1000} value={message} onChange={(event) => setMessage(event.target.value)} />
         {report.isError && <FormAlert>{errorText(report.error)}</FormAlert>}
         {report.isSuccess && (
           <FormAlert kind="success">

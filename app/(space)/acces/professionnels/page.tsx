@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProfessionalLine } from "@/components/access/professional-line";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/field";
 import { badgeClass } from "@/components/ui/field-classes";
 import { directoryQuerySchema } from "@/lib/consent/access-schemas";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
