@@ -4,10 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { grantFormSchema } from "@/lib/consent/access-schemas";
 import { defineAction } from "@/lib/server/action/define-action";
-import type { CurrentSession } from "@/lib/server/auth/current-session";
-import type { Ctx } from "@/lib/server/context/ctx";
 import { blockProfessional } from "@/lib/server/consent/block-professional";
-import type { ConsentContext } from "@/lib/server/consent/consent-context";
 import { decideAccessRequest } from "@/lib/server/consent/decide-access-request";
 import { endEmergencyAccess } from "@/lib/server/consent/end-emergency-access";
 import { grantAccess } from "@/lib/server/consent/grant-access";
@@ -16,16 +13,12 @@ import { setAlertSettings } from "@/lib/server/consent/set-alert-settings";
 import { setEmergencyAccess } from "@/lib/server/consent/set-emergency-access";
 import { setTreatingDoctor } from "@/lib/server/consent/set-treating-doctor";
 import { unblockProfessional } from "@/lib/server/consent/unblock-professional";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
 
 /**
  * The "Gestion des accès" actions. The policy here only asks for a full session: each service then
  * authorizes through the health-data decision (the patient's own consent, nobody else's).
  */
 const access = { permission: "account:manage-own" } as const;
-
-const consentContext = (session: CurrentSession, ctx: Ctx): ConsentContext => ({ actor: actorOf(session), patientId: session.user.id, ipAddress: ctx.ip });
 
 function refresh(professionalId?: string) {
   revalidatePath("/acces");
@@ -38,8 +31,8 @@ const professionalId = z.uuid();
 export const grantAccessAction = defineAction({
   input: z.intersection(z.object({ professionalId }), grantFormSchema),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await grantAccess(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    const result = await grantAccess(ctx, { ...input, patientId: ctx.actor.userId });
     refresh(input.professionalId);
     return result;
   },
@@ -48,8 +41,8 @@ export const grantAccessAction = defineAction({
 export const acceptAccessRequestAction = defineAction({
   input: z.intersection(z.object({ requestId: z.uuid() }), grantFormSchema),
   access,
-  run: async ({ input: { requestId, ...grant }, session, ctx }) => {
-    const result = await decideAccessRequest(getDb(), consentContext(session, ctx), { requestId, accept: true, grant });
+  run: async ({ input: { requestId, ...grant }, ctx }) => {
+    const result = await decideAccessRequest(ctx, { patientId: ctx.actor.userId, requestId, accept: true, grant });
     refresh();
     return result;
   },
@@ -58,8 +51,8 @@ export const acceptAccessRequestAction = defineAction({
 export const refuseAccessRequestAction = defineAction({
   input: z.object({ requestId: z.uuid() }),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await decideAccessRequest(getDb(), consentContext(session, ctx), { requestId: input.requestId, accept: false });
+  run: async ({ input, ctx }) => {
+    const result = await decideAccessRequest(ctx, { patientId: ctx.actor.userId, requestId: input.requestId, accept: false });
     refresh();
     return result;
   },
@@ -68,8 +61,8 @@ export const refuseAccessRequestAction = defineAction({
 export const revokeAccessAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await revokeAccess(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    const result = await revokeAccess(ctx, { ...input, patientId: ctx.actor.userId });
     refresh(input.professionalId);
     return result;
   },
@@ -78,8 +71,8 @@ export const revokeAccessAction = defineAction({
 export const endEmergencyAccessAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await endEmergencyAccess(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    const result = await endEmergencyAccess(ctx, { ...input, patientId: ctx.actor.userId });
     refresh(input.professionalId);
     return result;
   },
@@ -88,8 +81,8 @@ export const endEmergencyAccessAction = defineAction({
 export const blockProfessionalAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await blockProfessional(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    const result = await blockProfessional(ctx, { ...input, patientId: ctx.actor.userId });
     refresh(input.professionalId);
     return result;
   },
@@ -98,8 +91,8 @@ export const blockProfessionalAction = defineAction({
 export const unblockProfessionalAction = defineAction({
   input: z.object({ professionalId }),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await unblockProfessional(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    const result = await unblockProfessional(ctx, { ...input, patientId: ctx.actor.userId });
     refresh(input.professionalId);
     return result;
   },
@@ -109,8 +102,8 @@ export const unblockProfessionalAction = defineAction({
 export const setTreatingDoctorAction = defineAction({
   input: z.object({ professionalId: z.union([professionalId, z.literal("").transform(() => null)]) }),
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await setTreatingDoctor(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    const result = await setTreatingDoctor(ctx, { ...input, patientId: ctx.actor.userId });
     refresh(input.professionalId ?? undefined);
     return result;
   },
@@ -121,8 +114,8 @@ const formBoolean = z.enum(["true", "false"]).transform((value) => value === "tr
 export const setEmergencyAccessAction = defineAction({
   input: z.object({ enabled: formBoolean }),
   access,
-  run: async ({ input, session, ctx }) => {
-    await setEmergencyAccess(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    await setEmergencyAccess(ctx, { ...input, patientId: ctx.actor.userId });
     refresh();
     return { enabled: input.enabled };
   },
@@ -132,8 +125,8 @@ export const setEmergencyAccessAction = defineAction({
 export const setAlertSettingsAction = defineAction({
   input: z.object({ firstAccessByEmail: z.literal("on").optional().transform((value) => value === "on") }),
   access,
-  run: async ({ input, session, ctx }) => {
-    await setAlertSettings(getDb(), consentContext(session, ctx), input);
+  run: async ({ input, ctx }) => {
+    await setAlertSettings(ctx, { ...input, patientId: ctx.actor.userId });
     refresh();
     return null;
   },

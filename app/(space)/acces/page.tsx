@@ -10,12 +10,10 @@ import { ReceiptsSection } from "@/components/access/receipts-section";
 import { TreatingDoctorSection } from "@/components/access/treating-doctor-section";
 import { Section } from "@/components/ui/section";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import type { ConsentContext } from "@/lib/server/consent/consent-context";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { getAccessOverview } from "@/lib/server/consent/get-access-overview";
 import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-documents";
 import { listReceipts } from "@/lib/server/consent/list-receipts";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access"))("title") };
@@ -32,9 +30,9 @@ export default async function AccessPage() {
       </div>
     );
   }
-  const db = getDb();
-  const context: ConsentContext = { actor: actorOf(session), patientId: session.user.id };
-  const [overview, receipts, documents, format] = await Promise.all([getAccessOverview(db, context), listReceipts(db, context), listGrantableDocuments(db, context), getFormatter()]);
+  const ctx = await pageCtx();
+  const patient = { patientId: session.user.id };
+  const [overview, receipts, documents, format] = await Promise.all([getAccessOverview(ctx, patient), listReceipts(ctx, patient), listGrantableDocuments(ctx, patient), getFormatter()]);
   const formDocuments = documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }));
 
   return (

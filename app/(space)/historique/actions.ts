@@ -5,8 +5,6 @@ import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
 import { blockProfessional } from "@/lib/server/consent/block-professional";
 import { revokeAccess } from "@/lib/server/consent/revoke-access";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
 
 /**
  * Revoke or block a professional straight from one of their entries in the history. The policy here
@@ -17,8 +15,8 @@ const input = z.object({ professionalId: z.uuid() });
 export const revokeFromHistoryAction = defineAction({
   input,
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, ctx }) => {
-    await revokeAccess(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: ctx.ip }, input);
+  run: async ({ input, ctx }) => {
+    await revokeAccess(ctx, { ...input, patientId: ctx.actor.userId });
     revalidatePath("/acces");
     return null;
   },
@@ -27,8 +25,8 @@ export const revokeFromHistoryAction = defineAction({
 export const blockFromHistoryAction = defineAction({
   input,
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, ctx }) => {
-    await blockProfessional(getDb(), { actor: actorOf(session), patientId: session.user.id, ipAddress: ctx.ip }, input);
+  run: async ({ input, ctx }) => {
+    await blockProfessional(ctx, { ...input, patientId: ctx.actor.userId });
     revalidatePath("/acces");
     return null;
   },

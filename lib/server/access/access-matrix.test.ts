@@ -31,6 +31,7 @@ import { patientForProfessional } from "@/lib/server/professional/patient-for-pr
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { tinyPng } from "@/lib/vault/files/build-png";
 import { ACCESS_MATRIX, matrixCells, OWN_SPACE, ROLE_KEYS, type Action, type Outcome, type Resource, type Role } from "./access-matrix";
@@ -415,8 +416,8 @@ describe("the authorization matrix", () => {
       run: async ({ actor }) => (await exportHistoryCsv(db, { actor, patientId: fx.ownerId, query: {}, locale: "fr" })).cancel(),
     },
     // Consent ("Gestion des accès"): the overview, receipts, grant, revoke, emergency switch.
-    { name: "getAccessOverview", resource: "consent", action: "read", scope: "patient", run: ({ actor }) => getAccessOverview(db, { actor, patientId: fx.ownerId }) },
-    { name: "listReceipts", resource: "consent", action: "read", scope: "patient", run: ({ actor }) => listReceipts(db, { actor, patientId: fx.ownerId }) },
+    { name: "getAccessOverview", resource: "consent", action: "read", scope: "patient", run: ({ actor }) => getAccessOverview(testCtx(db, { actor }), { patientId: fx.ownerId }) },
+    { name: "listReceipts", resource: "consent", action: "read", scope: "patient", run: ({ actor }) => listReceipts(testCtx(db, { actor }), { patientId: fx.ownerId }) },
     {
       name: "grantAccess",
       resource: "consent",
@@ -424,7 +425,7 @@ describe("the authorization matrix", () => {
       scope: "patient",
       // Anyone but the owner tries to give themself (or the bystander) everything.
       run: ({ actor, role }) =>
-        grantAccess(db, { actor, patientId: fx.ownerId, ipAddress: ip }, { professionalId: fx.professionalIds[role] ?? fx.bystanderId, scope: "ALL_VISIBLE", canAdd: true, validUntil: null }),
+        grantAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, professionalId: fx.professionalIds[role] ?? fx.bystanderId, scope: "ALL_VISIBLE", canAdd: true, validUntil: null }),
     },
     {
       name: "revokeAccess",
@@ -434,9 +435,9 @@ describe("the authorization matrix", () => {
       // The owner revokes the bystander (granted again first); anyone else tries to revoke the granted professional.
       run: async ({ actor, role }) => {
         if (role === "owner") {
-          await grantAccess(db, { actor, patientId: fx.ownerId, ipAddress: ip }, { professionalId: fx.bystanderId, scope: "CATEGORIES", categories: ["VACCINATION"], canAdd: false, validUntil: null });
+          await grantAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, professionalId: fx.bystanderId, scope: "CATEGORIES", categories: ["VACCINATION"], canAdd: false, validUntil: null });
         }
-        await revokeAccess(db, { actor, patientId: fx.ownerId, ipAddress: ip }, { professionalId: role === "owner" ? fx.bystanderId : fx.professionalIds.proGranted! });
+        await revokeAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, professionalId: role === "owner" ? fx.bystanderId : fx.professionalIds.proGranted! });
       },
     },
     {
@@ -445,7 +446,7 @@ describe("the authorization matrix", () => {
       action: "manage",
       scope: "patient",
       // Only the owner's call may go through, and it leaves emergency access on.
-      run: ({ actor, role }) => setEmergencyAccess(db, { actor, patientId: fx.ownerId, ipAddress: ip }, { enabled: role === "owner" }),
+      run: ({ actor, role }) => setEmergencyAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, enabled: role === "owner" }),
     },
   ];
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
+import { authorizeConsent, findProfessional } from "./consent-context";
 import { accessSnapshot, recordConsentChange } from "./consent-record";
 import { closeEmergencyAccesses } from "./end-emergency-access";
 
@@ -13,11 +13,12 @@ import { closeEmergencyAccesses } from "./end-emergency-access";
  * later gives nothing back), their pending requests are refused, and they stop being the médecin
  * traitant; the receipt and the history say which of these happened.
  */
-export async function blockProfessional(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
+export async function blockProfessional(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
-  const historyActor = await authorizeConsent(db, context);
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
   const professional = await findProfessional(db, professionalId);
-  const { patientId } = context;
+  const { patientId } = patient;
   const now = new Date();
   try {
     return await db.$transaction(async (tx) => {
@@ -31,8 +32,7 @@ export async function blockProfessional(db: Db, context: ConsentContext, input: 
       const refused = await tx.accessRequest.updateMany({ where: { patientId, professionalId, status: "PENDING" }, data: { status: "REFUSED", decidedAt: now } });
       const treating = await tx.patientAccessSettings.updateMany({ where: { patientId, treatingDoctorId: professionalId }, data: { treatingDoctorId: null } });
       const receiptId = await recordConsentChange(tx, {
-        context,
-        historyActor,
+        patient,
         action: "PROFESSIONAL_BLOCKED",
         professional,
         details: { accessRevoked: !!grant, emergencyAccessIds: emergency.map((access) => access.id), requestsRefused: refused.count, treatingDoctorRemoved: treating.count > 0 },

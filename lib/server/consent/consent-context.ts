@@ -1,22 +1,22 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import type { HistoryActor } from "@/lib/server/history/record-history";
-import type { Actor } from "@/lib/server/policy/policy";
 
-/** Who manages whose consent, and from where (for the history). */
-export type ConsentContext = { actor: Actor; patientId: string; ipAddress?: string | null };
+/** Whose consent a service reads or changes, once allowed: how the history names who acts, and from where. */
+export type ConsentPatient = { patientId: string; historyActor: HistoryActor; ipAddress: string | null };
 
 /**
  * Every consent service starts here: only the patient themself may read or change their consent
- * (the one health-data decision, `consent`/`manage`); returns how the history names them.
+ * (the one health-data decision, `consent`/`manage`, asked for the patient named, whoever the actor).
  */
-export async function authorizeConsent(db: Db, context: ConsentContext): Promise<HistoryActor> {
-  await authorizeHealth(db, context.actor, context.patientId, { kind: "consent" }, "manage");
-  return historyActorOf(db, context.actor, "PATIENT");
+export async function authorizeConsent(ctx: Ctx, patientId: string): Promise<ConsentPatient> {
+  await authorizeHealth(ctx.db, ctx.actor, patientId, { kind: "consent" }, "manage");
+  return { patientId, historyActor: await historyActorOf(ctx.db, ctx.actor, "PATIENT"), ipAddress: ctx.ip };
 }
 
 export const professionalColumns = {

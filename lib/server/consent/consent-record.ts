@@ -1,8 +1,8 @@
 import "server-only";
 import type { ConsentChange, GrantScope, DocumentCategory, HistoryAction, Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
-import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
-import { professionalName, type ConsentContext, type ProfessionalSummary } from "./consent-context";
+import { recordHistory } from "@/lib/server/history/record-history";
+import { professionalName, type ConsentPatient, type ProfessionalSummary } from "./consent-context";
 
 /** What a grant allowed at one moment, as a receipt and the history keep it (no document titles). */
 export type AccessSnapshot = {
@@ -66,8 +66,7 @@ function accessDetails(access: AccessSnapshot | null): Prisma.InputJsonObject {
 export async function recordConsentChange(
   tx: Pick<Tx, "$executeRaw" | "historyEntry" | "consentReceipt">,
   event: {
-    context: ConsentContext;
-    historyActor: HistoryActor;
+    patient: ConsentPatient;
     action: HistoryAction;
     professional: ProfessionalSummary;
     details?: Prisma.InputJsonObject;
@@ -75,9 +74,10 @@ export async function recordConsentChange(
     now: Date;
   },
 ): Promise<string | null> {
-  const { context, historyActor, professional, receipt, now } = event;
+  const { patient, professional, receipt, now } = event;
+  const { historyActor } = patient;
   await recordHistory(tx, {
-    patientId: context.patientId,
+    patientId: patient.patientId,
     actor: historyActor,
     action: event.action,
     details: {
@@ -88,7 +88,7 @@ export async function recordConsentChange(
       ...accessDetails(receipt?.access ?? null),
       ...event.details,
     },
-    ipAddress: context.ipAddress ?? null,
+    ipAddress: patient.ipAddress,
   });
   if (!receipt) return null;
   const { emergencyStaff: _emergencyStaff, ...who } = professional;
@@ -105,7 +105,7 @@ export async function recordConsentChange(
     decidedAt: now.toISOString(),
   };
   const row = await tx.consentReceipt.create({
-    data: { patientId: context.patientId, professionalId: professional.id, change: receipt.change, snapshot, createdAt: now },
+    data: { patientId: patient.patientId, professionalId: professional.id, change: receipt.change, snapshot, createdAt: now },
     select: { id: true },
   });
   return row.id;

@@ -1,8 +1,9 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
-import type { Db, Tx } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
+import { authorizeConsent, findProfessional } from "./consent-context";
 import { emergencySnapshot, recordConsentChange } from "./consent-record";
 
 /**
@@ -24,17 +25,17 @@ export async function closeEmergencyAccesses(tx: Pick<Tx, "emergencyAccess">, { 
  * whatever consent they gave. NOT_FOUND when none is in force. History entry and receipt as for any
  * consent change.
  */
-export async function endEmergencyAccess(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
+export async function endEmergencyAccess(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
-  const historyActor = await authorizeConsent(db, context);
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
   const professional = await findProfessional(db, professionalId);
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const emergency = await closeEmergencyAccesses(tx, { patientId: context.patientId, professionalId, now });
+    const emergency = await closeEmergencyAccesses(tx, { patientId: patient.patientId, professionalId, now });
     if (emergency.length === 0) throw new AppError("NOT_FOUND", "No emergency access in force.", { messageKey: "access.errors.noEmergencyAccess" });
     const receiptId = await recordConsentChange(tx, {
-      context,
-      historyActor,
+      patient,
       action: "EMERGENCY_ACCESS_ENDED",
       professional,
       details: { emergencyAccessIds: emergency.map((access) => access.id) },

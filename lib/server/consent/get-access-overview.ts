@@ -1,7 +1,7 @@
 import "server-only";
 import type { DocumentCategory, GrantScope } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import { authorizeConsent, professionalColumns, type ConsentContext, type ProfessionalSummary } from "./consent-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { authorizeConsent, professionalColumns, type ProfessionalSummary } from "./consent-context";
 
 export type GrantState = "active" | "expired" | "revoked";
 
@@ -39,9 +39,10 @@ export function grantState(grant: { validFrom: Date; validUntil: Date | null; re
 }
 
 /** Everything the "Gestion des accès" page shows, for the patient alone. */
-export async function getAccessOverview(db: Db, context: ConsentContext): Promise<AccessOverview> {
-  await authorizeConsent(db, context);
-  const { patientId } = context;
+export async function getAccessOverview(ctx: Ctx, input: { patientId: string }): Promise<AccessOverview> {
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
+  const { patientId } = patient;
   const now = new Date();
   const [settings, grants, blocks, pendingRequests, emergencyAccesses] = await Promise.all([
     db.patientAccessSettings.findUnique({ where: { patientId }, select: { emergencyAccessEnabled: true, alertFirstAccessByEmail: true, treatingDoctor: { select: professionalColumns } } }),

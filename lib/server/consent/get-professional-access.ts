@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import { authorizeConsent, findProfessional, type ConsentContext, type ProfessionalSummary } from "./consent-context";
+import { authorizeConsent, findProfessional, type ProfessionalSummary } from "./consent-context";
 import { grantState, type GrantView } from "./get-access-overview";
 
 export type ProfessionalAccess = {
@@ -15,11 +15,12 @@ export type ProfessionalAccess = {
 };
 
 /** One professional of the directory and where they stand with the patient: grant, emergency access, block, médecin traitant. */
-export async function getProfessionalAccess(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<ProfessionalAccess> {
+export async function getProfessionalAccess(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<ProfessionalAccess> {
   const parsed = z.object({ professionalId: z.uuid() }).safeParse(input);
   if (!parsed.success) throw new AppError("NOT_FOUND");
-  await authorizeConsent(db, context);
-  const { patientId } = context;
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
+  const { patientId } = patient;
   const professionalId = parsed.data.professionalId;
   const professional = await findProfessional(db, professionalId);
   const now = new Date();

@@ -1,8 +1,8 @@
 import "server-only";
 import type { ConsentChange } from "@/lib/generated/prisma/client";
 import { grantAccessSchema, type GrantAccessInput } from "@/lib/consent/access-schemas";
-import type { Db } from "@/lib/server/db";
-import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { authorizeConsent, findProfessional } from "./consent-context";
 import { recordConsentChange } from "./consent-record";
 import { checkGrantOptions, writeGrant } from "./write-grant";
 
@@ -13,17 +13,17 @@ export type GrantAccessResult = { grantId: string; receiptId: string; change: Ex
  * documents, read only or read and add, until a day or without end; or changes the access they have.
  * The grant, its receipt and its history entry commit together.
  */
-export async function grantAccess(db: Db, context: ConsentContext, input: GrantAccessInput): Promise<GrantAccessResult> {
+export async function grantAccess(ctx: Ctx, input: GrantAccessInput & { patientId: string }): Promise<GrantAccessResult> {
   const { professionalId, ...options } = grantAccessSchema.parse(input);
-  const historyActor = await authorizeConsent(db, context);
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
   const professional = await findProfessional(db, professionalId);
   const now = new Date();
-  const grant = await checkGrantOptions(db, { patientId: context.patientId, professionalId, options, now });
+  const grant = await checkGrantOptions(db, { patientId: patient.patientId, professionalId, options, now });
   return db.$transaction(async (tx) => {
-    const written = await writeGrant(tx, { patientId: context.patientId, professionalId, grant, now });
+    const written = await writeGrant(tx, { patientId: patient.patientId, professionalId, grant, now });
     const receiptId = await recordConsentChange(tx, {
-      context,
-      historyActor,
+      patient,
       action: written.change === "GRANTED" ? "ACCESS_GRANTED" : "ACCESS_CHANGED",
       professional,
       receipt: { change: written.change, access: written.access, previous: written.previous },

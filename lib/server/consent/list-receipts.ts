@@ -1,16 +1,17 @@
 import "server-only";
 import type { ConsentChange } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import { authorizeConsent, type ConsentContext } from "./consent-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { authorizeConsent } from "./consent-context";
 import type { ReceiptSnapshot } from "./consent-record";
 
 export type ReceiptSummary = { id: string; change: ConsentChange; createdAt: Date; professionalName: string };
 
 /** The patient's consent receipts, newest first, named by the professional as they were then. */
-export async function listReceipts(db: Db, context: ConsentContext, { limit = 50 }: { limit?: number } = {}): Promise<ReceiptSummary[]> {
-  await authorizeConsent(db, context);
+export async function listReceipts(ctx: Ctx, { limit = 50, ...input }: { patientId: string; limit?: number }): Promise<ReceiptSummary[]> {
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
   const rows = await db.consentReceipt.findMany({
-    where: { patientId: context.patientId },
+    where: { patientId: patient.patientId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 200),
     select: { id: true, change: true, createdAt: true, snapshot: true },

@@ -1,8 +1,8 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import { authorizeConsent, findProfessional, type ConsentContext } from "./consent-context";
+import { authorizeConsent, findProfessional } from "./consent-context";
 import { accessSnapshot, recordConsentChange } from "./consent-record";
 import { closeEmergencyAccesses } from "./end-emergency-access";
 
@@ -13,22 +13,22 @@ import { closeEmergencyAccesses } from "./end-emergency-access";
  * updates make two revocations at once count as one. With only an emergency access to end, the
  * change is recorded as that.
  */
-export async function revokeAccess(db: Db, context: ConsentContext, input: { professionalId: string }): Promise<{ receiptId: string }> {
+export async function revokeAccess(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
-  const historyActor = await authorizeConsent(db, context);
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
   const professional = await findProfessional(db, professionalId);
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const where = { patientId: context.patientId, professionalId, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] };
+    const where = { patientId: patient.patientId, professionalId, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] };
     const found = await tx.accessGrant.findFirst({ where, select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true } });
     const { count } = found ? await tx.accessGrant.updateMany({ where: { id: found.id, revokedAt: null }, data: { revokedAt: now } }) : { count: 0 };
     const grant = count > 0 ? found : null;
-    const emergency = await closeEmergencyAccesses(tx, { patientId: context.patientId, professionalId, now });
+    const emergency = await closeEmergencyAccesses(tx, { patientId: patient.patientId, professionalId, now });
     if (!grant && emergency.length === 0) throw new AppError("NOT_FOUND", "No access in force.", { messageKey: "access.errors.noActiveGrant" });
     const emergencyIds = emergency.map((access) => access.id);
     const receiptId = await recordConsentChange(tx, {
-      context,
-      historyActor,
+      patient,
       action: grant ? "ACCESS_REVOKED" : "EMERGENCY_ACCESS_ENDED",
       professional,
       details: emergencyIds.length ? { emergencyAccessIds: emergencyIds } : undefined,

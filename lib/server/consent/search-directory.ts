@@ -1,8 +1,8 @@
 import "server-only";
 import { directoryQuerySchema, type DirectoryQuery } from "@/lib/consent/access-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import { authorizeConsent, type ConsentContext, type ProfessionalSummary } from "./consent-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { authorizeConsent, type ProfessionalSummary } from "./consent-context";
 
 /**
  * Accent folding without the `unaccent` extension (PGlite has none): SQL's translate() maps the
@@ -47,9 +47,10 @@ export type DirectoryPage = { items: ProfessionalSummary[]; total: number; page:
  * The directory, searched by name, profession (or specialty) and city, each word anywhere in its
  * field, whatever the case and accents ("lefevre" finds Lefèvre); sorted by name, a page at a time.
  */
-export async function searchDirectory(db: Db, context: ConsentContext, input: DirectoryQuery): Promise<DirectoryPage> {
+export async function searchDirectory(ctx: Ctx, input: DirectoryQuery & { patientId: string }): Promise<DirectoryPage> {
   const query = directoryQuerySchema.parse(input);
-  await authorizeConsent(db, context);
+  const { db } = ctx;
+  await authorizeConsent(ctx, input.patientId);
   const name = folded(Prisma.sql`"firstName" || ' ' || "lastName"`);
   const profession = folded(Prisma.sql`"profession" || ' ' || coalesce("specialty", '')`);
   const city = folded(Prisma.sql`"city"`);

@@ -1,8 +1,8 @@
 import "server-only";
 import { treatingDoctorSchema } from "@/lib/consent/access-schemas";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import { authorizeConsent, findProfessional, professionalName, type ConsentContext } from "./consent-context";
+import { authorizeConsent, findProfessional, professionalName } from "./consent-context";
 import { recordConsentChange } from "./consent-record";
 
 /** The profession label (RPPS) of those who may be a médecin traitant. */
@@ -12,10 +12,11 @@ export const DOCTOR_PROFESSION = "Médecin";
  * Designates the médecin traitant (who then sees every visible document and may add), or removes
  * them with null. Choosing the one already designated changes nothing and writes nothing.
  */
-export async function setTreatingDoctor(db: Db, context: ConsentContext, input: { professionalId: string | null }): Promise<{ receiptId: string | null }> {
+export async function setTreatingDoctor(ctx: Ctx, input: { patientId: string; professionalId: string | null }): Promise<{ receiptId: string | null }> {
   const { professionalId } = treatingDoctorSchema.parse(input);
-  const historyActor = await authorizeConsent(db, context);
-  const { patientId } = context;
+  const { db } = ctx;
+  const patient = await authorizeConsent(ctx, input.patientId);
+  const { patientId } = patient;
   const now = new Date();
   const current = await db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true } });
   const currentId = current?.treatingDoctorId ?? null;
@@ -25,7 +26,7 @@ export async function setTreatingDoctor(db: Db, context: ConsentContext, input: 
   if (!professionalId) {
     return db.$transaction(async (tx) => {
       await tx.patientAccessSettings.update({ where: { patientId }, data: { treatingDoctorId: null }, select: { patientId: true } });
-      const receiptId = await recordConsentChange(tx, { context, historyActor, action: "TREATING_DOCTOR_REMOVED", professional: previous!, receipt: { change: "TREATING_DOCTOR_REMOVED" }, now });
+      const receiptId = await recordConsentChange(tx, { patient, action: "TREATING_DOCTOR_REMOVED", professional: previous!, receipt: { change: "TREATING_DOCTOR_REMOVED" }, now });
       return { receiptId };
     });
   }
@@ -39,8 +40,7 @@ export async function setTreatingDoctor(db: Db, context: ConsentContext, input: 
   return db.$transaction(async (tx) => {
     await tx.patientAccessSettings.upsert({ where: { patientId }, create: { patientId, treatingDoctorId: professionalId }, update: { treatingDoctorId: professionalId }, select: { patientId: true } });
     const receiptId = await recordConsentChange(tx, {
-      context,
-      historyActor,
+      patient,
       action: "TREATING_DOCTOR_SET",
       professional,
       details: previous ? { replacedProfessionalId: previous.id, replacedProfessionalName: professionalName(previous) } : {},

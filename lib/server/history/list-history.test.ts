@@ -6,6 +6,7 @@ import { blockProfessional } from "@/lib/server/consent/block-professional";
 import { grantAccess } from "@/lib/server/consent/grant-access";
 import { setEmergencyAccess } from "@/lib/server/consent/set-emergency-access";
 import type { Actor } from "@/lib/server/policy/policy";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { exportHistoryCsv } from "./export-history-csv";
 import { findHistoryEntry } from "./find-history-entry";
@@ -140,10 +141,10 @@ describe("the patient's access history", () => {
     const patientId = await newUser(["PATIENT"]);
     const pro = await newProfessional();
     const self = { userId: patientId, role: "PATIENT" as const, label: "Léa Roux" };
-    const context = { actor: as(patientId), patientId, ipAddress: "10.0.0.9" };
-    await grantAccess(db, context, { professionalId: pro.professionalId, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true, validUntil: null });
-    await blockProfessional(db, context, { professionalId: pro.professionalId });
-    await setEmergencyAccess(db, context, { enabled: false });
+    const ctx = testCtx(db, { actor: as(patientId), ip: "10.0.0.9" });
+    await grantAccess(ctx, { patientId, professionalId: pro.professionalId, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true, validUntil: null });
+    await blockProfessional(ctx, { patientId, professionalId: pro.professionalId });
+    await setEmergencyAccess(ctx, { patientId, enabled: false });
     // Written before entries kept the profession: it is looked up from the professional's record.
     await record([{ patientId, actor: self, action: "TREATING_DOCTOR_SET", details: { professionalId: pro.professionalId, professionalName: "Sophie Bernard", rpps: pro.rpps } }]);
     await record([{ patientId, actor: self, action: "APP_DISCONNECTED", details: { appId: randomUUID(), appName: "Tensio+" } }]);

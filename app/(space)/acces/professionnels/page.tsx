@@ -2,15 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProfessionalLine } from "@/components/access/professional-line";
-import { TextField } from "@/components/ui/field";
-import { badgeClass } from "@/components/ui/field-classes";
+import { TextField } from "@/components/ui/text-field";
+import { badgeClass } from "@/components/vault/field-classes";
 import { directoryQuerySchema } from "@/lib/consent/access-schemas";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import type { ConsentContext } from "@/lib/server/consent/consent-context";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { getAccessOverview } from "@/lib/server/consent/get-access-overview";
 import { searchDirectory } from "@/lib/server/consent/search-directory";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access.directory"))("title") };
@@ -34,9 +32,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
   const one = (key: string) => (typeof raw[key] === "string" ? raw[key] : undefined);
   const parsed = directoryQuerySchema.safeParse({ name: one("name"), profession: one("profession"), city: one("city"), page: one("page") });
   const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
-  const db = getDb();
-  const context: ConsentContext = { actor: actorOf(session), patientId: session.user.id };
-  const [results, overview] = await Promise.all([searchDirectory(db, context, query), getAccessOverview(db, context)]);
+  const ctx = await pageCtx();
+  const patient = { patientId: session.user.id };
+  const [results, overview] = await Promise.all([searchDirectory(ctx, { ...query, patientId: session.user.id }), getAccessOverview(ctx, patient)]);
   const withAccess = new Set(overview.grants.filter((grant) => grant.state === "active").map((grant) => grant.professional.id));
   const blocked = new Set(overview.blocks.map((block) => block.professional.id));
   const pageHref = (page: number) => `/acces/professionnels?${new URLSearchParams({ name: query.name, profession: query.profession, city: query.city, page: String(page) })}`;

@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm } from "@/components/access/action-form";
 import { describeGrant } from "@/components/access/describe-grant";
 import { GrantForm } from "@/components/access/grant-form";
 import { ProfessionalLine } from "@/components/access/professional-line";
 import { parisDay } from "@/lib/consent/paris-date";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import type { ConsentContext } from "@/lib/server/consent/consent-context";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { getProfessionalAccess, type ProfessionalAccess } from "@/lib/server/consent/get-professional-access";
 import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-documents";
 import { DOCTOR_PROFESSION } from "@/lib/server/consent/set-treating-doctor";
-import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { actorOf } from "@/lib/server/policy/policy";
 import { blockProfessionalAction, revokeAccessAction, setTreatingDoctorAction, unblockProfessionalAction } from "../../actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -30,16 +28,16 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
   const session = await requireFullSessionForPage(`/acces/professionnels/${encodeURIComponent(id)}`);
   const t = await getTranslations("access");
   if (!session.user.roles.includes("PATIENT")) notFound();
-  const db = getDb();
-  const context: ConsentContext = { actor: actorOf(session), patientId: session.user.id };
+  const ctx = await pageCtx();
+  const patient = { patientId: session.user.id };
   let access: ProfessionalAccess;
   try {
-    access = await getProfessionalAccess(db, context, { professionalId: id });
+    access = await getProfessionalAccess(ctx, { patientId: session.user.id, professionalId: id });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const [documents, format, tScope, tCategories] = await Promise.all([listGrantableDocuments(db, context), getFormatter(), getTranslations("access.scope"), getTranslations("space.categories")]);
+  const [documents, format, tScope, tCategories] = await Promise.all([listGrantableDocuments(ctx, patient), getFormatter(), getTranslations("access.scope"), getTranslations("space.categories")]);
   const { professional, grant, blocked, isTreatingDoctor, emergencyAccess } = access;
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const name = `${professional.firstName} ${professional.lastName}`;

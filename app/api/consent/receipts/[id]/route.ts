@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getReceipt } from "@/lib/server/consent/get-receipt";
 import { renderReceiptText } from "@/lib/server/consent/render-receipt";
-import { getDb } from "@/lib/server/db";
 import { jsonRoute } from "@/lib/server/http/json-route";
 import { contentDisposition } from "@/lib/vault/content-disposition";
 
@@ -10,8 +9,8 @@ import { contentDisposition } from "@/lib/vault/content-disposition";
  * from when to when, by whom, when. Its patient's alone (anyone else: 404); an attachment, never
  * sniffed, never cached.
  */
-export const GET = jsonRoute<{ id: string }>(async ({ actor, actor: { userId } }, { params: { id } }) => {
-  const receipt = await getReceipt(getDb(), { actor, patientId: userId }, { receiptId: id });
+export const GET = jsonRoute<{ id: string }>(async (ctx, { params: { id } }) => {
+  const receipt = await getReceipt(ctx, { patientId: ctx.actor.userId, receiptId: id });
   const [t, tCategories, tDirectory, format] = await Promise.all([getTranslations("access.receipt"), getTranslations("space.categories"), getTranslations("directory"), getFormatter()]);
   const body = renderReceiptText(receipt, {
     t: (key, values) => t(key as never, values as never),
