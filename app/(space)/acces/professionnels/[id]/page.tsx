@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/access/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { describeGrant } from "@/components/access/describe-grant";
 import { GrantForm } from "@/components/access/grant-form";
 import { ProfessionalLine } from "@/components/access/professional-line";
