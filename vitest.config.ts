@@ -16,8 +16,11 @@ export default defineConfig({
     environment: "node",
     // Keep test output readable; a test that asserts on logs sets its own level.
     env: { LOG_LEVEL: "silent" },
-    // Integration tests share one database server; PGlite serves one query at a time anyway.
-    fileParallelism: false,
+    // Files run in parallel: each one that uses a database has its own, copied from a migrated template
+    // (lib/testing/test-db.ts). Two workers for the two cores CI has; on PGlite each worker also runs
+    // its files' databases in its own thread.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordHistory } from "@/lib/server/history/record-history";
-import { useTestDb } from "@/lib/testing/test-db";
+import { ownerTestDatabaseUrl, testDatabaseUrl, useTestDb } from "@/lib/testing/test-db";
 
 /**
  * The privileges of `ens_app`, the role the app connects through (migration app_database_role): every
@@ -52,7 +52,7 @@ describe("the app's database role", () => {
       FROM pg_tables WHERE tablename = 'HistoryEntry'`;
     if (engine.includes("PGlite")) {
       // Measured: the embedded server answers every connection as its one user, whatever name it gives.
-      expect({ current, owns, sameUrl: inject("databaseUrl") === inject("ownerDatabaseUrl") }).toEqual({ current: "postgres", owns: true, sameUrl: true });
+      expect({ current, owns, sameUrl: testDatabaseUrl === ownerTestDatabaseUrl }).toEqual({ current: "postgres", owns: true, sameUrl: true });
     } else {
       expect({ current, owns }).toEqual({ current: "ens_app_test", owns: false });
       await expect(db.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`)).rejects.toThrow(/must be owner/);

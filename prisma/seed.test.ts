@@ -15,7 +15,6 @@ import { startEmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate";
 import * as OTPAuth from "otpauth";
 import { verifyTotp } from "@/lib/server/auth/totp/verify-totp";
-import { DEMO_APPS } from "./demo-catalogue";
 import { DEMO_DIRECTORY } from "./demo-professionals";
 import { isValidNir } from "@/lib/identifiers/nir";
 import { DEMO_ACCOUNTS, DEMO_PATIENT_NIR, DEMO_PATIENT_SPACE_CODE, DEMO_TOTP_SECRET, seedDemoData as seed, type SeedOptions } from "./seed";
@@ -29,8 +28,7 @@ async function counts(db: Db) {
     users: users.length,
     professionals: await db.professional.count({ where: { OR: [{ userId: { in: ids } }, { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } }] } }),
     documents: await db.document.count({ where: { ownerId: { in: ids } } }),
-    // The demo apps only: other test files add apps of their own to the shared database.
-    apps: await db.catalogApp.count({ where: { slug: { in: DEMO_APPS.map((app) => app.slug) } } }),
+    apps: await db.catalogApp.count(),
   };
 }
 

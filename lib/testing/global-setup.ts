@@ -1,21 +1,23 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "@/prisma/migrate";
-import { appRoleUrl, createEmptyDatabase } from "./database";
+import { createMigratedTemplate, type TestDatabaseTemplate } from "./database";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A migrated database shared by the integration tests of one run, as the app connects to it. */
-    databaseUrl: string;
-    /** The same database as the role that owns its tables (ran the migrations). */
-    ownerDatabaseUrl: string;
+    /** The run's migrated template: each test file that uses a database gets a copy of its own (test-db.ts). */
+    databaseTemplate: TestDatabaseTemplate;
   }
 }
 
+/** Migrates once per run; the copies are cheap (measured: see README, "Tests"). */
 export default async function setup(project: TestProject) {
-  const database = await createEmptyDatabase();
-  await applyMigrations(database.url);
-  // Migrated as the owner; the services under test connect as the app does, without owning anything.
-  project.provide("ownerDatabaseUrl", database.url);
-  project.provide("databaseUrl", await appRoleUrl(database.url));
-  return () => database.drop();
+  const folder = await mkdtemp(join(tmpdir(), "ens-test-template-"));
+  const { template, drop } = await createMigratedTemplate(join(folder, "pglite.tar"));
+  project.provide("databaseTemplate", template);
+  return async () => {
+    await drop();
+    await rm(folder, { recursive: true, force: true });
+  };
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
 import { completeSecondFactor, startPasswordSession } from "@/lib/server/auth/sessions/create-session";
 import { validateSession } from "@/lib/server/auth/sessions/validate-session";
-import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { actorOf, can } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -92,22 +91,15 @@ describe("giving and withdrawing staff roles", () => {
   it("never withdraws the last active admin", async () => {
     const staff = await admin();
     const other = await account({ roles: ["ADMIN"] });
-    // The database is shared with other test files: every other admin is set aside inside a
-    // transaction rolled back at the end, so that `other` is the last one for the service.
-    const rollback = new Error("rollback");
-    let outcome: { code: string; key?: string } | null = null;
-    await db
-      .$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "User" SET status = 'DISABLED' WHERE 'ADMIN'::"Role" = ANY(roles) AND id <> ${other.id}::uuid`;
-        const inTx = new Proxy(tx, { get: (target, property) => (property === "$transaction" ? (run: (client: typeof tx) => unknown) => run(target) : Reflect.get(target, property)) }) as unknown as Db;
-        outcome = await refusal(changeStaffRole(inTx, { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } }));
-        throw rollback;
-      })
-      .catch((error: unknown) => {
-        if (error !== rollback) throw error;
-      });
-    expect(outcome).toEqual({ code: "CONFLICT", key: "staff.roles.errors.lastAdmin" });
+    // The file's database is its own: disabling every other admin (the actor and the earlier tests'
+    // included) leaves `other` the last active one.
+    await db.user.updateMany({ where: { roles: { has: "ADMIN" }, id: { not: other.id } }, data: { status: "DISABLED" } });
+    expect(await refusal(changeStaffRole(db, { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } }))).toEqual({
+      code: "CONFLICT",
+      key: "staff.roles.errors.lastAdmin",
+    });
     // With another active admin (the actor), the same withdrawal goes through.
+    await db.user.update({ where: { id: staff.userId }, data: { status: "ACTIVE" } });
     await changeStaffRole(db, { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } });
     expect(await rolesOf(other.id)).toEqual([]);
   });

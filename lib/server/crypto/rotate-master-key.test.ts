@@ -1,25 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decryptTotpSecret, encryptTotpSecret } from "@/lib/server/auth/totp/totp-parameters";
-import { createPrismaClient, type Db } from "@/lib/server/db";
-import { createEmptyDatabase, type TestDatabase } from "@/lib/testing/database";
-import { applyMigrations } from "@/prisma/migrate";
+import { useOwnerTestDb } from "@/lib/testing/test-db";
 import { generateDocumentKey, unwrapDocumentKey, wrapDocumentKey } from "./document-keys";
 import { rotateMasterKey } from "./rotate-master-key";
 
-// Its own database: a rotation touches every row, and the shared one holds rows under other keys.
+// A rotation touches every row: the file's own database (lib/testing/test-db.ts) holds only this test's.
 describe("rotating the master key", () => {
-  let database: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createEmptyDatabase();
-    await applyMigrations(database.url);
-    db = createPrismaClient(database.url, 2);
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
-  });
+  const db = useOwnerTestDb();
 
   it("re-wraps every document key and TOTP secret to the new key, resumably, and stops on a wrong old key", async () => {
     const oldKey = randomBytes(32);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
 import type { Bundle, DocumentReference, Observation, OperationOutcome, Patient } from "@medplum/fhirtypes";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
@@ -13,7 +13,7 @@ import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
 import { newConnectedApp } from "@/lib/testing/catalogue-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { testDatabaseUrl, useTestDb } from "@/lib/testing/test-db";
 import { createObservation } from "./create-observation";
 import { openAppBinary } from "./open-app-binary";
 import { readDocumentReference } from "./read-document-reference";
@@ -22,7 +22,7 @@ import { searchDocumentReferences } from "./search-document-references";
 import { searchObservations } from "./search-observations";
 
 // The route handlers open the app's own client (getDb) from the configuration: point it at the test database.
-process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_URL = testDatabaseUrl;
 // Low enough for the route test below to reach it, above what the other route tests spend per connection.
 process.env.FHIR_CALLS_PER_MINUTE_PER_CONNECTION = "12";
 

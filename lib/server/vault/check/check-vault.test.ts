@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
 import { pngChunk, tinyPng } from "@/lib/vault/files/build-png";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/policy/policy";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
@@ -13,8 +13,7 @@ import { createS3Storage } from "@/lib/server/storage/s3-storage";
 import { startS3TestServer } from "@/lib/server/storage/s3-test-server";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
 import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
-import { createEmptyDatabase, type TestDatabase } from "@/lib/testing/database";
-import { applyMigrations } from "@/prisma/migrate";
+import { cloneTemplate, type TestDatabase } from "@/lib/testing/database";
 import { checkVault, type CheckVaultOptions, type VaultCheckReport } from "./check-vault";
 import { purgeBinnedDocument } from "./purge-binned-document";
 
@@ -39,7 +38,7 @@ function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
 
 function checkSuite(name: string, makeStorage: () => Promise<{ storage: BlobStorage; cleanup: () => Promise<void> }>, { full }: { full: boolean }) {
   describe(`checkVault (${name} storage)`, () => {
-    // A database of its own: the check covers every document, and the shared one holds other files'.
+    // A database for each storage: the check covers every document in it.
     let database: TestDatabase;
     let db: Db;
     let storage: BlobStorage;
@@ -47,8 +46,7 @@ function checkSuite(name: string, makeStorage: () => Promise<{ storage: BlobStor
     const reports: VaultCheckReport[] = [];
 
     beforeAll(async () => {
-      database = await createEmptyDatabase();
-      await applyMigrations(database.url);
+      database = await cloneTemplate(inject("databaseTemplate"));
       db = createPrismaClient(database.url, 4);
       ({ storage, cleanup } = await makeStorage());
     });
