@@ -40,7 +40,7 @@ test("an admin sees a failed background job, retries it, and the worker runs it"
   await expect(page.getByRole("status").filter({ hasText: "Relancé : un worker le reprend" })).toBeVisible();
   await expectAccessible(page);
 
-  // The in-process worker polls every 2 s; the job runs, finds no message, and is done.
+  // The in-process worker polls every second; the job runs, finds no message, and is done.
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("row", { name: new RegExp(`^${jobId} `) })).toHaveCount(0);

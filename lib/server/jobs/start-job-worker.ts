@@ -39,7 +39,7 @@ export function appCronItems(): CronItem[] {
  * workers preparing the same statement name collide ("prepared statement get_job already exists",
  * measured); on PostgreSQL it costs a parse per query, nothing a handful of jobs a minute notices.
  */
-export async function startJobWorker({ connectionString, concurrency = 2, pollIntervalMs = 2_000, handlers, cronItems = appCronItems(), atStart = [] }: JobWorkerOptions): Promise<Runner> {
+export async function startJobWorker({ connectionString, concurrency = 2, pollIntervalMs = 1_000, handlers, cronItems = appCronItems(), atStart = [] }: JobWorkerOptions): Promise<Runner> {
   const taskList: TaskList = {};
   const { JOB_HANDLERS } = handlers ? { JOB_HANDLERS: handlers } : await import("./task-list");
   for (const [name, handler] of Object.entries(JOB_HANDLERS)) taskList[name] = wrapTask(name, handler as (payload: never) => Promise<JobFigures>);
