@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { setAlertSettingsAction } from "@/app/(space)/acces/actions";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
@@ -22,7 +23,7 @@ export function AlertSettingsForm({ firstAccessByEmail }: { firstAccessByEmail: 
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("save")}
       </Button>
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
       {state?.ok && <FormAlert kind="success">{t("saved")}</FormAlert>}
     </form>
   );

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { setEmergencyAccessAction } from "@/app/(space)/acces/actions";
-import { FormAlert } from "@/components/ui/form-alert";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
 
@@ -36,7 +36,7 @@ export function EmergencySwitch({ enabled }: { enabled: boolean }) {
       <p id="emergency-switch-state" className="text-sm">
         {enabled ? t("on") : t("off")}
       </p>
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
@@ -40,7 +40,7 @@ export function DisconnectForm({
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const error = state && !state.ok ? <FormAlert>{state.message}</FormAlert> : null;
+  const error = <ActionAlert state={state} fieldErrors="message" />;
   if (!confirming) {
     return (
       <div className="space-y-2">

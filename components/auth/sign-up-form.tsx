@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -20,7 +20,7 @@ export function SignUpForm({ signUp, confirm, showOutboxHint }: { signUp: SignUp
   return (
     <form action={action} onSubmit={keepInputsOnSubmit(action)} className="space-y-5" noValidate>
       <p className="text-sm text-muted">{t("intro")}</p>
-      {state && !state.ok && !state.fieldErrors && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="hide" />
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField name="firstName" label={t("firstName")} autoComplete="given-name" required maxLength={100} error={errors.firstName} />
         <TextField name="lastName" label={t("lastName")} autoComplete="family-name" required maxLength={100} error={errors.lastName} />

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/server/action/action-result";
 import { SecondFactorCodeForm } from "./second-factor-code-form";
 
@@ -24,7 +24,7 @@ export function TotpEnrolment({ start, next }: { start: StartAction; next: strin
   if (!state?.ok) {
     return (
       <form action={action} className="space-y-3">
-        {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+        <ActionAlert state={state} fieldErrors="message" />
         <Button type="submit" disabled={pending}>
           {t("totpStart")}
         </Button>

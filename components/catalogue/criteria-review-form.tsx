@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { reviewCriteriaAction } from "@/app/admin/catalogue/actions";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
 import { fieldClass } from "@/components/ui/field-classes";
@@ -62,7 +62,7 @@ export function CriteriaReviewForm({ appId, current }: { appId: string; current:
           })}
         </div>
       ))}
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
       <Button type="submit" disabled={pending}>
         {t("curation.review.save")}
       </Button>

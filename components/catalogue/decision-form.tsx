@@ -2,9 +2,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { decideAppStatusAction } from "@/app/admin/catalogue/actions";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
 import type { CurationDecision } from "@/lib/catalogue/app-status";
@@ -54,7 +54,7 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
         )}
       </fieldset>
       <TextAreaField id="decision-reason" label={t("curation.decide.reason")} hint={tAdmin("hint")} error={errors.reason} name="reason" rows={3} maxLength={1000} />
-      {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="hide" />
       <Button type="submit" disabled={pending}>
         {t("curation.decide.submit")}
       </Button>

@@ -2,9 +2,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { registerClientAction } from "@/app/admin/catalogue/actions";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { useAnnounce } from "@/components/ui/live-region";
 import { MAX_REDIRECT_URIS } from "@/lib/catalogue/oauth-client-schemas";
@@ -83,7 +83,7 @@ export function OAuthClientForm({ appId }: { appId: string }) {
           rows={3}
           required
         />
-        {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
+        <ActionAlert state={state} fieldErrors="hide" />
         <Button type="submit" disabled={pending}>
           {t("submit")}
         </Button>

@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { reportAppAction } from "@/app/(public)/catalogue/actions";
-import { FormAlert } from "@/components/ui/form-alert";
 import { REPORT_REASONS } from "@/lib/catalogue/themes";
 import type { ActionResult } from "@/lib/server/action/action-result";
 
@@ -44,7 +44,7 @@ export function ReportForm({ appId }: { appId: string }) {
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("submit")}
       </Button>
-      {state && !state.ok && !Object.keys(errors).length && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="hide" />
       <div role="status" aria-live="polite" className={state?.ok ? "rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" : "sr-only"} data-testid="report-status">
         {state?.ok ? t("sent") : ""}
       </div>

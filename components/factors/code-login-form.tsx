@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -38,7 +39,7 @@ export function CodeLoginForm({ factors, send, callbackUrl, minutes }: { factors
           </Button>
         ))}
       </form>
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
       {sentTo && (
         <>
           <FormAlert kind="info">{t("sent", { destination: sentTo.maskedDestination })}</FormAlert>

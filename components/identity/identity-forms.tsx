@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
@@ -41,7 +42,7 @@ export function ActivationLetterForm({ action, pendingUntil, ready }: { action: 
   return (
     <form action={dispatch} className="max-w-xl space-y-3">
       <p>{t("intro")}</p>
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
       {state?.ok ? (
         <FormAlert kind="success">{t("requested", { date: day(state.data.expiresAt) })}</FormAlert>
       ) : (

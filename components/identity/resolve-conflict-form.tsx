@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -18,7 +19,7 @@ export function ResolveConflictForm({ action, conflictId }: { action: Action; co
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-2xl space-y-4">
       <input type="hidden" name="conflictId" value={conflictId} />
-      {state && !state.ok && !state.fieldErrors && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="hide" />
       {state?.ok && <FormAlert kind="success">{t("resolved")}</FormAlert>}
       <fieldset aria-describedby={error("resolution") ? "resolution-error" : undefined}>
         <legend className={labelClass}>{t("resolution")}</legend>

@@ -2,8 +2,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/ui/live-region";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -50,7 +50,7 @@ export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; 
           {pending || running ? t("running") : t("button")}
         </Button>
       </form>
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
       {latest?.running && (
         <p data-testid="chain-check-progress">{t("progress", { patients: latest.patients })}</p>
       )}

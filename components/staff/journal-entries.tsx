@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { auditLogQueryString, type AuditLogFilters } from "@/lib/server/admin/audit-log-filters";
 import { describeAuditAction, describeAuditDetails, type StaffTranslator } from "@/lib/server/admin/describe-audit-entry";
 import type { AuditLogRow } from "@/lib/server/admin/query-audit-log";
@@ -37,46 +38,35 @@ export async function JournalEntries({
       {page.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="journal-table">
-            <caption className="sr-only">{t("table.caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t("table.when")}</th>
-                <th scope="col" className="py-2 pr-3">{t("table.who")}</th>
-                <th scope="col" className="py-2 pr-3">{t("table.what")}</th>
-                <th scope="col" className="py-2 pr-3">{t("table.target")}</th>
-                <th scope="col" className="py-2 pr-3">{t("table.reason")}</th>
-                <th scope="col" className="py-2">{t("table.details")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-3 whitespace-nowrap">{when(row.createdAt)}</td>
-                  <td className="py-2 pr-3">
-                    {row.actorLabel}
-                    <span className="block text-muted">{tStaff(`roles.names.${row.actorRole}`)}</span>
-                  </td>
-                  <th scope="row" className="py-2 pr-3 font-normal">{describeAuditAction(row.action, translate)}</th>
-                  <td className="py-2 pr-3">
-                    {row.targetUserId ? (
-                      <Link href={`/admin/comptes/${row.targetUserId}`} className="text-brand underline">{row.targetLabel ?? row.targetUserId}</Link>
-                    ) : row.targetAppId ? (
-                      t("table.app", { id: row.targetAppId })
-                    ) : row.ticketId ? (
-                      t("table.ticket", { id: row.ticketId })
-                    ) : (
-                      t("table.none")
-                    )}
-                  </td>
-                  <td className="py-2 pr-3">{row.reason ?? t("table.none")}</td>
-                  <td className="py-2">{describeAuditDetails(row.details, translate) || t("table.none")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("table.caption")}
+          testId="journal-table"
+          headers={[t("table.when"), t("table.who"), t("table.what"), t("table.target"), t("table.reason"), t("table.details")]}
+          rowHeader={2}
+          nowrap={[0]}
+          rows={page.rows.map((row) => ({
+            key: row.id,
+            cells: [
+              when(row.createdAt),
+              <>
+                {row.actorLabel}
+                <span className="block text-muted">{tStaff(`roles.names.${row.actorRole}`)}</span>
+              </>,
+              describeAuditAction(row.action, translate),
+              row.targetUserId ? (
+                <Link href={`/admin/comptes/${row.targetUserId}`} className="text-brand underline">{row.targetLabel ?? row.targetUserId}</Link>
+              ) : row.targetAppId ? (
+                t("table.app", { id: row.targetAppId })
+              ) : row.ticketId ? (
+                t("table.ticket", { id: row.ticketId })
+              ) : (
+                t("table.none")
+              ),
+              row.reason ?? t("table.none"),
+              describeAuditDetails(row.details, translate) || t("table.none"),
+            ],
+          }))}
+        />
       )}
       <div className="flex flex-wrap gap-4">
         {cursor && <Link href={`/admin/journal${query ? `?${query}` : ""}`} className="text-brand underline">{t("first")}</Link>}

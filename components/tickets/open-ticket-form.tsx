@@ -1,9 +1,9 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { TICKET_MESSAGE_MAX, TICKET_SUBJECT_MAX, TICKET_TOPICS } from "@/lib/schemas/support-ticket";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -33,7 +33,7 @@ export function OpenTicketForm({ action }: { action: Action }) {
       </SelectField>
       <TextField id="ticket-subject" name="subject" label={t("form.subject")} hint={t("form.subjectHint")} error={errors.subject} required maxLength={TICKET_SUBJECT_MAX} autoComplete="off" />
       <TextAreaField id="ticket-message" label={t("form.message")} hint={t("form.messageHint")} error={errors.message} describedBy="ticket-warning" name="message" rows={8} required maxLength={TICKET_MESSAGE_MAX} />
-      {state && !state.ok && <FormAlert>{state.message}</FormAlert>}
+      <ActionAlert state={state} fieldErrors="message" />
       <Button type="submit" disabled={pending}>
         {t("new.send")}
       </Button>

@@ -1,8 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { ActionAlert } from "./action-alert";
 import { Button } from "./button";
-import { FormAlert } from "./form-alert";
 import { keepInputsOnSubmit } from "./use-kept-form";
 import { useAnnounce } from "./live-region";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -58,7 +58,7 @@ export function ActionForm<T>({
   }, [confirming]);
 
   const hidden = Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
-  const error = state && !state.ok ? <FormAlert>{state.message}</FormAlert> : null;
+  const error = <ActionAlert state={state} fieldErrors="message" />;
 
   if (confirm && !confirming) {
     return (
