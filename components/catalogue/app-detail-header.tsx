@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import type { PublicApp } from "@/lib/server/catalogue/get-public-app";
 import { AppImage } from "./app-image";
@@ -42,7 +43,7 @@ export async function AppDetailHeader({ app, summary, signedIn }: { app: PublicA
         <p>
           <Link
             href={signedIn ? connectPath : `/connexion?callbackUrl=${encodeURIComponent(connectPath)}`}
-            className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark"
+            className={`inline-block ${buttonClass()}`}
           >
             {t("detail.connect")}
           </Link>
