@@ -15,7 +15,7 @@ export async function GrantsSection({ grants, emergencyAccesses }: { grants: Gra
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const active = grants.filter((grant) => grant.state === "active");
   const ended = grants.filter((grant) => grant.state !== "active");
-  const describe = (grant: GrantView) => describeGrant(grant, tScope as never, (category) => tCategories(category as never));
+  const describe = (grant: GrantView) => describeGrant(grant, tScope, (category) => tCategories(category));
 
   return (
     <Section id="grants-title" title={t("grants.title")} focusable>

@@ -11,7 +11,7 @@ export function ConsentFields({ view, idPrefix, errors = {} }: { view: ConsentVi
   const t = useTranslations("apps");
   const tCategories = useTranslations("space.categories");
   const app = view.app.name;
-  const label = (scope: string) => t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}` as never);
+  const label = (scope: string) => t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}`);
   const purpose = (item: ConsentView["scopes"][number]) => (item.purpose ? t("consent.purpose", { purpose: item.purpose }) : t("consent.noPurpose"));
 
   return (
@@ -77,7 +77,7 @@ export function ConsentFields({ view, idPrefix, errors = {} }: { view: ConsentVi
                               aria-invalid={errors.categories ? true : undefined}
                               className="h-4 w-4"
                             />
-                            {tCategories(category.value as never)}
+                            {tCategories(category.value)}
                           </label>
                         ))}
                       </div>

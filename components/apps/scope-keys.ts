@@ -1,5 +1,8 @@
+import type { Messages } from "next-intl";
+import type { DocumentCategory } from "@/lib/generated/prisma/enums";
+
 /** Message keys of the scopes under apps.scopes (next-intl keys cannot hold the scopes' dots and slashes). */
-export const SCOPE_KEYS: Record<string, string> = {
+export const SCOPE_KEYS: Record<string, keyof Messages["apps"]["scopes"]> = {
   "patient/Patient.r": "patientRead",
   "patient/DocumentReference.rs": "documentsRead",
   "patient/Observation.rs": "observationsRead",
@@ -18,7 +21,7 @@ export type ConsentView = {
   app: { slug: string; name: string; publisher: string };
   scopes: ScopeItem[];
   technical: string[];
-  categories: { value: string; checked: boolean }[] | null;
+  categories: { value: DocumentCategory; checked: boolean }[] | null;
   /** The patient is connected already and the app asks for more. */
   widening: boolean;
 };

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Section } from "@/components/ui/section";
+import { isRegion } from "@/lib/catalogue/regions";
 import type { PublicApp } from "@/lib/server/catalogue/get-public-app";
 
 /** An app's facts on its public page (publisher, theme, price, device flags, regions) and its links. */
@@ -27,7 +28,7 @@ export async function AppFactsSection({ app }: { app: PublicApp }) {
         <dt className="font-semibold">{t("flags.connectedDevice")}</dt>
         <dd>{yesNo(app.connectedDevice)}</dd>
         <dt className="font-semibold">{t("detail.regions")}</dt>
-        <dd>{app.regions.length === 0 ? t("card.national") : app.regions.map((region) => t(`regions.${region}` as never)).join(", ")}</dd>
+        <dd>{app.regions.length === 0 ? t("card.national") : app.regions.map((region) => (isRegion(region) ? t(`regions.${region}`) : region)).join(", ")}</dd>
       </dl>
       <ul className="flex flex-wrap gap-4">
         {links.map((link) => (

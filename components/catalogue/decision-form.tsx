@@ -23,7 +23,7 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
   const [state, dispatch, pending] = useActionState<ActionResult<DecisionOutcome> | null, FormData>(async (previous, form) => {
     const result = await decideAppStatusAction(previous, form);
     if (result.ok) {
-      announce(`${t("curation.decide.done", { status: t(`statuses.${result.data.status}` as never) })} ${t("curation.decide.notified", { count: result.data.notifiedPatients })}`);
+      announce(`${t("curation.decide.done", { status: t(`statuses.${result.data.status}`) })} ${t("curation.decide.notified", { count: result.data.notifiedPatients })}`);
       formRef.current?.reset();
     }
     return result;

@@ -14,7 +14,7 @@ export function AccessSummary({ view }: { view: ProfessionalPatientView }) {
   if (grant) {
     // validUntil is the instant access ends; shown as the day it ends on, in France.
     const until = grant.validUntil ? t("grant.until", { date: format.dateTime(new Date(grant.validUntil), { dateStyle: "long", timeZone: "Europe/Paris" }) }) : t("grant.noEnd");
-    const categories = grant.categories.map((category) => tCategory(category as never)).join(", ");
+    const categories = grant.categories.map((category) => tCategory(category)).join(", ");
     lines.push(t(`grant.${grant.scope}`, { categories, until }));
     if (view.basis !== "TREATING_DOCTOR") lines.push(view.canAdd ? t("grant.canAdd") : t("grant.readOnly"));
   }

@@ -6,5 +6,5 @@ type Props = { ticket: { subject: string; subjectKey: string | null; subjectValu
 /** A ticket's subject in the reader's language when the app opened it, as typed when a person did. */
 export async function TicketSubject({ ticket }: Props) {
   const t = await getTranslations();
-  return <>{ticketSubjectText((key, values) => t(key as never, values as never), ticket)}</>;
+  return <>{ticketSubjectText((key, values) => t(key, values), ticket)}</>;
 }

@@ -2,9 +2,12 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { messages } from "@/lib/i18n/messages";
 import { DEMO_DIRECTORY } from "@/prisma/demo-professionals";
-import { PROFESSIONS, SPECIALTIES, professionKeyOf, professionLabels, specialtyKeyOf, type DirectoryTranslator } from "./professions";
+import { PROFESSIONS, SPECIALTIES, professionKeyOf, professionLabels, specialtyKeyOf, type DirectoryTranslator, type ProfessionKey, type SpecialtyKey } from "./professions";
 
-const translator = (locale: "fr" | "en") => createTranslator({ locale, messages: messages[locale], namespace: "directory" }) as unknown as DirectoryTranslator;
+const translator = (locale: "fr" | "en"): DirectoryTranslator => {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "directory" });
+  return (key) => t(key);
+};
 
 describe("directory professions in the reader's language", () => {
   it("names the stored French labels in English, each as the French interface says them", () => {
@@ -35,8 +38,8 @@ describe("directory professions in the reader's language", () => {
   it("has a message for every key in both languages", () => {
     for (const locale of ["fr", "en"] as const) {
       const t = translator(locale);
-      for (const key of Object.keys(PROFESSIONS)) expect(t(`professions.${key}` as never), `${locale} ${key}`).not.toMatch(/^directory\./);
-      for (const key of Object.keys(SPECIALTIES)) expect(t(`specialties.${key}` as never), `${locale} ${key}`).not.toMatch(/^directory\./);
+      for (const key of Object.keys(PROFESSIONS) as ProfessionKey[]) expect(t(`professions.${key}`), `${locale} ${key}`).not.toMatch(/^directory\./);
+      for (const key of Object.keys(SPECIALTIES) as SpecialtyKey[]) expect(t(`specialties.${key}`), `${locale} ${key}`).not.toMatch(/^directory\./);
     }
     expect(Object.keys((messages.en.directory as { professions: object }).professions).sort()).toEqual(Object.keys(PROFESSIONS).sort());
     expect(Object.keys((messages.en.directory as { specialties: object }).specialties).sort()).toEqual(Object.keys(SPECIALTIES).sort());

@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
+import type { MessageKey } from "./message-key";
 import { catalogueFiles, messages } from "./messages";
 import { appLocaleOf, formattingLocale, localeFromAcceptLanguage } from "./locales";
 
@@ -37,8 +38,8 @@ describe("message catalogues", () => {
   });
 
   it("agrees a shown count with its words, one and many, in both languages", () => {
-    const say = (locale: "fr" | "en", key: string, values: Record<string, number>) => createTranslator({ locale, messages: messages[locale] })(key as never, values as never);
-    const cases: [string, Record<string, number>, string, string][] = [
+    const say = (locale: "fr" | "en", key: MessageKey, values: Record<string, number>) => createTranslator({ locale, messages: messages[locale] })(key, values);
+    const cases: [MessageKey, Record<string, number>, string, string][] = [
       ["security.events.caption", { count: 1 }, "Le dernier événement de sécurité", "The latest security event"],
       ["security.events.caption", { count: 20 }, "Les 20 derniers événements de sécurité", "The latest 20 security events"],
       ["support.account.eventsCaption", { count: 1 }, "Le dernier événement de sécurité du compte", "The account's latest security event"],

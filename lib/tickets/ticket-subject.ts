@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/message-key";
 import { documentReportReasons } from "@/lib/vault/document-api";
 
 /**
@@ -19,7 +20,7 @@ export type TicketSubjectKey = keyof typeof ticketSubjectValues;
 export type TicketSubject = { [K in TicketSubjectKey]: { key: K; values: z.infer<(typeof ticketSubjectValues)[K]> } }[TicketSubjectKey];
 
 /** next-intl's `t` without a namespace (subjects borrow words from other areas, e.g. report reasons). */
-export type SubjectTranslator = (key: string, values?: Record<string, string>) => string;
+export type SubjectTranslator = (key: MessageKey, values?: Record<string, string>) => string;
 
 const renderers: { [K in TicketSubjectKey]: (t: SubjectTranslator, values: z.infer<(typeof ticketSubjectValues)[K]>) => string } = {
   documentReport: (t, { reason }) => t("tickets.documentReport.subject", { reason: t(`documents.report.reasons.${reason}`) }),

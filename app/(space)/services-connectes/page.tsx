@@ -95,7 +95,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
                                     ? t("manage.categories", { list: connection.categories.map((category) => tCategories(category)).join(", ") })
                                     : t("manage.noCategories")
                                 }`
-                              : t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}` as never)}
+                              : t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}`)}
                           </li>
                         ))}
                         {connection.scopes.includes("offline_access") && <li>{t("scopes.offlineAccess")}</li>}

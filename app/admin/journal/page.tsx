@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { ChainCheck } from "@/components/staff/chain-check";
 import { JournalEntries } from "@/components/staff/journal-entries";
 import { JournalFilters } from "@/components/staff/journal-filters";
 import { FormAlert } from "@/components/ui/form-alert";
+import { getFormattingLocale } from "@/lib/i18n/app-locale";
+import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { parseAuditLogFilters } from "@/lib/server/admin/audit-log-filters";
-import type { StaffTranslator } from "@/lib/server/admin/describe-audit-entry";
 import { getLatestHistoryChainCheck } from "@/lib/server/admin/history-chain-check";
 import { listAuditLog } from "@/lib/server/admin/list-audit-log";
 import { getDb } from "@/lib/server/db";
@@ -25,8 +26,9 @@ const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
 export default async function StaffJournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffForPage("/admin/journal", "admin:audit");
   const params = await searchParams;
-  const [t, tStaff] = await Promise.all([getTranslations("staff.journal"), getTranslations("staff")]);
-  const translate = Object.assign((key: string, values?: Record<string, string | number>) => tStaff(key as never, values as never), { has: (key: string) => tStaff.has(key as never) }) as StaffTranslator;
+  const [t, locale, messages] = await Promise.all([getTranslations("staff.journal"), getFormattingLocale(), getMessages()]);
+  // Role, action and detail names come from the stored entries: describeAudit* ask has() first.
+  const translate = uncheckedTranslator({ locale, messages, namespace: "staff" });
   const parsed = parseAuditLogFilters(params);
   const raw = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : "");
   const cursor = typeof params.apres === "string" && CURSOR.test(params.apres) ? params.apres : null;

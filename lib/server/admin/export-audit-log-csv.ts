@@ -1,15 +1,15 @@
 import "server-only";
-import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
 import { csvRecord, UTF8_BOM } from "@/lib/history/csv";
 import { parisTimestamp } from "@/lib/history/paris-time";
 import { messages } from "@/lib/i18n/messages";
+import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import type { Db } from "@/lib/server/db";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import type { AuditLogFilters } from "./audit-log-filters";
-import { describeAuditAction, describeAuditDetails, type StaffTranslator } from "./describe-audit-entry";
+import { describeAuditAction, describeAuditDetails } from "./describe-audit-entry";
 import { queryAuditLog, type AuditLogRow } from "./query-audit-log";
 
 const PAGE_SIZE = 500;
@@ -26,11 +26,8 @@ export async function exportAuditLogCsv(
   authorize(staff.actor, "admin:audit");
   await db.$transaction((tx) => recordStaffAction(tx, { staff, action: "AUDIT_LOG_EXPORTED", details: { filters: { ...filters } }, ipAddress }));
 
-  const translator = createTranslator({ locale, messages: messages[locale], namespace: "staff" });
-  // The catalogue is typed loosely here (one object per locale): keys are checked by messages.test.ts.
-  const t = Object.assign((key: string, values?: Record<string, string | number>) => translator(key as never, values as never), {
-    has: (key: string) => translator.has(key as never),
-  }) as StaffTranslator;
+  // Role, action and detail names come from the stored entries: describeAudit* ask has() first.
+  const t = uncheckedTranslator({ locale, messages: messages[locale], namespace: "staff" });
   const encoder = new TextEncoder();
   let after: { createdAt: Date; id: string } | null = null;
   let started = false;

@@ -1,12 +1,16 @@
 import "server-only";
+import type { Messages, MessageKeys, NestedKeyOf } from "next-intl";
+import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { professionLabels, type DirectoryTranslator } from "@/lib/directory/professions";
 import type { Receipt } from "./get-receipt";
 import type { AccessSnapshot } from "./consent-record";
 
+type ReceiptMessages = Messages["access"]["receipt"];
+
 export type ReceiptText = {
   /** `access.receipt` messages. */
-  t: (key: string, values?: Record<string, string | number>) => string;
-  category: (category: string) => string;
+  t: (key: MessageKeys<ReceiptMessages, NestedKeyOf<ReceiptMessages>>, values?: Record<string, string | number>) => string;
+  category: (category: DocumentCategory) => string;
   /** `directory` messages: the directory stores professions in French. */
   directory: DirectoryTranslator;
   dateTime: (date: Date) => string;

@@ -8,8 +8,10 @@ import { describeEntrySubject, describeEntryWhat, type EntryText } from "@/lib/h
 import { historyListQuerySchema, type HistoryEntryView, type HistoryListQuery } from "@/lib/history/history-api";
 import { parisTimestamp } from "@/lib/history/paris-time";
 import { messages } from "@/lib/i18n/messages";
+import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import type { Actor } from "@/lib/server/policy/policy";
+import { isDocumentCategory } from "@/lib/vault/document-categories";
 import { professionalsOf, toHistoryEntryView } from "./history-entry-view";
 import type { listHistory } from "./list-history";
 import { queryHistoryRows } from "./query-history-rows";
@@ -28,16 +30,15 @@ export async function exportHistoryCsv(
 ): Promise<ReadableStream<Uint8Array>> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const { cursor: _cursor, limit: _limit, ...filters } = historyListQuerySchema.parse(query);
-  const translator = createTranslator({ locale, messages: messages[locale], namespace: "history" });
+  // Entry kinds and detail names come from the stored entries: describeHistoryEntry asks has() first.
+  const t = uncheckedTranslator({ locale, messages: messages[locale], namespace: "history" });
   const categories = createTranslator({ locale, messages: messages[locale], namespace: "space.categories" });
   const directory = createTranslator({ locale, messages: messages[locale], namespace: "directory" });
-  // The catalogue is typed loosely here (one object per locale): keys are checked by messages.test.ts.
-  const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
   const text: EntryText = {
     t,
-    has: (key) => translator.has(key as never),
-    category: (category) => (categories.has(category as never) ? categories(category as never) : category),
-    profession: (label) => professionLabels((key) => directory(key as never), { profession: label }).profession,
+    has: t.has,
+    category: (category) => (isDocumentCategory(category) ? categories(category) : category),
+    profession: (label) => professionLabels((key) => directory(key), { profession: label }).profession,
     day: (iso) => parisDay(new Date(iso)),
   };
   const encoder = new TextEncoder();

@@ -1,11 +1,12 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
+import type { Messages } from "next-intl";
 import { messages } from "@/lib/i18n/messages";
 import { getConfig } from "@/lib/server/config";
 
-type MailTemplates = (typeof import("@/lib/i18n/messages/fr/mail.json"))["mail"];
-export type MailTemplate = keyof MailTemplates;
+/** The templates under "mail" (each a subject and a body; "signature" is not one). */
+export type MailTemplate = Exclude<keyof Messages["mail"], "signature">;
 
 /**
  * Subject and text of a mail in the recipient's language (their account's, not the request's: a
@@ -15,9 +16,8 @@ export type MailTemplate = keyof MailTemplates;
 export async function mailText(locale: Locale, template: MailTemplate, values: Record<string, string | number>): Promise<{ subject: string; text: string }> {
   const t = createTranslator({ locale, messages: messages[locale], namespace: "mail" });
   const all = { ...values, appUrl: getConfig().appUrl };
-  const key = template as string;
   return {
-    subject: t(`${key}.subject` as never, all as never),
-    text: `${t(`${key}.body` as never, all as never)}\n\n${t("signature" as never, all as never)}`,
+    subject: t(`${template}.subject`, all),
+    text: `${t(`${template}.body`, all)}\n\n${t("signature", all)}`,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { decideHealthAccess, isGrantActive } from "@/lib/server/access/decide-health-access";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
-import type { IdentityQualificationMethod } from "@/lib/generated/prisma/client";
+import type { DocumentCategory, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { mayQualifyIdentity } from "@/lib/server/identity/may-qualify";
@@ -14,7 +14,7 @@ export type ProfessionalPatientView = {
   canRead: boolean;
   canAdd: boolean;
   basis: "TREATING_DOCTOR" | "CONSENT" | "EMERGENCY" | null;
-  grant: { scope: "ALL_VISIBLE" | "CATEGORIES" | "DOCUMENTS"; categories: string[]; validUntil: string | null } | null;
+  grant: { scope: "ALL_VISIBLE" | "CATEGORIES" | "DOCUMENTS"; categories: DocumentCategory[]; validUntil: string | null } | null;
   emergencyAccessUntil: string | null;
   /** Emergency staff, the patient allows emergency access, and none is open yet. */
   canBreakGlass: boolean;

@@ -3,11 +3,11 @@ import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/generated/prisma/client";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { formattingLocale } from "@/lib/i18n/locales";
+import type { Messages } from "next-intl";
 import { messages } from "@/lib/i18n/messages";
 import { getConfig } from "@/lib/server/config";
 
-type SupportMails = (typeof import("@/lib/i18n/messages/fr/support.json"))["support"]["mail"];
-export type SupportMailTemplate = keyof SupportMails;
+export type SupportMailTemplate = keyof Messages["support"]["mail"];
 
 /**
  * The mails support's actions send, like lib/server/messaging/mail-text.ts but from the "support"
@@ -19,7 +19,7 @@ export function supportMailText(locale: Locale, template: SupportMailTemplate, {
   const when = new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(at);
   const values = { firstName, when, appUrl: getConfig().appUrl };
   return {
-    subject: t(`support.mail.${template}.subject` as never, values as never),
-    text: `${t(`support.mail.${template}.body` as never, values as never)}\n\n${t("mail.signature" as never, values as never)}`,
+    subject: t(`support.mail.${template}.subject`, values),
+    text: `${t(`support.mail.${template}.body`, values)}\n\n${t("mail.signature", values)}`,
   };
 }

@@ -10,7 +10,7 @@ import { renderTicketSubject, type SubjectTranslator, type TicketSubject } from 
  * Spread into `supportTicket.create({ data: { ...automaticSubject(locale, subject), … } })`.
  */
 export function automaticSubject(locale: Locale, subject: TicketSubject): { subject: string; subjectKey: string; subjectValues: TicketSubject["values"] } {
-  // The catalogues are typed loosely here (one merged record), as in mail-text.ts.
-  const t = createTranslator({ locale, messages: messages[locale] }) as unknown as SubjectTranslator;
+  const translator = createTranslator({ locale, messages: messages[locale] });
+  const t: SubjectTranslator = (key, values) => translator(key, values);
   return { subject: renderTicketSubject(t, subject).slice(0, 150), subjectKey: subject.key, subjectValues: subject.values };
 }

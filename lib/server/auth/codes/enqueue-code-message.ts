@@ -22,7 +22,7 @@ const TEMPLATES = {
 function smsText(locale: Locale, template: "loginCodeSms" | "factorEnrolmentSms", values: { code: string; minutes: number }): string {
   const t = createTranslator({ locale, messages: messages[locale], namespace: "mail" });
   const host = new URL(getConfig().appUrl).host;
-  return `${t(`${template}.body` as never, values as never)}\n\n@${host} #${values.code}`;
+  return `${t(`${template}.body`, values)}\n\n@${host} #${values.code}`;
 }
 
 /**

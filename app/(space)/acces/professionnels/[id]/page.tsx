@@ -42,7 +42,7 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const name = `${professional.firstName} ${professional.lastName}`;
   const active = grant?.state === "active" ? grant : null;
-  const described = active ? describeGrant(active, tScope as never, (category) => tCategories(category as never)) : null;
+  const described = active ? describeGrant(active, tScope, (category) => tCategories(category)) : null;
 
   return (
     <ClientMessages namespaces={["access.blocks", "access.form", "space.categories"]}>

@@ -13,8 +13,8 @@ export const GET = jsonRoute<{ id: string }>(async (ctx, { params: { id } }) => 
   const receipt = await getReceipt(ctx, { patientId: ctx.actor.userId, receiptId: id });
   const [t, tCategories, tDirectory, format] = await Promise.all([getTranslations("access.receipt"), getTranslations("space.categories"), getTranslations("directory"), getFormatter()]);
   const body = renderReceiptText(receipt, {
-    t: (key, values) => t(key as never, values as never),
-    category: (category) => tCategories(category as never),
+    t: (key, values) => t(key, values),
+    category: (category) => tCategories(category),
     directory: tDirectory,
     dateTime: (date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" }),
     date: (date) => format.dateTime(date, { dateStyle: "long" }),
