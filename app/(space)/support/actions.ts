@@ -4,8 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { openTicketSchema, ticketIdSchema, ticketReplySchema } from "@/lib/schemas/support-ticket";
 import { defineAction } from "@/lib/server/action/define-action";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
 import { closeOwnTicket } from "@/lib/server/tickets/close-own-ticket";
 import { openTicket } from "@/lib/server/tickets/open-ticket";
 import { replyOwnTicket } from "@/lib/server/tickets/reply-own-ticket";
@@ -16,8 +14,8 @@ const access = { permission: "support:contact" } as const;
 export const openTicketAction = defineAction({
   input: openTicketSchema,
   access,
-  run: async ({ input, session, ctx }): Promise<null> => {
-    const ticket = await openTicket(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
+  run: async ({ input, ctx }): Promise<null> => {
+    const ticket = await openTicket(ctx, input);
     revalidatePath("/support");
     redirect(`/support/${ticket.id}`);
   },
@@ -26,8 +24,8 @@ export const openTicketAction = defineAction({
 export const replyOwnTicketAction = defineAction({
   input: ticketReplySchema,
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await replyOwnTicket(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
+  run: async ({ input, ctx }) => {
+    const result = await replyOwnTicket(ctx, input);
     revalidatePath(`/support/${input.ticketId}`);
     return result;
   },
@@ -36,8 +34,8 @@ export const replyOwnTicketAction = defineAction({
 export const closeOwnTicketAction = defineAction({
   input: ticketIdSchema,
   access,
-  run: async ({ input, session, ctx }) => {
-    const result = await closeOwnTicket(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
+  run: async ({ input, ctx }) => {
+    const result = await closeOwnTicket(ctx, input);
     revalidatePath(`/support/${input.ticketId}`);
     revalidatePath("/support");
     return result;

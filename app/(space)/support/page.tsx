@@ -6,8 +6,7 @@ import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { DataTable } from "@/components/ui/data-table";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { listOwnTickets } from "@/lib/server/tickets/list-own-tickets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** "Contacter le support": the person's own requests, latest activity first, and a new one. */
 export default async function SupportPage() {
-  const session = await requireFullSessionForPage("/support");
+  await requireFullSessionForPage("/support");
   const [t, format] = await Promise.all([getTranslations("tickets"), getFormatter()]);
-  const tickets = await listOwnTickets(getDb(), { actor: actorOf(session) });
+  const tickets = await listOwnTickets(await pageCtx());
   return (
     <div className="space-y-8">
       <div className="space-y-4">

@@ -5,21 +5,14 @@ import { z } from "zod";
 import { assignTicketSchema, ticketReplySchema } from "@/lib/schemas/support-ticket";
 import { resolveIdentityConflictSchema } from "@/lib/schemas/identity";
 import { defineAction } from "@/lib/server/action/define-action";
-import type { Ctx } from "@/lib/server/context/ctx";
-import { getDb } from "@/lib/server/db";
 import { resolveIdentityConflict } from "@/lib/server/identity/resolve-identity-conflict";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 import { answerTicket } from "@/lib/server/tickets/answer-ticket";
 import { assignTicket } from "@/lib/server/tickets/assign-ticket";
 import { setTicketClosed } from "@/lib/server/tickets/set-ticket-closed";
-import type { AgentContext } from "@/lib/server/tickets/ticket-context";
 
 /** The agents' ticket actions: the policy here, and again in each service. */
 const access = { permission: "support:tickets" } as const;
-
-async function agentContext(ctx: Ctx): Promise<AgentContext> {
-  return { staff: await requireStaff("support:tickets"), ipAddress: ctx.ip };
-}
 
 function refresh(ticketId: string) {
   revalidatePath(`/admin/tickets/${ticketId}`);
@@ -30,7 +23,7 @@ export const assignTicketAction = defineAction({
   input: assignTicketSchema,
   access,
   run: async ({ input, ctx }) => {
-    const result = await assignTicket(getDb(), await agentContext(ctx), { ticketId: input.ticketId, assigneeId: input.assigneeId ?? "" });
+    const result = await assignTicket(ctx, { staff: await requireStaff("support:tickets"), ticketId: input.ticketId, assigneeId: input.assigneeId ?? "" });
     refresh(input.ticketId);
     return result;
   },
@@ -40,7 +33,7 @@ export const answerTicketAction = defineAction({
   input: ticketReplySchema,
   access,
   run: async ({ input, ctx }) => {
-    const result = await answerTicket(getDb(), await agentContext(ctx), input);
+    const result = await answerTicket(ctx, { ...input, staff: await requireStaff("support:tickets") });
     refresh(input.ticketId);
     return result;
   },
@@ -50,7 +43,7 @@ export const setTicketClosedAction = defineAction({
   input: z.object({ ticketId: z.uuid(), closed: z.enum(["true", "false"]).transform((value) => value === "true") }),
   access,
   run: async ({ input, ctx }) => {
-    const result = await setTicketClosed(getDb(), await agentContext(ctx), input);
+    const result = await setTicketClosed(ctx, { ...input, staff: await requireStaff("support:tickets") });
     refresh(input.ticketId);
     return result;
   },
@@ -60,7 +53,7 @@ export const resolveIdentityConflictAction = defineAction({
   input: resolveIdentityConflictSchema,
   access,
   run: async ({ input, ctx }) => {
-    await resolveIdentityConflict(getDb(), await agentContext(ctx), input);
+    await resolveIdentityConflict(ctx, { ...input, staff: await requireStaff("support:tickets") });
     revalidatePath("/admin/tickets", "layout");
     return null;
   },

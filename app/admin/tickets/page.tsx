@@ -6,7 +6,7 @@ import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { buttonClass } from "@/components/ui/button";
 import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { listTicketQueue } from "@/lib/server/tickets/list-ticket-queue";
 
@@ -23,7 +23,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function TicketQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffForPage("/admin/tickets", "support:tickets");
   const params = await searchParams;
-  const { query, rows, next } = await listTicketQueue(getDb(), { staff }, { status: first(params.status), assigned: first(params.assigned), after: first(params.after) });
+  const { query, rows, next } = await listTicketQueue(await pageCtx(), { staff, query: { status: first(params.status), assigned: first(params.assigned), after: first(params.after) } });
   const [t, tTickets, format] = await Promise.all([getTranslations("tickets.admin"), getTranslations("tickets"), getFormatter()]);
   const filters = { status: query.status, assigned: query.assigned };
   return (

@@ -1,7 +1,8 @@
 import "server-only";
 import type { IdentityConflictResolution, IdentityDocumentType, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import { authorizeAgent, type AgentContext } from "@/lib/server/tickets/ticket-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { authorizeAgent } from "@/lib/server/tickets/ticket-context";
 
 type QualificationFacts = { method: IdentityQualificationMethod; documentType: IdentityDocumentType | null; by: string; at: Date };
 
@@ -21,7 +22,7 @@ export type IdentityConflictView = {
   resolvedAt: Date | null;
 };
 
-export async function getIdentityConflictForTicket(db: Db, { staff }: AgentContext, ticketId: string): Promise<IdentityConflictView | null> {
+export async function getIdentityConflictForTicket({ db }: Ctx, { staff, ticketId }: { staff: StaffActor; ticketId: string }): Promise<IdentityConflictView | null> {
   authorizeAgent(staff);
   const person = { select: { id: true, firstName: true, lastName: true, identityQualification: { select: { nir: true, method: true, documentType: true, qualifiedByLabel: true, createdAt: true } } } } as const;
   const ticket = { select: { id: true, number: true } } as const;

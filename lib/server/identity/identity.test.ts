@@ -11,6 +11,7 @@ import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { Actor } from "@/lib/server/policy/policy";
 import { findPatientForProfessional } from "@/lib/server/professional/find-patient";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { getIdentityConflictForTicket } from "./get-identity-conflict";
 import { getOwnIdentity } from "./get-own-identity";
@@ -126,18 +127,18 @@ describe("identity qualification", () => {
 
     // Support sees both parties' ids and the qualifications' metadata, and settles it: the holder keeps it.
     const staff = await agent();
-    const view = await getIdentityConflictForTicket(db, { staff }, conflict.claimantTicketId!);
+    const view = await getIdentityConflictForTicket(testCtx(db), { staff, ticketId: conflict.claimantTicketId! });
     expect(view).toMatchObject({
       nir,
       holder: { id: victim.id, qualification: { method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", by: "Sophie Bernard (Médecin)" } },
       claimant: { id: attacker.id, claim: { method: "POSTAL_CODE", documentType: null } },
     });
-    await resolveIdentityConflict(db, { staff, ...ip }, { conflictId: conflict.id, resolution: "KEPT_HOLDER", reason: "Pièce d'identité vérifiée par téléphone avec la titulaire" });
+    await resolveIdentityConflict(testCtx(db, { ip: ip.ipAddress }), { staff, conflictId: conflict.id, resolution: "KEPT_HOLDER", reason: "Pièce d'identité vérifiée par téléphone avec la titulaire" });
     expect(await find(doctor.actor, nir)).toBe(victim.id);
     expect(await db.supportTicket.count({ where: { id: { in: [conflict.holderTicketId!, conflict.claimantTicketId!] }, status: "CLOSED" } })).toBe(2);
     expect(await db.notification.count({ where: { userId: { in: [victim.id, attacker.id] }, kind: "IDENTITY_CONFLICT_RESOLVED" } })).toBe(2);
     expect(await db.staffAuditEntry.findFirstOrThrow({ where: { action: "IDENTITY_CONFLICT_RESOLVED", actorId: staff.userId } })).toMatchObject({ targetUserId: attacker.id, details: { resolution: "KEPT_HOLDER", holderId: victim.id } });
-    expect(await codeOf(resolveIdentityConflict(db, { staff }, { conflictId: conflict.id, resolution: "MOVED_TO_CLAIMANT", reason: "Deuxième décision concurrente" }))).toBe("CONFLICT identity.errors.conflictResolved");
+    expect(await codeOf(resolveIdentityConflict(testCtx(db), { staff, conflictId: conflict.id, resolution: "MOVED_TO_CLAIMANT", reason: "Deuxième décision concurrente" }))).toBe("CONFLICT identity.errors.conflictResolved");
   });
 
   it("lets support move a qualification to the claimant when the holder was the impostor", async () => {
@@ -152,7 +153,7 @@ describe("identity qualification", () => {
     await asTreatingDoctor(real.id, doctor.id);
     expect(await inPerson(doctor.actor, real.id, nir)).toEqual({ outcome: "CONFLICT" });
     const conflict = await db.identityConflict.findFirstOrThrow({ where: { claimantId: real.id } });
-    await resolveIdentityConflict(db, { staff: await agent(), ...ip }, { conflictId: conflict.id, resolution: "MOVED_TO_CLAIMANT", reason: "Carte d'identité vue en personne par le médecin traitant" });
+    await resolveIdentityConflict(testCtx(db, { ip: ip.ipAddress }), { staff: await agent(), conflictId: conflict.id, resolution: "MOVED_TO_CLAIMANT", reason: "Carte d'identité vue en personne par le médecin traitant" });
 
     expect(await find(doctor.actor, nir)).toBe(real.id);
     expect(await db.identityQualification.findUnique({ where: { userId: impostor.id } })).toBeNull();

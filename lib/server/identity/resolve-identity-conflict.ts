@@ -2,12 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import { resolveIdentityConflictSchema } from "@/lib/schemas/identity";
 import { recordSecurityEvent } from "@/lib/server/auth/record-security-event";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
-import { authorizeAgent, type AgentContext } from "@/lib/server/tickets/ticket-context";
+import { authorizeAgent } from "@/lib/server/tickets/ticket-context";
 import { createQualification } from "./apply-qualification";
 import { tellIdentityParty } from "./tell-identity-party";
 
@@ -18,7 +19,7 @@ import { tellIdentityParty } from "./tell-identity-party";
  * claimant's space as it was made (same method, document type, who). One transaction: the decision,
  * both histories, both tickets closed, the staff audit entry, and both parties told.
  */
-export async function resolveIdentityConflict(db: Db, { staff, ipAddress = null }: AgentContext, input: z.input<typeof resolveIdentityConflictSchema>): Promise<void> {
+export async function resolveIdentityConflict({ db, ip: ipAddress }: Ctx, { staff, ...input }: z.input<typeof resolveIdentityConflictSchema> & { staff: StaffActor }): Promise<void> {
   authorizeAgent(staff);
   const { conflictId, resolution, reason } = resolveIdentityConflictSchema.parse(input);
   const supportActor: HistoryActor = { userId: staff.userId, role: "SUPPORT", label: staff.label };

@@ -2,13 +2,14 @@ import "server-only";
 import { ticketReplySchema, type TicketReplyInput } from "@/lib/schemas/support-ticket";
 import type { Deliver } from "@/lib/server/auth/security-settings/deliver";
 import { getConfig } from "@/lib/server/config";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { mailText } from "@/lib/server/messaging/mail-text";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
-import { authorizeAgent, findTicketForAgent, type AgentContext } from "./ticket-context";
+import { authorizeAgent, findTicketForAgent } from "./ticket-context";
 
 /**
  * An agent answers: the message, the ticket now waits for the requester (ANSWERED), an in-app alert,
@@ -16,7 +17,7 @@ import { authorizeAgent, findTicketForAgent, type AgentContext } from "./ticket-
  * person's two factors) and the staff audit entry, all in one transaction. A closed ticket must be
  * reopened first.
  */
-export async function answerTicket(db: Db, { staff, ipAddress }: AgentContext, input: TicketReplyInput, { deliver = afterCommitDeliver }: { deliver?: Deliver } = {}): Promise<{ messageId: string }> {
+export async function answerTicket({ db, ip: ipAddress }: Ctx, { staff, ...input }: TicketReplyInput & { staff: StaffActor }, { deliver = afterCommitDeliver }: { deliver?: Deliver } = {}): Promise<{ messageId: string }> {
   authorizeAgent(staff);
   const { ticketId, message } = ticketReplySchema.parse(input);
   const ticket = await findTicketForAgent(db, ticketId);

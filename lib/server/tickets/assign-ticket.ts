@@ -1,15 +1,16 @@
 import "server-only";
 import { assignTicketSchema, type AssignTicketInput } from "@/lib/schemas/support-ticket";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
-import { authorizeAgent, findTicketForAgent, type AgentContext } from "./ticket-context";
+import { authorizeAgent, findTicketForAgent } from "./ticket-context";
 
 /**
  * Gives a ticket to an agent (oneself or another active SUPPORT account) or back to the queue, with
  * the staff audit entry in the same transaction. Assigning to whoever already holds it changes nothing.
  */
-export async function assignTicket(db: Db, { staff, ipAddress }: AgentContext, input: AssignTicketInput): Promise<{ changed: boolean }> {
+export async function assignTicket({ db, ip: ipAddress }: Ctx, { staff, ...input }: AssignTicketInput & { staff: StaffActor }): Promise<{ changed: boolean }> {
   authorizeAgent(staff);
   const { ticketId, assigneeId } = assignTicketSchema.parse(input);
   const ticket = await findTicketForAgent(db, ticketId);

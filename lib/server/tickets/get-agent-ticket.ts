@@ -1,7 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { AppError } from "@/lib/server/errors";
-import { authorizeAgent, type AgentContext } from "./ticket-context";
+import { authorizeAgent } from "./ticket-context";
 import { ticketViewSelect, type TicketView } from "./ticket-view";
 
 export type AgentTicketView = TicketView & {
@@ -15,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A ticket as an agent handles it: the conversation, who asked (name and e-mail, to find the
  * account), who holds it, and a document's id at most — the ticket model holds nothing more.
  */
-export async function getAgentTicket(db: Pick<Db, "supportTicket">, { staff }: AgentContext, ticketId: string): Promise<AgentTicketView> {
+export async function getAgentTicket({ db }: Ctx, { staff, ticketId }: { staff: StaffActor; ticketId: string }): Promise<AgentTicketView> {
   authorizeAgent(staff);
   if (!UUID.test(ticketId)) throw new AppError("NOT_FOUND");
   const ticket = await db.supportTicket.findUnique({

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
-import { findRequesterTicket, requesterOf, type RequesterContext } from "./ticket-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { findRequesterTicket, requesterOf } from "./ticket-context";
 import { ticketViewSelect, type TicketView } from "./ticket-view";
 
 /** One of the person's own tickets with its messages; anyone else's is NOT_FOUND. */
-export async function getOwnTicket(db: Pick<Db, "supportTicket">, { actor }: RequesterContext, ticketId: string): Promise<TicketView> {
+export async function getOwnTicket({ db, actor }: Ctx, { ticketId }: { ticketId: string }): Promise<TicketView> {
   const requesterId = requesterOf(actor);
   await findRequesterTicket(db, requesterId, ticketId);
   return db.supportTicket.findUniqueOrThrow({ where: { id: ticketId }, select: ticketViewSelect });

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import { requesterOf, type RequesterContext } from "./ticket-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { requesterOf } from "./ticket-context";
 
 export type OwnTicketRow = { id: string; number: number; subject: string; subjectKey: string | null; subjectValues: Prisma.JsonValue; topic: TicketTopic; status: TicketStatus; lastMessageAt: Date };
 
 /** The person's own tickets, latest activity first. */
-export async function listOwnTickets(db: Pick<Db, "supportTicket">, { actor }: RequesterContext, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
+export async function listOwnTickets({ db, actor }: Ctx, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
   const requesterId = requesterOf(actor);
   return db.supportTicket.findMany({
     where: { requesterId },

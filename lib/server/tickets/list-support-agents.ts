@@ -1,11 +1,12 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
-import { authorizeAgent, type AgentContext } from "./ticket-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { authorizeAgent } from "./ticket-context";
 
 export type SupportAgent = { id: string; name: string };
 
 /** The active accounts holding the SUPPORT role: who a ticket may be assigned to. */
-export async function listSupportAgents(db: Pick<Db, "user">, { staff }: AgentContext): Promise<SupportAgent[]> {
+export async function listSupportAgents({ db }: Ctx, { staff }: { staff: StaffActor }): Promise<SupportAgent[]> {
   authorizeAgent(staff);
   const users = await db.user.findMany({
     where: { roles: { has: "SUPPORT" }, status: "ACTIVE" },

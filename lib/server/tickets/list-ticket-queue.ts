@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
 import { ticketQueueQuerySchema, type TicketQueueQuery } from "@/lib/schemas/support-ticket";
-import type { Db } from "@/lib/server/db";
-import { authorizeAgent, type AgentContext } from "./ticket-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { authorizeAgent } from "./ticket-context";
 
 export type QueueRow = {
   id: string;
@@ -29,7 +30,7 @@ export const queueCursorOf = (row: Pick<QueueRow, "id" | "lastMessageAt">) => `$
  * The agents' queue, latest activity first, by pages (keyset on last activity and id, so a page does
  * not shift when tickets move meanwhile). Requesters appear by name only: the queue is metadata.
  */
-export async function listTicketQueue(db: Pick<Db, "supportTicket">, { staff }: AgentContext, rawQuery: Partial<Record<keyof TicketQueueQuery, unknown>> = {}, take = QUEUE_PAGE_SIZE) {
+export async function listTicketQueue({ db }: Ctx, { staff, query: rawQuery = {}, take = QUEUE_PAGE_SIZE }: { staff: StaffActor; query?: Partial<Record<keyof TicketQueueQuery, unknown>>; take?: number }) {
   authorizeAgent(staff);
   const query = ticketQueueQuerySchema.parse(rawQuery);
   const where: Prisma.SupportTicketWhereInput[] = [];

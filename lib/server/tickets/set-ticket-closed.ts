@@ -1,15 +1,16 @@
 import "server-only";
 import { ticketIdSchema } from "@/lib/schemas/support-ticket";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
-import { authorizeAgent, findTicketForAgent, type AgentContext } from "./ticket-context";
+import { authorizeAgent, findTicketForAgent } from "./ticket-context";
 
 /**
  * An agent closes a ticket (`closed: true`) or reopens it, with the staff audit entry in the same
  * transaction. A reopened ticket waits for support again (OPEN). Asking for the state it is already
  * in changes nothing and records nothing.
  */
-export async function setTicketClosed(db: Db, { staff, ipAddress }: AgentContext, input: { ticketId: string; closed: boolean }): Promise<{ changed: boolean }> {
+export async function setTicketClosed({ db, ip: ipAddress }: Ctx, { staff, ...input }: { staff: StaffActor; ticketId: string; closed: boolean }): Promise<{ changed: boolean }> {
   authorizeAgent(staff);
   const { ticketId } = ticketIdSchema.parse(input);
   const closed = input.closed === true;

@@ -5,12 +5,6 @@ import type { Actor } from "@/lib/server/policy/policy";
 import { authorize } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 
-/** Who acts on their own tickets (any full session), and from where. */
-export type RequesterContext = { actor: Actor; ipAddress?: string | null };
-
-/** A support agent acting on the queue; every agent service checks "support:tickets" itself. */
-export type AgentContext = { staff: StaffActor; ipAddress?: string | null };
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The requester's id once the policy allows contacting support at all. */
@@ -19,6 +13,7 @@ export function requesterOf(actor: Actor): string {
   return actor!.userId;
 }
 
+/** Every agent service checks "support:tickets" itself, whatever the page or action did. */
 export function authorizeAgent(staff: StaffActor): void {
   authorize(staff.actor, "support:tickets");
 }

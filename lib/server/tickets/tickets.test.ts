@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { messages } from "@/lib/i18n/messages";
 import { ticketSubjectText, type SubjectTranslator } from "@/lib/tickets/ticket-subject";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { createTranslator } from "use-intl/core";
 import { answerTicket } from "./answer-ticket";
@@ -48,7 +49,7 @@ describe("support tickets", () => {
   /** Someone holding a staff-like shape without the SUPPORT role. */
   const impostor = (user: { id: string; actor: NonNullable<Actor>; label: string }, role: Role): StaffActor => ({ userId: user.id, role, label: user.label, actor: user.actor });
 
-  const open = (patient: { actor: Actor }, subject = "Je n'arrive pas à me connecter") => openTicket(db, { actor: patient.actor }, { topic: "SIGN_IN", subject, message: "Le code n'arrive pas par e-mail." });
+  const open = (patient: { actor: Actor }, subject = "Je n'arrive pas à me connecter") => openTicket(testCtx(db, { actor: patient.actor }), { topic: "SIGN_IN", subject, message: "Le code n'arrive pas par e-mail." });
 
   it("lets a patient open, list, read, reply to and close their own ticket; another patient finds nothing", async () => {
     const patient = await newPatient();
@@ -57,35 +58,35 @@ describe("support tickets", () => {
     const second = await open(patient, "Second problème");
     expect(second.number).toBeGreaterThan(first.number);
 
-    const list = await listOwnTickets(db, { actor: patient.actor });
+    const list = await listOwnTickets(testCtx(db, { actor: patient.actor }));
     expect(list.map((row) => row.id)).toEqual([second.id, first.id]);
     expect(list[0]).toMatchObject({ subject: "Second problème", status: "OPEN", topic: "SIGN_IN" });
-    expect(await listOwnTickets(db, { actor: stranger.actor })).toEqual([]);
+    expect(await listOwnTickets(testCtx(db, { actor: stranger.actor }))).toEqual([]);
 
-    const view = await getOwnTicket(db, { actor: patient.actor }, first.id);
+    const view = await getOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: first.id });
     expect(view.messages).toMatchObject([{ authorRole: "PATIENT", authorLabel: patient.label, body: "Le code n'arrive pas par e-mail." }]);
 
-    await expectAppError(getOwnTicket(db, { actor: stranger.actor }, first.id), "NOT_FOUND");
-    await expectAppError(replyOwnTicket(db, { actor: stranger.actor }, { ticketId: first.id, message: "Intrus" }), "NOT_FOUND");
-    await expectAppError(closeOwnTicket(db, { actor: stranger.actor }, { ticketId: first.id }), "NOT_FOUND");
-    await expectAppError(getOwnTicket(db, { actor: patient.actor }, randomUUID()), "NOT_FOUND");
-    await expectAppError(getOwnTicket(db, { actor: { ...patient.actor, stage: "PASSWORD_VERIFIED" } }, first.id), "UNAUTHENTICATED");
+    await expectAppError(getOwnTicket(testCtx(db, { actor: stranger.actor }), { ticketId: first.id }), "NOT_FOUND");
+    await expectAppError(replyOwnTicket(testCtx(db, { actor: stranger.actor }), { ticketId: first.id, message: "Intrus" }), "NOT_FOUND");
+    await expectAppError(closeOwnTicket(testCtx(db, { actor: stranger.actor }), { ticketId: first.id }), "NOT_FOUND");
+    await expectAppError(getOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: randomUUID() }), "NOT_FOUND");
+    await expectAppError(getOwnTicket(testCtx(db, { actor: { ...patient.actor, stage: "PASSWORD_VERIFIED" } }), { ticketId: first.id }), "UNAUTHENTICATED");
 
-    await replyOwnTicket(db, { actor: patient.actor }, { ticketId: first.id, message: "J'ai réessayé, toujours rien." });
-    expect((await getOwnTicket(db, { actor: patient.actor }, first.id)).messages).toHaveLength(2);
+    await replyOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: first.id, message: "J'ai réessayé, toujours rien." });
+    expect((await getOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: first.id })).messages).toHaveLength(2);
     // Last activity moves the ticket up.
-    expect((await listOwnTickets(db, { actor: patient.actor }))[0].id).toBe(first.id);
+    expect((await listOwnTickets(testCtx(db, { actor: patient.actor })))[0].id).toBe(first.id);
 
-    expect(await closeOwnTicket(db, { actor: patient.actor }, { ticketId: first.id })).toEqual({ closed: true });
-    expect((await getOwnTicket(db, { actor: patient.actor }, first.id)).status).toBe("CLOSED");
-    await expectAppError(replyOwnTicket(db, { actor: patient.actor }, { ticketId: first.id, message: "Encore une chose" }), "CONFLICT");
+    expect(await closeOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: first.id })).toEqual({ closed: true });
+    expect((await getOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: first.id })).status).toBe("CLOSED");
+    await expectAppError(replyOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: first.id, message: "Encore une chose" }), "CONFLICT");
   });
 
   it("rejects an invalid ticket and limits how many one account opens in an hour", async () => {
     const patient = await newPatient();
-    await expect(openTicket(db, { actor: patient.actor }, { topic: "OTHER", subject: "x".repeat(151), message: "Bonjour" })).rejects.toThrow();
-    await expect(openTicket(db, { actor: patient.actor }, { topic: "OTHER", subject: "Objet", message: "" })).rejects.toThrow();
-    await expect(openTicket(db, { actor: patient.actor }, { topic: "NOPE" as never, subject: "Objet", message: "Bonjour" })).rejects.toThrow();
+    await expect(openTicket(testCtx(db, { actor: patient.actor }), { topic: "OTHER", subject: "x".repeat(151), message: "Bonjour" })).rejects.toThrow();
+    await expect(openTicket(testCtx(db, { actor: patient.actor }), { topic: "OTHER", subject: "Objet", message: "" })).rejects.toThrow();
+    await expect(openTicket(testCtx(db, { actor: patient.actor }), { topic: "NOPE" as never, subject: "Objet", message: "Bonjour" })).rejects.toThrow();
     for (let i = 0; i < 10; i++) await open(patient, `Demande ${i}`);
     await expectAppError(open(patient, "Une de trop"), "RATE_LIMITED");
     expect(await db.supportTicket.count({ where: { requesterId: patient.id } })).toBe(10);
@@ -95,8 +96,8 @@ describe("support tickets", () => {
     const patient = await newPatient();
     const victim = await newPatient();
     const forged = { authorRole: "SUPPORT", status: "CLOSED", requesterId: victim.id, authorId: victim.id, assigneeId: victim.id, documentId: randomUUID() };
-    const { id } = await openTicket(db, { actor: patient.actor }, { topic: "OTHER", subject: "Question", message: "Bonjour", ...forged } as never);
-    await replyOwnTicket(db, { actor: patient.actor }, { ticketId: id, message: "Je suis le support", ...forged } as never);
+    const { id } = await openTicket(testCtx(db, { actor: patient.actor }), { topic: "OTHER", subject: "Question", message: "Bonjour", ...forged } as never);
+    await replyOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: id, message: "Je suis le support", ...forged } as never);
     const ticket = await db.supportTicket.findUniqueOrThrow({ where: { id }, include: { messages: true } });
     expect(ticket).toMatchObject({ requesterId: patient.id, status: "OPEN", assigneeId: null, documentId: null });
     expect(ticket.messages.map((message) => [message.authorRole, message.authorId])).toEqual([
@@ -120,12 +121,12 @@ describe("support tickets", () => {
     expect(other.messages[0].body).toBe("Ce n'est pas mon nom.");
 
     const agent = await newAgent();
-    const agentView = await getAgentTicket(db, { staff: agent }, reported.ticketId);
+    const agentView = await getAgentTicket(testCtx(db), { staff: agent, ticketId: reported.ticketId });
     expect(agentView.documentId).toBe(document.id);
-    for (const seen of [ticket, other, agentView, await getOwnTicket(db, { actor: patient.actor }, other.id)]) {
+    for (const seen of [ticket, other, agentView, await getOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: other.id })]) {
       expect(JSON.stringify(seen)).not.toContain("confidentiel");
     }
-    expect(JSON.stringify(await listTicketQueue(db, { staff: agent }, { status: "all" }, 200))).not.toContain(title);
+    expect(JSON.stringify(await listTicketQueue(testCtx(db), { staff: agent, query: { status: "all" }, take: 200 }))).not.toContain(title);
   });
 
   it("gives the app's own subjects in each reader's language, and a person's subject or an older row's as stored", async () => {
@@ -137,12 +138,12 @@ describe("support tickets", () => {
     const older = await open(patient, "Signalement d'un document : Document en double");
 
     const agent = await newAgent();
-    const queue = (await listTicketQueue(db, { staff: agent }, { status: "all" }, 200)).rows;
+    const queue = (await listTicketQueue(testCtx(db), { staff: agent, query: { status: "all" }, take: 200 })).rows;
     const row = (id: string) => queue.find((ticket) => ticket.id === id)!;
     // The French patient's report, read by an English-speaking agent, and by the patient in either language.
     expect(ticketSubjectText(reader("en"), row(reported.ticketId))).toBe("Document report: The content is wrong");
-    expect(ticketSubjectText(reader("fr"), (await listOwnTickets(db, { actor: patient.actor })).find((ticket) => ticket.id === reported.ticketId)!)).toBe("Signalement d'un document : Le contenu est erroné");
-    expect(ticketSubjectText(reader("en"), await getAgentTicket(db, { staff: agent }, reported.ticketId))).toBe("Document report: The content is wrong");
+    expect(ticketSubjectText(reader("fr"), (await listOwnTickets(testCtx(db, { actor: patient.actor }))).find((ticket) => ticket.id === reported.ticketId)!)).toBe("Signalement d'un document : Le contenu est erroné");
+    expect(ticketSubjectText(reader("en"), await getAgentTicket(testCtx(db), { staff: agent, ticketId: reported.ticketId }))).toBe("Document report: The content is wrong");
     expect(ticketSubjectText(reader("en"), row(typed.id))).toBe("Ma question sur la connexion");
     expect(ticketSubjectText(reader("en"), row(older.id))).toBe("Signalement d'un document : Document en double");
     // A key from a later version, or values that no longer read, fall back to the stored text.
@@ -158,29 +159,29 @@ describe("support tickets", () => {
     const older = await open(patient, "Plus ancienne");
     await db.supportTicket.update({ where: { id: older.id }, data: { lastMessageAt: new Date(Date.now() - 3_600_000) } });
 
-    const queued = (query: Record<string, string>) => listTicketQueue(db, { staff: agent }, query, 500).then((page) => page.rows.map((row) => row.id));
+    const queued = (query: Record<string, string>) => listTicketQueue(testCtx(db), { staff: agent, query: query, take: 500 }).then((page) => page.rows.map((row) => row.id));
     expect(await queued({ status: "open", assigned: "unassigned" })).toContain(id);
     expect(await queued({ status: "open", assigned: "mine" })).not.toContain(id);
     expect(await queued({ status: "answered" })).not.toContain(id);
     const openRows = await queued({ status: "open" });
     expect(openRows.indexOf(id)).toBeLessThan(openRows.indexOf(older.id));
 
-    expect((await listSupportAgents(db, { staff: agent })).map((a) => a.id)).toEqual(expect.arrayContaining([agent.userId, colleague.userId]));
-    expect((await listSupportAgents(db, { staff: agent })).map((a) => a.id)).not.toContain(patient.id);
-    await expectAppError(assignTicket(db, { staff: agent }, { ticketId: id, assigneeId: patient.id }), "BAD_REQUEST");
-    expect(await assignTicket(db, { staff: agent }, { ticketId: id, assigneeId: agent.userId })).toEqual({ changed: true });
-    expect(await assignTicket(db, { staff: agent }, { ticketId: id, assigneeId: agent.userId })).toEqual({ changed: false });
+    expect((await listSupportAgents(testCtx(db), { staff: agent })).map((a) => a.id)).toEqual(expect.arrayContaining([agent.userId, colleague.userId]));
+    expect((await listSupportAgents(testCtx(db), { staff: agent })).map((a) => a.id)).not.toContain(patient.id);
+    await expectAppError(assignTicket(testCtx(db), { staff: agent, ticketId: id, assigneeId: patient.id }), "BAD_REQUEST");
+    expect(await assignTicket(testCtx(db), { staff: agent, ticketId: id, assigneeId: agent.userId })).toEqual({ changed: true });
+    expect(await assignTicket(testCtx(db), { staff: agent, ticketId: id, assigneeId: agent.userId })).toEqual({ changed: false });
     expect(await queued({ status: "open", assigned: "mine" })).toContain(id);
     expect(await queued({ status: "open", assigned: "unassigned" })).not.toContain(id);
-    await assignTicket(db, { staff: agent }, { ticketId: id, assigneeId: colleague.userId });
-    expect((await getAgentTicket(db, { staff: agent }, id)).assignee).toEqual({ id: colleague.userId, name: colleague.label });
-    await assignTicket(db, { staff: agent }, { ticketId: id, assigneeId: "" });
-    expect((await getAgentTicket(db, { staff: agent }, id)).assignee).toBeNull();
+    await assignTicket(testCtx(db), { staff: agent, ticketId: id, assigneeId: colleague.userId });
+    expect((await getAgentTicket(testCtx(db), { staff: agent, ticketId: id })).assignee).toEqual({ id: colleague.userId, name: colleague.label });
+    await assignTicket(testCtx(db), { staff: agent, ticketId: id, assigneeId: "" });
+    expect((await getAgentTicket(testCtx(db), { staff: agent, ticketId: id })).assignee).toBeNull();
 
     const replyText = `Essayez le code de secours ${randomUUID()}`;
     const delivered: string[] = [];
-    await answerTicket(db, { staff: agent, ipAddress: "10.0.0.9" }, { ticketId: id, message: replyText }, { deliver: (messageId) => delivered.push(messageId) });
-    const answered = await getOwnTicket(db, { actor: patient.actor }, id);
+    await answerTicket(testCtx(db, { ip: "10.0.0.9" }), { staff: agent, ticketId: id, message: replyText }, { deliver: (messageId) => delivered.push(messageId) });
+    const answered = await getOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: id });
     expect(answered.status).toBe("ANSWERED");
     expect(answered.messages.at(-1)).toMatchObject({ authorRole: "SUPPORT", body: replyText });
     expect(await queued({ status: "answered" })).toContain(id);
@@ -191,15 +192,15 @@ describe("support tickets", () => {
     expect(mail.body).toContain(`/support/${id}`);
     expect(`${mail.subject} ${mail.body}`).not.toContain(replyText);
 
-    await replyOwnTicket(db, { actor: patient.actor }, { ticketId: id, message: "Merci, ça marche." });
-    expect((await getAgentTicket(db, { staff: agent }, id)).status).toBe("OPEN");
+    await replyOwnTicket(testCtx(db, { actor: patient.actor }), { ticketId: id, message: "Merci, ça marche." });
+    expect((await getAgentTicket(testCtx(db), { staff: agent, ticketId: id })).status).toBe("OPEN");
 
-    expect(await setTicketClosed(db, { staff: agent }, { ticketId: id, closed: true })).toEqual({ changed: true });
-    expect(await setTicketClosed(db, { staff: agent }, { ticketId: id, closed: true })).toEqual({ changed: false });
-    await expectAppError(answerTicket(db, { staff: agent }, { ticketId: id, message: "Après fermeture" }, noDelivery), "CONFLICT");
+    expect(await setTicketClosed(testCtx(db), { staff: agent, ticketId: id, closed: true })).toEqual({ changed: true });
+    expect(await setTicketClosed(testCtx(db), { staff: agent, ticketId: id, closed: true })).toEqual({ changed: false });
+    await expectAppError(answerTicket(testCtx(db), { staff: agent, ticketId: id, message: "Après fermeture" }, noDelivery), "CONFLICT");
     expect(await queued({ status: "closed" })).toContain(id);
-    await setTicketClosed(db, { staff: agent }, { ticketId: id, closed: false });
-    expect((await getAgentTicket(db, { staff: agent }, id)).status).toBe("OPEN");
+    await setTicketClosed(testCtx(db), { staff: agent, ticketId: id, closed: false });
+    expect((await getAgentTicket(testCtx(db), { staff: agent, ticketId: id })).status).toBe("OPEN");
 
     const audit = await db.staffAuditEntry.findMany({ where: { ticketId: id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((entry) => entry.action)).toEqual(["TICKET_ASSIGNED", "TICKET_ASSIGNED", "TICKET_ASSIGNED", "TICKET_REPLIED", "TICKET_CLOSED", "TICKET_REOPENED"]);
@@ -220,7 +221,7 @@ describe("support tickets", () => {
     const seen: string[] = [];
     let after: string | undefined;
     do {
-      const page = await listTicketQueue(db, { staff: agent }, { status: "open", assigned: "mine", after }, 2);
+      const page = await listTicketQueue(testCtx(db), { staff: agent, query: { status: "open", assigned: "mine", after }, take: 2 });
       seen.push(...page.rows.map((row) => row.id));
       after = page.next ?? undefined;
     } while (after);
@@ -233,12 +234,12 @@ describe("support tickets", () => {
     const { id } = await open(patient);
     for (const staff of [impostor(patient, "SUPPORT"), impostor(curatorUser, "SUPPORT")]) {
       const context = { staff };
-      await expectAppError(listTicketQueue(db, context, {}), "FORBIDDEN");
-      await expectAppError(getAgentTicket(db, context, id), "FORBIDDEN");
-      await expectAppError(listSupportAgents(db, context), "FORBIDDEN");
-      await expectAppError(assignTicket(db, context, { ticketId: id, assigneeId: staff.userId }), "FORBIDDEN");
-      await expectAppError(answerTicket(db, context, { ticketId: id, message: "Réponse" }, noDelivery), "FORBIDDEN");
-      await expectAppError(setTicketClosed(db, context, { ticketId: id, closed: true }), "FORBIDDEN");
+      await expectAppError(listTicketQueue(testCtx(db), { ...context, query: {} }), "FORBIDDEN");
+      await expectAppError(getAgentTicket(testCtx(db), { ...context, ticketId: id }), "FORBIDDEN");
+      await expectAppError(listSupportAgents(testCtx(db), context), "FORBIDDEN");
+      await expectAppError(assignTicket(testCtx(db), { ...context, ticketId: id, assigneeId: staff.userId }), "FORBIDDEN");
+      await expectAppError(answerTicket(testCtx(db), { ...context, ticketId: id, message: "Réponse" }, noDelivery), "FORBIDDEN");
+      await expectAppError(setTicketClosed(testCtx(db), { ...context, ticketId: id, closed: true }), "FORBIDDEN");
     }
     const ticket = await db.supportTicket.findUniqueOrThrow({ where: { id }, include: { messages: true } });
     expect(ticket).toMatchObject({ status: "OPEN", assigneeId: null });

@@ -11,9 +11,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { LiveRegion } from "@/components/ui/live-region";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
-import { actorOf } from "@/lib/server/policy/policy";
 import { getOwnTicket } from "@/lib/server/tickets/get-own-ticket";
 import { closeOwnTicketAction, replyOwnTicketAction } from "../actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -25,8 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One of the person's requests: its messages, a reply, closing it. Anyone else's is a 404. */
 export default async function OwnTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const session = await requireFullSessionForPage(`/support/${encodeURIComponent(id)}`);
-  const ticket = await getOwnTicket(getDb(), { actor: actorOf(session) }, id).catch((error: unknown) => {
+  await requireFullSessionForPage(`/support/${encodeURIComponent(id)}`);
+  const ticket = await getOwnTicket(await pageCtx(), { ticketId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

@@ -11,7 +11,7 @@ import { TicketStatusBadge } from "@/components/tickets/ticket-status-badge";
 import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { FormAlert } from "@/components/ui/form-alert";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
 import { getIdentityConflictForTicket } from "@/lib/server/identity/get-identity-conflict";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
@@ -43,15 +43,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaffForPage(`/admin/tickets/${encodeURIComponent(id)}`, "support:tickets");
-  const db = getDb();
+  const ctx = await pageCtx();
   const [ticket, agents] = await Promise.all([
-    getAgentTicket(db, { staff }, id).catch((error: unknown) => {
+    getAgentTicket(ctx, { staff, ticketId: id }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
       throw error;
     }),
-    listSupportAgents(db, { staff }),
+    listSupportAgents(ctx, { staff }),
   ]);
-  const identityConflict = ticket.topic === "IDENTITY" ? await getIdentityConflictForTicket(db, { staff }, ticket.id) : null;
+  const identityConflict = ticket.topic === "IDENTITY" ? await getIdentityConflictForTicket(ctx, { staff, ticketId: ticket.id }) : null;
   const [t, tTickets, format] = await Promise.all([getTranslations("tickets.admin"), getTranslations("tickets"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
   const closed = ticket.status === "CLOSED";
