@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
-import { decodeHistoryCursor, encodeHistoryCursor } from "@/lib/server/history/history-cursor";
+import { historyPaging } from "@/lib/server/history/history-cursor";
 import { authorize } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import type { AuditLogFilters } from "./audit-log-filters";
@@ -14,10 +14,8 @@ export async function listAuditLog(
   { staff, filters, cursor, limit = AUDIT_PAGE_SIZE }: { staff: StaffActor; filters: AuditLogFilters; cursor?: string | null; limit?: number },
 ): Promise<{ rows: AuditLogRow[]; nextCursor: string | null }> {
   authorize(staff.actor, "admin:audit");
-  const after = cursor ? decodeHistoryCursor(cursor) : null;
-  // One row more than shown tells whether another page exists without counting the table.
-  const rows = await queryAuditLog(db, { filters, after, limit: limit + 1 });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeHistoryCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  const position = historyPaging.decode(cursor);
+  const rows = await queryAuditLog(db, { filters, after: position && { createdAt: position.key, id: position.id }, limit: historyPaging.take(limit) });
+  const { items, nextCursor } = historyPaging.page(rows, limit, (row) => row.createdAt);
+  return { rows: items, nextCursor };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type Role, type StaffAction } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
-import type { HistoryCursor } from "@/lib/server/history/history-cursor";
+import { historyPaging } from "@/lib/server/history/history-cursor";
 import type { AuditLogFilters } from "./audit-log-filters";
 
 export type AuditLogRow = {
@@ -26,7 +26,7 @@ export type AuditLogRow = {
  */
 export async function queryAuditLog(
   db: Pick<Db, "$queryRaw">,
-  { filters, after, limit }: { filters: AuditLogFilters; after?: HistoryCursor | null; limit: number },
+  { filters, after, limit }: { filters: AuditLogFilters; after?: { createdAt: Date; id: string } | null; limit: number },
 ): Promise<AuditLogRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.staff?.includes("@")) conditions.push(Prisma.sql`"actorId" IN (SELECT id FROM "User" WHERE email = ${filters.staff})`);
@@ -35,12 +35,12 @@ export async function queryAuditLog(
   if (filters.target) conditions.push(Prisma.sql`"targetUserId" = ${filters.target}::uuid`);
   if (filters.from) conditions.push(Prisma.sql`"createdAt" >= (${filters.from}::date)::timestamp AT TIME ZONE 'Europe/Paris'`);
   if (filters.to) conditions.push(Prisma.sql`"createdAt" < (${filters.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'`);
-  if (after) conditions.push(Prisma.sql`("createdAt", id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  conditions.push(historyPaging.sql(Prisma.sql`"createdAt"`, after ? { key: after.createdAt, id: after.id } : null));
 
   return db.$queryRaw<AuditLogRow[]>`
     SELECT id, "createdAt", "actorId", "actorRole", "actorLabel", action, "targetUserId", "targetLabel", "targetAppId", "ticketId", reason, details, "ipAddress"
     FROM "StaffAuditEntry"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY "createdAt" DESC, id DESC
+    ORDER BY ${historyPaging.orderSql(Prisma.sql`"createdAt"`)}
     LIMIT ${limit}`;
 }

@@ -6,10 +6,28 @@ import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
 import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
 import { documentListQuerySchema } from "@/lib/vault/document-api";
-import { decodeCursor, encodeCursor } from "./document-cursor";
+import { keyset, type KeyKind, type KeyOf, type Keyset } from "@/lib/server/paging/keyset";
 import { toSummary, type summaryColumns } from "./document-views";
 
 type Row = Pick<Document, keyof typeof summaryColumns>;
+
+function documentSort<K extends KeyKind>(paging: Keyset<K>, column: Prisma.Sql, keyOf: (row: Row) => KeyOf<K>) {
+  return {
+    order: paging.orderSql(column),
+    after: (cursor: string | undefined) => paging.sql(column, paging.decode(cursor)),
+    take: paging.take,
+    page: (rows: Row[], limit: number) => paging.page(rows, limit, keyOf),
+  };
+}
+
+const dayOf = (row: Row) => row.documentDate.toISOString().slice(0, 10);
+
+/** The list's three orders, each along its index, each with its own cursors (one of another order is refused). */
+const SORTS = {
+  date_desc: documentSort(keyset({ key: "day", order: "desc", sort: "date_desc", name: "document" }), Prisma.sql`"documentDate"`, dayOf),
+  date_asc: documentSort(keyset({ key: "day", order: "asc", sort: "date_asc", name: "document" }), Prisma.sql`"documentDate"`, dayOf),
+  added_desc: documentSort(keyset({ key: "instant", order: "desc", sort: "added_desc", name: "document" }), Prisma.sql`"createdAt"`, (row) => row.createdAt),
+};
 
 /**
  * One page of the owner's documents (or of their bin), filtered and sorted, with keyset pagination:
@@ -41,40 +59,16 @@ export async function listDocumentsWithAccess(db: Pick<Db, "$queryRaw">, { owner
   if (q.pinned) conditions.push(Prisma.sql`pinned`);
   if (q.q) conditions.push(Prisma.sql`"searchVector" @@ websearch_to_tsquery('french'::regconfig, ${q.q})`);
 
-  let order: Prisma.Sql;
-  if (q.sort === "added_desc") {
-    order = Prisma.sql`"createdAt" DESC, id DESC`;
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor, q.sort);
-      conditions.push(Prisma.sql`("createdAt", id) < (${c.key}::timestamptz, ${c.id}::uuid)`);
-    }
-  } else if (q.sort === "date_asc") {
-    order = Prisma.sql`"documentDate" ASC, id ASC`;
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor, q.sort);
-      conditions.push(Prisma.sql`("documentDate", id) > (${c.key}::date, ${c.id}::uuid)`);
-    }
-  } else {
-    order = Prisma.sql`"documentDate" DESC, id DESC`;
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor, q.sort);
-      conditions.push(Prisma.sql`("documentDate", id) < (${c.key}::date, ${c.id}::uuid)`);
-    }
-  }
+  const sort = SORTS[q.sort];
+  conditions.push(sort.after(q.cursor));
 
-  // One row more than asked says whether another page follows.
   const rows = await db.$queryRaw<Row[]>`
     SELECT id, title, category, "documentDate", "authorKind", "authorLabel", "createdAt", pinned,
            "hiddenFromProfessionals", "mimeType", "sizeBytes", "deletedAt"
     FROM "Document"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${order}
-    LIMIT ${q.limit + 1}`;
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > q.limit && last
-      ? encodeCursor({ sort: q.sort, id: last.id, key: q.sort === "added_desc" ? last.createdAt.toISOString() : last.documentDate.toISOString().slice(0, 10) })
-      : null;
-  return { items: page.map(toSummary), nextCursor };
+    ORDER BY ${sort.order}
+    LIMIT ${sort.take(q.limit)}`;
+  const { items, nextCursor } = sort.page(rows, q.limit);
+  return { items: items.map(toSummary), nextCursor };
 }

@@ -4,8 +4,8 @@ import type { DocumentCategory, Prisma } from "@/lib/generated/prisma/client";
 import { authorizeApp } from "@/lib/server/access/authorize-app";
 import { appVisibleDocuments, decideAppAccess } from "@/lib/server/access/decide-app-access";
 import type { Db } from "@/lib/server/db";
-import { decodeCursor, encodeCursor } from "@/lib/server/documents/document-cursor";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { keyset } from "@/lib/server/paging/keyset";
 import { appDocumentSelect, authorDisplayOf } from "./find-app-document";
 import { documentCategorySystem, searchUrl } from "./fhir-urls";
 import { recordAppAccessNow } from "./record-app-access";
@@ -14,6 +14,8 @@ import { pageSize, searchset } from "./searchset";
 import { toDocumentReference } from "./to-document-reference";
 
 type Context = { access: AppAccess; ipAddress: string | null };
+
+const paging = keyset({ key: "instant", order: "desc", name: "DocumentReference", field: "_cursor" });
 
 /**
  * `GET DocumentReference`: the token's patient's documents the app may read, newest added first, with
@@ -39,17 +41,17 @@ export async function searchDocumentReferences(db: Db, { access, ipAddress }: Co
     ],
   };
   const cursorParam = params.get("_cursor");
-  const cursor = cursorParam ? decodeCursor(cursorParam, "added_desc") : null;
-  const pageWhere: Prisma.DocumentWhereInput = cursor
-    ? { AND: [where, { OR: [{ createdAt: { lt: new Date(cursor.key) } }, { createdAt: new Date(cursor.key), id: { lt: cursor.id } }] }] }
-    : where;
-
   const [rows, total] = await Promise.all([
-    db.document.findMany({ where: pageWhere, select: appDocumentSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: count + 1 }),
+    db.document.findMany({
+      where: { AND: [where, paging.where("createdAt", paging.decode(cursorParam))] },
+      select: appDocumentSelect,
+      orderBy: paging.orderBy("createdAt"),
+      take: paging.take(count),
+    }),
     db.document.count({ where }),
   ]);
-  const page = rows.slice(0, count).filter((row) => decideAppAccess(access, row.ownerId, { kind: "document", document: row }, "read").allowed);
-  const last = rows.length > count ? rows[count - 1] : null;
+  const { items, next } = paging.page(rows, count, (row) => row.createdAt);
+  const page = items.filter((row) => decideAppAccess(access, row.ownerId, { kind: "document", document: row }, "read").allowed);
 
   await recordAppAccessNow(db, access, { action: "DOCUMENT_LIST_VIEWED", details: { resource: "DocumentReference" }, ipAddress });
 
@@ -58,6 +60,6 @@ export async function searchDocumentReferences(db: Db, { access, ipAddress }: Co
     resources: page.map(({ addedBy, ...row }) => toDocumentReference({ ...row, authorDisplay: authorDisplayOf({ authorLabel: row.authorLabel, addedBy }) })),
     total,
     self: searchUrl("DocumentReference", { ...base, _cursor: cursorParam ?? undefined }),
-    next: last ? searchUrl("DocumentReference", { ...base, _cursor: encodeCursor({ sort: "added_desc", id: last.id, key: last.createdAt.toISOString() }) }) : null,
+    next: next ? searchUrl("DocumentReference", { ...base, _cursor: paging.encode(next) }) : null,
   });
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import type { Bundle, Observation } from "@medplum/fhirtypes";
-import { z } from "zod";
-import { instant } from "@/lib/schemas/boundary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LOINC_SYSTEM } from "@/lib/fhir/measurement-codes";
 import { authorizeApp, authorizeAppScope } from "@/lib/server/access/authorize-app";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
+import { keyset } from "@/lib/server/paging/keyset";
 import { searchUrl } from "./fhir-urls";
 import { recordAppAccessNow } from "./record-app-access";
 import { parseDateParams, tokenCodes } from "./search-params";
@@ -16,15 +15,7 @@ import { toObservation } from "./to-observation";
 
 type Context = { access: AppAccess; ipAddress: string | null };
 
-const cursorSchema = z.object({ t: instant, i: z.uuid() });
-
-function decodeCursor(value: string) {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-  } catch (error) {
-    throw new AppError("BAD_REQUEST", "Malformed Observation cursor.", { field: "_cursor", cause: error });
-  }
-}
+const paging = keyset({ key: "instant", order: "desc", name: "Observation", field: "_cursor" });
 
 /**
  * `GET Observation`: the token's patient's measurements (from every source), latest taken first,
@@ -43,23 +34,23 @@ export async function searchObservations(db: Db, { access, ipAddress }: Context,
     ...(bound.gte || bound.lt ? { effectiveAt: { ...(bound.gte ? { gte: bound.gte } : {}), ...(bound.lt ? { lt: bound.lt } : {}) } } : {}),
   };
   const cursorParam = params.get("_cursor");
-  const cursor = cursorParam ? decodeCursor(cursorParam) : null;
-  const pageWhere: Prisma.MeasurementWhereInput = cursor
-    ? { AND: [where, { OR: [{ effectiveAt: { lt: new Date(cursor.t) } }, { effectiveAt: new Date(cursor.t), id: { lt: cursor.i } }] }] }
-    : where;
   const [rows, total] = await Promise.all([
-    db.measurement.findMany({ where: pageWhere, select: { id: true, effectiveAt: true, resource: true }, orderBy: [{ effectiveAt: "desc" }, { id: "desc" }], take: count + 1 }),
+    db.measurement.findMany({
+      where: { AND: [where, paging.where("effectiveAt", paging.decode(cursorParam))] },
+      select: { id: true, effectiveAt: true, resource: true },
+      orderBy: paging.orderBy("effectiveAt"),
+      take: paging.take(count),
+    }),
     db.measurement.count({ where }),
   ]);
-  const last = rows.length > count ? rows[count - 1] : null;
+  const { items, next } = paging.page(rows, count, (row) => row.effectiveAt);
   await recordAppAccessNow(db, access, { action: "MEASUREMENTS_VIEWED", details: { resource: "Observation" }, ipAddress });
   const base = { code: codes.length ? codes : undefined, date: dates.length ? dates : undefined, _count: String(count) };
-  const nextCursor = last ? Buffer.from(JSON.stringify({ t: last.effectiveAt.toISOString(), i: last.id })).toString("base64url") : null;
   return searchset({
-    resources: rows.slice(0, count).map(toObservation),
+    resources: items.map(toObservation),
     total,
     self: searchUrl("Observation", { ...base, _cursor: cursorParam ?? undefined }),
-    next: nextCursor ? searchUrl("Observation", { ...base, _cursor: nextCursor }) : null,
+    next: next ? searchUrl("Observation", { ...base, _cursor: paging.encode(next) }) : null,
   });
 }
 

@@ -3,7 +3,7 @@ import { historyListQuerySchema, type HistoryListQuery, type HistoryPage } from 
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import type { Db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/policy/policy";
-import { decodeHistoryCursor, encodeHistoryCursor } from "./history-cursor";
+import { historyPaging } from "./history-cursor";
 import { professionalsOf, toHistoryEntryView } from "./history-entry-view";
 import { queryHistoryRows } from "./query-history-rows";
 
@@ -17,13 +17,9 @@ type HistoryDb = Parameters<typeof authorizeHealth>[0] & Pick<Db, "$queryRaw" | 
 export async function listHistory(db: HistoryDb, { actor, patientId, query }: { actor: Actor; patientId: string; query: HistoryListQuery }): Promise<HistoryPage> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const { cursor, limit, ...filters } = historyListQuerySchema.parse(query);
-  // One row more than asked says whether another page follows.
-  const rows = await queryHistoryRows(db, { patientId, filters, after: cursor ? decodeHistoryCursor(cursor) : null, limit: limit + 1 });
-  const page = rows.slice(0, limit);
-  const professionals = await professionalsOf(db, page);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toHistoryEntryView(row, professionals)),
-    nextCursor: rows.length > limit && last ? encodeHistoryCursor({ createdAt: last.createdAt, id: last.id }) : null,
-  };
+  const position = historyPaging.decode(cursor);
+  const rows = await queryHistoryRows(db, { patientId, filters, after: position && { createdAt: position.key, id: position.id }, limit: historyPaging.take(limit) });
+  const { items, nextCursor } = historyPaging.page(rows, limit, (row) => row.createdAt);
+  const professionals = await professionalsOf(db, items);
+  return { items: items.map((row) => toHistoryEntryView(row, professionals)), nextCursor };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type HistoryAction, type Role } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { historyAuthorRoles, historyKindActions, type HistoryFilters } from "@/lib/history/history-api";
-import type { HistoryCursor } from "./history-cursor";
+import { historyPaging } from "./history-cursor";
 
 export type HistoryRow = {
   id: string;
@@ -24,7 +24,7 @@ export type HistoryRow = {
  */
 export async function queryHistoryRows(
   db: Pick<Db, "$queryRaw">,
-  { patientId, filters, after, limit }: { patientId: string; filters: HistoryFilters; after?: HistoryCursor | null; limit: number },
+  { patientId, filters, after, limit }: { patientId: string; filters: HistoryFilters; after?: { createdAt: Date; id: string } | null; limit: number },
 ): Promise<HistoryRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`"patientId" = ${patientId}::uuid`];
   conditions.push(
@@ -51,12 +51,12 @@ export async function queryHistoryRows(
   }
   if (filters.from) conditions.push(Prisma.sql`"createdAt" >= (${filters.from}::date)::timestamp AT TIME ZONE 'Europe/Paris'`);
   if (filters.to) conditions.push(Prisma.sql`"createdAt" < (${filters.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'`);
-  if (after) conditions.push(Prisma.sql`("createdAt", id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  conditions.push(historyPaging.sql(Prisma.sql`"createdAt"`, after ? { key: after.createdAt, id: after.id } : null));
 
   return db.$queryRaw<HistoryRow[]>`
     SELECT id, "createdAt", "actorId", "actorRole", "actorLabel", action, "documentId", "documentTitle", details, "ipAddress"
     FROM "HistoryEntry"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY "createdAt" DESC, id DESC
+    ORDER BY ${historyPaging.orderSql(Prisma.sql`"createdAt"`)}
     LIMIT ${limit}`;
 }
