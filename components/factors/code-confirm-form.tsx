@@ -2,9 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
+import { OneTimeCodeField } from "./one-time-code-field";
 
 export type ConfirmAction = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
 
@@ -27,24 +26,7 @@ export function CodeConfirmForm({ factorId, confirm, minutes, onConfirmed }: { f
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="factorId" value={factorId} />
-      <TextField
-        id={fieldId}
-        name="code"
-        label={t("form.codeLabel")}
-        hint={t("form.codeHint", { minutes })}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId}-hint ${id}-error` : `${fieldId}-hint`}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        pattern="[0-9 ]{6,7}"
-        maxLength={7}
-        required
-      />
-      {error && (
-        <div id={`${id}-error`}>
-          <FormAlert>{error}</FormAlert>
-        </div>
-      )}
+      <OneTimeCodeField id={fieldId} label={t("form.codeLabel")} hint={t("form.codeHint", { minutes })} error={error} />
       <Button type="submit" disabled={pending}>
         {pending ? t("enrol.confirming") : t("enrol.confirm")}
       </Button>

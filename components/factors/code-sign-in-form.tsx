@@ -4,9 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/field";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { OneTimeCodeField } from "./one-time-code-field";
 
 /**
  * The code received by e-mail or SMS, sent to next-auth's "second-factor" provider: to sign in
@@ -32,7 +31,6 @@ export function CodeSignInForm({
   const tAuth = useTranslations("auth");
   const id = useId();
   const fieldId = `${id}-code`;
-  const errorId = `${id}-error`;
   const focusField = () => document.getElementById(fieldId)?.focus();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -58,25 +56,7 @@ export function CodeSignInForm({
 
   return (
     <form action={submit} className="space-y-4">
-      <TextField
-        id={fieldId}
-        name="code"
-        label={t("codeLabel")}
-        hint={t("codeHint", { minutes })}
-        aria-invalid={error ? true : undefined}
-        // The hint, and the error once there is one (announced by its alert role when it appears).
-        aria-describedby={error ? `${fieldId}-hint ${errorId}` : `${fieldId}-hint`}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        pattern="[0-9 ]{6,7}"
-        maxLength={7}
-        required
-      />
-      {error && (
-        <div id={errorId}>
-          <FormAlert>{error}</FormAlert>
-        </div>
-      )}
+      <OneTimeCodeField id={fieldId} label={t("codeLabel")} hint={t("codeHint", { minutes })} error={error} />
       <Button type="submit" disabled={pending}>
         {pending ? submittingLabel : submitLabel}
       </Button>
