@@ -9,29 +9,22 @@ import { GrantsSection } from "@/components/access/grants-section";
 import { ReceiptsSection } from "@/components/access/receipts-section";
 import { TreatingDoctorSection } from "@/components/access/treating-doctor-section";
 import { Section } from "@/components/ui/section";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { pageCtx } from "@/lib/server/context/page-ctx";
 import { getAccessOverview } from "@/lib/server/consent/get-access-overview";
 import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-documents";
 import { listReceipts } from "@/lib/server/consent/list-receipts";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access"))("title") };
 }
 
 export default async function AccessPage() {
-  const session = await requireFullSessionForPage("/acces");
+  const patient = await requirePatientForPage("/acces");
   const t = await getTranslations("access");
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="text-muted">{t("notPatient")}</p>
-      </div>
-    );
-  }
+  if (!patient) return <NotPatientNotice title={t("title")} />;
   const ctx = await pageCtx();
-  const patient = { patientId: session.user.id };
   const [overview, receipts, documents, format] = await Promise.all([getAccessOverview(ctx, patient), listReceipts(ctx, patient), listGrantableDocuments(ctx, patient), getFormatter()]);
   const formDocuments = documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }));
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkReadButton } from "@/components/alerts/mark-read-button";
 import { badgeClass } from "@/components/ui/field-classes";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,17 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The patient's alerts (professionals' first accesses, emergency accesses), unread first, each linking to its history entry. */
 export default async function AlertsPage() {
-  const session = await requireFullSessionForPage("/alertes");
+  const patient = await requirePatientForPage("/alertes");
   const [t, tHistory, tTickets, format] = await Promise.all([getTranslations("history.alerts"), getTranslations("history"), getTranslations("tickets"), getFormatter()]);
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="text-muted">{tHistory("notPatient")}</p>
-      </div>
-    );
-  }
-  const alerts = await listAlerts(getDb(), { actor: actorOf(session), patientId: session.user.id });
+  if (!patient) return <NotPatientNotice title={t("title")} />;
+  const alerts = await listAlerts(getDb(), { actor: patient.actor, patientId: patient.patientId });
   const unread = alerts.filter((alert) => !alert.readAt).length;
   return (
     <ClientMessages namespaces={["history.alerts"]}>

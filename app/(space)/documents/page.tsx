@@ -4,8 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DocumentList } from "@/components/vault/document-list";
 import { DocumentUpload } from "@/components/vault/document-upload";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { getConfig } from "@/lib/server/config";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,16 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DocumentsPage() {
-  const session = await requireFullSessionForPage("/documents");
+  const patient = await requirePatientForPage("/documents");
   const t = await getTranslations("documents");
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="text-muted">{t("notPatient")}</p>
-      </div>
-    );
-  }
+  if (!patient) return <NotPatientNotice title={t("title")} />;
   return (
     <ClientMessages namespaces={["documents", "pro.documents.filters", "space.categories", "vault.refusal"]}>
       <div className="space-y-10">

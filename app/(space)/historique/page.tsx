@@ -4,11 +4,11 @@ import { Suspense } from "react";
 import { HistoryView } from "@/components/history/history-view";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { LiveRegion } from "@/components/ui/live-region";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { getDb } from "@/lib/server/db";
 import { findHistoryEntry } from "@/lib/server/history/find-history-entry";
 import { listHistoryAuthors } from "@/lib/server/history/list-history-authors";
-import { actorOf } from "@/lib/server/policy/policy";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,18 +22,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * themself passes). `?entree=<id>` (from an alert or its e-mail) shows that entry first.
  */
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await requireFullSessionForPage("/historique");
+  const patient = await requirePatientForPage("/historique");
   const t = await getTranslations("history");
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="text-muted">{t("notPatient")}</p>
-      </div>
-    );
-  }
-  const actor = actorOf(session);
-  const patientId = session.user.id;
+  if (!patient) return <NotPatientNotice title={t("title")} />;
+  const { actor, patientId } = patient;
   const entryId = (await searchParams).entree;
   const [authors, highlighted] = await Promise.all([
     listHistoryAuthors(getDb(), { actor, patientId }),

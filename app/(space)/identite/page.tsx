@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActivationCodeForm, ActivationLetterForm, IdentityDetailsForm } from "@/components/identity/identity-forms";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { getDb } from "@/lib/server/db";
 import { getOwnIdentity } from "@/lib/server/identity/get-own-identity";
-import { actorOf } from "@/lib/server/policy/policy";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { qualifyWithActivationCodeAction, requestActivationLetterAction, updateIdentityDetailsAction } from "./actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -18,17 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
  * NIR), the declared NIR and postal address, and the postal way to qualify it.
  */
 export default async function IdentityPage() {
-  const session = await requireFullSessionForPage("/identite");
+  const patient = await requirePatientForPage("/identite");
   const [t, format] = await Promise.all([getTranslations("identity"), getFormatter()]);
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p>{(await getTranslations("space"))("notPatient")}</p>
-      </div>
-    );
-  }
-  const identity = await getOwnIdentity(getDb(), { actor: actorOf(session) });
+  if (!patient) return <NotPatientNotice title={t("title")} />;
+  const identity = await getOwnIdentity(getDb(), { actor: patient.actor });
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "Europe/Paris" });
   const q = identity.qualification;
   const hasAddress = Boolean(identity.address.addressLine1 && identity.address.postalCode && identity.address.city);

@@ -4,11 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { ProfessionalLine } from "@/components/access/professional-line";
 import { TextField } from "@/components/ui/field";
 import { badgeClass } from "@/components/ui/field-classes";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { directoryQuerySchema } from "@/lib/consent/access-schemas";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { pageCtx } from "@/lib/server/context/page-ctx";
 import { getAccessOverview } from "@/lib/server/consent/get-access-overview";
 import { searchDirectory } from "@/lib/server/consent/search-directory";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("access.directory"))("title") };
@@ -18,23 +19,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The directory: a plain GET form (the search lives in the address), results a page at a time. */
 export default async function DirectoryPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await requireFullSessionForPage("/acces/professionnels");
+  const patient = await requirePatientForPage("/acces/professionnels");
   const t = await getTranslations("access");
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("directory.title")}</h1>
-        <p className="text-muted">{t("notPatient")}</p>
-      </div>
-    );
-  }
+  if (!patient) return <NotPatientNotice title={t("directory.title")} />;
   const raw = await searchParams;
   const one = (key: string) => (typeof raw[key] === "string" ? raw[key] : undefined);
   const parsed = directoryQuerySchema.safeParse({ name: one("name"), profession: one("profession"), city: one("city"), page: one("page") });
   const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
   const ctx = await pageCtx();
-  const patient = { patientId: session.user.id };
-  const [results, overview] = await Promise.all([searchDirectory(ctx, { ...query, patientId: session.user.id }), getAccessOverview(ctx, patient)]);
+  const [results, overview] = await Promise.all([searchDirectory(ctx, { ...query, patientId: patient.patientId }), getAccessOverview(ctx, patient)]);
   const withAccess = new Set(overview.grants.filter((grant) => grant.state === "active").map((grant) => grant.professional.id));
   const blocked = new Set(overview.blocks.map((block) => block.professional.id));
   const pageHref = (page: number) => `/acces/professionnels?${new URLSearchParams({ name: query.name, profession: query.profession, city: query.city, page: String(page) })}`;

@@ -5,12 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { z } from "zod";
 import { OAuthConsentForm } from "@/components/apps/oauth-consent-form";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { buildConsentView } from "@/lib/server/apps/consent-view";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { openAuthorizationRequest, type OpenedRequest } from "@/lib/server/oauth/open-authorization-request";
-import { actorOf } from "@/lib/server/policy/policy";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,13 +34,13 @@ function Notice({ title, text }: { title: string; text: string }) {
 export default async function AuthorizePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ erreur?: string }> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const session = await requireFullSessionForPage(`/autoriser/${id}`);
+  const patient = await requirePatientForPage(`/autoriser/${id}`);
   const t = await getTranslations("apps");
-  if (!session.user.roles.includes("PATIENT")) return <Notice title={t("authorize.metaTitle")} text={t("authorize.notPatient")} />;
+  if (!patient) return <NotPatientNotice title={t("authorize.metaTitle")} />;
 
   let opened: OpenedRequest;
   try {
-    opened = await openAuthorizationRequest(getDb(), { actor: actorOf(session), requestId: id });
+    opened = await openAuthorizationRequest(getDb(), { actor: patient.actor, requestId: id });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BinList } from "@/components/vault/bin-list";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { BIN_RETENTION_DAYS } from "@/lib/vault/document-api";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -11,8 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function BinPage() {
-  const session = await requireFullSessionForPage("/documents/corbeille");
+  const patient = await requirePatientForPage("/documents/corbeille");
   const t = await getTranslations("documents");
+  if (!patient) return <NotPatientNotice title={t("bin.title")} />;
   return (
     <ClientMessages namespaces={["documents.actionError", "documents.bin", "documents.list", "documents.loading", "space.categories"]}>
       <div className="space-y-8">
@@ -23,7 +25,7 @@ export default async function BinPage() {
           <h1 className="text-3xl font-bold">{t("bin.title")}</h1>
           <p>{t("bin.intro", { days: BIN_RETENTION_DAYS })}</p>
         </div>
-        {session.user.roles.includes("PATIENT") ? <BinList /> : <p className="text-muted">{t("notPatient")}</p>}
+        <BinList />
       </div>
     </ClientMessages>
   );
