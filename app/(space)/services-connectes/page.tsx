@@ -4,11 +4,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DisconnectForm } from "@/components/apps/disconnect-form";
 import { SCOPE_KEYS } from "@/components/apps/scope-keys";
 import { FormAlert } from "@/components/ui/form-alert";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { TECHNICAL_SCOPES, type SmartScope } from "@/lib/oauth/smart-scopes";
 import { listConnections } from "@/lib/server/apps/list-connections";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { disconnectAppAction } from "./actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -20,7 +20,7 @@ const STATUS_MESSAGES = { connecte: "connected", modifie: "changed" } as const;
 
 /** The patient's connected apps: what each may do, since when, last use, its catalogue status; change or disconnect. */
 export default async function ConnectedAppsPage({ searchParams }: { searchParams: Promise<{ statut?: string }> }) {
-  const session = await requireFullSessionForPage("/services-connectes");
+  const patient = await requirePatientForPage("/services-connectes");
   const t = await getTranslations("apps");
   const header = (
     <div className="space-y-3">
@@ -33,16 +33,9 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
       </p>
     </div>
   );
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        {header}
-        <p>{t("manage.notPatient")}</p>
-      </div>
-    );
-  }
+  if (!patient) return <NotPatientNotice title={t("manage.title")} />;
   const [connections, format, tCategories, { statut }] = await Promise.all([
-    listConnections(getDb(), { actor: actorOf(session) }),
+    listConnections(getDb(), { actor: patient.actor }),
     getFormatter(),
     getTranslations("space.categories"),
     searchParams,

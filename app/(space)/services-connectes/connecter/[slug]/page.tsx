@@ -4,14 +4,14 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { ActionConsentForm } from "@/components/apps/action-consent-form";
+import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { buildConsentView } from "@/lib/server/apps/consent-view";
 import { findListedApp } from "@/lib/server/apps/find-listed-app";
 import { findConnection } from "@/lib/server/apps/list-connections";
-import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { allowedScopesOf } from "@/lib/server/oauth/oauth-settings";
-import { actorOf } from "@/lib/server/policy/policy";
+import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { connectAppAction } from "../../actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -22,22 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Connecting an app from its catalogue page: the same consent as an app's own request, over all it states. */
 export default async function ConnectAppPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const session = await requireFullSessionForPage(`/services-connectes/connecter/${encodeURIComponent(slug)}`);
+  const patient = await requirePatientForPage(`/services-connectes/connecter/${encodeURIComponent(slug)}`);
   const t = await getTranslations("apps");
-  if (!session.user.roles.includes("PATIENT")) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-3xl font-bold">{t("authorize.metaTitle")}</h1>
-        <p>{t("authorize.notPatient")}</p>
-      </div>
-    );
-  }
+  if (!patient) return <NotPatientNotice title={t("authorize.metaTitle")} />;
   const db = getDb();
   const app = await findListedApp(db, slug).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const connection = await findConnection(db, { actor: actorOf(session) }, app.slug);
+  const connection = await findConnection(db, { actor: patient.actor }, app.slug);
   const view = buildConsentView({ app, requested: allowedScopesOf(app), connection, locale: await getAppLocale() });
   return (
     <ClientMessages namespaces={["apps", "space.categories"]}>
