@@ -8,8 +8,6 @@ import { changeConnection } from "@/lib/server/apps/change-connection";
 import { connectApp } from "@/lib/server/apps/connect-app";
 import { consentFormSchema } from "@/lib/server/apps/consent-choice";
 import { disconnectApp } from "@/lib/server/apps/disconnect-app";
-import { getDb } from "@/lib/server/db";
-import { actorOf } from "@/lib/server/policy/policy";
 
 /**
  * The patient's connected-app actions. The policy here asks for a full session; each service then
@@ -20,8 +18,8 @@ const access = { permission: "session:full" } as const;
 export const connectAppAction = defineAction({
   input: consentFormSchema.extend({ slug: z.string().min(1).max(80) }),
   access,
-  run: async ({ input: { slug, ...form }, session, ctx }) => {
-    await connectApp(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, { slug, form });
+  run: async ({ input: { slug, ...form }, ctx }) => {
+    await connectApp(ctx, { slug, form });
     revalidatePath("/services-connectes");
     redirect("/services-connectes?statut=connecte");
   },
@@ -30,8 +28,8 @@ export const connectAppAction = defineAction({
 export const changeConnectionAction = defineAction({
   input: consentFormSchema.extend({ connectionId: z.uuid() }),
   access,
-  run: async ({ input: { connectionId, ...form }, session, ctx }) => {
-    await changeConnection(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, { connectionId, form });
+  run: async ({ input: { connectionId, ...form }, ctx }) => {
+    await changeConnection(ctx, { connectionId, form });
     revalidatePath("/services-connectes");
     redirect("/services-connectes?statut=modifie");
   },
@@ -40,8 +38,8 @@ export const changeConnectionAction = defineAction({
 export const disconnectAppAction = defineAction({
   input: z.object({ connectionId: z.uuid() }),
   access,
-  run: async ({ input, session, ctx }) => {
-    await disconnectApp(getDb(), { actor: actorOf(session), ipAddress: ctx.ip }, input);
+  run: async ({ input, ctx }) => {
+    await disconnectApp(ctx, input);
     revalidatePath("/services-connectes");
     return null;
   },

@@ -1,10 +1,10 @@
 import "server-only";
 import { DOCUMENT_SCOPE, type ConsentForm } from "./consent-choice";
 import { SMART_SCOPES, TECHNICAL_SCOPES } from "@/lib/oauth/smart-scopes";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
-import { authorizePatient, type AppsContext } from "./patient-context";
+import { authorizePatient } from "./patient-context";
 
 /**
  * Narrows a connection: the data scopes left ticked and the categories left ticked, among those it
@@ -13,8 +13,9 @@ import { authorizePatient, type AppsContext } from "./patient-context";
  * here) nothing changes for refresh tokens. At least one data scope stays: removing all is
  * disconnecting, a separate action.
  */
-export async function changeConnection(db: Db, context: AppsContext, { connectionId, form }: { connectionId: string; form: ConsentForm }): Promise<void> {
-  const { patientId, historyActor } = await authorizePatient(db, context, "health:write-own");
+export async function changeConnection(ctx: Ctx, { connectionId, form }: { connectionId: string; form: ConsentForm }): Promise<void> {
+  const { patientId, historyActor } = await authorizePatient(ctx, "health:write-own");
+  const { db } = ctx;
   await db.$transaction(async (tx) => {
     const connection = await tx.appConnection.findFirst({
       where: { id: connectionId, patientId, revokedAt: null },
@@ -37,7 +38,7 @@ export async function changeConnection(db: Db, context: AppsContext, { connectio
       actor: historyActor,
       action: "APP_CONNECTION_CHANGED",
       details: { appId: connection.app.id, appName: connection.app.name, scopes, categories },
-      ipAddress: context.ipAddress,
+      ipAddress: ctx.ip,
     });
   });
 }

@@ -1,16 +1,17 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
-import { authorizePatient, type AppsContext } from "./patient-context";
+import { authorizePatient } from "./patient-context";
 
 /**
  * Ends a connection: the connection, every token it issued (a code not yet exchanged finds the connection ended), and the history
  * entry, in one transaction. The app's very next call is refused (tokens are checked in the database
  * on every call). A conditional update makes two disconnections at once count as one.
  */
-export async function disconnectApp(db: Db, context: AppsContext, { connectionId }: { connectionId: string }): Promise<void> {
-  const { patientId, historyActor } = await authorizePatient(db, context, "health:write-own");
+export async function disconnectApp(ctx: Ctx, { connectionId }: { connectionId: string }): Promise<void> {
+  const { patientId, historyActor } = await authorizePatient(ctx, "health:write-own");
+  const { db } = ctx;
   const now = new Date();
   await db.$transaction(async (tx) => {
     const connection = await tx.appConnection.findFirst({ where: { id: connectionId, patientId, revokedAt: null }, select: { id: true, app: { select: { id: true, name: true } } } });
@@ -22,7 +23,7 @@ export async function disconnectApp(db: Db, context: AppsContext, { connectionId
       actor: historyActor,
       action: "APP_DISCONNECTED",
       details: { appId: connection.app.id, appName: connection.app.name },
-      ipAddress: context.ipAddress,
+      ipAddress: ctx.ip,
     });
   });
 }

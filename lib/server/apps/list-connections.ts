@@ -1,7 +1,7 @@
 import "server-only";
 import type { CatalogAppStatus, DocumentCategory } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import { authorizePatient, type AppsContext } from "./patient-context";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { authorizePatient } from "./patient-context";
 
 export type ConnectionSummary = {
   id: string;
@@ -22,13 +22,15 @@ const columns = {
 } as const;
 
 /** The patient's connections in force (a suspended app's too: they should see it and why), newest first. */
-export async function listConnections(db: Db, context: AppsContext): Promise<ConnectionSummary[]> {
-  const { patientId } = await authorizePatient(db, context, "health:read-own");
+export async function listConnections(ctx: Ctx): Promise<ConnectionSummary[]> {
+  const { patientId } = await authorizePatient(ctx, "health:read-own");
+  const { db } = ctx;
   return db.appConnection.findMany({ where: { patientId, revokedAt: null }, orderBy: [{ connectedAt: "desc" }, { id: "asc" }], select: columns });
 }
 
 /** One connection in force, by the app's slug; null when there is none. */
-export async function findConnection(db: Db, context: AppsContext, slug: string): Promise<ConnectionSummary | null> {
-  const { patientId } = await authorizePatient(db, context, "health:read-own");
+export async function findConnection(ctx: Ctx, { slug }: { slug: string }): Promise<ConnectionSummary | null> {
+  const { patientId } = await authorizePatient(ctx, "health:read-own");
+  const { db } = ctx;
   return db.appConnection.findFirst({ where: { patientId, revokedAt: null, app: { slug: slug.slice(0, 80) } }, select: columns });
 }

@@ -1,17 +1,14 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import type { HistoryActor } from "@/lib/server/history/record-history";
-import { authorize, type Actor } from "@/lib/server/policy/policy";
-
-/** Who manages their connected apps, and from where (for the history). */
-export type AppsContext = { actor: Actor; ipAddress?: string | null };
+import { authorize } from "@/lib/server/policy/policy";
 
 /**
  * Connected apps are the patient's own: only a patient with a full session, about themself. Returns
  * their id and how the history names them.
  */
-export async function authorizePatient(db: Pick<Db, "user">, { actor }: AppsContext, permission: "health:read-own" | "health:write-own"): Promise<{ patientId: string; historyActor: HistoryActor }> {
+export async function authorizePatient({ db, actor }: Ctx, permission: "health:read-own" | "health:write-own"): Promise<{ patientId: string; historyActor: HistoryActor }> {
   authorize(actor, permission, { ownerId: actor?.userId });
   const patientId = actor!.userId;
   return { patientId, historyActor: permission === "health:write-own" ? await historyActorOf(db, actor, "PATIENT") : { userId: patientId, role: "PATIENT", label: "" } };

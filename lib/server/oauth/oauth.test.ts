@@ -8,6 +8,7 @@ import { getConfig } from "@/lib/server/config";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
 import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { authenticateClient } from "./authenticate-client";
 import { decideAuthorization } from "./decide-authorization";
@@ -296,20 +297,20 @@ describe("the OAuth authorization server", () => {
   it("narrowing a connection narrows its tokens at once; disconnecting refuses them", async () => {
     const patient = await newPatient();
     const { clientId, app } = await newClient();
-    await connectApp(db, { actor: patient }, { slug: app.slug, form: { scopes: [OBS], categories: ["PRESCRIPTION", "LAB_RESULTS"] } });
+    await connectApp(testCtx(db, { actor: patient }), { slug: app.slug, form: { scopes: [OBS], categories: ["PRESCRIPTION", "LAB_RESULTS"] } });
     const { code, verifier, consentAsked } = await authorizeCode(patient, clientId);
     expect(consentAsked).toBe(false);
     const tokens = await exchange(clientId, code, verifier);
     const connection = await db.appConnection.findFirstOrThrow({ where: { patientId: patient.userId }, select: { id: true } });
 
-    await changeConnection(db, { actor: patient }, { connectionId: connection.id, form: { scopes: [DOCS], categories: ["LAB_RESULTS"] } });
+    await changeConnection(testCtx(db, { actor: patient }), { connectionId: connection.id, form: { scopes: [DOCS], categories: ["LAB_RESULTS"] } });
     const narrowed = await bearer(tokens);
     expect(narrowed.scopes).not.toContain(OBS);
     expect(narrowed.categories).toEqual(["LAB_RESULTS"]);
 
     const stranger = await newPatient();
-    expect(await caught(disconnectApp(db, { actor: stranger }, { connectionId: connection.id }))).toMatchObject({ code: "NOT_FOUND" });
-    await disconnectApp(db, { actor: patient }, { connectionId: connection.id });
+    expect(await caught(disconnectApp(testCtx(db, { actor: stranger }), { connectionId: connection.id }))).toMatchObject({ code: "NOT_FOUND" });
+    await disconnectApp(testCtx(db, { actor: patient }), { connectionId: connection.id });
     expect(await caught(bearer(tokens))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await caught(refresh(clientId, tokens.refresh_token!))).toMatchObject({ error: "invalid_grant" });
     const actions = await db.historyEntry.findMany({ where: { patientId: patient.userId }, orderBy: { sequence: "asc" }, select: { action: true } });
