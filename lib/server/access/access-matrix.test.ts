@@ -238,7 +238,7 @@ describe("the authorization matrix", () => {
     run: (call: Call) => Promise<unknown>;
   };
 
-  const context = (actor: Actor) => ({ actor, ipAddress: ip });
+  const context = (actor: Actor) => testCtx(db, { actor, ip, storage });
   const titlesOf = (page: { items: { title: string }[] }) => page.items.map((item) => item.title);
 
   /** A non-owner's list never holds a hidden or binned document, and a category consent only its category. */
@@ -286,8 +286,8 @@ describe("the authorization matrix", () => {
       // The owner hides a scratch document of theirs; anyone else tries to bin the owner's documents.
       run: async ({ actor, role }) => {
         const ids = role === "owner" ? [fx.documents.scratch] : [fx.documents.lab, fx.documents.prescription];
-        const result = await bulkUpdateDocuments(db, context(actor), { action: role === "owner" ? "hide" : "bin", ids });
-        if (role === "owner") await bulkUpdateDocuments(db, context(actor), { action: "unhide", ids });
+        const result = await bulkUpdateDocuments(context(actor), { action: role === "owner" ? "hide" : "bin", ids });
+        if (role === "owner") await bulkUpdateDocuments(context(actor), { action: "unhide", ids });
         expect(result.updated).toBe(role === "owner" ? 1 : 0);
       },
     },
@@ -298,11 +298,11 @@ describe("the authorization matrix", () => {
       resource: "document",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await openDocumentFile(db, storage, context(actor), fx.documents.lab, { purpose: "view", masterKey })).stream.destroy(),
+      run: async ({ actor }) => (await openDocumentFile(context(actor), { documentId: fx.documents.lab, purpose: "view", masterKey })).stream.destroy(),
     },
     // Writing to it: PATCH /api/documents/:id, POST /api/documents/:id/report.
-    { name: "updateDocument", resource: "document", action: "add", scope: "patient", run: ({ actor, role }) => updateDocument(db, context(actor), fx.documents.lab, { note: `Écrit par ${role}` }) },
-    { name: "reportDocument", resource: "document", action: "add", scope: "patient", run: ({ actor }) => reportDocument(db, context(actor), fx.documents.lab, { reason: "OTHER", message: "Matrice" }) },
+    { name: "updateDocument", resource: "document", action: "add", scope: "patient", run: ({ actor, role }) => updateDocument(context(actor), { documentId: fx.documents.lab, note: `Écrit par ${role}` }) },
+    { name: "reportDocument", resource: "document", action: "add", scope: "patient", run: ({ actor }) => reportDocument(context(actor), { documentId: fx.documents.lab, reason: "OTHER", message: "Matrice" }) },
     // Managing it: GET /api/documents/:id and /documents/:id (the vault's detail, for editing), bin,
     // restore, DELETE, the /espace pin action.
     { name: "findDocumentFor manage", resource: "document", action: "manage", scope: "patient", run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "manage") },
@@ -312,8 +312,8 @@ describe("the authorization matrix", () => {
       action: "manage",
       scope: "patient",
       run: async ({ actor }) => {
-        await moveDocumentToBin(db, context(actor), fx.documents.lab, { into: true });
-        await moveDocumentToBin(db, context(actor), fx.documents.lab, { into: false });
+        await moveDocumentToBin(context(actor), { documentId: fx.documents.lab, into: true });
+        await moveDocumentToBin(context(actor), { documentId: fx.documents.lab, into: false });
       },
     },
     {
@@ -334,7 +334,7 @@ describe("the authorization matrix", () => {
       // A binned LAB_RESULTS document of the owner's, made for this cell (nothing else uses it).
       run: async ({ actor }) => {
         const binned = await db.document.findFirstOrThrow({ where: { ownerId: fx.ownerId, title: "À effacer matrice" }, select: { id: true } });
-        await deleteDocumentPermanently(db, storage, context(actor), binned.id);
+        await deleteDocumentPermanently(context(actor), { documentId: binned.id });
       },
     },
     // The hidden document, by the same services.
@@ -344,17 +344,17 @@ describe("the authorization matrix", () => {
       resource: "hiddenDocument",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await openDocumentFile(db, storage, context(actor), fx.documents.hidden, { purpose: "view", masterKey })).stream.destroy(),
+      run: async ({ actor }) => (await openDocumentFile(context(actor), { documentId: fx.documents.hidden, purpose: "view", masterKey })).stream.destroy(),
     },
-    { name: "updateDocument", resource: "hiddenDocument", action: "add", scope: "patient", run: ({ actor, role }) => updateDocument(db, context(actor), fx.documents.hidden, { note: `Écrit par ${role}` }) },
+    { name: "updateDocument", resource: "hiddenDocument", action: "add", scope: "patient", run: ({ actor, role }) => updateDocument(context(actor), { documentId: fx.documents.hidden, note: `Écrit par ${role}` }) },
     {
       name: "moveDocumentToBin and back",
       resource: "hiddenDocument",
       action: "manage",
       scope: "patient",
       run: async ({ actor }) => {
-        await moveDocumentToBin(db, context(actor), fx.documents.hidden, { into: true });
-        await moveDocumentToBin(db, context(actor), fx.documents.hidden, { into: false });
+        await moveDocumentToBin(context(actor), { documentId: fx.documents.hidden, into: true });
+        await moveDocumentToBin(context(actor), { documentId: fx.documents.hidden, into: false });
       },
     },
     {
@@ -363,8 +363,8 @@ describe("the authorization matrix", () => {
       action: "manage",
       scope: "patient",
       run: async ({ actor }) => {
-        await updateDocument(db, context(actor), fx.documents.hidden, { hiddenFromProfessionals: false });
-        await updateDocument(db, context(actor), fx.documents.hidden, { hiddenFromProfessionals: true });
+        await updateDocument(context(actor), { documentId: fx.documents.hidden, hiddenFromProfessionals: false });
+        await updateDocument(context(actor), { documentId: fx.documents.hidden, hiddenFromProfessionals: true });
       },
     },
     // The download: GET /api/documents/:id/file?download=1.
@@ -374,7 +374,7 @@ describe("the authorization matrix", () => {
       resource: "download",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await openDocumentFile(db, storage, context(actor), fx.documents.lab, { purpose: "download", masterKey })).stream.destroy(),
+      run: async ({ actor }) => (await openDocumentFile(context(actor), { documentId: fx.documents.lab, purpose: "download", masterKey })).stream.destroy(),
     },
     // The profile: the professional patient view (GET /api/pro/patients/:id) and the owner's /espace.
     {

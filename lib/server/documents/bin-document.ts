@@ -1,18 +1,17 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import type { DocumentDetail } from "@/lib/vault/document-api";
 import { detailColumns, toDetail } from "./document-views";
 import { findOwnedDocument } from "./find-owned-document";
-import type { DocumentActionContext } from "./update-document";
 
 /**
  * Moves a document into the bin (`into: true`) or back out. A binned document keeps its file and
  * its room in the quota; it is deleted for good after the bin's retention, or when the patient empties it.
  */
-export async function moveDocumentToBin(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, { into }: { into: boolean }): Promise<DocumentDetail> {
+export async function moveDocumentToBin({ db, actor, ip: ipAddress }: Ctx, { documentId, into }: { documentId: string; into: boolean }): Promise<DocumentDetail> {
   const document = await findOwnedDocument(db, actor, documentId);
   if ((document.deletedAt !== null) === into) throw new AppError("CONFLICT", into ? "Document already in the bin." : "Document not in the bin.");
   const historyActor = await historyActorOf(db, actor, "PATIENT");

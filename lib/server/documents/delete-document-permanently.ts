@@ -1,18 +1,16 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { purgeBinnedDocument } from "@/lib/server/vault/check/purge-binned-document";
 import { findOwnedDocument } from "./find-owned-document";
-import type { DocumentActionContext } from "./update-document";
 
 /**
  * Erases a binned document at the patient's request: its row and history entry in one transaction,
  * then its stored bytes (purgeBinnedDocument, shared with the bin's automatic purge). Only from the
  * bin: a live document is binned first.
  */
-export async function deleteDocumentPermanently(db: Db, storage: BlobStorage, { actor, ipAddress }: DocumentActionContext, documentId: string): Promise<void> {
+export async function deleteDocumentPermanently({ db, storage, actor, ip: ipAddress }: Ctx, { documentId }: { documentId: string }): Promise<void> {
   const document = await findOwnedDocument(db, actor, documentId);
   if (!document.deletedAt) throw new AppError("CONFLICT", "Only a document in the bin can be deleted for good.", { messageKey: "vault.delete.notInBin" });
   const historyActor = await historyActorOf(db, actor, "PATIENT");

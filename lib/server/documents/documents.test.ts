@@ -11,6 +11,7 @@ import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import type { DocumentListQuery } from "@/lib/vault/document-api";
 import { moveDocumentToBin } from "./bin-document";
@@ -23,12 +24,12 @@ import { reportDocument } from "./report-document";
 import { updateDocument } from "./update-document";
 
 const masterKey = randomBytes(32);
-const context = (actor: Actor) => ({ actor, ipAddress: "10.9.8.7" });
 
 describe("the vault's documents", () => {
   const db = useTestDb();
   let storage: BlobStorage;
   let root: string;
+  const context = (actor: Actor) => testCtx(db, { actor, ip: "10.9.8.7", storage });
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "documents-test-"));
@@ -123,7 +124,7 @@ describe("the vault's documents", () => {
     const actor = await newPatient();
     const { id, pdf } = await uploadPdf(actor, ["Ordonnance"]);
     for (const purpose of ["view", "download"] as const) {
-      const file = await openDocumentFile(db, storage, context(actor), id, { purpose, masterKey });
+      const file = await openDocumentFile(context(actor), { documentId: id, purpose, masterKey });
       const bytes = await buffer(file.stream);
       expect(bytes.equals(pdf)).toBe(true);
       expect(file).toMatchObject({ mimeType: "application/pdf", sizeBytes: pdf.length, sha256: createHash("sha256").update(pdf).digest("hex") });
@@ -135,20 +136,20 @@ describe("the vault's documents", () => {
   it("edits, hides, bins, restores, reports and deletes for good, each in the history, the chain intact", async () => {
     const actor = await newPatient();
     const { id } = await uploadPdf(actor, ["Compte rendu"]);
-    const edited = await updateDocument(db, context(actor), id, { title: "Consultation cardiologie", documentDate: "2025-02-01", note: "Apporter au prochain rendez-vous" });
+    const edited = await updateDocument(context(actor), { documentId: id, title: "Consultation cardiologie", documentDate: "2025-02-01", note: "Apporter au prochain rendez-vous" });
     expect(edited).toMatchObject({ title: "Consultation cardiologie", documentDate: "2025-02-01", note: "Apporter au prochain rendez-vous" });
-    await updateDocument(db, context(actor), id, { hiddenFromProfessionals: true, pinned: true });
-    await reportDocument(db, context(actor), id, { reason: "WRONG_CONTENT", message: "Ce n'est pas le bon fichier" });
-    await expect(deleteDocumentPermanently(db, storage, context(actor), id)).rejects.toMatchObject({ code: "CONFLICT" });
-    const binned = await moveDocumentToBin(db, context(actor), id, { into: true });
+    await updateDocument(context(actor), { documentId: id, hiddenFromProfessionals: true, pinned: true });
+    await reportDocument(context(actor), { documentId: id, reason: "WRONG_CONTENT", message: "Ce n'est pas le bon fichier" });
+    await expect(deleteDocumentPermanently(context(actor), { documentId: id })).rejects.toMatchObject({ code: "CONFLICT" });
+    const binned = await moveDocumentToBin(context(actor), { documentId: id, into: true });
     expect(binned.deletedAt).not.toBeNull();
     expect(binned.purgeAt).not.toBeNull();
     expect((await listDocuments(db, { actor, ownerId: actor.userId, query: {} })).items).toEqual([]);
     expect((await listDocuments(db, { actor, ownerId: actor.userId, query: { bin: "true" } })).items.map((item) => item.id)).toEqual([id]);
-    await moveDocumentToBin(db, context(actor), id, { into: false });
-    await moveDocumentToBin(db, context(actor), id, { into: true });
+    await moveDocumentToBin(context(actor), { documentId: id, into: false });
+    await moveDocumentToBin(context(actor), { documentId: id, into: true });
     const storageKey = (await db.document.findUniqueOrThrow({ where: { id } })).storageKey!;
-    await deleteDocumentPermanently(db, storage, context(actor), id);
+    await deleteDocumentPermanently(context(actor), { documentId: id });
     expect(await db.document.findUnique({ where: { id } })).toBeNull();
     expect(await storage.exists(storageKey)).toBe(false);
     expect(await db.documentReport.findFirst({ where: { reporterId: actor.userId } })).toMatchObject({ documentId: null, reason: "WRONG_CONTENT" });
@@ -175,9 +176,9 @@ describe("the vault's documents", () => {
     const mine = [await uploadPdf(actor, ["Un"]), await uploadPdf(actor, ["Deux"])];
     const theirs = await uploadPdf(other, ["Trois"]);
     const ids = [...mine.map((d) => d.id), theirs.id];
-    expect(await bulkUpdateDocuments(db, context(actor), { action: "setCategory", ids, category: "LAB_RESULTS" })).toEqual({ updated: 2 });
-    expect(await bulkUpdateDocuments(db, context(actor), { action: "hide", ids })).toEqual({ updated: 2 });
-    expect(await bulkUpdateDocuments(db, context(actor), { action: "bin", ids })).toEqual({ updated: 2 });
+    expect(await bulkUpdateDocuments(context(actor), { action: "setCategory", ids, category: "LAB_RESULTS" })).toEqual({ updated: 2 });
+    expect(await bulkUpdateDocuments(context(actor), { action: "hide", ids })).toEqual({ updated: 2 });
+    expect(await bulkUpdateDocuments(context(actor), { action: "bin", ids })).toEqual({ updated: 2 });
     expect(await db.document.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ category: "REPORT", hiddenFromProfessionals: false, deletedAt: null });
     expect(await db.historyEntry.count({ where: { patientId: other.userId } })).toBe(1);
   });
@@ -188,21 +189,21 @@ describe("the vault's documents", () => {
     beforeAll(async () => {
       owner = await newPatient();
       ({ id: documentId } = await uploadPdf(owner, ["Secret médical"]));
-      await updateDocument(db, context(owner), documentId, { pinned: true });
-      await moveDocumentToBin(db, context(owner), documentId, { into: true });
-      await moveDocumentToBin(db, context(owner), documentId, { into: false });
+      await updateDocument(context(owner), { documentId: documentId, pinned: true });
+      await moveDocumentToBin(context(owner), { documentId: documentId, into: true });
+      await moveDocumentToBin(context(owner), { documentId: documentId, into: false });
     });
 
     const attempts = (actor: Actor) => ({
       list: () => listDocuments(db, { actor, ownerId: owner.userId, query: {} }),
       read: () => findOwnedDocument(db, actor, documentId),
-      view: () => openDocumentFile(db, storage, context(actor), documentId, { purpose: "view", masterKey }),
-      download: () => openDocumentFile(db, storage, context(actor), documentId, { purpose: "download", masterKey }),
-      edit: () => updateDocument(db, context(actor), documentId, { title: "Piraté" }),
-      hide: () => updateDocument(db, context(actor), documentId, { hiddenFromProfessionals: true }),
-      bin: () => moveDocumentToBin(db, context(actor), documentId, { into: true }),
-      delete: () => deleteDocumentPermanently(db, storage, context(actor), documentId),
-      report: () => reportDocument(db, context(actor), documentId, { reason: "OTHER" }),
+      view: () => openDocumentFile(context(actor), { documentId: documentId, purpose: "view", masterKey }),
+      download: () => openDocumentFile(context(actor), { documentId: documentId, purpose: "download", masterKey }),
+      edit: () => updateDocument(context(actor), { documentId: documentId, title: "Piraté" }),
+      hide: () => updateDocument(context(actor), { documentId: documentId, hiddenFromProfessionals: true }),
+      bin: () => moveDocumentToBin(context(actor), { documentId: documentId, into: true }),
+      delete: () => deleteDocumentPermanently(context(actor), { documentId: documentId }),
+      report: () => reportDocument(context(actor), { documentId: documentId, reason: "OTHER" }),
     });
 
     it.each([
@@ -227,7 +228,7 @@ describe("the vault's documents", () => {
       expect(await db.historyEntry.count({ where: { patientId: owner.userId } })).toBe(historyBefore);
       expect(await db.documentReport.count({ where: { documentId } })).toBe(0);
       // A bulk change names the owner's ids but applies only to the caller's own documents.
-      if (who === "another patient") expect(await bulkUpdateDocuments(db, context(stranger), { action: "bin", ids: [documentId] })).toEqual({ updated: 0 });
+      if (who === "another patient") expect(await bulkUpdateDocuments(context(stranger), { action: "bin", ids: [documentId] })).toEqual({ updated: 0 });
     });
   });
 });

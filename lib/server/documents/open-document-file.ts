@@ -1,15 +1,13 @@
 import "server-only";
 import type { Readable } from "node:stream";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
-import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { findDocumentFor } from "./find-owned-document";
-import type { DocumentActionContext } from "./update-document";
 
 export type OpenedDocumentFile = { stream: Readable; mimeType: string; fileName: string; sizeBytes: number; sha256: string };
 
@@ -20,11 +18,8 @@ export type OpenedDocumentFile = { stream: Readable; mimeType: string; fileName:
  * bytes fail their authentication (see stream-encryption.ts): the route must then abort the response.
  */
 export async function openDocumentFile(
-  db: Db,
-  storage: BlobStorage,
-  { actor, ipAddress }: DocumentActionContext,
-  documentId: string,
-  { purpose, masterKey }: { purpose: "view" | "download"; masterKey?: Buffer },
+  { db, storage, actor, ip: ipAddress }: Ctx,
+  { documentId, purpose, masterKey }: { documentId: string; purpose: "view" | "download"; masterKey?: Buffer },
 ): Promise<OpenedDocumentFile> {
   const { document, access } = await findDocumentFor(db, actor, documentId, purpose === "view" ? "read" : "download");
   if (!document.storageKey || !document.wrappedKey || document.sizeBytes === null || !document.mimeType || !document.sha256) {

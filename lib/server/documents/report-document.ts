@@ -1,19 +1,18 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
 import { openDocumentTicket } from "@/lib/server/tickets/open-document-ticket";
 import { documentReportSchema, type DocumentReportInput } from "@/lib/vault/document-api";
 import { findOwnedDocument } from "./find-owned-document";
-import type { DocumentActionContext } from "./update-document";
 
 /**
  * The patient reports a problem with a document. Support receives the document's reference, the
  * reason and the patient's words, never the document's title or content, as a support ticket opened
  * in the same transaction (the patient follows it under /support).
  */
-export async function reportDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentReportInput): Promise<{ id: string; ticketId: string; ticketNumber: number }> {
+export async function reportDocument({ db, actor, ip: ipAddress }: Ctx, { documentId, ...input }: DocumentReportInput & { documentId: string }): Promise<{ id: string; ticketId: string; ticketNumber: number }> {
   const report = documentReportSchema.parse(input);
   const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");

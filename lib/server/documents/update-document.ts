@@ -1,20 +1,17 @@
 import "server-only";
 import type { HistoryAction } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory, type HistoryEvent } from "@/lib/server/history/record-history";
-import type { Actor } from "@/lib/server/policy/policy";
 import { documentPatchSchema, type DocumentDetail, type DocumentPatch } from "@/lib/vault/document-api";
 import { detailColumns, toDetail } from "./document-views";
 import { findOwnedDocument } from "./find-owned-document";
-
-export type DocumentActionContext = { actor: Actor; ipAddress: string | null };
 
 /**
  * Edits a document's metadata, pin and visibility to professionals. The history says which fields
  * an edit changed (their names, not their values) and records hiding and un-hiding as such.
  */
-export async function updateDocument(db: Db, { actor, ipAddress }: DocumentActionContext, documentId: string, input: DocumentPatch): Promise<DocumentDetail> {
+export async function updateDocument({ db, actor, ip: ipAddress }: Ctx, { documentId, ...input }: DocumentPatch & { documentId: string }): Promise<DocumentDetail> {
   const patch = documentPatchSchema.parse(input);
   const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");

@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/server/policy/policy";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { tinyPng } from "@/lib/vault/files/build-png";
 import { breakGlass } from "./break-glass";
@@ -138,14 +139,14 @@ describe("the professional space", () => {
 
     const grant = await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() } });
     expect(await visibleTitles(pro.actor, patient.id)).toEqual(["Bilan"]);
-    expect(await codeOf(openDocumentFile(db, storage, { actor: pro.actor, ipAddress: null }, lab, { purpose: "download", masterKey }))).toBe("allowed");
-    expect(await codeOf(openDocumentFile(db, storage, { actor: pro.actor, ipAddress: null }, hiddenLab, { purpose: "view", masterKey }))).toBe("NOT_FOUND");
+    expect(await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "download", masterKey }))).toBe("allowed");
+    expect(await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: hiddenLab, purpose: "view", masterKey }))).toBe("NOT_FOUND");
     const download = await db.historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "DOCUMENT_DOWNLOADED" } });
     expect(download).toMatchObject({ actorId: pro.actor.userId, actorRole: "PROFESSIONAL", details: { basis: "CONSENT", grantId: grant.id, professionalId: pro.id } });
 
     await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
     expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
-    expect(await codeOf(openDocumentFile(db, storage, { actor: pro.actor, ipAddress: null }, lab, { purpose: "view", masterKey }))).toBe("NOT_FOUND");
+    expect(await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "view", masterKey }))).toBe("NOT_FOUND");
 
     // An expired consent is no consent.
     await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: null, validUntil: new Date(Date.now() - 1000) } });

@@ -110,8 +110,8 @@ describe("support tickets", () => {
     const patient = await newPatient();
     const title = `Compte rendu opératoire confidentiel ${randomUUID()}`;
     const document = await db.document.create({ data: { ownerId: patient.id, title, category: "REPORT", documentDate: new Date("2026-01-10"), authorKind: "PATIENT" }, select: { id: true } });
-    const reported = await reportDocument(db, { actor: patient.actor, ipAddress: null }, document.id, { reason: "DUPLICATE" });
-    const withMessage = await reportDocument(db, { actor: patient.actor, ipAddress: null }, document.id, { reason: "NOT_MINE", message: "Ce n'est pas mon nom." });
+    const reported = await reportDocument(testCtx(db, { actor: patient.actor, ip: null }), { documentId: document.id, reason: "DUPLICATE" });
+    const withMessage = await reportDocument(testCtx(db, { actor: patient.actor, ip: null }), { documentId: document.id, reason: "NOT_MINE", message: "Ce n'est pas mon nom." });
 
     const ticket = await db.supportTicket.findUniqueOrThrow({ where: { id: reported.ticketId }, include: { messages: true } });
     expect(ticket).toMatchObject({ number: reported.ticketNumber, requesterId: patient.id, topic: "DOCUMENT", documentId: document.id, documentReportId: reported.id, status: "OPEN" });
@@ -133,7 +133,7 @@ describe("support tickets", () => {
     const reader = (locale: "fr" | "en") => createTranslator({ locale, messages: messages[locale] }) as unknown as SubjectTranslator;
     const patient = await newPatient();
     const document = await db.document.create({ data: { ownerId: patient.id, title: "Radio", category: "IMAGING", documentDate: new Date("2026-01-10"), authorKind: "PATIENT" }, select: { id: true } });
-    const reported = await reportDocument(db, { actor: patient.actor, ipAddress: null }, document.id, { reason: "WRONG_CONTENT" });
+    const reported = await reportDocument(testCtx(db, { actor: patient.actor, ip: null }), { documentId: document.id, reason: "WRONG_CONTENT" });
     const typed = await open(patient, "Ma question sur la connexion");
     const older = await open(patient, "Signalement d'un document : Document en double");
 

@@ -1,8 +1,6 @@
 import { Readable } from "node:stream";
-import { getDb } from "@/lib/server/db";
 import { openDocumentFile } from "@/lib/server/documents/open-document-file";
 import { jsonRoute } from "@/lib/server/http/json-route";
-import { getStorage } from "@/lib/server/storage/get-storage";
 import { contentDisposition } from "@/lib/vault/content-disposition";
 import { DOCUMENT_FILE_CSP } from "@/lib/vault/document-file-policy";
 
@@ -13,9 +11,9 @@ import { DOCUMENT_FILE_CSP } from "@/lib/vault/document-file-policy";
  * its own cannot run script in the app's origin; it is never cached. If the stored bytes fail their
  * integrity check at the end, the body errors and the client sees an incomplete transfer.
  */
-export const GET = jsonRoute<{ id: string }>(async ({ actor, ip: ipAddress }, { request, params: { id } }) => {
+export const GET = jsonRoute<{ id: string }>(async (ctx, { request, params: { id } }) => {
   const download = new URL(request.url).searchParams.get("download") === "1";
-  const file = await openDocumentFile(getDb(), getStorage(), { actor, ipAddress }, id, { purpose: download ? "download" : "view" });
+  const file = await openDocumentFile(ctx, { documentId: id, purpose: download ? "download" : "view" });
   const contentType = file.mimeType === "text/plain" ? "text/plain; charset=utf-8" : file.mimeType;
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
     headers: {
