@@ -6,7 +6,6 @@ import { AccountFacts } from "@/components/support/account-facts";
 import { SupportEventTable } from "@/components/support/support-event-table";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
 import { pageCtx } from "@/lib/server/context/page-ctx";
-import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { getSupportAccount } from "@/lib/server/support/get-support-account";
