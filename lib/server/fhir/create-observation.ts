@@ -4,7 +4,7 @@ import type { Observation } from "@medplum/fhirtypes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LOINC_SYSTEM, UCUM_SYSTEM } from "@/lib/fhir/measurement-codes";
 import { authorizeApp } from "@/lib/server/access/authorize-app";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { fhirBaseUrl } from "./fhir-urls";
@@ -16,7 +16,7 @@ import { recordAppAccess } from "./record-app-access";
  * resource as accepted (server id, subject and meta), and writes the addition into the patient's
  * history as the app, in the same transaction. The scope is checked before the body is looked at.
  */
-export async function createObservation(db: Db, { access, ipAddress }: { access: AppAccess; ipAddress: string | null }, body: unknown): Promise<Observation> {
+export async function createObservation({ db, ip: ipAddress }: Ctx, { access, body }: { access: AppAccess; body: unknown }): Promise<Observation> {
   authorizeApp(access, access.patientId, { kind: "measurements" }, "add");
   const parsed = observationInputSchema.safeParse(body);
   if (!parsed.success) {

@@ -13,6 +13,7 @@ import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
 import { newConnectedApp } from "@/lib/testing/catalogue-fixtures";
+import { testCtx } from "@/lib/testing/ctx";
 import { testDatabaseUrl, useTestDb } from "@/lib/testing/test-db";
 import { createObservation } from "./create-observation";
 import { openAppBinary } from "./open-app-binary";
@@ -69,7 +70,7 @@ describe("the FHIR API for connected apps", () => {
   async function connect(patientId: string, { scopes = ALL_SCOPES, categories = ["LAB_RESULTS"] as DocumentCategory[], expiresAt = new Date(Date.now() + 3_600_000) } = {}) {
     const { app, token, tokenId, connectionId } = await newConnectedApp(db, { patientId, scopes, categories, expiresAt, app: { name: `Tensio ${randomUUID().slice(0, 4)}`, theme: "CHRONIC_CONDITIONS" } });
     const access = await verifyAccessToken(db, `Bearer ${token}`);
-    return { app, token, tokenId, connectionId, access, context: { access, ipAddress: "198.51.100.7" } };
+    return { app, token, tokenId, connectionId, access, context: { ctx: testCtx(db, { ip: "198.51.100.7", storage }), access } };
   }
 
   async function addDocument(ownerId: string, title: string, over: { category?: DocumentCategory; hiddenFromProfessionals?: boolean; deletedAt?: Date } = {}) {
@@ -94,24 +95,24 @@ describe("the FHIR API for connected apps", () => {
     await addDocument(other.id, "Bilan d'un autre patient");
     const { context, app } = await connect(patient.id);
 
-    const all = await searchDocumentReferences(db, context, params());
+    const all = await searchDocumentReferences(context.ctx, { access: context.access, params: params() });
     expect(all.total).toBe(2);
     expect(all.entry?.map((entry) => entry.resource?.id).sort()).toEqual([first.id, second.id].sort());
     const reference = all.entry![0]!.resource!;
     expect(reference).toMatchObject({ resourceType: "DocumentReference", status: "current", subject: { reference: `Patient/${patient.id}` }, author: [{ display: "Laboratoire Cerballiance" }] });
 
     // Keyset paging: one per page, following `next`, sees both once.
-    const firstPage = await searchDocumentReferences(db, context, params("_count=1"));
+    const firstPage = await searchDocumentReferences(context.ctx, { access: context.access, params: params("_count=1") });
     const next = firstPage.link?.find((link) => link.relation === "next")?.url;
     expect(firstPage.entry).toHaveLength(1);
     expect(next).toBeTruthy();
-    const secondPage = await searchDocumentReferences(db, context, new URL(next!).searchParams);
+    const secondPage = await searchDocumentReferences(context.ctx, { access: context.access, params: new URL(next!).searchParams });
     expect(secondPage.entry).toHaveLength(1);
     expect(secondPage.link?.some((link) => link.relation === "next")).toBe(false);
     expect(new Set([firstPage.entry![0]!.resource!.id, secondPage.entry![0]!.resource!.id])).toEqual(new Set([first.id, second.id]));
 
     // Asking for a category the patient did not share gives nothing.
-    expect((await searchDocumentReferences(db, context, params("category=IMAGING"))).total).toBe(0);
+    expect((await searchDocumentReferences(context.ctx, { access: context.access, params: params("category=IMAGING") })).total).toBe(0);
 
     expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_LIST_VIEWED", actorId: null, actorAppId: expect.any(String), actorLabel: app.name, details: { basis: "APP" } });
   });
@@ -129,9 +130,9 @@ describe("the FHIR API for connected apps", () => {
       randomUUID(),
       "not-a-uuid",
     ]) {
-      expect(await refusal(readDocumentReference(db, context, id))).toBe("NOT_FOUND");
+      expect(await refusal(readDocumentReference(context.ctx, { access: context.access, documentId: id }))).toBe("NOT_FOUND");
     }
-    const reference: DocumentReference = await readDocumentReference(db, context, shared.id);
+    const reference: DocumentReference = await readDocumentReference(context.ctx, { access: context.access, documentId: shared.id });
     expect(reference.description).toBe("Bilan lipidique");
     expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_VIEWED", documentId: shared.id, actorId: null });
   });
@@ -150,28 +151,28 @@ describe("the FHIR API for connected apps", () => {
       { db, storage, maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
     );
     const { context } = await connect(patient.id);
-    const reference = await readDocumentReference(db, context, upload.documentId);
+    const reference = await readDocumentReference(context.ctx, { access: context.access, documentId: upload.documentId });
     expect(reference.content[0]!.attachment).toMatchObject({ contentType: "text/plain", size: bytes.length, title: "resultats.txt", url: `Binary/${upload.documentId}` });
 
-    const file = await openAppBinary(db, storage, context, upload.documentId, { masterKey });
+    const file = await openAppBinary(context.ctx, { access: context.access, documentId: upload.documentId, masterKey });
     expect(await buffer(file.stream)).toEqual(bytes);
     expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_DOWNLOADED", documentId: upload.documentId, actorId: null });
 
     // Another app of the same patient, shown imaging only, is refused the file.
     const imagingOnly = await connect(patient.id, { categories: ["IMAGING"] });
-    expect(await refusal(openAppBinary(db, storage, imagingOnly.context, upload.documentId, { masterKey }))).toBe("NOT_FOUND");
+    expect(await refusal(openAppBinary(imagingOnly.context.ctx, { access: imagingOnly.context.access, documentId: upload.documentId, masterKey }))).toBe("NOT_FOUND");
   });
 
   it("gives the token's patient only with Patient.r, and no other patient", async () => {
     const patient = await newPatient("188027512345607");
     const other = await newPatient();
     const { context } = await connect(patient.id);
-    const resource: Patient = await readFhirPatient(db, context, patient.id);
+    const resource: Patient = await readFhirPatient(context.ctx, { access: context.access, patientId: patient.id });
     expect(resource).toMatchObject({ resourceType: "Patient", id: patient.id, name: [{ family: "Roux", given: ["Léa"] }], birthDate: "1988-02-03" });
     // A declared NIR is a claim: FR Core carries the INS for a qualified identity only.
     expect(resource.identifier).toBeUndefined();
     await db.identityQualification.create({ data: { userId: patient.id, nir: "188027512345607", method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
-    const qualified: Patient = await readFhirPatient(db, context, patient.id);
+    const qualified: Patient = await readFhirPatient(context.ctx, { access: context.access, patientId: patient.id });
     expect(qualified.identifier).toEqual([
       { use: "official", type: { coding: [{ system: "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", code: "INS-NIR" }] }, system: "urn:oid:1.2.250.1.213.1.4.8", value: "188027512345607" },
     ]);
@@ -180,19 +181,19 @@ describe("the FHIR API for connected apps", () => {
       extension: [{ url: "identityStatus", valueCoding: { code: "QUAL" } }, { url: "validationDate" }, { url: "validationMode", valueCoding: { code: "PA" } }],
     });
     expect(await lastEntry(patient.id)).toMatchObject({ action: "PROFILE_VIEWED", actorId: null });
-    expect(await refusal(readFhirPatient(db, context, other.id))).toBe("NOT_FOUND");
-    const bundle: Bundle<Patient> = await searchFhirPatients(db, context, params());
+    expect(await refusal(readFhirPatient(context.ctx, { access: context.access, patientId: other.id }))).toBe("NOT_FOUND");
+    const bundle: Bundle<Patient> = await searchFhirPatients(context.ctx, { access: context.access, params: params() });
     expect(bundle.entry?.map((entry) => entry.resource?.id)).toEqual([patient.id]);
 
     const noProfile = await connect(other.id, { scopes: ["patient/DocumentReference.rs"] });
-    expect(await refusal(readFhirPatient(db, noProfile.context, other.id))).toBe("FORBIDDEN");
-    expect(await refusal(searchFhirPatients(db, noProfile.context, params()))).toBe("FORBIDDEN");
+    expect(await refusal(readFhirPatient(noProfile.context.ctx, { access: noProfile.context.access, patientId: other.id }))).toBe("FORBIDDEN");
+    expect(await refusal(searchFhirPatients(noProfile.context.ctx, { access: noProfile.context.access, params: params() }))).toBe("FORBIDDEN");
   });
 
   it("stores an Observation with the scope, in the history as the app, the chain intact", async () => {
     const patient = await newPatient();
     const { context, app } = await connect(patient.id);
-    const created: Observation = await createObservation(db, context, weight({ subject: { reference: `Patient/${patient.id}` }, extra: "dropped" }));
+    const created: Observation = await createObservation(context.ctx, { access: context.access, body: weight({ subject: { reference: `Patient/${patient.id}` }, extra: "dropped" }) });
     expect(created).toMatchObject({ resourceType: "Observation", id: expect.any(String), subject: { reference: `Patient/${patient.id}` }, valueQuantity: { value: 71.4, code: "kg" } });
     expect(created).not.toHaveProperty("extra");
 
@@ -202,13 +203,13 @@ describe("the FHIR API for connected apps", () => {
     expect(entry).toMatchObject({ action: "MEASUREMENT_ADDED", actorId: null, actorAppId: row.sourceAppId, actorLabel: app.name, details: { basis: "APP", connectionId: context.access.connectionId } });
     expect(await verifyHistoryChain(db, patient.id)).toMatchObject({ intact: true });
 
-    const found = await searchObservations(db, context, params());
+    const found = await searchObservations(context.ctx, { access: context.access, params: params() });
     expect(found.entry?.map((e) => e.resource?.id)).toEqual([created.id]);
     // Reading measurements is named as such in the patient's history, not as a profile view.
     expect(await lastEntry(patient.id)).toMatchObject({ action: "MEASUREMENTS_VIEWED", actorAppId: row.sourceAppId, details: { resource: "Observation" } });
 
     const readOnly = await connect((await newPatient()).id, { scopes: ["patient/Observation.rs"] });
-    expect(await refusal(createObservation(db, readOnly.context, weight()))).toBe("FORBIDDEN");
+    expect(await refusal(createObservation(readOnly.context.ctx, { access: readOnly.context.access, body: weight() }))).toBe("FORBIDDEN");
   });
 
   it("refuses an invalid Observation as BAD_REQUEST, storing nothing", async () => {
@@ -225,7 +226,7 @@ describe("the FHIR API for connected apps", () => {
       weight({ effectiveDateTime: "2026-01-15" }),
       weight({ subject: { reference: `Patient/${other.id}` } }),
     ];
-    for (const body of invalid) expect(await refusal(createObservation(db, context, body))).toBe("BAD_REQUEST");
+    for (const body of invalid) expect(await refusal(createObservation(context.ctx, { access: context.access, body: body }))).toBe("BAD_REQUEST");
     expect(await db.measurement.count({ where: { patientId: patient.id } })).toBe(0);
   });
 

@@ -1,11 +1,10 @@
 import "server-only";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
-import type { Db } from "@/lib/server/db";
 import type { OpenedDocumentFile } from "@/lib/server/documents/open-document-file";
 import { AppError } from "@/lib/server/errors";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { findAppDocument } from "./find-app-document";
 import { recordAppAccessNow } from "./record-app-access";
 
@@ -15,11 +14,8 @@ import { recordAppAccessNow } from "./record-app-access";
  * before the first byte leaves; the stream errors at its end if the stored bytes fail authentication.
  */
 export async function openAppBinary(
-  db: Db,
-  storage: BlobStorage,
-  { access, ipAddress }: { access: AppAccess; ipAddress: string | null },
-  documentId: string,
-  { masterKey }: { masterKey?: Buffer } = {},
+  { db, storage, ip: ipAddress }: Ctx,
+  { access, documentId, masterKey }: { access: AppAccess; documentId: string; masterKey?: Buffer },
 ): Promise<OpenedDocumentFile> {
   const { row, wrappedKey } = await findAppDocument(db, access, documentId, "download");
   if (!row.storageKey || !wrappedKey || row.sizeBytes === null || !row.mimeType || !row.sha256) throw new AppError("NOT_FOUND", "Document has no file.");

@@ -2,7 +2,7 @@ import "server-only";
 import type { Bundle, Extension, Identifier, Patient } from "@medplum/fhirtypes";
 import type { IdentityDocumentType } from "@/lib/generated/prisma/client";
 import { authorizeApp } from "@/lib/server/access/authorize-app";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { searchUrl } from "./fhir-urls";
@@ -21,14 +21,13 @@ const VALIDATION_MODE: Record<IdentityDocumentType, string> = {
   BIRTH_CERTIFICATE: "AN",
 };
 
-type Context = { access: AppAccess; ipAddress: string | null };
 
 /**
  * The token's patient as a FHIR Patient (name, birth date, and the INS only when the identity is
  * qualified: FR Core carries the INS for a qualified identity only, and a declared NIR is a mere claim). Any other id is "not
  * found", so an app cannot tell whether another patient exists. The read is in the patient's history.
  */
-export async function readFhirPatient(db: Db, { access, ipAddress }: Context, patientId: string): Promise<Patient> {
+export async function readFhirPatient({ db, ip: ipAddress }: Ctx, { access, patientId }: { access: AppAccess; patientId: string }): Promise<Patient> {
   authorizeApp(access, patientId, { kind: "profile" }, "read");
   const user = await db.user.findUnique({ where: { id: access.patientId }, select: { id: true, firstName: true, lastName: true, birthDate: true, updatedAt: true, identityQualification: { select: { nir: true, createdAt: true, documentType: true } } } });
   if (!user) throw new AppError("NOT_FOUND", "Token's patient no longer exists.");
@@ -67,13 +66,13 @@ function insOf(qualification: { nir: string; createdAt: Date; documentType: Iden
 }
 
 /** `GET Patient`: a searchset with the token's one patient (or none, if `_id` names another). */
-export async function searchFhirPatients(db: Db, context: Context, params: URLSearchParams): Promise<Bundle<Patient>> {
+export async function searchFhirPatients(ctx: Ctx, { access, params }: { access: AppAccess; params: URLSearchParams }): Promise<Bundle<Patient>> {
   const self = searchUrl("Patient", Object.fromEntries(params.getAll("_id").length ? [["_id", params.getAll("_id")]] : []));
   const ids = params.getAll("_id").flatMap((value) => value.split(","));
-  if (ids.length > 0 && !ids.includes(context.access.patientId)) {
-    authorizeApp(context.access, context.access.patientId, { kind: "profile" }, "read");
+  if (ids.length > 0 && !ids.includes(access.patientId)) {
+    authorizeApp(access, access.patientId, { kind: "profile" }, "read");
     return searchset({ resources: [], total: 0, self, next: null });
   }
-  const patient = await readFhirPatient(db, context, context.access.patientId);
+  const patient = await readFhirPatient(ctx, { access, patientId: access.patientId });
   return searchset({ resources: [patient], total: 1, self, next: null });
 }

@@ -3,7 +3,7 @@ import type { Bundle, DocumentReference } from "@medplum/fhirtypes";
 import type { DocumentCategory, Prisma } from "@/lib/generated/prisma/client";
 import { authorizeApp } from "@/lib/server/access/authorize-app";
 import { appVisibleDocuments, decideAppAccess } from "@/lib/server/access/decide-app-access";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { keyset } from "@/lib/server/paging/keyset";
 import { appDocumentSelect, authorDisplayOf } from "./find-app-document";
@@ -13,7 +13,6 @@ import { parseDateParams, tokenCodes } from "./search-params";
 import { pageSize, searchset } from "./searchset";
 import { toDocumentReference } from "./to-document-reference";
 
-type Context = { access: AppAccess; ipAddress: string | null };
 
 const paging = keyset({ key: "instant", order: "desc", name: "DocumentReference", field: "_cursor" });
 
@@ -24,7 +23,7 @@ const paging = keyset({ key: "instant", order: "desc", name: "DocumentReference"
  * categories the patient did not share); each row is then decided again by the authorization module,
  * as every reader of a document is. The list view is in the patient's history before the page is returned.
  */
-export async function searchDocumentReferences(db: Db, { access, ipAddress }: Context, params: URLSearchParams): Promise<Bundle<DocumentReference>> {
+export async function searchDocumentReferences({ db, ip: ipAddress }: Ctx, { access, params }: { access: AppAccess; params: URLSearchParams }): Promise<Bundle<DocumentReference>> {
   authorizeApp(access, access.patientId, { kind: "documentList" }, "read");
   const count = pageSize(params);
   const requested = params.getAll("category");

@@ -3,7 +3,7 @@ import type { Bundle, Observation } from "@medplum/fhirtypes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { LOINC_SYSTEM } from "@/lib/fhir/measurement-codes";
 import { authorizeApp, authorizeAppScope } from "@/lib/server/access/authorize-app";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
 import { keyset } from "@/lib/server/paging/keyset";
@@ -13,7 +13,6 @@ import { parseDateParams, tokenCodes } from "./search-params";
 import { pageSize, searchset } from "./searchset";
 import { toObservation } from "./to-observation";
 
-type Context = { access: AppAccess; ipAddress: string | null };
 
 const paging = keyset({ key: "instant", order: "desc", name: "Observation", field: "_cursor" });
 
@@ -22,7 +21,7 @@ const paging = keyset({ key: "instant", order: "desc", name: "Observation", fiel
  * optionally by LOINC `code` and `date`, keyset-paged. There is no history action for reading
  * measurements, so the read is recorded as a view of the health profile, naming the resource.
  */
-export async function searchObservations(db: Db, { access, ipAddress }: Context, params: URLSearchParams): Promise<Bundle<Observation>> {
+export async function searchObservations({ db, ip: ipAddress }: Ctx, { access, params }: { access: AppAccess; params: URLSearchParams }): Promise<Bundle<Observation>> {
   authorizeApp(access, access.patientId, { kind: "measurements" }, "read");
   const count = pageSize(params);
   const codes = params.getAll("code");
@@ -57,7 +56,7 @@ export async function searchObservations(db: Db, { access, ipAddress }: Context,
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `GET Observation/<id>` (where a create's Location points): one of the token's patient's measurements. */
-export async function readObservation(db: Db, { access, ipAddress }: Context, id: string): Promise<Observation> {
+export async function readObservation({ db, ip: ipAddress }: Ctx, { access, id }: { access: AppAccess; id: string }): Promise<Observation> {
   authorizeAppScope(access, "measurements", "read");
   const row = UUID.test(id) ? await db.measurement.findUnique({ where: { id }, select: { patientId: true, resource: true } }) : null;
   if (!row) throw new AppError("NOT_FOUND");

@@ -6,11 +6,11 @@ import { readFhirBody } from "@/lib/server/fhir/read-fhir-body";
 import { searchObservations } from "@/lib/server/fhir/search-observations";
 
 /** `GET Observation`: the patient's measurements. */
-export const GET = fhirRoute(async ({ db, ip: ipAddress }, { request, access }) => fhirJson(await searchObservations(db, { access, ipAddress }, new URL(request.url).searchParams)));
+export const GET = fhirRoute(async (ctx, { request, access }) => fhirJson(await searchObservations(ctx, { access, params: new URL(request.url).searchParams })));
 
 /** `POST Observation`: one measurement from the app; 201 with its Location and the stored resource. */
-export const POST = fhirRoute(async ({ db, ip: ipAddress }, { request, access }) => {
-  const observation = await createObservation(db, { access, ipAddress }, await readFhirBody(request));
+export const POST = fhirRoute(async (ctx, { request, access }) => {
+  const observation = await createObservation(ctx, { access, body: await readFhirBody(request) });
   return fhirJson(observation, { status: 201, headers: { Location: `${fhirBaseUrl()}/Observation/${observation.id}`, ETag: 'W/"1"' } });
 });
 export const OPTIONS = fhirPreflight;

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { fhirMethodNotAllowed, fhirPreflight, fhirRoute } from "@/lib/server/fhir/fhir-route";
 import { openAppBinary } from "@/lib/server/fhir/open-app-binary";
-import { getStorage } from "@/lib/server/storage/get-storage";
 import { contentDisposition } from "@/lib/vault/content-disposition";
 import { DOCUMENT_FILE_CSP } from "@/lib/vault/document-file-policy";
 
@@ -10,8 +9,8 @@ import { DOCUMENT_FILE_CSP } from "@/lib/vault/document-file-policy";
  * downloads are: the type the upload proved, never sniffed, as an attachment, sandboxed (the proxy
  * sets the same CSP for this path), never cached.
  */
-export const GET = fhirRoute<{ id: string }>(async ({ db, ip: ipAddress }, { access, params: { id } }) => {
-  const file = await openAppBinary(db, getStorage(), { access, ipAddress }, id);
+export const GET = fhirRoute<{ id: string }>(async (ctx, { access, params: { id } }) => {
+  const file = await openAppBinary(ctx, { access, documentId: id });
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": file.mimeType === "text/plain" ? "text/plain; charset=utf-8" : file.mimeType,
