@@ -26,7 +26,6 @@ export type Ctx = {
   userAgent: string | null;
   /** The clock; a function so that a long job reads the time when it acts, and a test can fix it. */
   now: () => Date;
-  /** The document store; created on first use, not for each request. */
   readonly storage: BlobStorage;
   config: AppConfig;
   /** The process logger bound to `requestId`: every line of a request carries it. */
@@ -45,8 +44,11 @@ export function signedIn(ctx: Ctx): SignedInCtx {
 }
 
 function makeCtx({ db, actor, ip, userAgent, requestId, bindings }: { db?: Db; actor: Actor; ip: string | null; userAgent: string | null; requestId: string; bindings?: Record<string, unknown> }): Ctx {
+  // The process's resources are read on first use: a ctx costs nothing for what a request does not touch.
   return {
-    db: db ?? getDb(),
+    get db() {
+      return db ?? getDb();
+    },
     actor,
     ip,
     userAgent,
@@ -54,7 +56,9 @@ function makeCtx({ db, actor, ip, userAgent, requestId, bindings }: { db?: Db; a
     get storage() {
       return getStorage();
     },
-    config: getConfig(),
+    get config() {
+      return getConfig();
+    },
     log: logger.child({ requestId, ...bindings }),
     requestId,
   };
