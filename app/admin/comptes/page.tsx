@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { fieldClass, labelClass } from "@/components/ui/field-classes";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
 import { searchAccounts, SEARCH_RESULT_LIMIT, type AccountSearchResult } from "@/lib/server/support/search-accounts";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
@@ -27,7 +27,7 @@ export default async function AccountSearchPage({ searchParams }: { searchParams
   let refusal: string | null = null;
   if (query) {
     try {
-      result = await searchAccounts(getDb(), staff, { query });
+      result = await searchAccounts(await pageCtx(), { staff, query });
     } catch (error) {
       if (!(error instanceof AppError && error.code === "RATE_LIMITED")) throw error;
       refusal = t("search.rateLimited", { minutes: Number(error.messageValues?.minutes ?? 10) });

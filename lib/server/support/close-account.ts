@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Deliver } from "@/lib/server/auth/security-settings/deliver";
 import { revokeAllSessions } from "@/lib/server/auth/sessions/revoke-sessions";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -18,10 +18,9 @@ import { supportMailText } from "./support-mail-text";
  * action does not take.
  */
 export async function closeAccount(
-  db: Db,
-  staff: StaffActor,
-  input: z.input<typeof accountActionSchema>,
-  { ipAddress, deliver, now = new Date() }: { ipAddress?: string | null; deliver?: Deliver; now?: Date } = {},
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: z.input<typeof accountActionSchema> & { staff: StaffActor },
+  { deliver, now = new Date() }: { deliver?: Deliver; now?: Date } = {},
 ): Promise<void> {
   const { userId, reason } = accountActionSchema.parse(input);
   await actOnAccount(db, staff, { userId, reason, ipAddress, deliver, notOnStaff: true, kinds: { staffAction: "ACCOUNT_CLOSED", securityEvent: "ACCOUNT_CLOSED", historyAction: "SUPPORT_ACCOUNT_CLOSED" } }, async (tx, target) => {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { shortenIpAddress } from "@/components/security/device";
 import type { AccountStatus, FactorKind, IdentityDocumentType, IdentityQualificationMethod, Role, SecurityEventKind } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -49,7 +49,7 @@ const idSchema = z.uuid();
  * Opens an account for a support agent and writes ACCOUNT_VIEWED to the staff audit log: who looked
  * at whom is itself worth keeping. An unknown or malformed id is NOT_FOUND.
  */
-export async function getSupportAccount(db: Db, staff: StaffActor, { userId, ipAddress = null, now = new Date() }: { userId: string; ipAddress?: string | null; now?: Date }): Promise<SupportAccountView> {
+export async function getSupportAccount({ db, ip: ipAddress }: Ctx, { staff, userId, now = new Date() }: { staff: StaffActor; userId: string; now?: Date }): Promise<SupportAccountView> {
   assertSupportAgent(staff);
   if (!idSchema.safeParse(userId).success) throw new AppError("NOT_FOUND", "No such account.");
   const found = await db.user.findUnique({

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { consumeAbuseLimit } from "@/lib/server/auth/abuse-limits";
 import type { Deliver } from "@/lib/server/auth/security-settings/deliver";
 import { queueEmailVerificationCode } from "@/lib/server/auth/sign-up/send-email-verification";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { accountActionSchema } from "./account-action-schema";
@@ -17,10 +17,9 @@ import { assertSupportAgent } from "./support-agent";
  * person's access history record it.
  */
 export async function resendEmailConfirmation(
-  db: Db,
-  staff: StaffActor,
-  input: z.input<typeof accountActionSchema>,
-  { ipAddress, deliver }: { ipAddress?: string | null; deliver?: Deliver } = {},
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: z.input<typeof accountActionSchema> & { staff: StaffActor },
+  { deliver }: { deliver?: Deliver } = {},
 ): Promise<void> {
   assertSupportAgent(staff);
   const { userId, reason } = accountActionSchema.parse(input);

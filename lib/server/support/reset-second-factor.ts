@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Deliver } from "@/lib/server/auth/security-settings/deliver";
 import { revokeAllSessions } from "@/lib/server/auth/sessions/revoke-sessions";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -17,10 +17,9 @@ import { supportMailText } from "./support-mail-text";
  * enrolment, as for a new account. The person is told by mail, with what to do if they did not ask.
  */
 export async function resetSecondFactor(
-  db: Db,
-  staff: StaffActor,
-  input: z.input<typeof resetSecondFactorSchema>,
-  { ipAddress, deliver, now = new Date() }: { ipAddress?: string | null; deliver?: Deliver; now?: Date } = {},
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: z.input<typeof resetSecondFactorSchema> & { staff: StaffActor },
+  { deliver, now = new Date() }: { deliver?: Deliver; now?: Date } = {},
 ): Promise<{ factorsRemoved: number; sessionsEnded: number }> {
   const { userId, reason } = resetSecondFactorSchema.parse(input);
   let result = { factorsRemoved: 0, sessionsEnded: 0 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AccountStatus, Prisma, Role } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -57,7 +57,7 @@ export type AccountSearchResult = {
  * The account search of the support pages: by account id, NIR, space code, e-mail (prefix) or name.
  * Answers account metadata only. Not written to the staff audit log (opening an account is).
  */
-export async function searchAccounts(db: Db, staff: StaffActor, input: z.input<typeof searchAccountsSchema>): Promise<AccountSearchResult> {
+export async function searchAccounts({ db }: Ctx, { staff, ...input }: z.input<typeof searchAccountsSchema> & { staff: StaffActor }): Promise<AccountSearchResult> {
   assertSupportAgent(staff);
   const { query } = searchAccountsSchema.parse(input);
   const parsed = parseAccountQuery(query);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { revokeAllSessions } from "@/lib/server/auth/sessions/revoke-sessions";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { accountActionSchema } from "./account-action-schema";
@@ -14,10 +14,9 @@ import { revokeAppTokens } from "./revoke-app-tokens";
  * ACTIVE, or PENDING_VERIFICATION if the address was never confirmed. A closed account stays closed.
  */
 export async function setAccountEnabled(
-  db: Db,
-  staff: StaffActor,
-  input: z.input<typeof accountActionSchema> & { enabled: boolean },
-  { ipAddress, now = new Date() }: { ipAddress?: string | null; now?: Date } = {},
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: z.input<typeof accountActionSchema> & { enabled: boolean; staff: StaffActor },
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<void> {
   const { userId, reason } = accountActionSchema.parse(input);
   if (input.enabled) {

@@ -11,6 +11,7 @@ import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secr
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { newCatalogApp, newConnectedApp } from "@/lib/testing/catalogue-fixtures";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { closeAccount } from "./close-account";
 import { getSupportAccount } from "./get-support-account";
@@ -60,25 +61,25 @@ describe("support's account pages and actions", () => {
     const nir = withNirKey(`1800275${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`);
     const spaceCode = newSpaceCode();
     const person = await newUser({ declaredNir: nir, spaceCode });
-    const ids = async (query: string) => (await searchAccounts(db, staff, { query })).accounts.map((account) => account.id);
+    const ids = async (query: string) => (await searchAccounts(testCtx(db, { ip: null }), { staff, query })).accounts.map((account) => account.id);
 
-    expect(await searchAccounts(db, staff, { query: person.id.toUpperCase() })).toMatchObject({ kind: "id", accounts: [{ id: person.id, email: person.email }] });
-    expect(await searchAccounts(db, staff, { query: `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3)}` })).toMatchObject({ kind: "nir", accounts: [{ id: person.id }] });
+    expect(await searchAccounts(testCtx(db, { ip: null }), { staff, query: person.id.toUpperCase() })).toMatchObject({ kind: "id", accounts: [{ id: person.id, email: person.email }] });
+    expect(await searchAccounts(testCtx(db, { ip: null }), { staff, query: `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3)}` })).toMatchObject({ kind: "nir", accounts: [{ id: person.id }] });
     // A declared NIR is not unique: support finds every space that claims it, and the qualified one.
     const squatter = await newUser({ declaredNir: nir });
     const qualified = await newUser();
     await db.identityQualification.create({ data: { userId: qualified.id, nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
     expect((await ids(nir)).sort()).toEqual([person.id, squatter.id, qualified.id].sort());
-    expect(await searchAccounts(db, staff, { query: spaceCode.toLowerCase().replace("-", " ") })).toMatchObject({ kind: "spaceCode", accounts: [{ id: person.id }] });
+    expect(await searchAccounts(testCtx(db, { ip: null }), { staff, query: spaceCode.toLowerCase().replace("-", " ") })).toMatchObject({ kind: "spaceCode", accounts: [{ id: person.id }] });
     expect(await ids(person.email.toUpperCase())).toEqual([person.id]);
     expect(await ids(person.email.slice(0, 16))).toEqual([person.id]);
-    expect(await searchAccounts(db, staff, { query: `aline ${person.lastName.toLowerCase().slice(1)}` })).toMatchObject({ kind: "name", accounts: [{ id: person.id }] });
+    expect(await searchAccounts(testCtx(db, { ip: null }), { staff, query: `aline ${person.lastName.toLowerCase().slice(1)}` })).toMatchObject({ kind: "name", accounts: [{ id: person.id }] });
     // LIKE's wildcards typed by the agent stay characters.
     expect(await ids("sup-%@test.local")).toEqual([]);
     expect(await ids("a_ine zorn%")).toEqual([]);
     // A NIR with a wrong key, a malformed code, one letter: no search at all.
-    expect(await searchAccounts(db, staff, { query: `${nir.slice(0, 13)}00` })).toMatchObject({ kind: "name", accounts: [] });
-    expect(await searchAccounts(db, staff, { query: "x" })).toEqual({ kind: null, accounts: [], truncated: false });
+    expect(await searchAccounts(testCtx(db, { ip: null }), { staff, query: `${nir.slice(0, 13)}00` })).toMatchObject({ kind: "name", accounts: [] });
+    expect(await searchAccounts(testCtx(db, { ip: null }), { staff, query: "x" })).toEqual({ kind: null, accounts: [], truncated: false });
     expect(await db.staffAuditEntry.count({ where: { actorId: staff.userId } })).toBe(0);
   });
 
@@ -95,7 +96,7 @@ describe("support's account pages and actions", () => {
     await generateRecoveryCodes(db, { userId: patient.id });
     await signIn(patient.id);
 
-    const view = await getSupportAccount(db, staff, { userId: patient.id, ...ip });
+    const view = await getSupportAccount(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id });
     expect(Object.keys(view).sort()).toEqual(
       ["activeSessions", "birthDate", "consecutiveFailures", "createdAt", "email", "emailVerifiedAt", "factors", "firstName", "id", "lastLogins", "lastName", "lockedUntil", "openTickets", "recoveryCodesLeft", "roles", "securityEvents", "status", "storage", "identity"].sort(),
     );
@@ -105,15 +106,15 @@ describe("support's account pages and actions", () => {
     for (const secret of ["IRM", "hernie", "IMAGING", "PRESCRIPTION", "Ordonnance", "Tensio", "Médecin", "Observation", TOTP_SECRET]) expect(text).not.toContain(secret);
     expect(await staffEntries(patient.id)).toMatchObject([{ action: "ACCOUNT_VIEWED", actorId: staff.userId, reason: null }]);
 
-    await expect(getSupportAccount(db, staff, { userId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getSupportAccount(db, staff, { userId: "../etc" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSupportAccount(testCtx(db, { ip: null }), { staff, userId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getSupportAccount(testCtx(db, { ip: null }), { staff, userId: "../etc" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("unlocks a locked account, with the staff entry, the security event and the history entry; a forged role changes nothing", async () => {
     const staff = await agent();
     const patient = await newUser();
     await db.user.update({ where: { id: patient.id }, data: { consecutiveFailures: 100, lockedUntil: new Date("9999-12-31T23:59:59.999Z") } });
-    await unlockAccount(db, staff, { userId: patient.id, reason, roles: ["ADMIN"], role: "ADMIN", status: "DISABLED" } as never, ip);
+    await unlockAccount(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason, roles: ["ADMIN"], role: "ADMIN", status: "DISABLED" } as never);
     expect(await db.user.findUnique({ where: { id: patient.id }, select: { consecutiveFailures: true, lockedUntil: true, roles: true, status: true } })).toEqual({
       consecutiveFailures: 0,
       lockedUntil: null,
@@ -128,10 +129,10 @@ describe("support's account pages and actions", () => {
     const staff = await agent();
     const patient = await newUser();
     for (const run of [
-      () => unlockAccount(db, staff, { userId: patient.id, reason: "court" }),
-      () => resetSecondFactor(db, staff, { userId: patient.id, reason: "  ", ...checklist }),
-      () => setAccountEnabled(db, staff, { userId: patient.id, reason: "", enabled: false }),
-      () => closeAccount(db, staff, { userId: patient.id } as never),
+      () => unlockAccount(testCtx(db, { ip: null }), { staff, userId: patient.id, reason: "court" }),
+      () => resetSecondFactor(testCtx(db, { ip: null }), { staff, userId: patient.id, reason: "  ", ...checklist }),
+      () => setAccountEnabled(testCtx(db, { ip: null }), { staff, userId: patient.id, reason: "", enabled: false }),
+      () => closeAccount(testCtx(db, { ip: null }), { staff, userId: patient.id } as never),
     ]) {
       await expect(run()).rejects.toThrow(ZodError);
     }
@@ -149,13 +150,13 @@ describe("support's account pages and actions", () => {
     for (const missing of ["identityVerified", "birthDateConfirmed", "requestedByPerson"] as const) {
       const partial: Record<string, string> = { ...checklist };
       delete partial[missing];
-      const error = await resetSecondFactor(db, staff, { userId: patient.id, reason, ...partial } as never).catch((caught: unknown) => caught);
+      const error = await resetSecondFactor(testCtx(db, { ip: null }), { staff, userId: patient.id, reason, ...partial } as never).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues).toMatchObject([{ path: [missing], message: "support.reset.checklistRequired" }]);
     }
     expect(await db.authFactor.count({ where: { userId: patient.id } })).toBe(1);
 
-    const result = await resetSecondFactor(db, staff, { userId: patient.id, reason, ...checklist }, { ...ip, deliver });
+    const result = await resetSecondFactor(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason, ...checklist }, { deliver });
     expect(result).toEqual({ factorsRemoved: 1, sessionsEnded: 2 });
     expect(await db.authFactor.count({ where: { userId: patient.id } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: patient.id } })).toBe(0);
@@ -174,13 +175,13 @@ describe("support's account pages and actions", () => {
   it("resends the address confirmation only while it is pending; a refused action leaves no record at all", async () => {
     const staff = await agent();
     const pending = await newUser({ status: "PENDING_VERIFICATION" });
-    await resendEmailConfirmation(db, staff, { userId: pending.id, reason }, { ...ip, deliver });
+    await resendEmailConfirmation(testCtx(db, { ip: ip.ipAddress }), { staff, userId: pending.id, reason }, { deliver });
     expect(await db.verificationCode.count({ where: { userId: pending.id, purpose: "EMAIL_VERIFICATION", consumedAt: null } })).toBe(1);
     expect(await db.outboundMessage.count({ where: { recipient: pending.email } })).toBe(1);
     await expectRecorded(pending.id, staff, { staffAction: "EMAIL_CONFIRMATION_RESENT", historyAction: "SUPPORT_EMAIL_CONFIRMATION_RESENT", securityEvent: null });
 
     const active = await newUser();
-    await expect(resendEmailConfirmation(db, staff, { userId: active.id, reason }, { ...ip, deliver })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "support.resend.notPending" });
+    await expect(resendEmailConfirmation(testCtx(db, { ip: ip.ipAddress }), { staff, userId: active.id, reason }, { deliver })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "support.resend.notPending" });
     expect(await staffEntries(active.id)).toEqual([]);
     expect(await history(active.id)).toEqual([]);
     expect(await db.outboundMessage.count({ where: { recipient: active.email } })).toBe(0);
@@ -190,16 +191,16 @@ describe("support's account pages and actions", () => {
     const staff = await agent();
     const patient = await newUser();
     const session = await signIn(patient.id);
-    await setAccountEnabled(db, staff, { userId: patient.id, reason, enabled: false }, ip);
+    await setAccountEnabled(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason, enabled: false });
     expect((await db.user.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("DISABLED");
     expect(await validateSession(db, { token: session.token })).toBeNull();
     await expectRecorded(patient.id, staff, { staffAction: "ACCOUNT_DISABLED", historyAction: "SUPPORT_ACCOUNT_DISABLED", securityEvent: "ACCOUNT_DISABLED" });
-    await expect(setAccountEnabled(db, staff, { userId: patient.id, reason, enabled: false }, ip)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setAccountEnabled(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason, enabled: false })).rejects.toMatchObject({ code: "CONFLICT" });
 
-    await setAccountEnabled(db, staff, { userId: patient.id, reason, enabled: true }, ip);
+    await setAccountEnabled(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason, enabled: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("ACTIVE");
     await expectRecorded(patient.id, staff, { staffAction: "ACCOUNT_ENABLED", historyAction: "SUPPORT_ACCOUNT_ENABLED", securityEvent: "ACCOUNT_ENABLED" });
-    await expect(setAccountEnabled(db, staff, { userId: patient.id, reason, enabled: true }, ip)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setAccountEnabled(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason, enabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("closes an account on request: sessions and app tokens end, documents stay, the person is mailed", async () => {
@@ -209,32 +210,32 @@ describe("support's account pages and actions", () => {
     await db.document.create({ data: { ownerId: patient.id, title: "Vaccins", category: "VACCINATION", documentDate: new Date("2024-01-01"), authorKind: "PATIENT" } });
     const connected = await newConnectedApp(db, { patientId: patient.id, scopes: [], app: { name: "Carnet" } });
 
-    await closeAccount(db, staff, { userId: patient.id, reason }, { ...ip, deliver });
+    await closeAccount(testCtx(db, { ip: ip.ipAddress }), { staff, userId: patient.id, reason }, { deliver });
     expect((await db.user.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("CLOSED");
     expect(await validateSession(db, { token: session.token })).toBeNull();
     expect((await db.oAuthToken.findUniqueOrThrow({ where: { id: connected.tokenId } })).revokedAt).not.toBeNull();
     expect(await db.document.count({ where: { ownerId: patient.id } })).toBe(1);
     expect(await db.outboundMessage.findMany({ where: { recipient: patient.email }, select: { subject: true } })).toEqual([{ subject: "Votre espace a été clôturé" }]);
     await expectRecorded(patient.id, staff, { staffAction: "ACCOUNT_CLOSED", historyAction: "SUPPORT_ACCOUNT_CLOSED", securityEvent: "ACCOUNT_CLOSED" });
-    await expect(resetSecondFactor(db, staff, { userId: patient.id, reason, ...checklist }, { deliver })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(resetSecondFactor(testCtx(db, { ip: null }), { staff, userId: patient.id, reason, ...checklist }, { deliver })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("refuses an agent's own account, and a colleague's for the reset, disabling and closing", async () => {
     const staff = await agent();
     const self = { userId: staff.userId, reason };
     for (const run of [
-      () => unlockAccount(db, staff, self),
-      () => resendEmailConfirmation(db, staff, self, { deliver }),
-      () => resetSecondFactor(db, staff, { ...self, ...checklist }, { deliver }),
-      () => setAccountEnabled(db, staff, { ...self, enabled: false }),
-      () => setAccountEnabled(db, staff, { ...self, enabled: true }),
-      () => closeAccount(db, staff, self, { deliver }),
+      () => unlockAccount(testCtx(db, { ip: null }), { ...self, staff }),
+      () => resendEmailConfirmation(testCtx(db, { ip: null }), { ...self, staff }, { deliver }),
+      () => resetSecondFactor(testCtx(db, { ip: null }), { staff, ...self, ...checklist }, { deliver }),
+      () => setAccountEnabled(testCtx(db, { ip: null }), { staff, ...self, enabled: false }),
+      () => setAccountEnabled(testCtx(db, { ip: null }), { staff, ...self, enabled: true }),
+      () => closeAccount(testCtx(db, { ip: null }), { ...self, staff }, { deliver }),
     ]) {
       await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "support.actions.ownAccount" });
     }
     const colleague = await newUser({ roles: ["PATIENT", "ADMIN"] });
     const other = { userId: colleague.id, reason };
-    for (const run of [() => resetSecondFactor(db, staff, { ...other, ...checklist }, { deliver }), () => setAccountEnabled(db, staff, { ...other, enabled: false }), () => closeAccount(db, staff, other, { deliver })]) {
+    for (const run of [() => resetSecondFactor(testCtx(db, { ip: null }), { staff, ...other, ...checklist }, { deliver }), () => setAccountEnabled(testCtx(db, { ip: null }), { staff, ...other, enabled: false }), () => closeAccount(testCtx(db, { ip: null }), { ...other, staff }, { deliver })]) {
       await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "support.actions.staffAccount" });
     }
     expect((await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).status).toBe("ACTIVE");
@@ -248,21 +249,21 @@ describe("support's account pages and actions", () => {
     for (const roles of [["PATIENT"], ["PATIENT", "CURATOR"], ["PATIENT", "ADMIN"], ["PROFESSIONAL"]] as Role[][]) {
       const actor = await staffAs(roles);
       for (const run of [
-        () => searchAccounts(db, actor, { query: patient.email }),
-        () => getSupportAccount(db, actor, { userId: patient.id }),
-        () => unlockAccount(db, actor, target),
-        () => resendEmailConfirmation(db, actor, target, { deliver }),
-        () => resetSecondFactor(db, actor, { ...target, ...checklist }, { deliver }),
-        () => setAccountEnabled(db, actor, { ...target, enabled: false }),
-        () => setAccountEnabled(db, actor, { ...target, enabled: true }),
-        () => closeAccount(db, actor, target, { deliver }),
+        () => searchAccounts(testCtx(db, { ip: null }), { staff: actor, query: patient.email }),
+        () => getSupportAccount(testCtx(db, { ip: null }), { staff: actor, userId: patient.id }),
+        () => unlockAccount(testCtx(db, { ip: null }), { ...target, staff: actor }),
+        () => resendEmailConfirmation(testCtx(db, { ip: null }), { ...target, staff: actor }, { deliver }),
+        () => resetSecondFactor(testCtx(db, { ip: null }), { staff: actor, ...target, ...checklist }, { deliver }),
+        () => setAccountEnabled(testCtx(db, { ip: null }), { staff: actor, ...target, enabled: false }),
+        () => setAccountEnabled(testCtx(db, { ip: null }), { staff: actor, ...target, enabled: true }),
+        () => closeAccount(testCtx(db, { ip: null }), { ...target, staff: actor }, { deliver }),
       ]) {
         await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     }
     // A support role in a half session is no support agent either.
     const half = await agent();
-    await expect(searchAccounts(db, { ...half, actor: { ...half.actor, stage: "PASSWORD_VERIFIED" } }, { query: patient.email })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(searchAccounts(testCtx(db, { ip: null }), { staff: { ...half, actor: { ...half.actor, stage: "PASSWORD_VERIFIED" } }, query: patient.email })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await staffEntries(patient.id)).toEqual([]);
     expect((await db.user.findUniqueOrThrow({ where: { id: patient.id } })).status).toBe("ACTIVE");
   });

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action/define-action";
-import { getDb } from "@/lib/server/db";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 import { accountActionSchema, resetSecondFactorSchema } from "@/lib/server/support/account-action-schema";
 import { closeAccount } from "@/lib/server/support/close-account";
@@ -26,7 +25,7 @@ export const unlockAccountAction = defineAction({
   input: accountActionSchema,
   access,
   run: async ({ input, ctx }) => {
-    await unlockAccount(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
+    await unlockAccount(ctx, { ...input, staff: await requireStaff("support:accounts") });
     refresh(input.userId);
     return null;
   },
@@ -36,7 +35,7 @@ export const resendEmailConfirmationAction = defineAction({
   input: accountActionSchema,
   access,
   run: async ({ input, ctx }) => {
-    await resendEmailConfirmation(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
+    await resendEmailConfirmation(ctx, { ...input, staff: await requireStaff("support:accounts") });
     refresh(input.userId);
     return null;
   },
@@ -47,7 +46,7 @@ export const resetSecondFactorAction = defineAction({
   input: resetSecondFactorSchema,
   access: { ...access, recentAuthentication: true },
   run: async ({ input, ctx }) => {
-    await resetSecondFactor(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
+    await resetSecondFactor(ctx, { ...input, staff: await requireStaff("support:accounts") });
     refresh(input.userId);
     return null;
   },
@@ -57,7 +56,7 @@ export const disableAccountAction = defineAction({
   input: accountActionSchema,
   access,
   run: async ({ input, ctx }) => {
-    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: false }, { ipAddress: ctx.ip });
+    await setAccountEnabled(ctx, { ...input, enabled: false, staff: await requireStaff("support:accounts") });
     refresh(input.userId);
     return null;
   },
@@ -67,7 +66,7 @@ export const enableAccountAction = defineAction({
   input: accountActionSchema,
   access,
   run: async ({ input, ctx }) => {
-    await setAccountEnabled(getDb(), await requireStaff("support:accounts"), { ...input, enabled: true }, { ipAddress: ctx.ip });
+    await setAccountEnabled(ctx, { ...input, enabled: true, staff: await requireStaff("support:accounts") });
     refresh(input.userId);
     return null;
   },
@@ -77,7 +76,7 @@ export const closeAccountAction = defineAction({
   input: accountActionSchema,
   access,
   run: async ({ input, ctx }) => {
-    await closeAccount(getDb(), await requireStaff("support:accounts"), input, { ipAddress: ctx.ip });
+    await closeAccount(ctx, { ...input, staff: await requireStaff("support:accounts") });
     refresh(input.userId);
     return null;
   },

@@ -23,7 +23,7 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
   const { id } = await params;
   const staff = await requireStaffForPage(`/admin/comptes/${encodeURIComponent(id)}`, "support:accounts");
   const ctx = await pageCtx();
-  const account = await getSupportAccount(ctx.db, staff, { userId: id, ipAddress: ctx.ip }).catch((error: unknown) => {
+  const account = await getSupportAccount(ctx, { staff, userId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
