@@ -2,12 +2,10 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
-import { getDb } from "@/lib/server/db";
-import { contextFromHeaders } from "@/lib/server/request-context";
+import { requestCtx, type Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/http/json-route";
 import { actorOf } from "@/lib/server/policy/policy";
-import { getStorage } from "@/lib/server/storage/get-storage";
 import { suggestDocumentMetadata } from "@/lib/server/vault/pdf/suggest-document-metadata";
 import { LENGTH_REQUIRED_MESSAGE_KEY, parseUploadRequest } from "@/lib/server/vault/upload/parse-upload-request";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
@@ -21,21 +19,23 @@ import type { UploadResponse } from "@/lib/vault/document-api";
  * PDF with text), or {code, message} with 401/403/400/411/413/415.
  */
 export async function POST(request: Request) {
+  let ctx: Ctx | undefined;
   try {
     const config = getConfig();
     const upload = parseUploadRequest(request.headers, { appUrl: config.appUrl });
     const session = await requireFullSession();
-    const actor = actorOf(session);
+    // Outside the proxy, so the request id is made here (or taken from a load balancer).
+    ctx = requestCtx(request.headers, actorOf(session));
     const patient = new URL(request.url).searchParams.get("patient");
     if (patient !== null && !z.uuid().safeParse(patient).success) throw new AppError("NOT_FOUND");
     const received = await receiveUpload(
-      { actor, patientId: patient ?? undefined, body: request.body, ipAddress: contextFromHeaders(request.headers).ip, ...upload },
-      { db: getDb(), storage: getStorage(), maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
+      { actor: ctx.actor, patientId: patient ?? undefined, body: request.body, ipAddress: ctx.ip, ...upload },
+      { db: ctx.db, storage: ctx.storage, maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
     );
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;
     return NextResponse.json({ id: received.documentId, suggestion } satisfies UploadResponse, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const lengthRequired = error instanceof AppError && error.messageKey === LENGTH_REQUIRED_MESSAGE_KEY;
-    return errorResponse(error, { status: lengthRequired ? 411 : undefined });
+    return errorResponse(error, { status: lengthRequired ? 411 : undefined, log: ctx?.log });
   }
 }
