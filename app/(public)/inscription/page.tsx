@@ -16,7 +16,7 @@ export default async function SignUpPage() {
   const t = await getTranslations("auth.signUp");
   const config = getConfig();
   return (
-    <ClientMessages namespaces={["auth.signUp"]}>
+    <ClientMessages namespaces={["auth.signUp", "security.form", "security.reauth"]}>
       <div className="mx-auto max-w-xl">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <div className="mt-6">

@@ -27,7 +27,7 @@ export default async function IdentityPage() {
   const hasAddress = Boolean(identity.address.addressLine1 && identity.address.postalCode && identity.address.city);
 
   return (
-    <ClientMessages namespaces={["identity.code", "identity.details", "identity.letter"]}>
+    <ClientMessages namespaces={["identity.code", "identity.details", "identity.letter", "security.form", "security.reauth"]}>
       <div className="space-y-8">
         <div>
           <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -44,7 +44,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
 
   return (
-    <ClientMessages namespaces={["apps.manage"]}>
+    <ClientMessages namespaces={["apps.manage", "security.form", "security.reauth"]}>
       <div className="space-y-8">
         {header}
         {status && <FormAlert kind="success">{t(`manage.${status}`)}</FormAlert>}

@@ -40,7 +40,7 @@ export default async function CurationQueuePage() {
   const cell = "border-b border-gray-300 px-3 py-2 text-left align-top";
 
   return (
-    <ClientMessages namespaces={["access.blocks"]}>
+    <ClientMessages namespaces={["access.blocks", "security.form", "security.reauth"]}>
       <div className="space-y-10">
         <div className="space-y-3">
           <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -28,7 +28,7 @@ export default async function EnrolmentPage({ searchParams }: { searchParams: Pr
   const next = `/securite/codes-de-secours?suite=${encodeURIComponent(callbackUrl)}`;
   const t = await getTranslations("auth.enrolment");
   return (
-    <ClientMessages namespaces={["auth", "codes.enrol", "codes.form", "codes.section", "passkeys"]}>
+    <ClientMessages namespaces={["auth", "codes.enrol", "codes.form", "codes.section", "passkeys", "security.form", "security.reauth"]}>
       <div className="mx-auto max-w-2xl space-y-8">
         <div>
           <h1 className="text-3xl font-bold">{t("title")}</h1>

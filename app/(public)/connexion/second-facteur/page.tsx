@@ -25,7 +25,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   const kinds = await listConfirmedFactorKinds(getDb(), session.user.id);
   const t = await getTranslations("auth.secondFactor");
   return (
-    <ClientMessages namespaces={["auth", "codes.form", "codes.login", "passkeys"]}>
+    <ClientMessages namespaces={["auth", "codes.form", "codes.login", "passkeys", "security.form", "security.reauth"]}>
       <div className="mx-auto max-w-md space-y-8">
         <div>
           <h1 className="text-3xl font-bold">{t("title")}</h1>

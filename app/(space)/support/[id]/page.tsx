@@ -33,7 +33,7 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
   const closed = ticket.status === "CLOSED";
   return (
-    <ClientMessages namespaces={["access.blocks"]}>
+    <ClientMessages namespaces={["access.blocks", "security.form", "security.reauth"]}>
       <LiveRegion>
         <div className="space-y-8">
           <p>

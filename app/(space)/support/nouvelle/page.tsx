@@ -15,7 +15,7 @@ export default async function NewTicketPage() {
   await requireFullSessionForPage("/support/nouvelle");
   const t = await getTranslations("tickets.new");
   return (
-    <ClientMessages namespaces={["tickets"]}>
+    <ClientMessages namespaces={["security.form", "security.reauth", "tickets"]}>
       <div className="space-y-6">
         <p>
           <Link href="/support" className="text-brand underline hover:no-underline">

@@ -56,7 +56,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
   const closed = ticket.status === "CLOSED";
   return (
-    <ClientMessages namespaces={["access.blocks", "identity.support", "tickets.admin"]}>
+    <ClientMessages namespaces={["access.blocks", "identity.support", "security.form", "security.reauth", "tickets.admin"]}>
       <div className="space-y-8">
         <p>
           <Link href="/admin/tickets" className="text-brand underline hover:no-underline">

@@ -45,7 +45,7 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
   const described = active ? describeGrant(active, tScope, (category) => tCategories(category)) : null;
 
   return (
-    <ClientMessages namespaces={["access.blocks", "access.form", "space.categories"]}>
+    <ClientMessages namespaces={["access.blocks", "access.form", "security.form", "security.reauth", "space.categories"]}>
       <div className="space-y-10">
         <div className="space-y-3">
           <p className="flex flex-wrap gap-4">
