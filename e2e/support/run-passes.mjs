@@ -12,6 +12,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
+import pg from "pg";
 
 const args = process.argv.slice(2);
 const serverUrl = process.env.DATABASE_URL;
@@ -33,5 +34,12 @@ for (const pass of passes) {
   if (error) throw error;
   console.log(`End-to-end tests on the ${pass.name}: ${status === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
   failed ||= status !== 0;
+}
+if (serverUrl) {
+  // The database serve-on-postgres.ts made for the pass (one fixed name: see there).
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query('DROP DATABASE IF EXISTS "ens_e2e" WITH (FORCE)');
+  await client.end();
 }
 process.exit(failed ? 1 : 0);
