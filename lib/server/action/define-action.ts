@@ -1,6 +1,8 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { getFormattingLocale } from "@/lib/i18n/app-locale";
+import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { nulPath } from "@/lib/schemas/boundary";
 import { headers } from "next/headers";
 import { getCurrentSession, type CurrentSession } from "@/lib/server/auth/current-session";
@@ -53,10 +55,11 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
       const parsed = definition.input.safeParse(fields);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
+        const keys = uncheckedTranslator({ locale: await getFormattingLocale(), messages: await getMessages() });
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? "form");
           // Schemas name an i18n key in their messages ("auth.form.emailInvalid"); zod's own are generic.
-          fieldErrors[field] ??= t.has(issue.message as never) ? t(issue.message as never) : t("errors.BAD_REQUEST");
+          fieldErrors[field] ??= keys.has(issue.message) ? keys(issue.message) : t("errors.BAD_REQUEST");
         }
         return failure("BAD_REQUEST", t("errors.BAD_REQUEST"), fieldErrors);
       }
