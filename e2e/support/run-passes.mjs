@@ -21,6 +21,7 @@ const specs = readdirSync(new URL("..", import.meta.url))
   .filter((name) => name.endsWith(".spec.ts"))
   .sort()
   .map((name) => `e2e/${name}`);
+/** @param {0 | 1} parity */
 const half = (parity) => (split ? specs.filter((_, index) => index % 2 === parity) : []);
 
 const passes = [{ name: "embedded database (PGlite)", env: { E2E_DATABASE_URL: "" }, specs: half(0) }];
