@@ -1,6 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import boundaries from "eslint-plugin-boundaries";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
@@ -11,11 +12,21 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ group: ["@/lib/generated/*"], message: "Only lib/server and prisma/ use the Prisma client.", allowTypeImports: true }],
+          patterns: [
+            { group: ["@/lib/generated/*"], message: "Only lib/server and prisma/ use the Prisma client.", allowTypeImports: true },
+          ],
           // next-intl's locale is the formatting one ("en-GB"): comparing it with "en" silently failed.
           paths: [
-            { name: "next-intl/server", importNames: ["getLocale"], message: "Use getAppLocale() (the language) or getFormattingLocale() from @/lib/i18n/app-locale." },
-            { name: "next-intl", importNames: ["useLocale"], message: "The locale is regional (\"en-GB\"): compare its language with appLocaleOf() from @/lib/i18n/locales." },
+            {
+              name: "next-intl/server",
+              importNames: ["getLocale"],
+              message: "Use getAppLocale() (the language) or getFormattingLocale() from @/lib/i18n/app-locale.",
+            },
+            {
+              name: "next-intl",
+              importNames: ["useLocale"],
+              message: 'The locale is regional ("en-GB"): compare its language with appLocaleOf() from @/lib/i18n/locales.',
+            },
           ],
         },
       ],
@@ -68,12 +79,23 @@ const config = [
   },
   {
     files: ["lib/i18n/app-locale.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/generated/*"], message: "Only lib/server and prisma/ use the Prisma client.", allowTypeImports: true }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/generated/*"], message: "Only lib/server and prisma/ use the Prisma client.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["lib/server/**", "prisma/**", "scripts/**", "lib/testing/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  // Layout is Prettier's (npm run format; lint checks it): ESLint's stylistic rules stand down.
+  prettier,
   { ignores: [".next/**", "node_modules/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 
