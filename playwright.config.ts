@@ -33,7 +33,14 @@ export default defineConfig({
         launchOptions: {
           executablePath: chromiumExecutable(),
           // Without the background-networking flags Chromium keeps trying hosts a closed network refuses.
-          args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          args: [
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
         },
       },
     },

@@ -18,7 +18,9 @@ async function searchDirectory(page: Page, fields: { name?: string; profession?:
   await page.getByRole("button", { name: "Rechercher", exact: true }).click();
 }
 
-test("a patient finds a professional, grants one category until a day, changes it to read-and-add, downloads the receipt and revokes", async ({ page }) => {
+test("a patient finds a professional, grants one category until a day, changes it to read-and-add, downloads the receipt and revokes", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const patient = await createAccount();
   await signInAs(page.context(), patient);
@@ -56,12 +58,16 @@ test("a patient finds a professional, grants one category until a day, changes i
   await page.getByLabel("Dernier jour d'accès").fill(`${nextYear}-06-30`);
   await page.getByRole("button", { name: "Accorder l'accès" }).click();
   await expect(page.locator("form").getByRole("status").filter({ hasText: "Accès accordé à Hélène Lefèvre." })).toBeVisible();
-  await expect(page.getByTestId("professional-status")).toHaveText(`A accès : Catégories : Biologie, lecture seule, jusqu'au 30 juin ${nextYear} inclus.`);
+  await expect(page.getByTestId("professional-status")).toHaveText(
+    `A accès : Catégories : Biologie, lecture seule, jusqu'au 30 juin ${nextYear} inclus.`,
+  );
 
   await page.getByRole("radio", { name: "Consulter et ajouter des documents" }).check();
   await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
   await expect(page.locator("form").getByRole("status").filter({ hasText: "Accès de Hélène Lefèvre modifié." })).toBeVisible();
-  await expect(page.getByTestId("professional-status")).toHaveText(`A accès : Catégories : Biologie, lecture et ajout de documents, jusqu'au 30 juin ${nextYear} inclus.`);
+  await expect(page.getByTestId("professional-status")).toHaveText(
+    `A accès : Catégories : Biologie, lecture et ajout de documents, jusqu'au 30 juin ${nextYear} inclus.`,
+  );
   await expectAccessible(page);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le reçu" }).click()]);
@@ -91,13 +97,22 @@ test("a patient finds a professional, grants one category until a day, changes i
   await expect(page.getByTestId("ended-grant")).toContainText("Hélène Lefèvre — Retiré");
   await expect(page.getByTestId("receipt").first()).toContainText("Accès retiré — Hélène Lefèvre");
 
-  const grants = await e2eDb().accessGrant.findMany({ where: { patientId: patient.id }, select: { revokedAt: true, canAdd: true, categories: true } });
+  const grants = await e2eDb().accessGrant.findMany({
+    where: { patientId: patient.id },
+    select: { revokedAt: true, canAdd: true, categories: true },
+  });
   expect(grants).toEqual([{ revokedAt: expect.any(Date), canAdd: true, categories: ["LAB_RESULTS"] }]);
-  const history = await e2eDb().historyEntry.findMany({ where: { patientId: patient.id }, orderBy: { sequence: "asc" }, select: { action: true } });
+  const history = await e2eDb().historyEntry.findMany({
+    where: { patientId: patient.id },
+    orderBy: { sequence: "asc" },
+    select: { action: true },
+  });
   expect(history.map((entry) => entry.action)).toEqual(["ACCESS_GRANTED", "ACCESS_CHANGED", "ACCESS_REVOKED"]);
 });
 
-test("a patient blocks and unblocks a professional, designates a médecin traitant and switches emergency access off and on", async ({ page }) => {
+test("a patient blocks and unblocks a professional, designates a médecin traitant and switches emergency access off and on", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const patient = await createAccount();
   await signInAs(page.context(), patient);
@@ -151,20 +166,40 @@ test("a patient blocks and unblocks a professional, designates a médecin traita
   await expect(emergency).toHaveAttribute("aria-checked", "true");
   await expect(page.getByText("Activé : les équipes d'urgence")).toBeVisible();
 
-  expect(await e2eDb().patientAccessSettings.findUnique({ where: { patientId: patient.id }, select: { emergencyAccessEnabled: true, treatingDoctor: { select: { lastName: true } } } })).toEqual({
+  expect(
+    await e2eDb().patientAccessSettings.findUnique({
+      where: { patientId: patient.id },
+      select: { emergencyAccessEnabled: true, treatingDoctor: { select: { lastName: true } } },
+    }),
+  ).toEqual({
     emergencyAccessEnabled: true,
     treatingDoctor: { lastName: "Mercier" },
   });
-  const history = await e2eDb().historyEntry.findMany({ where: { patientId: patient.id }, orderBy: { sequence: "asc" }, select: { action: true } });
-  expect(history.map((entry) => entry.action)).toEqual(["PROFESSIONAL_BLOCKED", "PROFESSIONAL_UNBLOCKED", "TREATING_DOCTOR_SET", "EMERGENCY_SETTING_CHANGED", "EMERGENCY_SETTING_CHANGED"]);
+  const history = await e2eDb().historyEntry.findMany({
+    where: { patientId: patient.id },
+    orderBy: { sequence: "asc" },
+    select: { action: true },
+  });
+  expect(history.map((entry) => entry.action)).toEqual([
+    "PROFESSIONAL_BLOCKED",
+    "PROFESSIONAL_UNBLOCKED",
+    "TREATING_DOCTOR_SET",
+    "EMERGENCY_SETTING_CHANGED",
+    "EMERGENCY_SETTING_CHANGED",
+  ]);
 });
 
-test("a patient accepts one access request with a chosen scope and refuses another; a receipt is theirs alone", async ({ page, browser }) => {
+test("a patient accepts one access request with a chosen scope and refuses another; a receipt is theirs alone", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const patient = await createAccount();
   await signInAs(page.context(), patient);
   const [asking, refused] = await Promise.all(
-    ["Lacroix", "Leroux"].map((lastName) => e2eDb().professional.findFirstOrThrow({ where: { lastName, userId: null }, select: { id: true, firstName: true, lastName: true } })),
+    ["Lacroix", "Leroux"].map((lastName) =>
+      e2eDb().professional.findFirstOrThrow({ where: { lastName, userId: null }, select: { id: true, firstName: true, lastName: true } }),
+    ),
   );
   await e2eDb().accessRequest.createMany({
     data: [
@@ -189,13 +224,19 @@ test("a patient accepts one access request with a chosen scope and refuses anoth
   await page.getByTestId("access-request").getByRole("button", { name: "Refuser (Claire Leroux)" }).click();
   await expect(page.getByText("Aucune demande en attente.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Demandes d'accès en attente" })).toBeFocused();
-  expect(await e2eDb().accessRequest.findMany({ where: { patientId: patient.id }, orderBy: { status: "asc" }, select: { status: true } })).toEqual([{ status: "ACCEPTED" }, { status: "REFUSED" }]);
+  expect(
+    await e2eDb().accessRequest.findMany({ where: { patientId: patient.id }, orderBy: { status: "asc" }, select: { status: true } }),
+  ).toEqual([{ status: "ACCEPTED" }, { status: "REFUSED" }]);
 
   // The receipt: an attachment, never sniffed nor cached, for its patient only.
   const href = await page.getByTestId("receipt").first().getByRole("link").getAttribute("href");
   const own = await page.request.get(href!);
   expect(own.status()).toBe(200);
-  expect(own.headers()).toMatchObject({ "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": expect.stringContaining("no-store") });
+  expect(own.headers()).toMatchObject({
+    "content-type": "text/plain; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    "cache-control": expect.stringContaining("no-store"),
+  });
   expect(own.headers()["content-disposition"]).toMatch(/^attachment; filename="recu-consentement-/);
   expect(await own.text()).toContain("En réponse à une demande d'accès du professionnel.");
   for (const roles of [["PATIENT"], ["PROFESSIONAL"], ["SUPPORT"]] as const) {

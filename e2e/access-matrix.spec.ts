@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { ACCESS_MATRIX, OWN_SPACE, ROLE_KEYS, staffOnly, type Action, type Outcome, type Resource, type Role } from "@/lib/server/access/access-matrix";
+import {
+  ACCESS_MATRIX,
+  OWN_SPACE,
+  ROLE_KEYS,
+  staffOnly,
+  type Action,
+  type Outcome,
+  type Resource,
+  type Role,
+} from "@/lib/server/access/access-matrix";
 import { expect, test } from "./fixtures";
 import { createAccount, e2eDb, signInAs, type TestAccount } from "./support/accounts";
 import { E2E_APP_URL } from "./support/environment";
@@ -23,7 +32,12 @@ test.describe.configure({ mode: "default" });
 const cell = test.extend({ guardedPage: async ({}, provide) => provide() });
 
 const marker = randomUUID().slice(0, 8);
-const TITLES = { lab: `Bilan lipidique ${marker}`, hidden: `Sérologie cachée ${marker}`, prescription: `Ordonnance ${marker}`, scratch: `Brouillon ${marker}` };
+const TITLES = {
+  lab: `Bilan lipidique ${marker}`,
+  hidden: `Sérologie cachée ${marker}`,
+  prescription: `Ordonnance ${marker}`,
+  scratch: `Brouillon ${marker}`,
+};
 const ORIGIN = { Origin: E2E_APP_URL };
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -42,37 +56,70 @@ type Fixtures = {
 let fx: Fixtures;
 const contexts: BrowserContext[] = [];
 
-function upload(request: APIRequestContext, title: string, { category = "LAB_RESULTS", patient }: { category?: string; patient?: string } = {}) {
+function upload(
+  request: APIRequestContext,
+  title: string,
+  { category = "LAB_RESULTS", patient }: { category?: string; patient?: string } = {},
+) {
   return request.post(`/api/uploads${patient ? `?patient=${patient}` : ""}`, {
     data: png,
-    headers: { ...ORIGIN, "Content-Type": "application/octet-stream", "X-File-Name": "examen.png", "X-Document-Title": encodeURIComponent(title), "X-Document-Category": category, "X-Document-Date": "2026-02-03" },
+    headers: {
+      ...ORIGIN,
+      "Content-Type": "application/octet-stream",
+      "X-File-Name": "examen.png",
+      "X-Document-Title": encodeURIComponent(title),
+      "X-Document-Category": category,
+      "X-Document-Date": "2026-02-03",
+    },
   });
 }
 
 test.beforeAll(async ({ browser }) => {
   const patient = () => createAccount();
   const staff = (role: "PROFESSIONAL" | "SUPPORT" | "CURATOR" | "ADMIN") => createAccount({ roles: [role] });
-  const [owner, otherPatient, proGranted, proExpired, proRevoked, proBlocked, proWithout, emergency, support, curator, admin] = await Promise.all([
-    patient(),
-    patient(),
-    staff("PROFESSIONAL"),
-    staff("PROFESSIONAL"),
-    staff("PROFESSIONAL"),
-    staff("PROFESSIONAL"),
-    staff("PROFESSIONAL"),
-    staff("PROFESSIONAL"),
-    staff("SUPPORT"),
-    staff("CURATOR"),
-    staff("ADMIN"),
-  ]);
-  const accounts: Fixtures["accounts"] = { owner, otherPatient, proGranted, proExpired, proRevoked, proBlocked, proWithout, emergency, support, curator, admin, halfOwner: owner };
+  const [owner, otherPatient, proGranted, proExpired, proRevoked, proBlocked, proWithout, emergency, support, curator, admin] =
+    await Promise.all([
+      patient(),
+      patient(),
+      staff("PROFESSIONAL"),
+      staff("PROFESSIONAL"),
+      staff("PROFESSIONAL"),
+      staff("PROFESSIONAL"),
+      staff("PROFESSIONAL"),
+      staff("PROFESSIONAL"),
+      staff("SUPPORT"),
+      staff("CURATOR"),
+      staff("ADMIN"),
+    ]);
+  const accounts: Fixtures["accounts"] = {
+    owner,
+    otherPatient,
+    proGranted,
+    proExpired,
+    proRevoked,
+    proBlocked,
+    proWithout,
+    emergency,
+    support,
+    curator,
+    admin,
+    halfOwner: owner,
+  };
   const db = e2eDb();
   const professionalIds: Partial<Record<Role, string>> = {};
   for (const role of ["proGranted", "proExpired", "proRevoked", "proBlocked", "proWithout", "emergency"] as const) {
     const rpps = String(10000000000 + Math.floor(Math.random() * 89999999999)).slice(0, 11);
     professionalIds[role] = (
       await db.professional.create({
-        data: { userId: accounts[role]!.id, rpps, firstName: "Paul", lastName: `Matrice ${role}`, profession: "Médecin", city: "Rennes", emergencyStaff: role === "emergency" },
+        data: {
+          userId: accounts[role]!.id,
+          rpps,
+          firstName: "Paul",
+          lastName: `Matrice ${role}`,
+          profession: "Médecin",
+          city: "Rennes",
+          emergencyStaff: role === "emergency",
+        },
         select: { id: true },
       })
     ).id;
@@ -81,7 +128,10 @@ test.beforeAll(async ({ browser }) => {
   const requests = {} as Record<Role, APIRequestContext>;
   for (const role of ROLE_KEYS) {
     const octet = () => Math.floor(Math.random() * 254) + 1;
-    const context = await browser.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: { "X-Forwarded-For": `10.${octet()}.${octet()}.${octet()}` } });
+    const context = await browser.newContext({
+      baseURL: E2E_APP_URL,
+      extraHTTPHeaders: { "X-Forwarded-For": `10.${octet()}.${octet()}.${octet()}` },
+    });
     contexts.push(context);
     if (role === "halfOwner") await signInAs(context, owner, { stage: "PASSWORD_VERIFIED" });
     else if (role !== "anonymous") await signInAs(context, accounts[role]!);
@@ -98,25 +148,54 @@ test.beforeAll(async ({ browser }) => {
     prescription: await idOf(await upload(requests.owner, TITLES.prescription, { category: "PRESCRIPTION" })),
     scratch: await idOf(await upload(requests.owner, TITLES.scratch, { category: "OTHER" })),
   };
-  expect((await requests.owner.patch(`/api/documents/${documents.hidden}`, { data: { hiddenFromProfessionals: true }, headers: ORIGIN })).status()).toBe(200);
+  expect(
+    (
+      await requests.owner.patch(`/api/documents/${documents.hidden}`, { data: { hiddenFromProfessionals: true }, headers: ORIGIN })
+    ).status(),
+  ).toBe(200);
 
   const day = 24 * 60 * 60 * 1000;
   const all = { scope: "ALL_VISIBLE" as const, canAdd: true };
   await db.accessGrant.createMany({
     data: [
-      { patientId: owner.id, professionalId: professionalIds.proGranted!, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true, validFrom: new Date(Date.now() - day) },
-      { patientId: owner.id, professionalId: professionalIds.proExpired!, ...all, validFrom: new Date(Date.now() - 10 * day), validUntil: new Date(Date.now() - day) },
-      { patientId: owner.id, professionalId: professionalIds.proRevoked!, ...all, validFrom: new Date(Date.now() - 10 * day), revokedAt: new Date(Date.now() - 60_000) },
+      {
+        patientId: owner.id,
+        professionalId: professionalIds.proGranted!,
+        scope: "CATEGORIES",
+        categories: ["LAB_RESULTS"],
+        canAdd: true,
+        validFrom: new Date(Date.now() - day),
+      },
+      {
+        patientId: owner.id,
+        professionalId: professionalIds.proExpired!,
+        ...all,
+        validFrom: new Date(Date.now() - 10 * day),
+        validUntil: new Date(Date.now() - day),
+      },
+      {
+        patientId: owner.id,
+        professionalId: professionalIds.proRevoked!,
+        ...all,
+        validFrom: new Date(Date.now() - 10 * day),
+        revokedAt: new Date(Date.now() - 60_000),
+      },
       { patientId: owner.id, professionalId: professionalIds.proBlocked!, ...all, validFrom: new Date(Date.now() - 10 * day) },
     ],
   });
   await db.professionalBlock.create({ data: { patientId: owner.id, professionalId: professionalIds.proBlocked! } });
-  const glass = await requests.emergency.post(`/api/pro/patients/${owner.id}/emergency`, { data: { reason: "Patient inconscient aux urgences" }, headers: ORIGIN });
+  const glass = await requests.emergency.post(`/api/pro/patients/${owner.id}/emergency`, {
+    data: { reason: "Patient inconscient aux urgences" },
+    headers: ORIGIN,
+  });
   expect(glass.status()).toBe(201);
 
   // A consent receipt of the owner's, shaped as the consent services write them (ReceiptSnapshot in
   // lib/server/consent/consent-record.ts): the grants above are plain rows.
-  const granted = await db.professional.findUniqueOrThrow({ where: { id: professionalIds.proGranted! }, select: { id: true, rpps: true, firstName: true, lastName: true, profession: true, specialty: true, city: true } });
+  const granted = await db.professional.findUniqueOrThrow({
+    where: { id: professionalIds.proGranted! },
+    select: { id: true, rpps: true, firstName: true, lastName: true, profession: true, specialty: true, city: true },
+  });
   const now = new Date().toISOString();
   const receipt = await db.consentReceipt.create({
     data: {
@@ -143,11 +222,23 @@ test.beforeAll(async ({ browser }) => {
     select: { id: true },
   });
   const app = await db.catalogApp.create({
-    data: { slug: `matrice-${marker}`, name: `Appli matrice ${marker}`, publisher: "Test", theme: "PREVENTION", summaryFr: "Essai", summaryEn: "Test", websiteUrl: "https://example.test", status: "SUBMITTED" },
+    data: {
+      slug: `matrice-${marker}`,
+      name: `Appli matrice ${marker}`,
+      publisher: "Test",
+      theme: "PREVENTION",
+      summaryFr: "Essai",
+      summaryEn: "Test",
+      websiteUrl: "https://example.test",
+      status: "SUBMITTED",
+    },
     select: { id: true },
   });
 
-  const client = await db.oAuthClient.create({ data: { clientId: `matrice-${marker}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://matrice.example/cb"] }, select: { id: true } });
+  const client = await db.oAuthClient.create({
+    data: { clientId: `matrice-${marker}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://matrice.example/cb"] },
+    select: { id: true },
+  });
 
   fx = { owner, requests, accounts, documents, receiptId: receipt.id, ticketId: ticket.id, appId: app.id, clientId: client.id };
 });
@@ -177,13 +268,40 @@ type EntryPoint = {
 };
 
 const id = (key: keyof Fixtures["documents"]) => fx.documents[key];
-const get = (path: () => string) => ({ request }: Call) => request.get(path(), { maxRedirects: 0 });
+const get =
+  (path: () => string) =>
+  ({ request }: Call) =>
+    request.get(path(), { maxRedirects: 0 });
 
 const ENTRY_POINTS: EntryPoint[] = [
   // The document list.
-  { kind: "route", name: "GET /api/documents", resource: "documentList", action: "read", scope: "own", shows: "lab", send: get(() => "/api/documents") },
-  { kind: "route", name: "GET /api/pro/patients/:id/documents", resource: "documentList", action: "read", scope: "patient", shows: "lab", send: get(() => `/api/pro/patients/${fx.owner.id}/documents`) },
-  { kind: "page", name: "/documents", resource: "documentList", action: "read", scope: "own", pageForbidden: 200, send: get(() => "/documents") },
+  {
+    kind: "route",
+    name: "GET /api/documents",
+    resource: "documentList",
+    action: "read",
+    scope: "own",
+    shows: "lab",
+    send: get(() => "/api/documents"),
+  },
+  {
+    kind: "route",
+    name: "GET /api/pro/patients/:id/documents",
+    resource: "documentList",
+    action: "read",
+    scope: "patient",
+    shows: "lab",
+    send: get(() => `/api/pro/patients/${fx.owner.id}/documents`),
+  },
+  {
+    kind: "page",
+    name: "/documents",
+    resource: "documentList",
+    action: "read",
+    scope: "own",
+    pageForbidden: 200,
+    send: get(() => "/documents"),
+  },
   {
     kind: "page",
     name: "/pro/patients/:id",
@@ -193,7 +311,17 @@ const ENTRY_POINTS: EntryPoint[] = [
     // A professional's page: the owner and other accounts are not professionals (404). It names the
     // patient, with no document, to a professional with a (even lapsed) consent, so they can ask again;
     // one who never found the patient by identifier and birth date gets 404 like a blocked one.
-    differs: { owner: 404, otherPatient: 404, proExpired: "ok", proRevoked: "ok", proWithout: 404, proBlocked: 404, support: 404, curator: 404, admin: 404 },
+    differs: {
+      owner: 404,
+      otherPatient: 404,
+      proExpired: "ok",
+      proRevoked: "ok",
+      proWithout: 404,
+      proBlocked: 404,
+      support: 404,
+      curator: 404,
+      admin: 404,
+    },
     send: get(() => `/pro/patients/${fx.owner.id}`),
   },
   {
@@ -206,8 +334,23 @@ const ENTRY_POINTS: EntryPoint[] = [
     undo: () => e2eDb().document.deleteMany({ where: { ownerId: fx.owner.id, title: { startsWith: "Ajout par" } } }),
   },
   // The bin and bulk changes.
-  { kind: "route", name: "GET /api/documents?bin=true", resource: "documentList", action: "manage", scope: "own", send: get(() => "/api/documents?bin=true") },
-  { kind: "page", name: "/documents/corbeille", resource: "documentList", action: "manage", scope: "own", pageForbidden: 200, send: get(() => "/documents/corbeille") },
+  {
+    kind: "route",
+    name: "GET /api/documents?bin=true",
+    resource: "documentList",
+    action: "manage",
+    scope: "own",
+    send: get(() => "/api/documents?bin=true"),
+  },
+  {
+    kind: "page",
+    name: "/documents/corbeille",
+    resource: "documentList",
+    action: "manage",
+    scope: "own",
+    pageForbidden: 200,
+    send: get(() => "/documents/corbeille"),
+  },
   {
     kind: "route",
     name: "POST /api/documents/bulk",
@@ -216,11 +359,21 @@ const ENTRY_POINTS: EntryPoint[] = [
     scope: "own",
     // The owner hides their scratch document (and shows it again); anyone else tries to bin the owner's.
     send: ({ request, role }) =>
-      request.post("/api/documents/bulk", { data: role === "owner" ? { action: "hide", ids: [id("scratch")] } : { action: "bin", ids: [id("lab"), id("prescription")] }, headers: ORIGIN }),
+      request.post("/api/documents/bulk", {
+        data: role === "owner" ? { action: "hide", ids: [id("scratch")] } : { action: "bin", ids: [id("lab"), id("prescription")] },
+        headers: ORIGIN,
+      }),
     undo: ({ request }) => request.post("/api/documents/bulk", { data: { action: "unhide", ids: [id("scratch")] }, headers: ORIGIN }),
   },
   // One document, its file, the professional's page of it.
-  { kind: "route", name: "GET /api/documents/:id/file", resource: "document", action: "read", scope: "patient", send: get(() => `/api/documents/${id("lab")}/file`) },
+  {
+    kind: "route",
+    name: "GET /api/documents/:id/file",
+    resource: "document",
+    action: "read",
+    scope: "patient",
+    send: get(() => `/api/documents/${id("lab")}/file`),
+  },
   {
     kind: "page",
     name: "/pro/patients/:id/documents/:documentId",
@@ -232,7 +385,14 @@ const ENTRY_POINTS: EntryPoint[] = [
     shows: "lab",
     send: get(() => `/pro/patients/${fx.owner.id}/documents/${id("lab")}`),
   },
-  { kind: "route", name: "GET /api/documents/:id/file?download=1", resource: "download", action: "read", scope: "patient", send: get(() => `/api/documents/${id("lab")}/file?download=1`) },
+  {
+    kind: "route",
+    name: "GET /api/documents/:id/file?download=1",
+    resource: "download",
+    action: "read",
+    scope: "patient",
+    send: get(() => `/api/documents/${id("lab")}/file?download=1`),
+  },
   // Writing to it.
   {
     kind: "route",
@@ -240,7 +400,11 @@ const ENTRY_POINTS: EntryPoint[] = [
     resource: "document",
     action: "add",
     scope: "patient",
-    send: ({ request, role }) => request.patch(`/api/documents/${id("lab")}`, { data: role === "owner" ? { note: "Relu" } : { title: `Volé par ${role}` }, headers: ORIGIN }),
+    send: ({ request, role }) =>
+      request.patch(`/api/documents/${id("lab")}`, {
+        data: role === "owner" ? { note: "Relu" } : { title: `Volé par ${role}` },
+        headers: ORIGIN,
+      }),
   },
   {
     kind: "route",
@@ -248,11 +412,27 @@ const ENTRY_POINTS: EntryPoint[] = [
     resource: "document",
     action: "add",
     scope: "patient",
-    send: ({ request }) => request.post(`/api/documents/${id("lab")}/report`, { data: { reason: "OTHER", message: "Matrice" }, headers: ORIGIN }),
+    send: ({ request }) =>
+      request.post(`/api/documents/${id("lab")}/report`, { data: { reason: "OTHER", message: "Matrice" }, headers: ORIGIN }),
   },
   // Managing it: the vault's detail (for editing), bin, erase, pin.
-  { kind: "route", name: "GET /api/documents/:id", resource: "document", action: "manage", scope: "patient", shows: "lab", send: get(() => `/api/documents/${id("lab")}`) },
-  { kind: "page", name: "/documents/:id", resource: "document", action: "manage", scope: "patient", send: get(() => `/documents/${id("lab")}`) },
+  {
+    kind: "route",
+    name: "GET /api/documents/:id",
+    resource: "document",
+    action: "manage",
+    scope: "patient",
+    shows: "lab",
+    send: get(() => `/api/documents/${id("lab")}`),
+  },
+  {
+    kind: "page",
+    name: "/documents/:id",
+    resource: "document",
+    action: "manage",
+    scope: "patient",
+    send: get(() => `/documents/${id("lab")}`),
+  },
   {
     kind: "route",
     name: "POST /api/documents/:id/bin",
@@ -270,7 +450,14 @@ const ENTRY_POINTS: EntryPoint[] = [
     scope: "patient",
     send: async ({ request }) => {
       const binned = await e2eDb().document.create({
-        data: { ownerId: fx.owner.id, title: `À effacer ${marker}`, category: "LAB_RESULTS", documentDate: new Date("2026-02-04"), authorKind: "PATIENT", deletedAt: new Date() },
+        data: {
+          ownerId: fx.owner.id,
+          title: `À effacer ${marker}`,
+          category: "LAB_RESULTS",
+          documentDate: new Date("2026-02-04"),
+          authorKind: "PATIENT",
+          deletedAt: new Date(),
+        },
         select: { id: true },
       });
       return request.delete(`/api/documents/${binned.id}`, { headers: ORIGIN });
@@ -278,7 +465,14 @@ const ENTRY_POINTS: EntryPoint[] = [
     undo: () => e2eDb().document.deleteMany({ where: { ownerId: fx.owner.id, title: `À effacer ${marker}` } }),
   },
   // The hidden document.
-  { kind: "route", name: "GET /api/documents/:hidden/file", resource: "hiddenDocument", action: "read", scope: "patient", send: get(() => `/api/documents/${id("hidden")}/file`) },
+  {
+    kind: "route",
+    name: "GET /api/documents/:hidden/file",
+    resource: "hiddenDocument",
+    action: "read",
+    scope: "patient",
+    send: get(() => `/api/documents/${id("hidden")}/file`),
+  },
   {
     kind: "page",
     name: "/pro/patients/:id/documents/:hidden",
@@ -297,7 +491,14 @@ const ENTRY_POINTS: EntryPoint[] = [
     send: ({ request }) => request.patch(`/api/documents/${id("hidden")}`, { data: { hiddenFromProfessionals: false }, headers: ORIGIN }),
     undo: ({ request }) => request.patch(`/api/documents/${id("hidden")}`, { data: { hiddenFromProfessionals: true }, headers: ORIGIN }),
   },
-  { kind: "page", name: "/documents/:hidden", resource: "hiddenDocument", action: "manage", scope: "patient", send: get(() => `/documents/${id("hidden")}`) },
+  {
+    kind: "page",
+    name: "/documents/:hidden",
+    resource: "hiddenDocument",
+    action: "manage",
+    scope: "patient",
+    send: get(() => `/documents/${id("hidden")}`),
+  },
   // The profile: the professional patient view, and the owner's /espace.
   {
     kind: "route",
@@ -311,11 +512,35 @@ const ENTRY_POINTS: EntryPoint[] = [
     differs: { owner: 403, proGranted: "ok", proExpired: "ok", proRevoked: "ok", proWithout: 404, proBlocked: 404 },
     send: get(() => `/api/pro/patients/${fx.owner.id}`),
   },
-  { kind: "page", name: "/espace", resource: "profile", action: "read", scope: "own", pageForbidden: 200, shows: "lab", send: get(() => "/espace") },
+  {
+    kind: "page",
+    name: "/espace",
+    resource: "profile",
+    action: "read",
+    scope: "own",
+    pageForbidden: 200,
+    shows: "lab",
+    send: get(() => "/espace"),
+  },
   // The history.
   { kind: "route", name: "GET /api/history", resource: "history", action: "read", scope: "own", send: get(() => "/api/history") },
-  { kind: "route", name: "GET /api/history/export", resource: "history", action: "read", scope: "own", send: get(() => "/api/history/export") },
-  { kind: "page", name: "/historique", resource: "history", action: "read", scope: "own", pageForbidden: 200, send: get(() => "/historique") },
+  {
+    kind: "route",
+    name: "GET /api/history/export",
+    resource: "history",
+    action: "read",
+    scope: "own",
+    send: get(() => "/api/history/export"),
+  },
+  {
+    kind: "page",
+    name: "/historique",
+    resource: "history",
+    action: "read",
+    scope: "own",
+    pageForbidden: 200,
+    send: get(() => "/historique"),
+  },
   { kind: "page", name: "/alertes", resource: "history", action: "read", scope: "own", pageForbidden: 200, send: get(() => "/alertes") },
   // Consent ("Gestion des accès"): the page is the signed-in patient's own; a receipt is named by id.
   { kind: "page", name: "/acces", resource: "consent", action: "manage", scope: "own", pageForbidden: 200, send: get(() => "/acces") },
@@ -326,7 +551,18 @@ const ENTRY_POINTS: EntryPoint[] = [
     action: "read",
     scope: "patient",
     // Someone else's receipt is not found, like one that does not exist: its id reveals nothing.
-    differs: { otherPatient: 404, proGranted: 404, proExpired: 404, proRevoked: 404, proBlocked: 404, proWithout: 404, emergency: 404, support: 404, curator: 404, admin: 404 },
+    differs: {
+      otherPatient: 404,
+      proGranted: 404,
+      proExpired: 404,
+      proRevoked: 404,
+      proBlocked: 404,
+      proWithout: 404,
+      emergency: 404,
+      support: 404,
+      curator: 404,
+      admin: 404,
+    },
     send: get(() => `/api/consent/receipts/${fx.receiptId}`),
   },
 ];
@@ -354,7 +590,11 @@ function expectAnswer(entry: EntryPoint, role: Role, expected: Outcome, response
 async function ownerSpace() {
   const db = e2eDb();
   const [documents, history] = await Promise.all([
-    db.document.findMany({ where: { ownerId: fx.owner.id }, orderBy: { id: "asc" }, select: { id: true, title: true, note: true, category: true, hiddenFromProfessionals: true, pinned: true, deletedAt: true } }),
+    db.document.findMany({
+      where: { ownerId: fx.owner.id },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, note: true, category: true, hiddenFromProfessionals: true, pinned: true, deletedAt: true },
+    }),
     db.historyEntry.count({ where: { patientId: fx.owner.id } }),
   ]);
   return { documents: documents.filter((document) => !document.title.startsWith("À effacer")), history };
@@ -398,7 +638,10 @@ test.describe("staff and forged role fields", () => {
         await request.patch(`/api/documents/${id("hidden")}`, { data: { hiddenFromProfessionals: false, ...forged }, headers: ORIGIN }),
         await request.post("/api/documents/bulk", { data: { action: "bin", ids: [id("lab")], ...forged }, headers: ORIGIN }),
         await request.post(`/api/documents/${id("lab")}/report`, { data: { reason: "OTHER", ...forged }, headers: ORIGIN }),
-        await request.post(`/api/pro/patients/${fx.owner.id}/emergency`, { data: { reason: "Je suis le patient, laissez-moi voir", ...forged }, headers: ORIGIN }),
+        await request.post(`/api/pro/patients/${fx.owner.id}/emergency`, {
+          data: { reason: "Je suis le patient, laissez-moi voir", ...forged },
+          headers: ORIGIN,
+        }),
         await request.get(`/api/documents?ownerId=${fx.owner.id}&roles=PATIENT`),
         await request.get(`/api/history?patientId=${fx.owner.id}&roles=PATIENT`),
         await upload(request, "Volé", { patient: fx.owner.id }),
@@ -515,7 +758,10 @@ const STAFF_ACTIONS: StaffActionCase[] = [
     fields: () => ({}),
     state: async () => {
       const ids = Object.values(fx.accounts).map((account) => account!.id);
-      return [await e2eDb().historyChainCheck.count({ where: { requestedById: { in: ids } } }), await e2eDb().staffAuditEntry.count({ where: { action: "HISTORY_CHAINS_VERIFIED", actorId: { in: ids } } })];
+      return [
+        await e2eDb().historyChainCheck.count({ where: { requestedById: { in: ids } } }),
+        await e2eDb().staffAuditEntry.count({ where: { action: "HISTORY_CHAINS_VERIFIED", actorId: { in: ids } } }),
+      ];
     },
   },
   {
@@ -582,33 +828,63 @@ test.describe("staff server actions replayed by the wrong role", () => {
     });
   }
 
-  cell("the replay reaches the action: the admin, allowed, gives a role that way (then takes it back), but not on an old sign-in", async () => {
-    const target = await createAccount();
-    const located = serverAction("app/admin/roles/actions.ts", "changeStaffRoleAction")!;
-    const admin = fx.accounts.admin!;
-    // Signed in an hour ago: role changes need a recent proof of identity, and nothing changes without it.
-    await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date(Date.now() - 60 * 60_000) } });
-    const stale = await replayAction(fx.requests.admin, located, { targetUserId: target.id, role: "CURATOR", change: "grant", reason: REASON });
-    expect(stale.body).toMatch(/"code":"REAUTHENTICATION_REQUIRED"/);
-    expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id }, select: { roles: true } })).roles).toEqual(["PATIENT"]);
-    // The same session, just after confirming its identity.
-    await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date() } });
-    const granted = await replayAction(fx.requests.admin, located, { targetUserId: target.id, role: "CURATOR", change: "grant", reason: REASON });
-    expect(granted.body).toMatch(/"ok":true/);
-    expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id }, select: { roles: true } })).roles).toEqual(["PATIENT", "CURATOR"]);
-    const revoked = await replayAction(fx.requests.admin, located, { targetUserId: target.id, role: "CURATOR", change: "revoke", reason: REASON });
-    expect(revoked.body).toMatch(/"ok":true/);
-  });
+  cell(
+    "the replay reaches the action: the admin, allowed, gives a role that way (then takes it back), but not on an old sign-in",
+    async () => {
+      const target = await createAccount();
+      const located = serverAction("app/admin/roles/actions.ts", "changeStaffRoleAction")!;
+      const admin = fx.accounts.admin!;
+      // Signed in an hour ago: role changes need a recent proof of identity, and nothing changes without it.
+      await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date(Date.now() - 60 * 60_000) } });
+      const stale = await replayAction(fx.requests.admin, located, {
+        targetUserId: target.id,
+        role: "CURATOR",
+        change: "grant",
+        reason: REASON,
+      });
+      expect(stale.body).toMatch(/"code":"REAUTHENTICATION_REQUIRED"/);
+      expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id }, select: { roles: true } })).roles).toEqual(["PATIENT"]);
+      // The same session, just after confirming its identity.
+      await e2eDb().session.updateMany({ where: { userId: admin.id }, data: { authenticatedAt: new Date() } });
+      const granted = await replayAction(fx.requests.admin, located, {
+        targetUserId: target.id,
+        role: "CURATOR",
+        change: "grant",
+        reason: REASON,
+      });
+      expect(granted.body).toMatch(/"ok":true/);
+      expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id }, select: { roles: true } })).roles).toEqual([
+        "PATIENT",
+        "CURATOR",
+      ]);
+      const revoked = await replayAction(fx.requests.admin, located, {
+        targetUserId: target.id,
+        role: "CURATOR",
+        change: "revoke",
+        reason: REASON,
+      });
+      expect(revoked.body).toMatch(/"ok":true/);
+    },
+  );
 
   cell("a support agent's forged role fields grant nothing", async () => {
     const support = fx.accounts.support!;
     const request = fx.requests.support;
-    const forged = { roles: ["ADMIN", "CURATOR", "PATIENT"], role: "ADMIN", actorRole: "ADMIN", actorId: fx.accounts.admin!.id, userId: support.id };
+    const forged = {
+      roles: ["ADMIN", "CURATOR", "PATIENT"],
+      role: "ADMIN",
+      actorRole: "ADMIN",
+      actorId: fx.accounts.admin!.id,
+      userId: support.id,
+    };
     const roles = serverAction("app/admin/roles/actions.ts", "changeStaffRoleAction")!;
     const selfGrant = await replayAction(request, roles, { targetUserId: support.id, change: "grant", reason: REASON, ...forged });
     expect(selfGrant.body).toMatch(/"code":"FORBIDDEN"/);
     const decide = serverAction("app/admin/catalogue/actions.ts", "decideAppStatusAction", { id: fx.appId });
-    if (decide) expect((await replayAction(request, decide, { appId: fx.appId, decision: "list", reason: REASON, ...forged })).body).toMatch(/"code":"FORBIDDEN"/);
+    if (decide)
+      expect((await replayAction(request, decide, { appId: fx.appId, decision: "list", reason: REASON, ...forged })).body).toMatch(
+        /"code":"FORBIDDEN"/,
+      );
     expect((await request.get("/admin/roles?roles=ADMIN&role=ADMIN", { maxRedirects: 0 })).status()).toBe(404);
     expect((await request.get("/admin/journal?roles=ADMIN", { maxRedirects: 0 })).status()).toBe(404);
     expect((await request.get("/api/admin/journal/export?roles=ADMIN&role=ADMIN")).status()).toBe(403);
@@ -620,7 +896,11 @@ test.describe("staff server actions replayed by the wrong role", () => {
 test.describe("no health content for staff, through any door", () => {
   for (const role of ROLE_KEYS) {
     cell(`${role}: the FHIR API with a session cookie and no token → 401, no data`, async () => {
-      for (const path of ["/api/fhir/Patient", `/api/fhir/DocumentReference?patient=${fx.owner.id}`, `/api/fhir/DocumentReference/${id("lab")}`]) {
+      for (const path of [
+        "/api/fhir/Patient",
+        `/api/fhir/DocumentReference?patient=${fx.owner.id}`,
+        `/api/fhir/DocumentReference/${id("lab")}`,
+      ]) {
         const response = await fx.requests[role].get(path);
         expect(response.status(), path).toBe(401);
         const body = await response.text();
@@ -636,11 +916,14 @@ test.describe("no health content for staff, through any door", () => {
     expect(account.status()).toBe(200);
     const ticket = await request.get(`/admin/tickets/${fx.ticketId}`);
     expect(ticket.status()).toBe(200);
-    for (const body of [await account.text(), await ticket.text()]) for (const title of Object.values(TITLES)) expect(body).not.toContain(title);
+    for (const body of [await account.text(), await ticket.text()])
+      for (const title of Object.values(TITLES)) expect(body).not.toContain(title);
 
     // The demo patient, whose documents other specs read as the patient.
     const demo = await e2eDb().user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true } });
-    const titles = (await e2eDb().document.findMany({ where: { ownerId: demo.id }, select: { title: true } })).map((document) => document.title);
+    const titles = (await e2eDb().document.findMany({ where: { ownerId: demo.id }, select: { title: true } })).map(
+      (document) => document.title,
+    );
     expect(titles.length).toBeGreaterThan(0);
     const demoPage = await request.get(`/admin/comptes/${demo.id}`);
     expect(demoPage.status()).toBe(200);

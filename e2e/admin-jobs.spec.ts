@@ -48,7 +48,10 @@ test("an admin sees a failed background job, retries it, and the worker runs it"
   expect(await db.$queryRaw<unknown[]>`SELECT id FROM graphile_worker.jobs WHERE id = ${row!.id}`).toEqual([]);
   await expectAccessible(page);
 
-  const logged = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: admin.id, action: "JOB_RETRIED" }, select: { details: true } });
+  const logged = await db.staffAuditEntry.findFirstOrThrow({
+    where: { actorId: admin.id, action: "JOB_RETRIED" },
+    select: { details: true },
+  });
   expect(logged.details).toEqual({ jobId, task: "outbox.deliver" });
 
   const patientContext = await browser.newContext();

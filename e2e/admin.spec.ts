@@ -36,7 +36,9 @@ test("an admin gives and withdraws the support role, and finds both changes in t
   await page.getByRole("button", { name: "Enregistrer le changement" }).click();
   await expect(page.locator("form p", { hasText: "Le rôle « Support » a été donné." })).toBeVisible();
   await expect(page.getByTestId("account-roles")).toHaveText("Patient, Support");
-  await expect(page.getByRole("table", { name: /Comptes ayant un rôle de l'équipe/ }).getByRole("cell", { name: person.email })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: /Comptes ayant un rôle de l'équipe/ }).getByRole("cell", { name: person.email }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // The person's very next request sees the accounts page.
@@ -79,7 +81,7 @@ test("an admin gives and withdraws the support role, and finds both changes in t
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger en CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^journal-equipe-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
-  expect(csv.startsWith("\uFEFF\"Date et heure (Paris)\"")).toBe(true);
+  expect(csv.startsWith('\uFEFF"Date et heure (Paris)"')).toBe(true);
   const records = csv.trim().split("\r\n");
   expect(records).toHaveLength(2);
   expect(records[1]).toContain('"Rôle donné","Camille Essai"');

@@ -74,7 +74,10 @@ test("a visitor browses the catalogue with filters and a search, then reads an a
   await expect(page.getByTestId("decisions")).toContainText("Référencé");
 
   // Signed out: connecting and reporting go through the sign-in first.
-  await expect(page.getByRole("link", { name: "Connecter ce service" })).toHaveAttribute("href", `/connexion?callbackUrl=${encodeURIComponent("/services-connectes/connecter/tensio-plus")}`);
+  await expect(page.getByRole("link", { name: "Connecter ce service" })).toHaveAttribute(
+    "href",
+    `/connexion?callbackUrl=${encodeURIComponent("/services-connectes/connecter/tensio-plus")}`,
+  );
   await expect(page.getByRole("link", { name: "Connectez-vous pour signaler ce service" })).toBeVisible();
 });
 
@@ -112,7 +115,10 @@ test("a signed-in patient reports a service; the report reaches the curators", a
   const app = await ownApp();
   await signInAs(context, patient);
   await page.goto(`/catalogue/${app.slug}`);
-  await expect(page.getByRole("link", { name: "Connecter ce service" })).toHaveAttribute("href", `/services-connectes/connecter/${app.slug}`);
+  await expect(page.getByRole("link", { name: "Connecter ce service" })).toHaveAttribute(
+    "href",
+    `/services-connectes/connecter/${app.slug}`,
+  );
 
   // No reason: said next to the group, nothing recorded.
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
@@ -122,7 +128,10 @@ test("a signed-in patient reports a service; the report reaches the curators", a
   await page.getByLabel("Précisions (facultatif)").fill("Le service demande mon profil sans l'expliquer.");
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("Merci : votre signalement a été transmis à l'équipe de référencement.");
-  const reports = await e2eDb().catalogReport.findMany({ where: { appId: app.id }, select: { reporterId: true, reason: true, message: true } });
+  const reports = await e2eDb().catalogReport.findMany({
+    where: { appId: app.id },
+    select: { reporterId: true, reason: true, message: true },
+  });
   expect(reports).toEqual([{ reporterId: patient.id, reason: "PRIVACY", message: "Le service demande mon profil sans l'expliquer." }]);
 });
 
@@ -148,14 +157,24 @@ test("a publisher proposes a service: errors by the fields, then a submission th
   await page.getByLabel("Thème").selectOption({ label: "Prise de rendez-vous" });
   await page.getByLabel("Modèle économique").selectOption({ label: "Gratuit" });
   await page.getByLabel("Résumé en français").fill("Réservez vos séances de kinésithérapie à domicile.");
-  await page.getByLabel("Description en français").fill("Un service de test qui met en relation patients et kinésithérapeutes se déplaçant à domicile.");
+  await page
+    .getByLabel("Description en français")
+    .fill("Un service de test qui met en relation patients et kinésithérapeutes se déplaçant à domicile.");
   await page.getByRole("checkbox", { name: /Lire votre profil/ }).check();
   await page.locator("#app-purposeFr-patient_Patient_r").fill("Transmettre votre adresse au kinésithérapeute.");
   await page.getByRole("button", { name: "Envoyer la proposition" }).click();
   await expect(page.getByText("Merci : votre proposition a été transmise à l'équipe de référencement.").first()).toBeVisible();
 
-  const app = await e2eDb().catalogApp.findFirstOrThrow({ where: { name }, select: { status: true, submittedById: true, slug: true, requestedScopes: true, decisions: { select: { status: true } } } });
-  expect(app).toMatchObject({ status: "SUBMITTED", submittedById: publisher.id, requestedScopes: ["patient/Patient.r"], decisions: [{ status: "SUBMITTED" }] });
+  const app = await e2eDb().catalogApp.findFirstOrThrow({
+    where: { name },
+    select: { status: true, submittedById: true, slug: true, requestedScopes: true, decisions: { select: { status: true } } },
+  });
+  expect(app).toMatchObject({
+    status: "SUBMITTED",
+    submittedById: publisher.id,
+    requestedScopes: ["patient/Patient.r"],
+    decisions: [{ status: "SUBMITTED" }],
+  });
   // Not public until a curator lists it.
   expect((await page.request.get(`/catalogue/${app.slug}`)).status()).toBe(404);
 });

@@ -15,7 +15,10 @@ async function enrolEmailFactor(page: import("@playwright/test").Page, email: st
   await section.getByRole("button", { name: "Confirmer" }).click();
 }
 
-test("a new account enrols its e-mail as second factor, then signs in with a code sent there, which works once", async ({ page, context }) => {
+test("a new account enrols its e-mail as second factor, then signs in with a code sent there, which works once", async ({
+  page,
+  context,
+}) => {
   const account = await createAccount({ totp: false });
   await signInAs(context, account, { stage: "PASSWORD_VERIFIED" });
 
@@ -104,9 +107,9 @@ test("without an SMS provider, a newcomer reads their SMS code on the developmen
   await section.getByLabel("Code reçu").fill(body.match(/\b(\d{6})\b/)![1]);
   await section.getByRole("button", { name: "Confirmer" }).click();
   await expect(page).not.toHaveURL(/\/connexion\//);
-  expect(await e2eDb().authFactor.findMany({ where: { userId: account.id }, select: { kind: true, phone: true, confirmedAt: true } })).toEqual([
-    { kind: "SMS_OTP", phone: `+336${digits}`, confirmedAt: expect.any(Date) },
-  ]);
+  expect(
+    await e2eDb().authFactor.findMany({ where: { userId: account.id }, select: { kind: true, phone: true, confirmedAt: true } }),
+  ).toEqual([{ kind: "SMS_OTP", phone: `+336${digits}`, confirmedAt: expect.any(Date) }]);
 });
 
 test("from the Sécurité page, a signed-in person adds a phone that receives codes", async ({ page, context }) => {
@@ -135,7 +138,9 @@ test("from the Sécurité page, a signed-in person adds a phone that receives co
   await section.getByLabel(`Par e-mail, à ${account.email}`).check();
   await section.getByRole("button", { name: "Recevoir le code" }).click();
   await expect(section.getByText("Nous avons envoyé un code à e•••@test.espace-sante.localhost")).toBeVisible();
-  await section.getByLabel("Code reçu").fill(codeIn(await waitForMail(account.email, { subject: /^Confirmez votre nouveau moyen de connexion/ })));
+  await section
+    .getByLabel("Code reçu")
+    .fill(codeIn(await waitForMail(account.email, { subject: /^Confirmez votre nouveau moyen de connexion/ })));
   await section.getByRole("button", { name: "Confirmer" }).click();
   await expect(section.getByRole("list", { name: "Vos moyens de recevoir un code" })).toContainText(`E-mail : ${account.email}`);
   await expect(section.getByRole("radio")).toHaveCount(0);

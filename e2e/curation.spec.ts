@@ -65,7 +65,10 @@ test("a curator reviews a submitted app, cannot list it before the review is com
   await page.goto("/admin/catalogue");
   await expect(page.getByRole("heading", { level: 1, name: "Référencement du catalogue" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByTestId("submitted-apps").getByRole("link", { name: `Examiner ${app.name}` }).click();
+  await page
+    .getByTestId("submitted-apps")
+    .getByRole("link", { name: `Examiner ${app.name}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: app.name })).toBeVisible();
   await expectAccessible(page);
 
@@ -74,7 +77,10 @@ test("a curator reviews a submitted app, cannot list it before the review is com
 
   const form = page.getByTestId("criteria-form");
   for (const criterion of CRITERIA) {
-    await form.getByRole("group", { name: `Résultat : ${criterion}` }).getByRole("radio", { name: "Rempli", exact: true }).check();
+    await form
+      .getByRole("group", { name: `Résultat : ${criterion}` })
+      .getByRole("radio", { name: "Rempli", exact: true })
+      .check();
   }
   await form.getByLabel("Note publique : Écoconception").fill("Application légère, sans traceur.");
   await form.getByRole("button", { name: "Enregistrer la revue" }).click();
@@ -89,7 +95,9 @@ test("a curator reviews a submitted app, cannot list it before the review is com
   // The public file shows the review and the decision with its reason.
   await page.goto(`/catalogue/${app.slug}`);
   await expect(page.getByTestId("decisions")).toContainText("Avis favorable de la commission du 12 novembre.");
-  await expect(page.getByTestId("criteria-ethics").getByRole("row", { name: /Écoconception/ })).toContainText("Application légère, sans traceur.");
+  await expect(page.getByTestId("criteria-ethics").getByRole("row", { name: /Écoconception/ })).toContainText(
+    "Application légère, sans traceur.",
+  );
 });
 
 test("a curator enters a service; it joins the queue of applications", async ({ page, context }) => {
@@ -106,7 +114,9 @@ test("a curator enters a service; it joins the queue of applications", async ({ 
   await page.getByLabel("Thème").selectOption({ label: "Enfants" });
   await page.getByLabel("Modèle économique").selectOption({ label: "Gratuit" });
   await page.getByLabel("Résumé en français").fill("Le carnet de vaccination de toute la famille.");
-  await page.getByLabel("Description en français").fill("Un service de test qui lit les documents de vaccination pour rappeler les échéances.");
+  await page
+    .getByLabel("Description en français")
+    .fill("Un service de test qui lit les documents de vaccination pour rappeler les échéances.");
   await page.getByRole("checkbox", { name: /Lire et rechercher vos documents/ }).check();
   await page.locator("#app-purposeFr-patient_DocumentReference_rs").fill("Lire vos documents de vaccination.");
   await page.getByRole("checkbox", { name: "Vaccination", exact: true }).check();
@@ -114,9 +124,14 @@ test("a curator enters a service; it joins the queue of applications", async ({ 
   await expect(page.getByText("Service enregistré : il attend la revue de ses critères.").first()).toBeVisible();
   await expectAccessible(page);
 
-  const app = await e2eDb().catalogApp.findFirstOrThrow({ where: { name }, select: { id: true, status: true, submittedById: true, documentCategories: true } });
+  const app = await e2eDb().catalogApp.findFirstOrThrow({
+    where: { name },
+    select: { id: true, status: true, submittedById: true, documentCategories: true },
+  });
   expect(app).toMatchObject({ status: "SUBMITTED", submittedById: null, documentCategories: ["VACCINATION"] });
-  expect(await e2eDb().staffAuditEntry.count({ where: { targetAppId: app.id, actorId: curator.id, action: "CATALOG_APP_CREATED" } })).toBe(1);
+  expect(await e2eDb().staffAuditEntry.count({ where: { targetAppId: app.id, actorId: curator.id, action: "CATALOG_APP_CREATED" } })).toBe(
+    1,
+  );
   await page.goto("/admin/catalogue");
   await expect(page.getByTestId("submitted-apps")).toContainText(name);
 });
@@ -126,11 +141,28 @@ test("suspending an app a patient connected stops its token at once and alerts t
   const patient = await createAccount();
   const app = await ownApp("LISTED");
   const db = e2eDb();
-  const client = await db.oAuthClient.create({ data: { clientId: `e2e-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://e2e.example/callback"] }, select: { id: true } });
-  const connection = await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["launch/patient", "patient/Patient.r"], categories: [] }, select: { id: true } });
+  const client = await db.oAuthClient.create({
+    data: { clientId: `e2e-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://e2e.example/callback"] },
+    select: { id: true },
+  });
+  const connection = await db.appConnection.create({
+    data: { patientId: patient.id, appId: app.id, scopes: ["launch/patient", "patient/Patient.r"], categories: [] },
+    select: { id: true },
+  });
   const token = newOpaqueToken("access");
-  await db.oAuthToken.create({ data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes: ["launch/patient", "patient/Patient.r"], familyId: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
-  const fhir = () => page.request.get("/api/fhir/Patient", { headers: { Authorization: `Bearer ${token}`, Accept: "application/fhir+json" } });
+  await db.oAuthToken.create({
+    data: {
+      tokenHash: hashOpaqueToken(token),
+      kind: "ACCESS",
+      clientId: client.id,
+      connectionId: connection.id,
+      scopes: ["launch/patient", "patient/Patient.r"],
+      familyId: randomUUID(),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  const fhir = () =>
+    page.request.get("/api/fhir/Patient", { headers: { Authorization: `Bearer ${token}`, Accept: "application/fhir+json" } });
   expect((await fhir()).status()).toBe(200);
 
   await signInAs(context, curator);
@@ -145,7 +177,11 @@ test("suspending an app a patient connected stops its token at once and alerts t
   const mail = await waitForMail(patient.email, { subject: /suspendu/ });
   expect(mail.text).not.toContain(app.name);
 
-  const patientContext = await browser.newContext({ baseURL: E2E_APP_URL, locale: "fr-FR", extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.23" } });
+  const patientContext = await browser.newContext({
+    baseURL: E2E_APP_URL,
+    locale: "fr-FR",
+    extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.23" },
+  });
   await signInAs(patientContext, patient);
   const patientPage = await patientContext.newPage();
   await patientPage.goto("/alertes");
@@ -186,7 +222,10 @@ test("a curator registers a confidential client whose secret works once shown, t
 
   // The token endpoint knows the client: a wrong grant is refused as such (400), not the client (401).
   const tokenCall = (credentials: string) =>
-    page.request.post("/api/oauth/token", { form: { grant_type: "refresh_token", refresh_token: "ens_rt_inconnu" }, headers: { Authorization: `Basic ${Buffer.from(credentials).toString("base64")}` } });
+    page.request.post("/api/oauth/token", {
+      form: { grant_type: "refresh_token", refresh_token: "ens_rt_inconnu" },
+      headers: { Authorization: `Basic ${Buffer.from(credentials).toString("base64")}` },
+    });
   const known = await tokenCall(`${clientId}:${secret}`);
   expect(known.status()).toBe(400);
   expect(await known.json()).toMatchObject({ error: "invalid_grant" });

@@ -10,13 +10,18 @@ import { E2E_APP_URL } from "./support/environment";
  * patient's ids lead nowhere.
  */
 
-const pngBytes = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
+const pngBytes = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const svgBytes = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
 
-function upload(request: APIRequestContext, bytes: Buffer, { fileName = "radio.png", origin = E2E_APP_URL, title = "Radiographie" }: { fileName?: string; origin?: string | null; title?: string } = {}) {
+function upload(
+  request: APIRequestContext,
+  bytes: Buffer,
+  {
+    fileName = "radio.png",
+    origin = E2E_APP_URL,
+    title = "Radiographie",
+  }: { fileName?: string; origin?: string | null; title?: string } = {},
+) {
   return request.post("/api/uploads", {
     data: bytes,
     headers: {
@@ -59,7 +64,11 @@ test("a served file is the exact upload, typed by its bytes, sandboxed, never ca
   const detail = await context.request.get(`/api/documents/${id}`);
   expect(((await detail.json()) as { fileName: string }).fileName).not.toMatch(/[\r\n\u202E]/);
   // The upload, the view and the download are each in the patient's history.
-  const history = await e2eDb().historyEntry.findMany({ where: { patientId: patient.id }, orderBy: { sequence: "asc" }, select: { action: true } });
+  const history = await e2eDb().historyEntry.findMany({
+    where: { patientId: patient.id },
+    orderBy: { sequence: "asc" },
+    select: { action: true },
+  });
   expect(history.map((entry) => entry.action)).toEqual(["DOCUMENT_UPLOADED", "DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED"]);
 });
 
@@ -104,7 +113,10 @@ test("another patient's document does not exist for you, by any route; a half se
   for (const response of await Promise.all(attempts(halfContext.request))) expect(response.status(), response.url()).toBe(401);
   const strangerList = (await (await strangerContext.request.get("/api/documents")).json()) as { items: unknown[] };
   expect(strangerList.items).toEqual([]);
-  const bulk = await strangerContext.request.post("/api/documents/bulk", { data: { action: "bin", ids: [id] }, headers: { Origin: E2E_APP_URL } });
+  const bulk = await strangerContext.request.post("/api/documents/bulk", {
+    data: { action: "bin", ids: [id] },
+    headers: { Origin: E2E_APP_URL },
+  });
   expect(await bulk.json()).toEqual({ updated: 0 });
 
   // Untouched, and reachable by its owner.

@@ -8,11 +8,15 @@ import { createAccount, e2eDb, signInAs } from "./support/accounts";
  */
 test.use({ locale: "en-GB" });
 
-test("the security page: British dates, the device and its badge as separate words, a caption that agrees with one event", async ({ page }) => {
+test("the security page: British dates, the device and its badge as separate words, a caption that agrees with one event", async ({
+  page,
+}) => {
   const account = await createAccount();
   await signInAs(page.context(), account);
   await e2eDb().securityEvent.deleteMany({ where: { userId: account.id } });
-  await e2eDb().securityEvent.create({ data: { userId: account.id, kind: "LOGIN_PASSWORD_SUCCEEDED", createdAt: new Date("2026-03-04T09:05:00Z") } });
+  await e2eDb().securityEvent.create({
+    data: { userId: account.id, kind: "LOGIN_PASSWORD_SUCCEEDED", createdAt: new Date("2026-03-04T09:05:00Z") },
+  });
 
   await page.goto("/securite");
   await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
@@ -32,9 +36,13 @@ test("the directory names professions and specialties in English, and keeps an u
   const result = page.getByTestId("directory-result").filter({ hasText: "Hélène Lefèvre" });
   await expect(result).toContainText("Doctor — General practice · Paris");
   await page.goto("/acces/professionnels?name=kerbrat");
-  await expect(page.getByTestId("directory-result").filter({ hasText: "Loïc Kerbrat" })).toContainText("Doctor — General practice · Quimper");
+  await expect(page.getByTestId("directory-result").filter({ hasText: "Loïc Kerbrat" })).toContainText(
+    "Doctor — General practice · Quimper",
+  );
   await page.goto("/acces/professionnels?name=haddou");
-  await expect(page.getByTestId("directory-result").filter({ hasText: "Mohamed Haddou" })).toContainText("Nurse — Nurse anaesthetist · Bordeaux");
+  await expect(page.getByTestId("directory-result").filter({ hasText: "Mohamed Haddou" })).toContainText(
+    "Nurse — Nurse anaesthetist · Bordeaux",
+  );
 });
 
 test("a catalogue app's referencing file gives the automatic decision texts in English", async ({ page }) => {
@@ -58,7 +66,9 @@ test("a ticket the app opened for a French patient reads in English for an Engli
       subject: "Signalement d'un document : Document en double",
       subjectKey: "documentReport",
       subjectValues: { reason: "DUPLICATE" },
-      messages: { create: { authorId: patient.id, authorRole: "PATIENT", authorLabel: "Camille Essai", body: "Signalement envoyé sans précision." } },
+      messages: {
+        create: { authorId: patient.id, authorRole: "PATIENT", authorLabel: "Camille Essai", body: "Signalement envoyé sans précision." },
+      },
     },
     select: { id: true },
   });

@@ -16,8 +16,14 @@ async function connectApp(patient: TestAccount, scopes: string[], categories: ("
   const db = e2eDb();
   const app = await db.catalogApp.findUniqueOrThrow({ where: { slug: APP_SLUG }, select: { id: true, name: true, status: true } });
   expect(app.status).toBe("LISTED");
-  const client = await db.oAuthClient.create({ data: { clientId: `e2e-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://tensio-plus.example/callback"] }, select: { id: true } });
-  const connection = await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes, categories }, select: { id: true } });
+  const client = await db.oAuthClient.create({
+    data: { clientId: `e2e-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://tensio-plus.example/callback"] },
+    select: { id: true },
+  });
+  const connection = await db.appConnection.create({
+    data: { patientId: patient.id, appId: app.id, scopes, categories },
+    select: { id: true },
+  });
   const token = `ens_at_${randomBytes(32).toString("base64url")}`;
   await db.oAuthToken.create({
     data: {
@@ -105,12 +111,22 @@ test("the CapabilityStatement is public; data needs a token, and a token only re
   const profile = await request.get(`/api/fhir/Patient/${patient.id}`, { headers: { Authorization: `Bearer ${token}` } });
   expect(profile.status()).toBe(403);
   expect(profile.headers()["www-authenticate"]).toBe('Bearer error="insufficient_scope"');
-  const preflight = await request.fetch("/api/fhir/Observation", { method: "OPTIONS", headers: { Origin: "https://tensio-plus.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization, content-type" } });
+  const preflight = await request.fetch("/api/fhir/Observation", {
+    method: "OPTIONS",
+    headers: {
+      Origin: "https://tensio-plus.example",
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "authorization, content-type",
+    },
+  });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-headers"]).toContain("Authorization");
 });
 
-test("an app reads a shared document's bytes through Binary, sandboxed as a download; a hidden one is not found", async ({ page, request }) => {
+test("an app reads a shared document's bytes through Binary, sandboxed as a download; a hidden one is not found", async ({
+  page,
+  request,
+}) => {
   const patient = await createAccount();
   await signInAs(page.context(), patient);
   const upload = async (title: string) => {
@@ -136,7 +152,10 @@ test("an app reads a shared document's bytes through Binary, sandboxed as a down
 
   const list = await request.get("/api/fhir/DocumentReference?category=LAB_RESULTS", { headers: auth });
   expect(list.status()).toBe(200);
-  const bundle = (await list.json()) as { total: number; entry: { resource: { id: string; content: { attachment: { url: string } }[] } }[] };
+  const bundle = (await list.json()) as {
+    total: number;
+    entry: { resource: { id: string; content: { attachment: { url: string } }[] } }[];
+  };
   expect(bundle.total).toBe(1);
   expect(bundle.entry[0]!.resource.id).toBe(shared);
 

@@ -31,7 +31,8 @@ export const test = base.extend<{ guardedPage: void }>({
       page.on("console", (message) => {
         if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
         // next-intl's report of a message its provider was not given (lib/i18n/client-messages.tsx).
-        if (message.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH|INVALID_MESSAGE|FORMATTING_ERROR/.test(message.text())) problems.push(message.text());
+        if (message.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH|INVALID_MESSAGE|FORMATTING_ERROR/.test(message.text()))
+          problems.push(message.text());
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       await use();

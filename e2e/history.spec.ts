@@ -36,24 +36,45 @@ async function upload(request: APIRequestContext, title: string) {
 }
 
 /** A professional's account and directory record, signed in within their own browser context. */
-async function newProfessional(browser: Browser, { firstName = "Sophie", lastName, emergencyStaff = false }: { firstName?: string; lastName: string; emergencyStaff?: boolean }) {
+async function newProfessional(
+  browser: Browser,
+  { firstName = "Sophie", lastName, emergencyStaff = false }: { firstName?: string; lastName: string; emergencyStaff?: boolean },
+) {
   const account = await createAccount({ roles: ["PROFESSIONAL"] });
   await e2eDb().user.update({ where: { id: account.id }, data: { firstName, lastName }, select: { id: true } });
   const rpps = withRppsCheckDigit(`8${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`);
   const professional = await e2eDb().professional.create({
-    data: { userId: account.id, rpps, firstName, lastName, profession: emergencyStaff ? "Médecin urgentiste" : "Médecin généraliste", city: "Lyon", emergencyStaff },
+    data: {
+      userId: account.id,
+      rpps,
+      firstName,
+      lastName,
+      profession: emergencyStaff ? "Médecin urgentiste" : "Médecin généraliste",
+      city: "Lyon",
+      emergencyStaff,
+    },
     select: { id: true },
   });
   const context = await browser.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: { "X-Forwarded-For": PRO_ADDRESS } });
   await signInAs(context, account);
-  return { account, rpps, professionalId: professional.id, label: `${firstName} ${lastName}`, request: context.request, close: () => context.close() };
+  return {
+    account,
+    rpps,
+    professionalId: professional.id,
+    label: `${firstName} ${lastName}`,
+    request: context.request,
+    close: () => context.close(),
+  };
 }
 
 type Pro = Awaited<ReturnType<typeof newProfessional>>;
 
 /** The patient lets a professional see all their visible documents (as "Gestion des accès" would). */
 async function grantAll(patient: TestAccount, pro: Pro) {
-  await e2eDb().accessGrant.create({ data: { patientId: patient.id, professionalId: pro.professionalId, scope: "ALL_VISIBLE", validFrom: new Date(Date.now() - 60_000) }, select: { id: true } });
+  await e2eDb().accessGrant.create({
+    data: { patientId: patient.id, professionalId: pro.professionalId, scope: "ALL_VISIBLE", validFrom: new Date(Date.now() - 60_000) },
+    select: { id: true },
+  });
 }
 
 async function proViews(pro: Pro, documentId: string) {
@@ -61,17 +82,29 @@ async function proViews(pro: Pro, documentId: string) {
 }
 
 async function proBreaksGlass(pro: Pro, patient: TestAccount) {
-  const response = await pro.request.post(`/api/pro/patients/${patient.id}/emergency`, { data: { reason: EMERGENCY_REASON }, headers: { Origin: E2E_APP_URL } });
+  const response = await pro.request.post(`/api/pro/patients/${patient.id}/emergency`, {
+    data: { reason: EMERGENCY_REASON },
+    headers: { Origin: E2E_APP_URL },
+  });
   expect(response.status()).toBe(201);
 }
 
 async function latestEntryId(patient: TestAccount, action: "EMERGENCY_ACCESS") {
-  return (await e2eDb().historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action }, orderBy: { sequence: "desc" }, select: { id: true } })).id;
+  return (
+    await e2eDb().historyEntry.findFirstOrThrow({
+      where: { patientId: patient.id, action },
+      orderBy: { sequence: "desc" },
+      select: { id: true },
+    })
+  ).id;
 }
 
 const entries = (page: Page) => page.getByTestId("history-entry");
 
-test("the two tabs, filters by kind, author and date, the emergency entry with its reason, and the CSV export", async ({ page, browser }) => {
+test("the two tabs, filters by kind, author and date, the emergency entry with its reason, and the CSV export", async ({
+  page,
+  browser,
+}) => {
   const patient = await createAccount();
   await signInAs(page.context(), patient);
   const documentId = await upload(page.context().request, "Bilan sanguin");
@@ -139,7 +172,9 @@ test("the two tabs, filters by kind, author and date, the emergency entry with i
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString("utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe('"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Concerne","Document ou donnée","Base de l\'accès","Motif","Adresse IP"');
+  expect(lines[0]).toBe(
+    '"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Concerne","Document ou donnée","Base de l\'accès","Motif","Adresse IP"',
+  );
   expect(lines).toHaveLength(3);
   expect(csv).toContain('"Camille Essai","Patient","","Document ajouté","","Bilan sanguin"');
   // The formula-looking title is text for a spreadsheet, never a formula.
@@ -152,7 +187,9 @@ test("the two tabs, filters by kind, author and date, the emergency entry with i
   expect(others.headers()["content-disposition"]).toMatch(/^attachment;/);
   const othersCsv = (await others.text()).replace(/^\uFEFF/, "");
   expect(othersCsv.trim().split("\r\n")).toHaveLength(2);
-  expect(othersCsv).toContain(`"Karim Haddad","Professionnel de santé","${urgentist.rpps}","Accès d'urgence (bris de glace)","","","Accès d'urgence","${EMERGENCY_REASON}","${PRO_ADDRESS}"`);
+  expect(othersCsv).toContain(
+    `"Karim Haddad","Professionnel de santé","${urgentist.rpps}","Accès d'urgence (bris de glace)","","","Accès d'urgence","${EMERGENCY_REASON}","${PRO_ADDRESS}"`,
+  );
 });
 
 test("from a professional's entry the patient withdraws their access, then blocks them", async ({ page, browser }) => {
@@ -167,7 +204,9 @@ test("from a professional's entry the patient withdraws their access, then block
   const entry = entries(page).filter({ hasText: "Document consulté" });
   await entry.getByRole("button", { name: "Retirer l'accès" }).click();
   await expect(entry.getByText("L'accès de Sophie Moreau est retiré.")).toBeVisible();
-  expect((await e2eDb().accessGrant.findFirstOrThrow({ where: { patientId: patient.id, professionalId: doctor.professionalId } })).revokedAt).not.toBeNull();
+  expect(
+    (await e2eDb().accessGrant.findFirstOrThrow({ where: { patientId: patient.id, professionalId: doctor.professionalId } })).revokedAt,
+  ).not.toBeNull();
   // Withdrawn means refused on the professional's very next request.
   expect((await doctor.request.get(`/api/documents/${documentId}/file`)).status()).toBe(404);
 
@@ -194,7 +233,10 @@ test("from a professional's entry the patient withdraws their access, then block
   await expectAccessible(page);
 });
 
-test("an emergency access in force shows in 'Gestion des accès' and ends there; withdrawing or blocking from its entry ends it too", async ({ page, browser }) => {
+test("an emergency access in force shows in 'Gestion des accès' and ends there; withdrawing or blocking from its entry ends it too", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const patient = await createAccount();
   await signInAs(page.context(), patient);
@@ -259,7 +301,10 @@ test("an emergency access in force shows in 'Gestion des accès' and ends there;
   await expectAccessible(page);
 });
 
-test("alerts: a first access and an emergency access are e-mailed, counted in the header, listed, linked to their entry and marked read", async ({ page, browser }) => {
+test("alerts: a first access and an emergency access are e-mailed, counted in the header, listed, linked to their entry and marked read", async ({
+  page,
+  browser,
+}) => {
   const patient = await createAccount();
   await signInAs(page.context(), patient);
   const documentId = await upload(page.context().request, "Ordonnance confidentielle");

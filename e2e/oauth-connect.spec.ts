@@ -64,7 +64,16 @@ async function authorizeInBrowser(page: Page, clientId: string, scope: string, a
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   const state = randomUUID();
   const callback = page.waitForRequest((request) => request.url().startsWith(REDIRECT));
-  const query = new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT, scope, state, code_challenge: challenge, code_challenge_method: "S256", aud: `${E2E_APP_URL}/api/fhir` });
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope,
+    state,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    aud: `${E2E_APP_URL}/api/fhir`,
+  });
   if (approve) {
     await page.goto(`/api/oauth/authorize?${query}`);
     await approve(page);
@@ -123,16 +132,36 @@ test("the patient connects an app from the catalogue, narrows it, then disconnec
   await expect(page.getByText("Aucun service n'est connecté à votre espace.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Vos services connectés" })).toBeFocused();
 
-  const history = await e2eDb().historyEntry.findMany({ where: { patientId: patient.id }, orderBy: { sequence: "asc" }, select: { action: true } });
+  const history = await e2eDb().historyEntry.findMany({
+    where: { patientId: patient.id },
+    orderBy: { sequence: "asc" },
+    select: { action: true },
+  });
   expect(history.map((entry) => entry.action)).toEqual(["APP_CONNECTED", "APP_CONNECTION_CHANGED", "APP_DISCONNECTED"]);
 });
 
-test("a test client runs the whole OAuth flow with PKCE, reads only what the patient granted, and loses access on disconnection", async ({ page, context, request }) => {
+test("a test client runs the whole OAuth flow with PKCE, reads only what the patient granted, and loses access on disconnection", async ({
+  page,
+  context,
+  request,
+}) => {
   test.setTimeout(90_000);
   const discovery = (await (await request.get("/.well-known/smart-configuration")).json()) as Record<string, unknown>;
-  expect(discovery).toMatchObject({ issuer: E2E_APP_URL, token_endpoint: `${E2E_APP_URL}/api/oauth/token`, code_challenge_methods_supported: ["S256"], authorization_response_iss_parameter_supported: true });
+  expect(discovery).toMatchObject({
+    issuer: E2E_APP_URL,
+    token_endpoint: `${E2E_APP_URL}/api/oauth/token`,
+    code_challenge_methods_supported: ["S256"],
+    authorization_response_iss_parameter_supported: true,
+  });
   // A browser app may read discovery and call the token endpoint from its own origin (no cookie is involved).
-  const preflight = await request.fetch("/api/oauth/token", { method: "OPTIONS", headers: { Origin: "https://app.e2e.invalid", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+  const preflight = await request.fetch("/api/oauth/token", {
+    method: "OPTIONS",
+    headers: {
+      Origin: "https://app.e2e.invalid",
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "content-type",
+    },
+  });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()).toMatchObject({ "access-control-allow-origin": "*", "access-control-allow-methods": "POST, OPTIONS" });
   expect((await request.get("/.well-known/smart-configuration")).headers()["access-control-allow-origin"]).toBe("*");
@@ -157,28 +186,53 @@ test("a test client runs the whole OAuth flow with PKCE, reads only what the pat
   const clientId = `e2e-client-${randomUUID()}`;
   await e2eDb().oAuthClient.create({ data: { clientId, appId: app.id, type: "PUBLIC", redirectUris: [REDIRECT] } });
   // A redirect URI that is not registered: no redirect, our own error page.
-  await page.goto(`/api/oauth/authorize?${new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: "https://evil.e2e.invalid/cb", state: "x" })}`);
+  await page.goto(
+    `/api/oauth/authorize?${new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: "https://evil.e2e.invalid/cb", state: "x" })}`,
+  );
   await expect(page).toHaveURL(`${E2E_APP_URL}/autoriser/erreur?raison=redirect_uri`);
-  await expect(page.getByTestId("authorize-error-reason")).toHaveText("L'adresse de retour demandée n'est pas celle enregistrée pour ce service.");
+  await expect(page.getByTestId("authorize-error-reason")).toHaveText(
+    "L'adresse de retour demandée n'est pas celle enregistrée pour ce service.",
+  );
   await expectAccessible(page);
 
-  const { code, verifier } = await authorizeInBrowser(page, clientId, `launch/patient offline_access patient/Patient.r ${DOCS} ${OBS}`, async (page) => {
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Autoriser ${app.name} à accéder à votre espace ?`);
-    await expect(page.getByRole("link", { name: `Voir la fiche de ${app.name} dans le catalogue` })).toHaveAttribute("href", `/catalogue/${app.slug}`);
-    await expectAccessible(page);
-    await page.getByRole("checkbox", { name: "Ordonnance" }).check();
-    await page.getByRole("checkbox", { name: /Lire vos mesures/ }).uncheck();
-    await page.getByRole("button", { name: "Autoriser" }).click();
-  });
+  const { code, verifier } = await authorizeInBrowser(
+    page,
+    clientId,
+    `launch/patient offline_access patient/Patient.r ${DOCS} ${OBS}`,
+    async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Autoriser ${app.name} à accéder à votre espace ?`);
+      await expect(page.getByRole("link", { name: `Voir la fiche de ${app.name} dans le catalogue` })).toHaveAttribute(
+        "href",
+        `/catalogue/${app.slug}`,
+      );
+      await expectAccessible(page);
+      await page.getByRole("checkbox", { name: "Ordonnance" }).check();
+      await page.getByRole("checkbox", { name: /Lire vos mesures/ }).uncheck();
+      await page.getByRole("button", { name: "Autoriser" }).click();
+    },
+  );
 
-  const exchange = await request.post("/api/oauth/token", { form: { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier, client_id: clientId } });
+  const exchange = await request.post("/api/oauth/token", {
+    form: { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier, client_id: clientId },
+  });
   expect(exchange.status()).toBe(200);
   expect(exchange.headers()["cache-control"]).toContain("no-store");
   expect(exchange.headers()["access-control-allow-origin"]).toBe("*");
-  const tokens = (await exchange.json()) as { access_token: string; refresh_token: string; scope: string; patient: string; token_type: string };
-  expect(tokens).toMatchObject({ token_type: "Bearer", patient: patient.id, scope: `launch/patient offline_access patient/Patient.r ${DOCS}` });
+  const tokens = (await exchange.json()) as {
+    access_token: string;
+    refresh_token: string;
+    scope: string;
+    patient: string;
+    token_type: string;
+  };
+  expect(tokens).toMatchObject({
+    token_type: "Bearer",
+    patient: patient.id,
+    scope: `launch/patient offline_access patient/Patient.r ${DOCS}`,
+  });
 
-  const fhir = (path: string, token: string) => request.get(`/api/fhir/${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/fhir+json" } });
+  const fhir = (path: string, token: string) =>
+    request.get(`/api/fhir/${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/fhir+json" } });
   const search = await fhir("DocumentReference", tokens.access_token);
   expect(search.status()).toBe(200);
   const bundle = (await search.json()) as { resourceType: string; entry?: { resource: { id: string } }[] };
@@ -191,18 +245,32 @@ test("a test client runs the whole OAuth flow with PKCE, reads only what the pat
   expect(((await observations.json()) as { resourceType: string }).resourceType).toBe("OperationOutcome");
 
   // Rotation: the new pair works; the old refresh token is refused, and that replay ends the new pair too.
-  const refreshed = await request.post("/api/oauth/token", { form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId } });
+  const refreshed = await request.post("/api/oauth/token", {
+    form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId },
+  });
   expect(refreshed.status()).toBe(200);
   const second = (await refreshed.json()) as { access_token: string; refresh_token: string };
   expect((await fhir("DocumentReference", second.access_token)).status()).toBe(200);
-  const replay = await request.post("/api/oauth/token", { form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId } });
+  const replay = await request.post("/api/oauth/token", {
+    form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId },
+  });
   expect(replay.status()).toBe(400);
   expect(await replay.json()).toMatchObject({ error: "invalid_grant" });
   expect((await fhir("DocumentReference", second.access_token)).status()).toBe(401);
 
   // Asking again for what the patient already granted needs no consent: straight back with a code.
   const again = await authorizeInBrowser(page, clientId, `launch/patient offline_access ${DOCS}`);
-  const third = (await (await request.post("/api/oauth/token", { form: { grant_type: "authorization_code", code: again.code, redirect_uri: REDIRECT, code_verifier: again.verifier, client_id: clientId } })).json()) as { access_token: string };
+  const third = (await (
+    await request.post("/api/oauth/token", {
+      form: {
+        grant_type: "authorization_code",
+        code: again.code,
+        redirect_uri: REDIRECT,
+        code_verifier: again.verifier,
+        client_id: clientId,
+      },
+    })
+  ).json()) as { access_token: string };
   expect((await fhir("DocumentReference", third.access_token)).status()).toBe(200);
 
   await page.goto("/services-connectes");

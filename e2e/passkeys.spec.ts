@@ -26,7 +26,10 @@ async function credentialIdsIn(cdp: CDPSession, authenticatorId: string): Promis
 }
 
 const passkeysOf = (account: TestAccount) =>
-  e2eDb().authFactor.findMany({ where: { userId: account.id, kind: "PASSKEY" }, select: { credentialId: true, label: true, confirmedAt: true, signCount: true, lastUsedAt: true } });
+  e2eDb().authFactor.findMany({
+    where: { userId: account.id, kind: "PASSKEY" },
+    select: { credentialId: true, label: true, confirmedAt: true, signCount: true, lastUsedAt: true },
+  });
 
 /** A new account's first sign-in: password checked (without the UI), then a passkey as its first factor. */
 async function enrolFirstPasskey(context: BrowserContext, page: Page, account: TestAccount) {
@@ -123,7 +126,10 @@ test("an account whose only factor is a passkey confirms its identity with it be
   await addVirtualAuthenticator(context, page);
   await enrolFirstPasskey(context, page, account);
   // Make the sign-in an hour old: sensitive changes now need a re-authentication.
-  await e2eDb().session.updateMany({ where: { userId: account.id, stage: "FULL" }, data: { authenticatedAt: new Date(Date.now() - 3_600_000) } });
+  await e2eDb().session.updateMany({
+    where: { userId: account.id, stage: "FULL" },
+    data: { authenticatedAt: new Date(Date.now() - 3_600_000) },
+  });
 
   await page.goto("/securite/confirmer?suite=%2Fsecurite");
   const passkeyChoice = page.getByLabel("Clé d'accès (passkey)");
@@ -131,7 +137,10 @@ test("an account whose only factor is a passkey confirms its identity with it be
   await page.getByLabel("Mot de passe actuel").fill(account.password);
   await page.getByRole("button", { name: "Confirmer avec ma clé d'accès" }).click();
   await expect(page).toHaveURL(/\/securite$/);
-  const session = await e2eDb().session.findFirstOrThrow({ where: { userId: account.id, stage: "FULL" }, select: { authenticatedAt: true } });
+  const session = await e2eDb().session.findFirstOrThrow({
+    where: { userId: account.id, stage: "FULL" },
+    select: { authenticatedAt: true },
+  });
   expect(Date.now() - session.authenticatedAt.getTime()).toBeLessThan(60_000);
   const events = await e2eDb().securityEvent.findMany({ where: { userId: account.id, kind: "REAUTHENTICATED" } });
   expect(events).toHaveLength(1);

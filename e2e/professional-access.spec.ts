@@ -35,7 +35,10 @@ async function newPatient(): Promise<Patient> {
   // Qualified, as a professional would have done it in person: only a qualified NIR finds anyone.
   await e2eDb().user.update({
     where: { id: account.id },
-    data: { declaredNir: nir, identityQualification: { create: { nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Essai (Médecin)" } } },
+    data: {
+      declaredNir: nir,
+      identityQualification: { create: { nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Essai (Médecin)" } },
+    },
   });
   return { ...account, nir };
 }
@@ -46,7 +49,15 @@ async function newProfessional({ emergencyStaff = false, profession = "Médecin"
   // The history and the alerts name the account; a professional's account bears their name.
   await e2eDb().user.update({ where: { id: account.id }, data: { firstName: "Julie", lastName } });
   const { id } = await e2eDb().professional.create({
-    data: { userId: account.id, rpps: withRppsCheckDigit(String(randomInt(1_000_000_000, 9_999_999_999))), firstName: "Julie", lastName, profession, city: "Lyon", emergencyStaff },
+    data: {
+      userId: account.id,
+      rpps: withRppsCheckDigit(String(randomInt(1_000_000_000, 9_999_999_999))),
+      firstName: "Julie",
+      lastName,
+      profession,
+      city: "Lyon",
+      emergencyStaff,
+    },
     select: { id: true },
   });
   return { ...account, professionalId: id, name: `Julie ${lastName}`, label: `Julie ${lastName} (${profession})` };
@@ -74,14 +85,21 @@ async function addDocument(page: Page, { title, category, hidden = false }: { ti
   expect(response.status()).toBe(201);
   const { id } = (await response.json()) as { id: string };
   if (hidden) {
-    const patch = await page.request.patch(`/api/documents/${id}`, { data: { hiddenFromProfessionals: true }, headers: { Origin: E2E_APP_URL } });
+    const patch = await page.request.patch(`/api/documents/${id}`, {
+      data: { hiddenFromProfessionals: true },
+      headers: { Origin: E2E_APP_URL },
+    });
     expect(patch.status()).toBe(200);
   }
   return id;
 }
 
 /** The patient grants access on the professional's page of "Gestion des accès". */
-async function grantInUi(page: Page, professional: Professional, { categories, canAdd = false }: { categories?: string[]; canAdd?: boolean }) {
+async function grantInUi(
+  page: Page,
+  professional: Professional,
+  { categories, canAdd = false }: { categories?: string[]; canAdd?: boolean },
+) {
   await page.goto(`/acces/professionnels/${professional.professionalId}`);
   await expect(page.getByTestId("professional-status")).toHaveText("Ce professionnel n'a pas accès à vos documents.");
   if (categories) {
@@ -90,7 +108,12 @@ async function grantInUi(page: Page, professional: Professional, { categories, c
   }
   if (canAdd) await page.getByRole("radio", { name: "Consulter et ajouter des documents" }).check();
   await page.getByRole("button", { name: "Accorder l'accès" }).click();
-  await expect(page.locator("form").getByRole("status").filter({ hasText: `Accès accordé à ${professional.name}.` })).toBeVisible();
+  await expect(
+    page
+      .locator("form")
+      .getByRole("status")
+      .filter({ hasText: `Accès accordé à ${professional.name}.` }),
+  ).toBeVisible();
   await expectAccessible(page);
 }
 
@@ -110,7 +133,9 @@ async function findPatient(page: Page, identifier: string, patientId: string) {
 
 const rows = (page: Page) => page.getByTestId("document-row");
 
-test("a professional sees only the category the patient granted, never a hidden document, and loses access on the next request after revocation", async ({ page }) => {
+test("a professional sees only the category the patient granted, never a hidden document, and loses access on the next request after revocation", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const patient = await newPatient();
   const doctor = await newProfessional();
@@ -157,11 +182,15 @@ test("a professional sees only the category the patient granted, never a hidden 
   // No patient-only actions on a professional's page.
   await expect(page.getByRole("button", { name: /Corbeille|Masquer|Épingler|Modifier/ })).toHaveCount(0);
   await expectAccessible(page);
-  const viewed = await e2eDb().historyEntry.findFirst({ where: { patientId: patient.id, action: "DOCUMENT_VIEWED", actorRole: "PROFESSIONAL" } });
+  const viewed = await e2eDb().historyEntry.findFirst({
+    where: { patientId: patient.id, action: "DOCUMENT_VIEWED", actorRole: "PROFESSIONAL" },
+  });
   expect(viewed?.details).toMatchObject({ basis: "CONSENT" });
 
   // The hidden document and the other category are refused by address too.
-  const hiddenId = (await e2eDb().document.findFirstOrThrow({ where: { ownerId: patient.id, hiddenFromProfessionals: true }, select: { id: true } })).id;
+  const hiddenId = (
+    await e2eDb().document.findFirstOrThrow({ where: { ownerId: patient.id, hiddenFromProfessionals: true }, select: { id: true } })
+  ).id;
   expect((await page.request.get(`/api/documents/${hiddenId}/file`)).status()).toBe(404);
   expect((await page.goto(`/pro/patients/${patient.id}/documents/${hiddenId}`))?.status()).toBe(404);
 
@@ -182,7 +211,9 @@ test("a professional sees only the category the patient granted, never a hidden 
   await expect(page.getByRole("heading", { name: "Demander l'accès" })).toBeVisible();
 });
 
-test("emergency staff break the glass with a reason, see the visible documents, and the patient is alerted with the reason in their history", async ({ page }) => {
+test("emergency staff break the glass with a reason, see the visible documents, and the patient is alerted with the reason in their history", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const patient = await newPatient();
   const urgentist = await newProfessional({ emergencyStaff: true });
@@ -233,7 +264,10 @@ test("emergency staff break the glass with a reason, see the visible documents, 
   // The patient: an alert that leads to the history entry, which shows the stated reason.
   const entry = await e2eDb().historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "EMERGENCY_ACCESS" } });
   expect(entry.details).toMatchObject({ basis: "EMERGENCY", reason });
-  const viewed = await e2eDb().historyEntry.findFirst({ where: { patientId: patient.id, action: "DOCUMENT_VIEWED" }, select: { details: true } });
+  const viewed = await e2eDb().historyEntry.findFirst({
+    where: { patientId: patient.id, action: "DOCUMENT_VIEWED" },
+    select: { details: true },
+  });
   expect(viewed?.details).toMatchObject({ basis: "EMERGENCY" });
   await actAs(page, patient);
   await page.goto("/alertes");
@@ -280,7 +314,9 @@ test("a professional without access asks for it, and the request then waits for 
   await page.getByLabel("NIR ou identifiant espace santé").fill(patient.nir);
   await page.getByLabel("Date de naissance").fill("1985-04-13");
   await page.getByRole("button", { name: "Rechercher le patient" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Aucun patient ne correspond à cet identifiant et à cette date de naissance." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Aucun patient ne correspond à cet identifiant et à cette date de naissance." }),
+  ).toBeVisible();
   await expect(page).toHaveURL("/pro");
 });
 
@@ -293,7 +329,9 @@ test("a professional allowed to add puts a document in the patient's space, and 
 
   await actAs(page, doctor);
   await findPatient(page, patient.nir, patient.id);
-  await expect(page.getByTestId("access-summary")).toContainText("Accès accordé par le patient : tous ses documents visibles, sans date de fin.");
+  await expect(page.getByTestId("access-summary")).toContainText(
+    "Accès accordé par le patient : tous ses documents visibles, sans date de fin.",
+  );
   await expect(page.getByTestId("access-summary")).toContainText("Vous pouvez ajouter des documents à son espace.");
   await expect(page.getByText("Aucun document ne vous est accessible pour l'instant.")).toBeVisible();
 
@@ -319,7 +357,9 @@ test("a professional allowed to add puts a document in the patient's space, and 
   await expect(row).toContainText(`Ajouté par ${doctor.label}`);
   await row.getByRole("link", { name: "ECG de repos" }).click();
   await expect(page.getByTestId("added-by")).toContainText(`Ajouté par ${doctor.label}`);
-  const added = await e2eDb().historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "DOCUMENT_ADDED", actorRole: "PROFESSIONAL" } });
+  const added = await e2eDb().historyEntry.findFirstOrThrow({
+    where: { patientId: patient.id, action: "DOCUMENT_ADDED", actorRole: "PROFESSIONAL" },
+  });
   expect(added.details).toMatchObject({ basis: "CONSENT" });
 });
 

@@ -115,7 +115,9 @@ test("regenerating recovery codes shows ten codes once, and needs a recent re-au
   await expect(codes).toHaveCount(10);
   const second = await codes.allTextContents();
   expect(second.filter((code) => first.includes(code))).toEqual([]);
-  const kinds = (await e2eDb().securityEvent.findMany({ where: { userId: account.id }, select: { kind: true } })).map((event) => event.kind);
+  const kinds = (await e2eDb().securityEvent.findMany({ where: { userId: account.id }, select: { kind: true } })).map(
+    (event) => event.kind,
+  );
   expect(kinds.filter((kind) => kind === "RECOVERY_CODES_REGENERATED")).toHaveLength(2);
   expect(kinds).toContain("REAUTHENTICATED");
 });

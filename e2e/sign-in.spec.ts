@@ -53,7 +53,9 @@ test("sign up, confirm the e-mail, enrol an authenticator, sign out, sign in wit
   await signInWithPassword(page, email, password);
   await expect(page).toHaveURL(/\/connexion\/second-facteur/);
   // The enrolment's code was used; the next step's code is fresh.
-  await page.getByLabel("Code de votre application d'authentification").fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 }));
+  await page
+    .getByLabel("Code de votre application d'authentification")
+    .fill(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 }));
   await page.getByRole("button", { name: "Valider" }).click();
   await expect(page).toHaveURL(/\/espace$/);
   await expect(page.getByRole("heading", { name: "Mon espace santé" })).toBeVisible();
@@ -112,7 +114,10 @@ test("wrong codes until lockout, then even the right code is refused", async ({ 
   const field = page.getByLabel("Code de votre application d'authentification");
   const submit = async (code: string) => {
     await field.fill(code);
-    await Promise.all([page.waitForResponse(/\/api\/auth\/callback\/second-factor/), page.getByRole("button", { name: "Valider" }).first().click()]);
+    await Promise.all([
+      page.waitForResponse(/\/api\/auth\/callback\/second-factor/),
+      page.getByRole("button", { name: "Valider" }).first().click(),
+    ]);
   };
   for (let attempt = 1; attempt <= 4; attempt++) {
     await submit("000000");
@@ -129,10 +134,18 @@ test("wrong codes until lockout, then even the right code is refused", async ({ 
 
 test("a half-authenticated session gets nothing from a page, an API route or a server action", async ({ page, context, browser }) => {
   const account = await createAccount();
-  const documentId = (await e2eDb().document.create({
-    data: { ownerId: account.id, title: "Compte rendu d'essai", category: "REPORT", documentDate: new Date("2026-01-05"), authorKind: "PATIENT" },
-    select: { id: true },
-  })).id;
+  const documentId = (
+    await e2eDb().document.create({
+      data: {
+        ownerId: account.id,
+        title: "Compte rendu d'essai",
+        category: "REPORT",
+        documentDate: new Date("2026-01-05"),
+        authorKind: "PATIENT",
+      },
+      select: { id: true },
+    })
+  ).id;
 
   // The server action's id, as a full session sees it in the form.
   const full = await browser.newContext();
@@ -154,7 +167,10 @@ test("a half-authenticated session gets nothing from a page, an API route or a s
   expect(await api.text()).not.toContain("Compte rendu d'essai");
 
   const form = { [actionField!]: "", documentId, pinned: "true" };
-  const action = await page.request.post("/espace", { multipart: form, headers: { "Next-Action": actionField!.replace("$ACTION_ID_", "") } });
+  const action = await page.request.post("/espace", {
+    multipart: form,
+    headers: { "Next-Action": actionField!.replace("$ACTION_ID_", "") },
+  });
   expect(await action.text()).not.toContain("Compte rendu d'essai");
   const document = await e2eDb().document.findUniqueOrThrow({ where: { id: documentId }, select: { pinned: true } });
   expect(document.pinned).toBe(false);

@@ -10,12 +10,26 @@ async function signInWithPassword(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Continuer" }).click();
 }
 
-test("support finds a locked patient, unlocks them, resets their second factor after the identity check; the patient is told, signed out, and sees it in their history", async ({ page, browser }) => {
+test("support finds a locked patient, unlocks them, resets their second factor after the identity check; the patient is told, signed out, and sees it in their history", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const agent = await createAccount({ roles: ["SUPPORT"] });
   const patient = await createAccount();
-  await e2eDb().user.update({ where: { id: patient.id }, data: { consecutiveFailures: 12, lockedUntil: new Date(Date.now() + 60 * 60_000) } });
-  await e2eDb().document.create({ data: { ownerId: patient.id, title: "Compte rendu confidentiel", category: "REPORT", documentDate: new Date("2024-05-01"), authorKind: "PATIENT" } });
+  await e2eDb().user.update({
+    where: { id: patient.id },
+    data: { consecutiveFailures: 12, lockedUntil: new Date(Date.now() + 60 * 60_000) },
+  });
+  await e2eDb().document.create({
+    data: {
+      ownerId: patient.id,
+      title: "Compte rendu confidentiel",
+      category: "REPORT",
+      documentDate: new Date("2024-05-01"),
+      authorKind: "PATIENT",
+    },
+  });
 
   // The patient has a session open elsewhere, before support steps in.
   const patientContext = await browser.newContext();
@@ -41,7 +55,9 @@ test("support finds a locked patient, unlocks them, resets their second factor a
   // Support sees that documents exist, never what they are.
   await expect(page.getByText("1 document,")).toBeVisible();
   await expect(page.getByText("Compte rendu confidentiel")).toHaveCount(0);
-  expect(await e2eDb().staffAuditEntry.count({ where: { actorId: agent.id, targetUserId: patient.id, action: "ACCOUNT_VIEWED" } })).toBeGreaterThanOrEqual(1);
+  expect(
+    await e2eDb().staffAuditEntry.count({ where: { actorId: agent.id, targetUserId: patient.id, action: "ACCOUNT_VIEWED" } }),
+  ).toBeGreaterThanOrEqual(1);
 
   const unlock = page.getByRole("region", { name: "Débloquer le compte" });
   await unlock.getByLabel("Motif").fill("Appel de la personne, bloquée après des erreurs de saisie");

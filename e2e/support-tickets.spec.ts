@@ -37,7 +37,9 @@ test("a patient's request goes to an agent and back until the agent closes it", 
   await expectAccessible(page);
   await page.getByRole("link", { name: "Nouvelle demande" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nouvelle demande au support" })).toBeVisible();
-  await expect(page.getByLabel("Message")).toHaveAccessibleDescription(/N'écrivez aucune information de santé .* ne joignez jamais de document/);
+  await expect(page.getByLabel("Message")).toHaveAccessibleDescription(
+    /N'écrivez aucune information de santé .* ne joignez jamais de document/,
+  );
   // A missing topic is said at the field, and nothing typed is lost.
   await page.getByLabel("Objet").fill(subject);
   await page.getByLabel("Message").fill("Je ne reçois pas le code par e-mail depuis hier.");
@@ -67,7 +69,10 @@ test("a patient's request goes to an agent and back until the agent closes it", 
     await expectAccessible(agent.page);
     await row.getByRole("link", { name: subject }).click();
     await expect(agent.page.getByRole("heading", { level: 1, name: `Demande n° ${number}` })).toBeVisible();
-    await expect(agent.page.getByRole("link", { name: "Voir le compte de Camille Essai" })).toHaveAttribute("href", `/admin/comptes/${patient.id}`);
+    await expect(agent.page.getByRole("link", { name: "Voir le compte de Camille Essai" })).toHaveAttribute(
+      "href",
+      `/admin/comptes/${patient.id}`,
+    );
     await expect(agent.page.getByText(patient.email)).toBeVisible();
     await expectAccessible(agent.page);
     await agent.page.getByRole("button", { name: "M'attribuer la demande" }).click();
@@ -111,8 +116,18 @@ test("a patient's request goes to an agent and back until the agent closes it", 
     await expect(agent.page.getByTestId("ticket-status")).toHaveText("Fermée");
     await expect(agent.page.getByRole("button", { name: "Rouvrir la demande" })).toBeVisible();
     await expectAccessible(agent.page);
-    const audit = await e2eDb().staffAuditEntry.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, targetUserId: true } });
-    expect(audit).toEqual(["TICKET_ASSIGNED", "TICKET_REPLIED", "TICKET_CLOSED"].map((action) => ({ action, actorId: agent.account.id, targetUserId: patient.id })));
+    const audit = await e2eDb().staffAuditEntry.findMany({
+      where: { ticketId },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true, targetUserId: true },
+    });
+    expect(audit).toEqual(
+      ["TICKET_ASSIGNED", "TICKET_REPLIED", "TICKET_CLOSED"].map((action) => ({
+        action,
+        actorId: agent.account.id,
+        targetUserId: patient.id,
+      })),
+    );
   } finally {
     await agent.close();
   }
@@ -123,7 +138,11 @@ test("a patient's request goes to an agent and back until the agent closes it", 
   await expect(page.getByLabel("Votre message")).toHaveCount(0);
 });
 
-test("a problem reported on a vault document reaches support as the document's reference, never its title", async ({ page, context, browser }) => {
+test("a problem reported on a vault document reaches support as the document's reference, never its title", async ({
+  page,
+  context,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const patient = await createAccount();
   await signInAs(context, patient);
@@ -152,7 +171,10 @@ test("a problem reported on a vault document reaches support as the document's r
   await expect(page.getByRole("heading", { level: 1, name: `Demande n° ${number}` })).toBeVisible();
   const ticketId = ticketIdIn(page);
   await expect(page.getByTestId("ticket-document")).toContainText(`Document concerné : référence ${documentId.slice(0, 8)}`);
-  await expect(page.getByTestId("ticket-document").getByRole("link", { name: "Voir le document" })).toHaveAttribute("href", `/documents/${documentId}`);
+  await expect(page.getByTestId("ticket-document").getByRole("link", { name: "Voir le document" })).toHaveAttribute(
+    "href",
+    `/documents/${documentId}`,
+  );
   await expect(page.getByText("Signalement d'un document : Document en double")).toBeVisible();
 
   const agent = await newAgent(browser);

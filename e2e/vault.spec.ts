@@ -16,10 +16,15 @@ import { E2E_APP_URL } from "./support/environment";
 /** The word that exists only inside the PDF's text, to prove the search reads PDFs. */
 const PDF_ONLY_WORD = "zygomatiquement";
 
-
-
 // The tests run with the react-server condition, so the server-only test PDF builder loads here too.
-const pdfBytes = buildTestPdf([["ORDONNANCE", "Dr Sophie Bernard, medecine generale", "Paris, le 12 mars 2026", `Amoxicilline 1 g : 1 comprime matin et soir pendant 6 jours, ${PDF_ONLY_WORD}.`]]);
+const pdfBytes = buildTestPdf([
+  [
+    "ORDONNANCE",
+    "Dr Sophie Bernard, medecine generale",
+    "Paris, le 12 mars 2026",
+    `Amoxicilline 1 g : 1 comprime matin et soir pendant 6 jours, ${PDF_ONLY_WORD}.`,
+  ],
+]);
 /** A 24×24 grey PNG, enough for the preview to draw (the same builder the seed uses). */
 const pngBytes = buildGreyPng({ width: 24, height: 24, pixel: () => 60 });
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -36,7 +41,10 @@ async function newPatient(context: BrowserContext) {
 }
 
 /** A document made through the upload route directly, for tests about what happens after. */
-async function uploadThroughApi(context: BrowserContext, { title, fileName = "radio.png", bytes = pngBytes }: { title: string; fileName?: string; bytes?: Buffer }) {
+async function uploadThroughApi(
+  context: BrowserContext,
+  { title, fileName = "radio.png", bytes = pngBytes }: { title: string; fileName?: string; bytes?: Buffer },
+) {
   const response = await context.request.post("/api/uploads", {
     data: bytes,
     headers: {
@@ -55,7 +63,9 @@ async function uploadThroughApi(context: BrowserContext, { title, fileName = "ra
 const documentRows = (page: Page) => page.getByTestId("document-row");
 const listRow = (page: Page, title: string) => documentRows(page).filter({ has: page.getByRole("link", { name: title, exact: true }) });
 
-test("a patient adds a PDF and an image, confirms the suggested category, filters, searches the PDF's text, previews and downloads the exact bytes", async ({ page }) => {
+test("a patient adds a PDF and an image, confirms the suggested category, filters, searches the PDF's text, previews and downloads the exact bytes", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await newPatient(page.context());
   await page.goto("/documents");
@@ -149,7 +159,9 @@ test("a patient adds a PDF and an image, confirms the suggested category, filter
   expect(sha256(await downloadedBytes(await pngDownload))).toBe(sha256(pngBytes));
 });
 
-test("a patient edits a document, hides it from professionals, bins it, restores it, bins it from the list and deletes it for good", async ({ page }) => {
+test("a patient edits a document, hides it from professionals, bins it, restores it, bins it from the list and deletes it for good", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await newPatient(page.context());
   const id = await uploadThroughApi(page.context(), { title: "Radio" });
@@ -247,11 +259,20 @@ test("refused files are refused in the browser, in French, before any byte is se
   await page.goto("/documents");
   const uploads: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/uploads") uploads.push(decodeURIComponent(request.headers()["x-file-name"] ?? ""));
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/uploads")
+      uploads.push(decodeURIComponent(request.headers()["x-file-name"] ?? ""));
   });
   await page.getByLabel("Choisir des fichiers").setInputFiles([
-    { name: "installer.exe", mimeType: "application/octet-stream", buffer: Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(200)]) },
-    { name: "radio.png", mimeType: "image/png", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+    {
+      name: "installer.exe",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(200)]),
+    },
+    {
+      name: "radio.png",
+      mimeType: "image/png",
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    },
     { name: "scan.jpg", mimeType: "image/jpeg", buffer: pdfBytes },
     { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) },
     { name: "radio-vraie.png", mimeType: "image/png", buffer: pngBytes },
@@ -328,7 +349,9 @@ test("the document pages fit a phone's screen without scrolling sideways", async
   const id = await uploadThroughApi(page.context(), { title: "Compte rendu de consultation de cardiologie avec un titre plutôt long" });
   const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
   await page.goto("/documents");
-  await page.getByLabel("Choisir des fichiers").setInputFiles([{ name: "un-nom-de-fichier-vraiment-tres-long-sans-espaces-du-tout.png", mimeType: "image/png", buffer: pngBytes }]);
+  await page
+    .getByLabel("Choisir des fichiers")
+    .setInputFiles([{ name: "un-nom-de-fichier-vraiment-tres-long-sans-espaces-du-tout.png", mimeType: "image/png", buffer: pngBytes }]);
   await expect(documentRows(page)).toHaveCount(1);
   expect(await fitsWidth()).toBe(true);
   await page.goto(`/documents/${id}`);

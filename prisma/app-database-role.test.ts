@@ -39,7 +39,9 @@ describe("the app's database role", () => {
 
   it("reads and writes the other tables as the app needs", async () => {
     const email = `role-${randomUUID()}@test.localhost`;
-    await asApp(`INSERT INTO "User" (id, email, "firstName", "lastName", "updatedAt") VALUES ('${randomUUID()}', '${email}', 'Ana', 'Rôle', now())`);
+    await asApp(
+      `INSERT INTO "User" (id, email, "firstName", "lastName", "updatedAt") VALUES ('${randomUUID()}', '${email}', 'Ana', 'Rôle', now())`,
+    );
     await asApp(`UPDATE "User" SET "firstName" = 'Anne' WHERE email = '${email}'`);
     expect(await db.user.findUniqueOrThrow({ where: { email }, select: { firstName: true } })).toEqual({ firstName: "Anne" });
     await asApp(`DELETE FROM "User" WHERE email = '${email}'`);
@@ -52,10 +54,16 @@ describe("the app's database role", () => {
       FROM pg_tables WHERE tablename = 'HistoryEntry'`;
     if (engine.includes("PGlite")) {
       // Measured: the embedded server answers every connection as its one user, whatever name it gives.
-      expect({ current, owns, sameUrl: testDatabaseUrl === ownerTestDatabaseUrl }).toEqual({ current: "postgres", owns: true, sameUrl: true });
+      expect({ current, owns, sameUrl: testDatabaseUrl === ownerTestDatabaseUrl }).toEqual({
+        current: "postgres",
+        owns: true,
+        sameUrl: true,
+      });
     } else {
       expect({ current, owns }).toEqual({ current: "ens_app_test", owns: false });
-      await expect(db.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`)).rejects.toThrow(/must be owner/);
+      await expect(db.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`)).rejects.toThrow(
+        /must be owner/,
+      );
       await expect(db.$executeRawUnsafe(`UPDATE "HistoryEntry" SET "ipAddress" = NULL`)).rejects.toThrow(/permission denied/);
     }
   });

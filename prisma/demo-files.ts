@@ -105,7 +105,11 @@ function kneeXray(width = 240, height = 320): Buffer {
 }
 
 /** A long bone seen from the front: a shaft widening into rounded condyles at its `bottom` end. */
-function boneIntensity(dx: number, y: number, { top, bottom, shaft, condyle }: { top: number; bottom: number; shaft: number; condyle: number }): number {
+function boneIntensity(
+  dx: number,
+  y: number,
+  { top, bottom, shaft, condyle }: { top: number; bottom: number; shaft: number; condyle: number },
+): number {
   if (y < top || y > bottom) return 0;
   const widening = Math.max(0, 1 - (bottom - y) / 70);
   const halfWidth = shaft + (condyle - shaft) * Math.sqrt(widening);
@@ -118,4 +122,3 @@ function boneIntensity(dx: number, y: number, { top, bottom, shaft, condyle }: {
   const cortex = distance > edge - 7 ? 170 : 120;
   return cortex;
 }
-

@@ -31,7 +31,12 @@ export async function seedDemoOAuthClients(db: Db): Promise<number> {
   const apps = await db.catalogApp.findMany({ where: { status: "LISTED" }, select: { id: true, slug: true, websiteUrl: true } });
   const clients: Prisma.OAuthClientUncheckedCreateInput[] = apps
     .filter((app) => isDemoApp(app.websiteUrl))
-    .map((app) => ({ clientId: `${app.slug}-mobile`.slice(0, 80), appId: app.id, type: "PUBLIC", redirectUris: [`https://${app.slug}.example/oauth/callback`] }));
+    .map((app) => ({
+      clientId: `${app.slug}-mobile`.slice(0, 80),
+      appId: app.id,
+      type: "PUBLIC",
+      redirectUris: [`https://${app.slug}.example/oauth/callback`],
+    }));
   const tensio = apps.find((app) => app.slug === DEMO_CONFIDENTIAL_CLIENT.appSlug);
   if (tensio) {
     clients.push({

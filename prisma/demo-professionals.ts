@@ -6,7 +6,14 @@
 import type { Db } from "@/lib/server/db";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 
-type DirectoryEntry = { firstName: string; lastName: string; profession: string; specialty: string | null; city: string; emergencyStaff?: boolean };
+type DirectoryEntry = {
+  firstName: string;
+  lastName: string;
+  profession: string;
+  specialty: string | null;
+  city: string;
+  emergencyStaff?: boolean;
+};
 
 const MEDECIN = "Médecin";
 
@@ -36,12 +43,33 @@ const ENTRIES: DirectoryEntry[] = [
   { firstName: "Sylvie", lastName: "Giraud", profession: MEDECIN, specialty: "Oto-rhino-laryngologie", city: "Reims" },
   { firstName: "Rachid", lastName: "Mansouri", profession: MEDECIN, specialty: "Gastro-entérologie", city: "Marseille" },
   { firstName: "Damien", lastName: "Roche", profession: MEDECIN, specialty: "Médecine d'urgence", city: "Lyon", emergencyStaff: true },
-  { firstName: "Ophélie", lastName: "Carré", profession: MEDECIN, specialty: "Médecine d'urgence (SAMU)", city: "Paris", emergencyStaff: true },
-  { firstName: "Thierry", lastName: "Joly", profession: MEDECIN, specialty: "Anesthésie-réanimation", city: "Toulouse", emergencyStaff: true },
+  {
+    firstName: "Ophélie",
+    lastName: "Carré",
+    profession: MEDECIN,
+    specialty: "Médecine d'urgence (SAMU)",
+    city: "Paris",
+    emergencyStaff: true,
+  },
+  {
+    firstName: "Thierry",
+    lastName: "Joly",
+    profession: MEDECIN,
+    specialty: "Anesthésie-réanimation",
+    city: "Toulouse",
+    emergencyStaff: true,
+  },
   { firstName: "Gaëlle", lastName: "Moulin", profession: "Infirmier", specialty: null, city: "Lyon" },
   { firstName: "Kévin", lastName: "Lambert", profession: "Infirmier", specialty: null, city: "Villeurbanne" },
   { firstName: "Amandine", lastName: "Caron", profession: "Infirmier", specialty: null, city: "Lille" },
-  { firstName: "Mohamed", lastName: "Haddou", profession: "Infirmier", specialty: "Infirmier anesthésiste", city: "Bordeaux", emergencyStaff: true },
+  {
+    firstName: "Mohamed",
+    lastName: "Haddou",
+    profession: "Infirmier",
+    specialty: "Infirmier anesthésiste",
+    city: "Bordeaux",
+    emergencyStaff: true,
+  },
   { firstName: "Pauline", lastName: "Vidal", profession: "Infirmier", specialty: "Infirmière de pratique avancée", city: "Montpellier" },
   { firstName: "Sébastien", lastName: "Aubert", profession: "Infirmier", specialty: null, city: "Rouen" },
   { firstName: "Marion", lastName: "Guérin", profession: "Pharmacien", specialty: "Pharmacie d'officine", city: "Lyon" },
@@ -49,9 +77,21 @@ const ENTRIES: DirectoryEntry[] = [
   { firstName: "Chloé", lastName: "Faure", profession: "Pharmacien", specialty: "Pharmacie d'officine", city: "Annecy" },
   { firstName: "Guillaume", lastName: "André", profession: "Pharmacien", specialty: "Pharmacie hospitalière", city: "Nancy" },
   { firstName: "Nicolas", lastName: "Lacroix", profession: "Masseur-kinésithérapeute", specialty: null, city: "Lyon" },
-  { firstName: "Laetitia", lastName: "Brunet", profession: "Masseur-kinésithérapeute", specialty: "Kinésithérapie respiratoire", city: "Nantes" },
+  {
+    firstName: "Laetitia",
+    lastName: "Brunet",
+    profession: "Masseur-kinésithérapeute",
+    specialty: "Kinésithérapie respiratoire",
+    city: "Nantes",
+  },
   { firstName: "Benoît", lastName: "Schmitt", profession: "Masseur-kinésithérapeute", specialty: null, city: "Strasbourg" },
-  { firstName: "Inès", lastName: "Ferreira", profession: "Masseur-kinésithérapeute", specialty: "Kinésithérapie du sport", city: "Toulouse" },
+  {
+    firstName: "Inès",
+    lastName: "Ferreira",
+    profession: "Masseur-kinésithérapeute",
+    specialty: "Kinésithérapie du sport",
+    city: "Toulouse",
+  },
   { firstName: "Claire", lastName: "Leroux", profession: "Sage-femme", specialty: null, city: "Lyon" },
   { firstName: "Manon", lastName: "Noël", profession: "Sage-femme", specialty: null, city: "Angers" },
   { firstName: "Lucie", lastName: "Dumont", profession: "Sage-femme", specialty: null, city: "Le Mans" },

@@ -27,8 +27,14 @@ describe("the migration runner", () => {
     const migrations = readMigrations();
     expect(result.applied).toEqual(migrations.map((m) => m.name));
 
-    const rows = await withClient(database.url, async (c) =>
-      (await c.query(`SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`)).rows,
+    const rows = await withClient(
+      database.url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`,
+          )
+        ).rows,
     );
     expect(rows).toHaveLength(migrations.length);
     rows.forEach((row, i) => {

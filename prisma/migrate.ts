@@ -57,7 +57,9 @@ export async function applyMigrations(
     const done = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]));
     const failed = rows.find((r) => !r.finished_at);
     if (failed) {
-      throw new Error(`Migration ${failed.migration_name} failed earlier and was not rolled back: fix the database by hand, then mark it rolled back.`);
+      throw new Error(
+        `Migration ${failed.migration_name} failed earlier and was not rolled back: fix the database by hand, then mark it rolled back.`,
+      );
     }
     for (const name of done.keys()) {
       const local = migrations.find((m) => m.name === name);

@@ -16,7 +16,10 @@ const CANCEL_REQUEST = 80877102;
 /** Messages after which the client waits for an answer: Sync, simple Query, Flush, Terminate. */
 const ROUND_ENDS = new Set(["S", "Q", "H", "X"].map((c) => c.charCodeAt(0)));
 
-export async function servePglite(db: PGlite, { host, port, maxConnections }: { host: string; port: number; maxConnections: number }): Promise<{ server: Server; port: number; stop: () => Promise<void> }> {
+export async function servePglite(
+  db: PGlite,
+  { host, port, maxConnections }: { host: string; port: number; maxConnections: number },
+): Promise<{ server: Server; port: number; stop: () => Promise<void> }> {
   let tail: Promise<void> = Promise.resolve();
   let holder: symbol | null = null;
   let releaseHeld: (() => void) | null = null;

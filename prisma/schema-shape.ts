@@ -69,7 +69,13 @@ function nativeType([name, args]: [string, string[]]): string {
   }
 }
 
-const ON_DELETE: Record<string, string> = { Cascade: "CASCADE", SetNull: "SET NULL", Restrict: "RESTRICT", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
+const ON_DELETE: Record<string, string> = {
+  Cascade: "CASCADE",
+  SetNull: "SET NULL",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetDefault: "SET DEFAULT",
+};
 
 /**
  * The DMMF leaves out `Unsupported("…")` fields (the client cannot read them), so they are read from
@@ -122,7 +128,10 @@ export function expectedShape(schemaPath: string): Shape {
     shape.tables[model.dbName ?? model.name] = {
       columns,
       indexes: own
-        .map((i) => `${i.type === "id" ? "primary" : i.type === "unique" ? "unique" : "index"} (${i.fields.map((x) => column(model, x.name) + (x.sortOrder === "desc" ? " desc" : "")).join(",")})`)
+        .map(
+          (i) =>
+            `${i.type === "id" ? "primary" : i.type === "unique" ? "unique" : "index"} (${i.fields.map((x) => column(model, x.name) + (x.sortOrder === "desc" ? " desc" : "")).join(",")})`,
+        )
         .sort(),
       foreignKeys: foreignKeys.sort(),
     };

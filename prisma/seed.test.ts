@@ -26,7 +26,9 @@ async function counts(db: Db) {
   const ids = users.map((u) => u.id);
   return {
     users: users.length,
-    professionals: await db.professional.count({ where: { OR: [{ userId: { in: ids } }, { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } }] } }),
+    professionals: await db.professional.count({
+      where: { OR: [{ userId: { in: ids } }, { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } }] },
+    }),
     documents: await db.document.count({ where: { ownerId: { in: ids } } }),
     apps: await db.catalogApp.count(),
   };
@@ -44,7 +46,9 @@ describe("the demo seed", () => {
   it("creates every demo role, professionals with valid identifiers, documents and catalogue apps", async () => {
     const summary = await seedDemoData(db);
     expect(await counts(db)).toEqual(summary);
-    const roles = new Set((await db.user.findMany({ where: { email: { in: demoEmails } }, select: { roles: true } })).flatMap((u) => u.roles));
+    const roles = new Set(
+      (await db.user.findMany({ where: { email: { in: demoEmails } }, select: { roles: true } })).flatMap((u) => u.roles),
+    );
     expect([...roles].sort()).toEqual(["ADMIN", "CURATOR", "PATIENT", "PROFESSIONAL", "SUPPORT"]);
     const pros = await db.professional.findMany({ where: { user: { email: { in: demoEmails } } } });
     expect(pros.every((p) => isValidRpps(p.rpps))).toBe(true);
@@ -53,10 +57,15 @@ describe("the demo seed", () => {
 
   it("fills a directory of about fifty professionals, every identifier with a valid check digit", async () => {
     await seedDemoData(db);
-    const directory = await db.professional.findMany({ where: { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } }, select: { rpps: true, profession: true, emergencyStaff: true, userId: true } });
+    const directory = await db.professional.findMany({
+      where: { rpps: { in: DEMO_DIRECTORY.map((p) => p.rpps) } },
+      select: { rpps: true, profession: true, emergencyStaff: true, userId: true },
+    });
     expect(directory.length).toBeGreaterThanOrEqual(50);
     expect(directory.filter((p) => !isValidRpps(p.rpps))).toEqual([]);
-    expect(new Set(directory.map((p) => p.profession))).toEqual(new Set(["Médecin", "Infirmier", "Pharmacien", "Masseur-kinésithérapeute", "Sage-femme", "Chirurgien-dentiste"]));
+    expect(new Set(directory.map((p) => p.profession))).toEqual(
+      new Set(["Médecin", "Infirmier", "Pharmacien", "Masseur-kinésithérapeute", "Sage-femme", "Chirurgien-dentiste"]),
+    );
     expect(directory.some((p) => p.emergencyStaff)).toBe(true);
     // Directory entries exist before the person has an account.
     expect(directory.every((p) => p.userId === null)).toBe(true);
@@ -64,17 +73,32 @@ describe("the demo seed", () => {
 
   it("makes the demo patient findable by a professional, with Dr Bernard as médecin traitant", async () => {
     await seedDemoData(db);
-    const patient = await db.user.findUniqueOrThrow({ where: { email: "patient@demo.espace-sante.test" }, select: { id: true, declaredNir: true, spaceCode: true, identityQualification: { select: { nir: true, method: true, documentType: true } } } });
+    const patient = await db.user.findUniqueOrThrow({
+      where: { email: "patient@demo.espace-sante.test" },
+      select: {
+        id: true,
+        declaredNir: true,
+        spaceCode: true,
+        identityQualification: { select: { nir: true, method: true, documentType: true } },
+      },
+    });
     expect(isValidNir(DEMO_PATIENT_NIR)).toBe(true);
     // Only a qualified NIR finds anyone: the demo one is, in person by Dr Bernard (README's demo paragraph).
-    expect(patient).toMatchObject({ declaredNir: DEMO_PATIENT_NIR, spaceCode: DEMO_PATIENT_SPACE_CODE, identityQualification: { nir: DEMO_PATIENT_NIR, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD" } });
+    expect(patient).toMatchObject({
+      declaredNir: DEMO_PATIENT_NIR,
+      spaceCode: DEMO_PATIENT_SPACE_CODE,
+      identityQualification: { nir: DEMO_PATIENT_NIR, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD" },
+    });
     expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "IDENTITY_QUALIFIED" } })).toBe(1);
     // A database seeded before qualification existed has the NIR declared and no qualification: the next start qualifies it, once.
     await db.identityQualification.delete({ where: { userId: patient.id } });
     await seedDemoData(db);
     await seedDemoData(db);
     expect(await db.identityQualification.count({ where: { userId: patient.id, nir: DEMO_PATIENT_NIR } })).toBe(1);
-    const settings = await db.patientAccessSettings.findUniqueOrThrow({ where: { patientId: patient.id }, select: { treatingDoctor: { select: { lastName: true } } } });
+    const settings = await db.patientAccessSettings.findUniqueOrThrow({
+      where: { patientId: patient.id },
+      select: { treatingDoctor: { select: { lastName: true } } },
+    });
     expect(settings.treatingDoctor?.lastName).toBe("Bernard");
     // The patient's own choice survives the next start.
     await db.patientAccessSettings.update({ where: { patientId: patient.id }, data: { treatingDoctorId: null } });
@@ -99,21 +123,34 @@ describe("the demo seed", () => {
     for (const document of documents) {
       expect(document.storageKey).not.toBeNull();
       const key = unwrapDocumentKey(document.wrappedKey!, { documentId: document.id, masterKey });
-      const bytes = await buffer(decryptingReader(await storage.openRead(document.storageKey!), { key, aad: `document-file:${document.id}` }));
+      const bytes = await buffer(
+        decryptingReader(await storage.openRead(document.storageKey!), { key, aad: `document-file:${document.id}` }),
+      );
       expect(bytes.length).toBe(document.sizeBytes);
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(document.sha256);
-      expect(await inspectFileHead({ head: bytes, fileName: document.fileName!, isWholeFile: true })).toMatchObject({ accepted: true, mimeType: document.mimeType });
+      expect(await inspectFileHead({ head: bytes, fileName: document.fileName!, isWholeFile: true })).toMatchObject({
+        accepted: true,
+        mimeType: document.mimeType,
+      });
     }
     const prescription = documents.find((d) => d.category === "PRESCRIPTION")!;
     expect(prescription.extractedText).toContain("Amlodipine");
     expect(prescription).toMatchObject({ authorKind: "PROFESSIONAL", authorLabel: "Dr Sophie Bernard" });
-    expect(documents.find((d) => d.category === "LAB_RESULTS")).toMatchObject({ authorKind: "ESTABLISHMENT", authorLabel: "Laboratoire BioSanté Lyon 3" });
+    expect(documents.find((d) => d.category === "LAB_RESULTS")).toMatchObject({
+      authorKind: "ESTABLISHMENT",
+      authorLabel: "Laboratoire BioSanté Lyon 3",
+    });
     expect(documents.filter((d) => d.hiddenFromProfessionals).map((d) => d.category)).toEqual(["REPORT"]);
-    const uploads = await db.historyEntry.findMany({ where: { patientId: patient.id, action: "DOCUMENT_UPLOADED" }, select: { documentId: true, actorLabel: true } });
+    const uploads = await db.historyEntry.findMany({
+      where: { patientId: patient.id, action: "DOCUMENT_UPLOADED" },
+      select: { documentId: true, actorLabel: true },
+    });
     expect(uploads).toHaveLength(5);
     // The history names who each document came from, not the patient for all.
     expect(uploads.find((u) => u.documentId === prescription.id)?.actorLabel).toBe("Dr Sophie Bernard");
-    expect(uploads.find((u) => u.documentId === documents.find((d) => d.category === "LAB_RESULTS")!.id)?.actorLabel).toBe("Laboratoire BioSanté Lyon 3");
+    expect(uploads.find((u) => u.documentId === documents.find((d) => d.category === "LAB_RESULTS")!.id)?.actorLabel).toBe(
+      "Laboratoire BioSanté Lyon 3",
+    );
 
     // A title the person changed is kept on the next start.
     await db.document.update({ where: { id: prescription.id }, data: { title: "Mon ordonnance" } });
@@ -134,7 +171,14 @@ describe("the demo seed", () => {
     await db.document.delete({ where: { id: withFile.id } });
     const legacyId = "5b0c1a3e-0000-4000-8000-000000000003";
     await db.document.create({
-      data: { id: legacyId, ownerId: patient.id, title: withFile.title, category: "IMAGING", documentDate: withFile.documentDate, authorKind: "ESTABLISHMENT" },
+      data: {
+        id: legacyId,
+        ownerId: patient.id,
+        title: withFile.title,
+        category: "IMAGING",
+        documentDate: withFile.documentDate,
+        authorKind: "ESTABLISHMENT",
+      },
     });
     await seedDemoData(db);
     const imaging = await db.document.findMany({ where: { ownerId: patient.id, category: "IMAGING" } });

@@ -21,19 +21,89 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 export const DEMO_ACCOUNTS = [
-  { key: "patient", email: "patient@demo.espace-sante.test", firstName: "Camille", lastName: "Martin", roles: ["PATIENT"], birthDate: "1984-05-12" },
-  { key: "doctor", email: "dr.bernard@demo.espace-sante.test", firstName: "Sophie", lastName: "Bernard", roles: ["PROFESSIONAL"], birthDate: "1976-02-03" },
-  { key: "nurse", email: "t.petit@demo.espace-sante.test", firstName: "Thomas", lastName: "Petit", roles: ["PROFESSIONAL"], birthDate: "1990-09-21" },
-  { key: "emergency", email: "dr.haddad@demo.espace-sante.test", firstName: "Karim", lastName: "Haddad", roles: ["PROFESSIONAL"], birthDate: "1981-11-30" },
-  { key: "support", email: "support@demo.espace-sante.test", firstName: "Julie", lastName: "Moreau", roles: ["SUPPORT"], birthDate: "1993-04-17" },
-  { key: "curator", email: "curation@demo.espace-sante.test", firstName: "Nicolas", lastName: "Laurent", roles: ["CURATOR"], birthDate: "1987-07-08" },
-  { key: "admin", email: "admin@demo.espace-sante.test", firstName: "Claire", lastName: "Dubois", roles: ["ADMIN"], birthDate: "1979-12-01" },
+  {
+    key: "patient",
+    email: "patient@demo.espace-sante.test",
+    firstName: "Camille",
+    lastName: "Martin",
+    roles: ["PATIENT"],
+    birthDate: "1984-05-12",
+  },
+  {
+    key: "doctor",
+    email: "dr.bernard@demo.espace-sante.test",
+    firstName: "Sophie",
+    lastName: "Bernard",
+    roles: ["PROFESSIONAL"],
+    birthDate: "1976-02-03",
+  },
+  {
+    key: "nurse",
+    email: "t.petit@demo.espace-sante.test",
+    firstName: "Thomas",
+    lastName: "Petit",
+    roles: ["PROFESSIONAL"],
+    birthDate: "1990-09-21",
+  },
+  {
+    key: "emergency",
+    email: "dr.haddad@demo.espace-sante.test",
+    firstName: "Karim",
+    lastName: "Haddad",
+    roles: ["PROFESSIONAL"],
+    birthDate: "1981-11-30",
+  },
+  {
+    key: "support",
+    email: "support@demo.espace-sante.test",
+    firstName: "Julie",
+    lastName: "Moreau",
+    roles: ["SUPPORT"],
+    birthDate: "1993-04-17",
+  },
+  {
+    key: "curator",
+    email: "curation@demo.espace-sante.test",
+    firstName: "Nicolas",
+    lastName: "Laurent",
+    roles: ["CURATOR"],
+    birthDate: "1987-07-08",
+  },
+  {
+    key: "admin",
+    email: "admin@demo.espace-sante.test",
+    firstName: "Claire",
+    lastName: "Dubois",
+    roles: ["ADMIN"],
+    birthDate: "1979-12-01",
+  },
 ] as const;
 
 const PROFESSIONALS = [
-  { account: "doctor", rpps: withRppsCheckDigit("1010000001"), profession: "Médecin", specialty: "Médecine générale", city: "Lyon", emergencyStaff: false },
-  { account: "nurse", rpps: withRppsCheckDigit("1010000002"), profession: "Infirmier", specialty: null, city: "Villeurbanne", emergencyStaff: false },
-  { account: "emergency", rpps: withRppsCheckDigit("1010000003"), profession: "Médecin", specialty: "Médecine d'urgence (SAMU)", city: "Lyon", emergencyStaff: true },
+  {
+    account: "doctor",
+    rpps: withRppsCheckDigit("1010000001"),
+    profession: "Médecin",
+    specialty: "Médecine générale",
+    city: "Lyon",
+    emergencyStaff: false,
+  },
+  {
+    account: "nurse",
+    rpps: withRppsCheckDigit("1010000002"),
+    profession: "Infirmier",
+    specialty: null,
+    city: "Villeurbanne",
+    emergencyStaff: false,
+  },
+  {
+    account: "emergency",
+    rpps: withRppsCheckDigit("1010000003"),
+    profession: "Médecin",
+    specialty: "Médecine d'urgence (SAMU)",
+    city: "Lyon",
+    emergencyStaff: true,
+  },
 ] as const;
 
 /**
@@ -41,13 +111,52 @@ const PROFESSIONALS = [
  * The first seeds made metadata-only rows under the same ids; those are replaced by documents with files.
  */
 const DOCUMENTS = [
-  { id: "5b0c1a3e-0000-4000-8000-000000000001", title: "Ordonnance – traitement de l'hypertension", category: "PRESCRIPTION", documentDate: "2026-09-14", authorKind: "PROFESSIONAL", by: "doctor", hidden: false },
-  { id: "5b0c1a3e-0000-4000-8000-000000000002", title: "Bilan sanguin annuel", category: "LAB_RESULTS", documentDate: "2026-06-02", authorKind: "ESTABLISHMENT", label: "Laboratoire BioSanté Lyon 3", hidden: false },
-  { id: "5b0c1a3e-0000-4000-8000-000000000003", title: "Radiographie du genou gauche", category: "IMAGING", documentDate: "2025-11-20", authorKind: "ESTABLISHMENT", label: "Centre d'imagerie Bellecour", hidden: false },
-  { id: "5b0c1a3e-0000-4000-8000-000000000004", title: "Carnet de vaccination", category: "VACCINATION", documentDate: "2024-03-08", authorKind: "PATIENT", by: "patient", hidden: false },
-  { id: "5b0c1a3e-0000-4000-8000-000000000005", title: "Compte rendu de consultation de psychiatrie", category: "REPORT", documentDate: "2025-01-27", authorKind: "PATIENT", by: "patient", hidden: true },
+  {
+    id: "5b0c1a3e-0000-4000-8000-000000000001",
+    title: "Ordonnance – traitement de l'hypertension",
+    category: "PRESCRIPTION",
+    documentDate: "2026-09-14",
+    authorKind: "PROFESSIONAL",
+    by: "doctor",
+    hidden: false,
+  },
+  {
+    id: "5b0c1a3e-0000-4000-8000-000000000002",
+    title: "Bilan sanguin annuel",
+    category: "LAB_RESULTS",
+    documentDate: "2026-06-02",
+    authorKind: "ESTABLISHMENT",
+    label: "Laboratoire BioSanté Lyon 3",
+    hidden: false,
+  },
+  {
+    id: "5b0c1a3e-0000-4000-8000-000000000003",
+    title: "Radiographie du genou gauche",
+    category: "IMAGING",
+    documentDate: "2025-11-20",
+    authorKind: "ESTABLISHMENT",
+    label: "Centre d'imagerie Bellecour",
+    hidden: false,
+  },
+  {
+    id: "5b0c1a3e-0000-4000-8000-000000000004",
+    title: "Carnet de vaccination",
+    category: "VACCINATION",
+    documentDate: "2024-03-08",
+    authorKind: "PATIENT",
+    by: "patient",
+    hidden: false,
+  },
+  {
+    id: "5b0c1a3e-0000-4000-8000-000000000005",
+    title: "Compte rendu de consultation de psychiatrie",
+    category: "REPORT",
+    documentDate: "2025-01-27",
+    authorKind: "PATIENT",
+    by: "patient",
+    hidden: true,
+  },
 ] as const;
-
 
 export type SeedSummary = { users: number; professionals: number; documents: number; apps: number };
 
@@ -103,7 +212,11 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
   await db.user.updateMany({ where: { id: ownerId, spaceCode: null }, data: { spaceCode: DEMO_PATIENT_SPACE_CODE } });
   // Dr Bernard is the demo patient's médecin traitant, unless the patient already chose otherwise.
   const doctor = await db.professional.findUniqueOrThrow({ where: { userId: ids.get("doctor") }, select: { id: true } });
-  await db.patientAccessSettings.upsert({ where: { patientId: ownerId }, update: {}, create: { patientId: ownerId, treatingDoctorId: doctor.id } });
+  await db.patientAccessSettings.upsert({
+    where: { patientId: ownerId },
+    update: {},
+    create: { patientId: ownerId, treatingDoctorId: doctor.id },
+  });
   await qualifyDemoPatient(db, { patientId: ownerId, doctorId: doctor.id });
   const files = demoFiles();
   for (const doc of DOCUMENTS) {
@@ -132,7 +245,8 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
         },
         { db, storage, masterKey, maxFileBytes: bytes.length, quotaBytes: Number.MAX_SAFE_INTEGER },
       );
-      if (doc.hidden) await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true }, select: { id: true } });
+      if (doc.hidden)
+        await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true }, select: { id: true } });
     }
   }
 
@@ -158,7 +272,16 @@ async function qualifyDemoPatient(db: Db, { patientId, doctorId }: { patientId: 
   if (patient.declaredNir !== DEMO_PATIENT_NIR) return;
   const doctor = DEMO_ACCOUNTS.find((account) => account.key === "doctor")!;
   const created = await db.identityQualification.createMany({
-    data: [{ userId: patientId, nir: DEMO_PATIENT_NIR, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", professionalId: doctorId, qualifiedByLabel: `${doctor.firstName} ${doctor.lastName} (Médecin)` }],
+    data: [
+      {
+        userId: patientId,
+        nir: DEMO_PATIENT_NIR,
+        method: "IN_PERSON",
+        documentType: "NATIONAL_ID_CARD",
+        professionalId: doctorId,
+        qualifiedByLabel: `${doctor.firstName} ${doctor.lastName} (Médecin)`,
+      },
+    ],
     skipDuplicates: true,
   });
   if (created.count === 0) return;

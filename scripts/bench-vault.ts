@@ -84,12 +84,17 @@ process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 async function main() {
   const warnings: string[] = [];
   if (!serverUrl) {
-    warnings.push("No BENCH_DATABASE_URL/DATABASE_URL: the embedded PGlite (one query at a time, in memory) serves this run. These figures are NOT representative of a deployment; use a real PostgreSQL server.");
+    warnings.push(
+      "No BENCH_DATABASE_URL/DATABASE_URL: the embedded PGlite (one query at a time, in memory) serves this run. These figures are NOT representative of a deployment; use a real PostgreSQL server.",
+    );
   }
   ensureBuild();
   // Client, server and database share the machine: anything else running skews every figure.
   const busy = loadavg()[0];
-  if (busy > cpus().length / 2) warnings.push(`The machine was already busy before the run (load average ${busy.toFixed(1)} on ${cpus().length} CPUs): figures are low.`);
+  if (busy > cpus().length / 2)
+    warnings.push(
+      `The machine was already busy before the run (load average ${busy.toFixed(1)} on ${cpus().length} CPUs): figures are low.`,
+    );
 
   const database = await createEmptyDatabase(serverUrl);
   cleanups.push(() => database.drop());
@@ -111,11 +116,14 @@ async function main() {
   const serverPid = findServerPid(server.child.pid!);
 
   const headers = { Cookie: cookie };
-  if ((await get(port, "/api/ping", {})).status !== 200) throw new Error("GET /api/ping did not answer 200: the build predates it; run with --build.");
+  if ((await get(port, "/api/ping", {})).status !== 200)
+    throw new Error("GET /api/ping did not answer 200: the build predates it; run with --build.");
   const firstPage = await get(port, "/api/documents?limit=25", headers);
   const page = z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() }).safeParse(JSON.parse(firstPage.body || "null"));
   if (firstPage.status !== 200 || !page.success || page.data.items.length !== 25) {
-    throw new Error(`GET /api/documents?limit=25 answered ${firstPage.status} without a page of 25 documents: is the paginated list route in this build?`);
+    throw new Error(
+      `GET /api/documents?limit=25 answered ${firstPage.status} without a page of 25 documents: is the paginated list route in this build?`,
+    );
   }
 
   // Warm the upload route (first compile of its chunks, pools) so that it is not counted as the file's cost.
@@ -131,7 +139,9 @@ async function main() {
   const fhirPath = "/api/fhir/DocumentReference?_count=25";
   const fhirHeaders = { Authorization: `Bearer ${bearer}`, Accept: "application/fhir+json" };
   const fhirPage = await get(port, fhirPath, fhirHeaders);
-  const bundle = z.object({ resourceType: z.literal("Bundle"), entry: z.array(z.unknown()) }).safeParse(JSON.parse(fhirPage.body || "null"));
+  const bundle = z
+    .object({ resourceType: z.literal("Bundle"), entry: z.array(z.unknown()) })
+    .safeParse(JSON.parse(fhirPage.body || "null"));
   if (fhirPage.status !== 200 || !bundle.success || bundle.data.entry.length !== 25) {
     throw new Error(`GET ${fhirPath} answered ${fhirPage.status} without a Bundle of 25 entries: ${fhirPage.body.slice(0, 300)}`);
   }
@@ -182,7 +192,13 @@ function ensureBuild() {
 /** A signed-in patient with a full session, as the e2e fixtures make one (e2e/support/accounts.ts). */
 async function benchPatient(db: Db): Promise<{ userId: string; cookie: string }> {
   const user = await db.user.create({
-    data: { email: `bench-${randomUUID()}@bench.localhost`, firstName: "Banc", lastName: "Essai", status: "ACTIVE", emailVerifiedAt: new Date() },
+    data: {
+      email: `bench-${randomUUID()}@bench.localhost`,
+      firstName: "Banc",
+      lastName: "Essai",
+      status: "ACTIVE",
+      emailVerifiedAt: new Date(),
+    },
     select: { id: true },
   });
   await enrolTotpWithSecret(db, { userId: user.id, secretBase32: "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU" });
@@ -208,7 +224,12 @@ async function insertDocuments(db: Db, ownerId: string, count: number) {
 /** A listed app the bench patient connected, reading every category; its access token lasts the run. */
 async function benchAppToken(db: Db, patientId: string): Promise<string> {
   const scopes = ["launch/patient", "patient/DocumentReference.rs"];
-  const { token } = await newConnectedApp(db, { patientId, scopes, categories: Object.values(DocumentCategory), app: { name: "Banc d'essai" } });
+  const { token } = await newConnectedApp(db, {
+    patientId,
+    scopes,
+    categories: Object.values(DocumentCategory),
+    app: { name: "Banc d'essai" },
+  });
   return token;
 }
 
@@ -224,27 +245,31 @@ function freePort(): Promise<number> {
 }
 
 function startServer(port: number, appUrl: string, databaseUrl: string) {
-  const child = spawn(process.execPath, [join(options.appDir, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: options.appDir,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      ...secrets,
-      APP_ENV: "test",
-      APP_URL: appUrl,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      VAULT_MAX_FILE_MB: "300",
-      VAULT_QUOTA_MB: String(Math.max(1024, options.fileMb * 2)),
-      LOG_LEVEL: "warn",
-      // Counted as always, but high enough that the load is served rather than answered 429.
-      FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "1000000",
-      FHIR_CALLS_PER_MINUTE_PER_CLIENT: "10000000",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "",
+  const child = spawn(
+    process.execPath,
+    [join(options.appDir, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: options.appDir,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        ...secrets,
+        APP_ENV: "test",
+        APP_URL: appUrl,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        VAULT_MAX_FILE_MB: "300",
+        VAULT_QUOTA_MB: String(Math.max(1024, options.fileMb * 2)),
+        LOG_LEVEL: "warn",
+        // Counted as always, but high enough that the load is served rather than answered 429.
+        FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "1000000",
+        FHIR_CALLS_PER_MINUTE_PER_CLIENT: "10000000",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_OPTIONS: "",
+      },
     },
-  });
+  );
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on("data", keep);
@@ -313,7 +338,10 @@ function get(port: number, path: string, headers: Record<string, string>, agent?
 
 /** One file as the browser sends it: raw body, metadata in headers, Content-Length, same Origin. */
 async function upload(port: number, appUrl: string, headers: Record<string, string>, size: number): Promise<{ seconds: number }> {
-  const jpegHead = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00]);
+  const jpegHead = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb,
+    0x00, 0x43, 0x00,
+  ]);
   const block = randomBytes(MiB);
   const started = performance.now();
   const request = http.request({
@@ -375,7 +403,12 @@ async function load(port: number, path: string, headers: Record<string, string>)
       }
     };
     await Promise.all(Array.from({ length: options.connections }, loop));
-    return { requests: latencies.length, seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b), failed };
+    return {
+      requests: latencies.length,
+      seconds: (performance.now() - started) / 1000,
+      latencies: latencies.sort((a, b) => a - b),
+      failed,
+    };
   };
   try {
     await run(WARM_UP_SECONDS);

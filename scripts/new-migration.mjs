@@ -64,20 +64,20 @@ const scratchUrl = `postgresql://postgres:postgres@${server.getServerConn()}/pos
 let sql;
 try {
   ({ stdout: sql } = await promisify(execFile)(
-  join(toolDir, "node_modules", ".bin", "prisma"),
-  ["migrate", "diff", ...from, "--to-schema-datamodel", join(work, "to.prisma"), "--script", "--config", join(work, "prisma.config.mjs")],
-  {
-    cwd: work,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      // Never download engines: the WASM schema engine does the work.
-      PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
-      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
-      DATABASE_URL: scratchUrl,
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    join(toolDir, "node_modules", ".bin", "prisma"),
+    ["migrate", "diff", ...from, "--to-schema-datamodel", join(work, "to.prisma"), "--script", "--config", join(work, "prisma.config.mjs")],
+    {
+      cwd: work,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        // Never download engines: the WASM schema engine does the work.
+        PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+        PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+        DATABASE_URL: scratchUrl,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
     },
-  },
   ));
 } finally {
   await server.stop();

@@ -13,7 +13,10 @@ import { startEmbeddedDatabase } from "@/prisma/embedded-db";
 
 export type ScriptDatabase = { url: string; close: () => Promise<void> };
 
-export async function openScriptDatabase(config: Pick<AppConfig, "databaseUrl" | "dataDir">, { maxConnections }: { maxConnections: number }): Promise<ScriptDatabase | null> {
+export async function openScriptDatabase(
+  config: Pick<AppConfig, "databaseUrl" | "dataDir">,
+  { maxConnections }: { maxConnections: number },
+): Promise<ScriptDatabase | null> {
   if (config.databaseUrl) return { url: config.databaseUrl, close: async () => {} };
   const folder = join(config.dataDir, "pglite");
   if (!existsSync(folder)) {

@@ -39,7 +39,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    console.error(`Stopped: a value opens with neither key (is OLD_MASTER_KEY right?). Nothing after it was changed; run again with the right key. (${(error as Error).name})`);
+    console.error(
+      `Stopped: a value opens with neither key (is OLD_MASTER_KEY right?). Nothing after it was changed; run again with the right key. (${(error as Error).name})`,
+    );
     return 1;
   } finally {
     await db.$disconnect();

@@ -34,7 +34,9 @@ async function main() {
     console.log(`Embedded PostgreSQL (PGlite) in ${join(config.dataDir, "pglite")}`);
   }
 
-  const { applied, alreadyApplied } = await applyMigrations((!embedded && config.databaseMigrationUrl) || databaseUrl, { log: (line) => console.log(line) });
+  const { applied, alreadyApplied } = await applyMigrations((!embedded && config.databaseMigrationUrl) || databaseUrl, {
+    log: (line) => console.log(line),
+  });
   console.log(`Migrations: ${applied.length} applied, ${alreadyApplied} already in place.`);
   // PGlite serves a single user whatever a connection asks (measured): the quick start runs as owner.
   if (!embedded) await warnIfAppOwnsTables(databaseUrl);
@@ -85,7 +87,9 @@ async function warnIfAppOwnsTables(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ owns: boolean }>(`SELECT pg_has_role(current_user, tableowner, 'USAGE') AS owns FROM pg_tables WHERE tablename = 'HistoryEntry'`);
+    const { rows } = await client.query<{ owns: boolean }>(
+      `SELECT pg_has_role(current_user, tableowner, 'USAGE') AS owns FROM pg_tables WHERE tablename = 'HistoryEntry'`,
+    );
     if (rows[0]?.owns) {
       console.warn(
         "WARNING: DATABASE_URL connects as the owner of the tables (or a superuser), who can disable the history's triggers. " +

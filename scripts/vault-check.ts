@@ -48,7 +48,8 @@ async function main(): Promise<number> {
 
 function printSummary(report: Report) {
   const lines: string[] = [];
-  const list = (items: string[], count: number) => (count === 0 ? "" : `\n      ${items.join("\n      ")}${count > items.length ? `\n      … and ${count - items.length} more` : ""}`);
+  const list = (items: string[], count: number) =>
+    count === 0 ? "" : `\n      ${items.join("\n      ")}${count > items.length ? `\n      … and ${count - items.length} more` : ""}`;
   lines.push(`  files: ${report.blobs.checked} blobs listed, ${report.documents.checked} documents re-hashed`);
   lines.push(`  stale temporary files: ${report.staleTemporaries.found} found, ${report.staleTemporaries.removed} removed`);
   const orphans = report.orphanBlobs;
@@ -62,18 +63,27 @@ function printSummary(report: Report) {
       (report.missingBlobs.count > 0 ? " (cannot be repaired here: restore the files from a backup of the storage)" : "") +
       list(report.missingBlobs.items, report.missingBlobs.count),
   );
-  lines.push(`  documents whose file was altered: ${report.contentMismatches.count}` + list(report.contentMismatches.items, report.contentMismatches.count));
+  lines.push(
+    `  documents whose file was altered: ${report.contentMismatches.count}` +
+      list(report.contentMismatches.items, report.contentMismatches.count),
+  );
   lines.push(
     `  documents whose key does not unwrap: ${report.decryptFailures.count}` +
       (report.decryptFailures.count > 0 ? " (is MASTER_KEY the one these files were stored with?)" : "") +
       list(report.decryptFailures.items, report.decryptFailures.count),
   );
-  lines.push(`  documents whose file could not be read: ${report.readFailures.count}` + list(report.readFailures.items, report.readFailures.count));
+  lines.push(
+    `  documents whose file could not be read: ${report.readFailures.count}` + list(report.readFailures.items, report.readFailures.count),
+  );
   lines.push(
     `  bin: ${report.bin.due} documents binned more than 30 days ago, ${report.bin.purged.count} permanently deleted` +
       (report.bin.due > 0 && !report.repair ? " (the app purges them hourly; --repair does it now)" : ""),
   );
-  lines.push(report.problemsRemaining === 0 ? "Vault consistent." : `${report.problemsRemaining} problem(s) remain${report.repair ? "" : " (run with --repair to fix what can be fixed)"}.`);
+  lines.push(
+    report.problemsRemaining === 0
+      ? "Vault consistent."
+      : `${report.problemsRemaining} problem(s) remain${report.repair ? "" : " (run with --repair to fix what can be fixed)"}.`,
+  );
   console.log(lines.join("\n"));
 }
 

@@ -34,17 +34,28 @@ async function main(): Promise<number> {
       storage: createStorage(config.storage),
       keyring: historyKeyring(config.historyKeys),
       onPatient: (verdict) => {
-        if (!verdict.intact) console.log(`  BROKEN patient ${verdict.patientId}: at sequence ${verdict.brokenAtSequence} (${verdict.problem}), ${verdict.entries} entries intact before it`);
+        if (!verdict.intact)
+          console.log(
+            `  BROKEN patient ${verdict.patientId}: at sequence ${verdict.brokenAtSequence} (${verdict.problem}), ${verdict.entries} entries intact before it`,
+          );
       },
     });
     for (const { checkpoint, problem } of report.checkpointProblems) console.log(`  BROKEN checkpoint ${checkpoint}: ${problem}`);
-    console.log(`  ${report.patients} patient(s), ${report.entries} entries verified before any break, ${report.broken.length} broken chain(s); ${report.checkpoints} checkpoint(s) read, ${report.checkpointProblems.length} untrustworthy.`);
+    console.log(
+      `  ${report.patients} patient(s), ${report.entries} entries verified before any break, ${report.broken.length} broken chain(s); ${report.checkpoints} checkpoint(s) read, ${report.checkpointProblems.length} untrustworthy.`,
+    );
     const intact = report.broken.length === 0 && report.checkpointProblems.length === 0;
     if (report.checkpoints === 0 && report.broken.some((verdict) => verdict.problem === "UNKEYED")) {
       // Entries written before the chain was keyed are covered by the first checkpoint, which a running app publishes.
-      console.log("  No checkpoint yet: start the app (it publishes the first one within a minute, covering the entries hashed before the chain was keyed), then verify again.");
+      console.log(
+        "  No checkpoint yet: start the app (it publishes the first one within a minute, covering the entries hashed before the chain was keyed), then verify again.",
+      );
     }
-    console.log(intact ? "Every history chain is intact." : "History altered: restore the table (or the checkpoints) from a backup and investigate who could write the database as its owner.");
+    console.log(
+      intact
+        ? "Every history chain is intact."
+        : "History altered: restore the table (or the checkpoints) from a backup and investigate who could write the database as its owner.",
+    );
     return intact ? 0 : 1;
   } finally {
     await db.$disconnect();

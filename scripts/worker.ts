@@ -11,7 +11,9 @@ import { logger } from "@/lib/server/logger";
 async function main() {
   const config = parseConfig(process.env);
   if (!config.databaseUrl) {
-    throw new ConfigError("DATABASE_URL is required by npm run worker. The quick start (npm start) runs the jobs inside the app and needs no worker.");
+    throw new ConfigError(
+      "DATABASE_URL is required by npm run worker. The quick start (npm start) runs the jobs inside the app and needs no worker.",
+    );
   }
   const runner = await startJobWorker({
     connectionString: config.databaseUrl,

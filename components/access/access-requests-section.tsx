@@ -9,7 +9,13 @@ import { GrantForm, type GrantFormDocument } from "./grant-form";
 import { ProfessionalLine } from "./professional-line";
 
 /** Requests professionals sent the patient: each can be accepted with a chosen scope, or refused. */
-export async function AccessRequestsSection({ requests, documents }: { requests: AccessOverview["pendingRequests"]; documents: GrantFormDocument[] }) {
+export async function AccessRequestsSection({
+  requests,
+  documents,
+}: {
+  requests: AccessOverview["pendingRequests"];
+  documents: GrantFormDocument[];
+}) {
   const [t, format] = await Promise.all([getTranslations("access"), getFormatter()]);
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   return (
@@ -24,7 +30,9 @@ export async function AccessRequestsSection({ requests, documents }: { requests:
               <p className="text-sm text-muted">{t("requests.received", { date: dayTime(request.createdAt) })}</p>
               {request.message && <p>{t("requests.message", { message: request.message })}</p>}
               <details className="rounded border border-gray-300 p-3">
-                <summary className="cursor-pointer font-medium text-brand">{t("requests.accept", { name: professionalName(request.professional) })}</summary>
+                <summary className="cursor-pointer font-medium text-brand">
+                  {t("requests.accept", { name: professionalName(request.professional) })}
+                </summary>
                 <div className="mt-4">
                   <GrantForm
                     target={{ kind: "request", requestId: request.id }}

@@ -14,7 +14,13 @@ export function AlertSettingsForm({ firstAccessByEmail }: { firstAccessByEmail: 
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} className="space-y-3">
       <label className="flex items-start gap-2">
-        <input type="checkbox" name="firstAccessByEmail" defaultChecked={firstAccessByEmail} className="mt-1 h-4 w-4" aria-describedby="alerts-in-app" />
+        <input
+          type="checkbox"
+          name="firstAccessByEmail"
+          defaultChecked={firstAccessByEmail}
+          className="mt-1 h-4 w-4"
+          aria-describedby="alerts-in-app"
+        />
         {t("firstAccessByEmail")}
       </label>
       <p id="alerts-in-app" className="text-sm text-muted">

@@ -6,7 +6,11 @@ import type { DocumentCategory } from "@/lib/generated/prisma/enums";
 type Translate = (key: keyof Messages["access"]["scope"], values?: Record<string, string | number>) => string;
 
 /** A grant's scope and mode in words ("Catégories : Biologie · lecture seule"), for lists and pages. */
-export function describeGrant(grant: { scope: GrantScopeValue; categories: DocumentCategory[]; documentIds: string[]; canAdd: boolean }, t: Translate, category: (value: DocumentCategory) => string) {
+export function describeGrant(
+  grant: { scope: GrantScopeValue; categories: DocumentCategory[]; documentIds: string[]; canAdd: boolean },
+  t: Translate,
+  category: (value: DocumentCategory) => string,
+) {
   const scope =
     grant.scope === "ALL_VISIBLE"
       ? t("ALL_VISIBLE")

@@ -27,7 +27,10 @@ export function EmergencySwitch({ enabled }: { enabled: boolean }) {
           disabled={pending}
           className={`relative inline-flex h-7 w-12 shrink-0 items-center rounded-full border-2 border-ink transition-colors disabled:opacity-60 ${enabled ? "bg-brand" : "bg-white"}`}
         >
-          <span aria-hidden="true" className={`inline-block h-5 w-5 rounded-full transition-transform ${enabled ? "translate-x-5 bg-white" : "translate-x-0.5 bg-ink"}`} />
+          <span
+            aria-hidden="true"
+            className={`inline-block h-5 w-5 rounded-full transition-transform ${enabled ? "translate-x-5 bg-white" : "translate-x-0.5 bg-ink"}`}
+          />
         </button>
         <span id="emergency-switch-label" className="font-medium">
           {t("switchLabel")}

@@ -12,14 +12,27 @@ import type { ActionResult } from "@/lib/server/action/action-result";
 import { documentCategories } from "@/lib/vault/document-categories";
 
 export type GrantFormDocument = { id: string; title: string; category: (typeof documentCategories)[number]; date: string; hidden: boolean };
-export type GrantFormValues = { scope: GrantScopeValue; categories: string[]; documentIds: string[]; canAdd: boolean; validUntil: string | null };
+export type GrantFormValues = {
+  scope: GrantScopeValue;
+  categories: string[];
+  documentIds: string[];
+  canAdd: boolean;
+  validUntil: string | null;
+};
 
 type Target = { kind: "grant"; professionalId: string } | { kind: "request"; requestId: string };
 
 /** The form's fields as the actions take them: repeated checkboxes gathered into arrays. */
 function toInput(target: Target, form: FormData) {
-  const fields = Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION") && key !== "categories" && key !== "documentIds"));
-  return { ...fields, ...(target.kind === "grant" ? { professionalId: target.professionalId } : { requestId: target.requestId }), categories: form.getAll("categories"), documentIds: form.getAll("documentIds") };
+  const fields = Object.fromEntries(
+    [...form.entries()].filter(([key]) => !key.startsWith("$ACTION") && key !== "categories" && key !== "documentIds"),
+  );
+  return {
+    ...fields,
+    ...(target.kind === "grant" ? { professionalId: target.professionalId } : { requestId: target.requestId }),
+    categories: form.getAll("categories"),
+    documentIds: form.getAll("documentIds"),
+  };
 }
 
 /**
@@ -51,7 +64,9 @@ export function GrantForm({
   const announce = useAnnounce();
   const run = async (previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> => {
     const result: ActionResult<unknown> =
-      target.kind === "grant" ? await grantAccessAction(previous as never, toInput(target, form)) : await acceptAccessRequestAction(previous as never, toInput(target, form));
+      target.kind === "grant"
+        ? await grantAccessAction(previous as never, toInput(target, form))
+        : await acceptAccessRequestAction(previous as never, toInput(target, form));
     // Announced here rather than in an effect: an accepted request's row leaves the refreshed page.
     if (result.ok) {
       announce(t((result.data as { change?: string }).change === "CHANGED" ? "changed" : "granted", { name: professionalName }));
@@ -90,7 +105,15 @@ export function GrantForm({
     ) : null;
   const radio = (name: string, value: string, label: string, checked: boolean, onChange?: () => void) => (
     <label className="flex items-center gap-2">
-      <input type="radio" name={name} value={value} checked={onChange ? checked : undefined} defaultChecked={onChange ? undefined : checked} onChange={onChange} className="h-4 w-4" />
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={onChange ? checked : undefined}
+        defaultChecked={onChange ? undefined : checked}
+        onChange={onChange}
+        className="h-4 w-4"
+      />
       {label}
     </label>
   );
@@ -128,7 +151,14 @@ export function GrantForm({
           <div className="grid gap-1 sm:grid-cols-2">
             {documentCategories.map((category) => (
               <label key={category} className="flex items-center gap-2">
-                <input type="checkbox" name="categories" value={category} defaultChecked={initial?.categories.includes(category)} aria-invalid={errors.categories ? true : undefined} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  name="categories"
+                  value={category}
+                  defaultChecked={initial?.categories.includes(category)}
+                  aria-invalid={errors.categories ? true : undefined}
+                  className="h-4 w-4"
+                />
                 {tCategories(category)}
               </label>
             ))}
@@ -138,16 +168,31 @@ export function GrantForm({
       )}
 
       {scope === "DOCUMENTS" && (
-        <fieldset data-field="documentIds" aria-describedby={errorId("documentIds")} className="space-y-2 border-l-4 border-brand-light pl-4">
+        <fieldset
+          data-field="documentIds"
+          aria-describedby={errorId("documentIds")}
+          className="space-y-2 border-l-4 border-brand-light pl-4"
+        >
           <legend className="font-semibold">{t("documentsLegend")}</legend>
           {documents.length === 0 && <p className="text-muted">{t("noDocuments")}</p>}
           <ul className="space-y-1">
             {documents.map((document) => (
               <li key={document.id}>
                 <label className="flex items-start gap-2">
-                  <input type="checkbox" name="documentIds" value={document.id} defaultChecked={initial?.documentIds.includes(document.id)} aria-invalid={errors.documentIds ? true : undefined} className="mt-1 h-4 w-4" />
+                  <input
+                    type="checkbox"
+                    name="documentIds"
+                    value={document.id}
+                    defaultChecked={initial?.documentIds.includes(document.id)}
+                    aria-invalid={errors.documentIds ? true : undefined}
+                    className="mt-1 h-4 w-4"
+                  />
                   <span>
-                    {document.title} <span className="text-sm text-muted">({tCategories(document.category)}, {document.date}{document.hidden ? `, ${t("hiddenNote")}` : ""})</span>
+                    {document.title}{" "}
+                    <span className="text-sm text-muted">
+                      ({tCategories(document.category)}, {document.date}
+                      {document.hidden ? `, ${t("hiddenNote")}` : ""})
+                    </span>
                   </span>
                 </label>
               </li>

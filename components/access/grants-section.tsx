@@ -10,7 +10,12 @@ import { ProfessionalLine } from "./professional-line";
 
 /** Who has access: emergency accesses in force, grants in force with edit and revoke, then ended grants. */
 export async function GrantsSection({ grants, emergencyAccesses }: { grants: GrantView[]; emergencyAccesses: EmergencyAccessView[] }) {
-  const [t, tScope, tCategories, format] = await Promise.all([getTranslations("access"), getTranslations("access.scope"), getTranslations("space.categories"), getFormatter()]);
+  const [t, tScope, tCategories, format] = await Promise.all([
+    getTranslations("access"),
+    getTranslations("access.scope"),
+    getTranslations("space.categories"),
+    getFormatter(),
+  ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const active = grants.filter((grant) => grant.state === "active");
@@ -29,7 +34,9 @@ export async function GrantsSection({ grants, emergencyAccesses }: { grants: Gra
                 <div className="space-y-1">
                   <ProfessionalLine professional={access.professional} />
                   <p>{t("emergency.reason", { reason: access.reason })}</p>
-                  <p className="text-sm text-muted">{t("emergency.period", { since: dayTime(access.openedAt), until: dayTime(access.until) })}</p>
+                  <p className="text-sm text-muted">
+                    {t("emergency.period", { since: dayTime(access.openedAt), until: dayTime(access.until) })}
+                  </p>
                 </div>
                 <ActionForm
                   action={endEmergencyAccessAction}
@@ -58,11 +65,15 @@ export async function GrantsSection({ grants, emergencyAccesses }: { grants: Gra
                     {scope} · {mode}
                   </p>
                   <p className="text-sm text-muted">
-                    {t("grants.since", { date: day(grant.validFrom) })} · {grant.validUntil ? t("grants.until", { date: day(grant.validUntil) }) : t("grants.noEnd")}
+                    {t("grants.since", { date: day(grant.validFrom) })} ·{" "}
+                    {grant.validUntil ? t("grants.until", { date: day(grant.validUntil) }) : t("grants.noEnd")}
                   </p>
                 </div>
                 <div className="flex flex-wrap items-start gap-2">
-                  <Link href={`/acces/professionnels/${grant.professional.id}`} className="rounded px-3 py-2 text-brand underline hover:bg-brand-light">
+                  <Link
+                    href={`/acces/professionnels/${grant.professional.id}`}
+                    className="rounded px-3 py-2 text-brand underline hover:bg-brand-light"
+                  >
                     {t("grants.edit")}
                     <span className="sr-only"> ({professionalName(grant.professional)})</span>
                   </Link>
@@ -89,7 +100,8 @@ export async function GrantsSection({ grants, emergencyAccesses }: { grants: Gra
                 <Link href={`/acces/professionnels/${grant.professional.id}`} className="text-brand underline">
                   {professionalName(grant.professional)}
                 </Link>{" "}
-                — {t(`grants.states.${grant.state}`)}, {t("grants.ended", { date: day(grant.revokedAt ?? grant.validUntil ?? grant.validFrom) })}
+                — {t(`grants.states.${grant.state}`)},{" "}
+                {t("grants.ended", { date: day(grant.revokedAt ?? grant.validUntil ?? grant.validFrom) })}
               </li>
             ))}
           </ul>

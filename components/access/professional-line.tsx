@@ -2,7 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { badgeClass } from "@/components/ui/field-classes";
 import { professionLabels } from "@/lib/directory/professions";
 
-type Professional = { firstName: string; lastName: string; profession: string; specialty: string | null; city: string; rpps: string; emergencyStaff: boolean };
+type Professional = {
+  firstName: string;
+  lastName: string;
+  profession: string;
+  specialty: string | null;
+  city: string;
+  rpps: string;
+  emergencyStaff: boolean;
+};
 
 /** Who a professional is, as the directory says: name, profession (specialty), city, RPPS. */
 export async function ProfessionalLine({ professional, as: Name = "p" }: { professional: Professional; as?: "p" | "h2" | "h3" }) {

@@ -23,7 +23,10 @@ export async function ReceiptsSection({ receipts }: { receipts: ReceiptSummary[]
                 </p>
                 <a href={`/api/consent/receipts/${receipt.id}`} download className="text-brand underline">
                   {t("receipts.download")}
-                  <span className="sr-only"> ({t("receipts.downloadNamed", { change, name: receipt.professionalName, date: dayTime(receipt.createdAt) })})</span>
+                  <span className="sr-only">
+                    {" "}
+                    ({t("receipts.downloadNamed", { change, name: receipt.professionalName, date: dayTime(receipt.createdAt) })})
+                  </span>
                 </a>
               </li>
             );

@@ -13,7 +13,10 @@ export async function TreatingDoctorSection({ treatingDoctor }: { treatingDoctor
     <Section id="treating-title" title={t("treating.title")} focusable>
       <p className="text-muted">{t("treating.explain")}</p>
       {treatingDoctor ? (
-        <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-gray-300 p-4" data-testid="treating-doctor">
+        <div
+          className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-gray-300 p-4"
+          data-testid="treating-doctor"
+        >
           <ProfessionalLine professional={treatingDoctor} />
           <div className="flex flex-wrap gap-2">
             <Link href="/acces/professionnels?profession=medecin" className="rounded px-3 py-2 text-brand underline hover:bg-brand-light">

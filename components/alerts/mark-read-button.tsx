@@ -11,7 +11,13 @@ export function MarkReadButton({ alertId, label, describedBy }: { alertId: strin
   return (
     <form action={send} className="inline">
       <input type="hidden" name="alertId" value={alertId} />
-      <Button type="submit" variant={alertId === "all" ? "secondary" : "link"} className="text-sm" disabled={pending} aria-describedby={describedBy}>
+      <Button
+        type="submit"
+        variant={alertId === "all" ? "secondary" : "link"}
+        className="text-sm"
+        disabled={pending}
+        aria-describedby={describedBy}
+      >
         {label}
       </Button>
       {state && !state.ok && (

@@ -32,7 +32,8 @@ export function ActionConsentForm<T>({
 }) {
   const t = useTranslations("apps.consent");
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(
-    (previous, form) => action(previous, { ...hidden, scopes: form.getAll("scopes").map(String), categories: form.getAll("categories").map(String) }),
+    (previous, form) =>
+      action(previous, { ...hidden, scopes: form.getAll("scopes").map(String), categories: form.getAll("categories").map(String) }),
     null,
   );
   const formRef = useRef<HTMLFormElement>(null);
@@ -40,7 +41,9 @@ export function ActionConsentForm<T>({
 
   useEffect(() => {
     if (!state || state.ok) return;
-    const target = formRef.current?.querySelector<HTMLElement>(errors.categories ? 'input[name="categories"]' : errors.scopes ? 'input[name="scopes"]' : "[role=alert]");
+    const target = formRef.current?.querySelector<HTMLElement>(
+      errors.categories ? 'input[name="categories"]' : errors.scopes ? 'input[name="scopes"]' : "[role=alert]",
+    );
     target?.focus();
     // Only when a new result arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -7,12 +7,21 @@ import { DOCUMENT_SCOPE, SCOPE_KEYS, type ConsentView } from "./scope-keys";
  * (optional ones as checkboxes, required ones as plain items), the document categories to choose,
  * and the technical scopes explained. Hints and errors are tied to their controls.
  */
-export function ConsentFields({ view, idPrefix, errors = {} }: { view: ConsentView; idPrefix: string; errors?: { categories?: string; scopes?: string } }) {
+export function ConsentFields({
+  view,
+  idPrefix,
+  errors = {},
+}: {
+  view: ConsentView;
+  idPrefix: string;
+  errors?: { categories?: string; scopes?: string };
+}) {
   const t = useTranslations("apps");
   const tCategories = useTranslations("space.categories");
   const app = view.app.name;
   const label = (scope: string) => t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}`);
-  const purpose = (item: ConsentView["scopes"][number]) => (item.purpose ? t("consent.purpose", { purpose: item.purpose }) : t("consent.noPurpose"));
+  const purpose = (item: ConsentView["scopes"][number]) =>
+    item.purpose ? t("consent.purpose", { purpose: item.purpose }) : t("consent.noPurpose");
 
   return (
     <div className="space-y-6">
@@ -60,7 +69,9 @@ export function ConsentFields({ view, idPrefix, errors = {} }: { view: ConsentVi
                   {item.scope === DOCUMENT_SCOPE && view.categories && view.categories.length > 0 && (
                     <fieldset
                       className="mt-3 space-y-2 border-l-4 border-brand-light pl-4"
-                      aria-describedby={[`${idPrefix}-categories-hint`, errors.categories ? `${idPrefix}-categories-error` : ""].filter(Boolean).join(" ")}
+                      aria-describedby={[`${idPrefix}-categories-hint`, errors.categories ? `${idPrefix}-categories-error` : ""]
+                        .filter(Boolean)
+                        .join(" ")}
                     >
                       <legend className="font-semibold">{t("consent.categoriesLegend", { app })}</legend>
                       <p id={`${idPrefix}-categories-hint`} className="text-sm text-muted">

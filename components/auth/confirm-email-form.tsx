@@ -10,7 +10,17 @@ import type { ActionResult } from "@/lib/server/action/action-result";
 type ConfirmAction = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
 /** Second half of sign-up (and of signing in to an unconfirmed account): the code mailed to the address. */
-export function ConfirmEmailForm({ email, confirm, showOutboxHint, intro }: { email: string; confirm: ConfirmAction; showOutboxHint: boolean; intro?: string }) {
+export function ConfirmEmailForm({
+  email,
+  confirm,
+  showOutboxHint,
+  intro,
+}: {
+  email: string;
+  confirm: ConfirmAction;
+  showOutboxHint: boolean;
+  intro?: string;
+}) {
   const t = useTranslations("auth.signUp");
   const [state, action, pending] = useActionState(confirm, null);
   if (state?.ok) {
@@ -38,7 +48,17 @@ export function ConfirmEmailForm({ email, confirm, showOutboxHint, intro }: { em
         )}
       </FormAlert>
       <input type="hidden" name="email" value={email} />
-      <TextField name="code" label={t("codeLabel")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required error={error} autoFocus />
+      <TextField
+        name="code"
+        label={t("codeLabel")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+        error={error}
+        autoFocus
+      />
       <Button type="submit" disabled={pending}>
         {t("confirm")}
       </Button>

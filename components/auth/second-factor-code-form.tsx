@@ -38,7 +38,12 @@ export function SecondFactorCodeForm({
   async function submit(form: FormData) {
     setPending(true);
     setError(null);
-    const result = await signIn("second-factor", { method, code: String(form.get("code") ?? ""), ...(factorId ? { factorId } : {}), redirect: false });
+    const result = await signIn("second-factor", {
+      method,
+      code: String(form.get("code") ?? ""),
+      ...(factorId ? { factorId } : {}),
+      redirect: false,
+    });
     if (result?.ok && !result.error) {
       router.replace(next);
       router.refresh();

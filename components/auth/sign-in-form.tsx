@@ -21,7 +21,15 @@ type ConfirmAction = (previous: ActionResult | null, form: FormData) => Promise<
  * React resets a form after its action: the e-mail comes back as the field's default value, so a
  * mistyped password costs only the password; the password is never put back.
  */
-export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackUrl: string; confirm: ConfirmAction; showOutboxHint: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  confirm,
+  showOutboxHint,
+}: {
+  callbackUrl: string;
+  confirm: ConfirmAction;
+  showOutboxHint: boolean;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +38,9 @@ export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackU
   const [typedEmail, setTypedEmail] = useState("");
 
   if (unconfirmedEmail) {
-    return <ConfirmEmailForm email={unconfirmedEmail} confirm={confirm} showOutboxHint={showOutboxHint} intro={t("errors.EMAIL_NOT_VERIFIED")} />;
+    return (
+      <ConfirmEmailForm email={unconfirmedEmail} confirm={confirm} showOutboxHint={showOutboxHint} intro={t("errors.EMAIL_NOT_VERIFIED")} />
+    );
   }
 
   async function submit(form: FormData) {
@@ -53,7 +63,16 @@ export function SignInForm({ callbackUrl, confirm, showOutboxHint }: { callbackU
   return (
     <form action={submit} className="space-y-5">
       {error && <FormAlert>{error}</FormAlert>}
-      <TextField name="email" type="email" label={t("signIn.email")} hint={t("signIn.emailHint")} autoComplete="username" required maxLength={254} defaultValue={typedEmail} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("signIn.email")}
+        hint={t("signIn.emailHint")}
+        autoComplete="username"
+        required
+        maxLength={254}
+        defaultValue={typedEmail}
+      />
       <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>

@@ -25,9 +25,26 @@ export function SignUpForm({ signUp, confirm, showOutboxHint }: { signUp: SignUp
         <TextField name="firstName" label={t("firstName")} autoComplete="given-name" required maxLength={100} error={errors.firstName} />
         <TextField name="lastName" label={t("lastName")} autoComplete="family-name" required maxLength={100} error={errors.lastName} />
       </div>
-      <TextField name="birthDate" type="date" label={t("birthDate")} hint={t("birthDateHint")} autoComplete="bday" required error={errors.birthDate} />
+      <TextField
+        name="birthDate"
+        type="date"
+        label={t("birthDate")}
+        hint={t("birthDateHint")}
+        autoComplete="bday"
+        required
+        error={errors.birthDate}
+      />
       <TextField name="email" type="email" label={t("email")} autoComplete="email" required maxLength={254} error={errors.email} />
-      <TextField name="password" type="password" label={t("password")} hint={t("passwordHint")} autoComplete="new-password" required minLength={12} error={errors.password} />
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        hint={t("passwordHint")}
+        autoComplete="new-password"
+        required
+        minLength={12}
+        error={errors.password}
+      />
       <TextField name="nir" label={t("nir")} hint={t("nirHint")} inputMode="numeric" autoComplete="off" maxLength={21} error={errors.nir} />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}

@@ -35,7 +35,12 @@ export function TotpEnrolment({ start, next }: { start: StartAction; next: strin
   return (
     <div className="space-y-4">
       {/* The SVG is generated on our server from our own otpauth URI; it holds no script. */}
-      <div role="img" aria-label={t("qrAlt")} className="h-48 w-48 border border-gray-300 bg-white [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+      <div
+        role="img"
+        aria-label={t("qrAlt")}
+        className="h-48 w-48 border border-gray-300 bg-white [&>svg]:h-full [&>svg]:w-full"
+        dangerouslySetInnerHTML={{ __html: qrSvg }}
+      />
       <p>
         {t("secretLabel")}{" "}
         <code data-testid="totp-secret" className="rounded bg-surface px-2 py-1 font-mono text-lg break-all">

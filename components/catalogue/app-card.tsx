@@ -13,7 +13,13 @@ export async function AppCard({ app }: { app: CatalogueCard }) {
   const kinds = dataKindsOf(app.requestedScopes);
   return (
     <li className="flex gap-4 rounded-lg border border-gray-300 p-4" data-testid="catalogue-card">
-      <AppImage src={app.logoPath ?? ""} alt={t("card.logoAlt", { name: app.name })} width={64} height={64} className="h-16 w-16 shrink-0" />
+      <AppImage
+        src={app.logoPath ?? ""}
+        alt={t("card.logoAlt", { name: app.name })}
+        width={64}
+        height={64}
+        className="h-16 w-16 shrink-0"
+      />
       <div className="min-w-0 space-y-2">
         <h3 className="text-lg font-semibold">
           <Link href={`/catalogue/${app.slug}`} className="text-brand underline hover:no-underline">
@@ -32,9 +38,13 @@ export async function AppCard({ app }: { app: CatalogueCard }) {
           <li className={`${badgeClass} bg-gray-100 text-ink`}>{t(`priceModels.${app.priceModel}`)}</li>
           {app.medicalDevice && <li className={`${badgeClass} bg-gray-100 text-ink`}>{t("flags.medicalDevice")}</li>}
           {app.connectedDevice && <li className={`${badgeClass} bg-gray-100 text-ink`}>{t("flags.connectedDevice")}</li>}
-          <li className={`${badgeClass} bg-gray-100 text-ink`}>{app.regions.length === 0 ? t("card.national") : t("card.regional", { count: app.regions.length })}</li>
+          <li className={`${badgeClass} bg-gray-100 text-ink`}>
+            {app.regions.length === 0 ? t("card.national") : t("card.regional", { count: app.regions.length })}
+          </li>
         </ul>
-        <p className="text-sm">{kinds.length ? t("card.data", { kinds: kinds.map((kind) => t(`dataKinds.${kind}`)).join(", ") }) : t("card.noData")}</p>
+        <p className="text-sm">
+          {kinds.length ? t("card.data", { kinds: kinds.map((kind) => t(`dataKinds.${kind}`)).join(", ") }) : t("card.noData")}
+        </p>
       </div>
     </li>
   );

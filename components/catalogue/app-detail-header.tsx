@@ -33,7 +33,9 @@ export async function AppDetailHeader({ app, summary, signedIn }: { app: PublicA
       {app.status !== "LISTED" && (
         <div className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid="status-banner">
           <p className="font-semibold">
-            {t(`detail.banner.${app.status as "SUSPENDED" | "DELISTED"}`, { date: app.statusChangedAt ? format.dateTime(app.statusChangedAt, { dateStyle: "long", timeZone: PARIS_TIME_ZONE }) : "—" })}
+            {t(`detail.banner.${app.status as "SUSPENDED" | "DELISTED"}`, {
+              date: app.statusChangedAt ? format.dateTime(app.statusChangedAt, { dateStyle: "long", timeZone: PARIS_TIME_ZONE }) : "—",
+            })}
           </p>
           {app.statusReason && <p className="mt-1">{t("detail.banner.reason", { reason: app.statusReason })}</p>}
         </div>

@@ -28,7 +28,11 @@ export async function AppFactsSection({ app }: { app: PublicApp }) {
         <dt className="font-semibold">{t("flags.connectedDevice")}</dt>
         <dd>{yesNo(app.connectedDevice)}</dd>
         <dt className="font-semibold">{t("detail.regions")}</dt>
-        <dd>{app.regions.length === 0 ? t("card.national") : app.regions.map((region) => (isRegion(region) ? t(`regions.${region}`) : region)).join(", ")}</dd>
+        <dd>
+          {app.regions.length === 0
+            ? t("card.national")
+            : app.regions.map((region) => (isRegion(region) ? t(`regions.${region}`) : region)).join(", ")}
+        </dd>
       </dl>
       <ul className="flex flex-wrap gap-4">
         {links.map((link) => (

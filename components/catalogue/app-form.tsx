@@ -18,18 +18,45 @@ type Action = (previous: ActionResult<{ slug: string }> | null, input: Record<st
 
 /** The form's fields as the schema takes them: repeated checkboxes as arrays, one purpose per scope. */
 function toInput(form: FormData): Record<string, unknown> {
-  const scalar = Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION") && !/^(scopes|regions|categories|purpose)/.test(key)));
+  const scalar = Object.fromEntries(
+    [...form.entries()].filter(([key]) => !key.startsWith("$ACTION") && !/^(scopes|regions|categories|purpose)/.test(key)),
+  );
   const scopes = form.getAll("scopes").map(String);
   const purposes = Object.fromEntries(
     scopes.map((scope) => {
       const key = scopeMessageKey(scope);
-      return [scope, { fr: form.get(`purposeFr_${key}`) ?? "", en: form.get(`purposeEn_${key}`) ?? "", optional: form.get(`purposeOptional_${key}`) === "on" }];
+      return [
+        scope,
+        {
+          fr: form.get(`purposeFr_${key}`) ?? "",
+          en: form.get(`purposeEn_${key}`) ?? "",
+          optional: form.get(`purposeOptional_${key}`) === "on",
+        },
+      ];
     }),
   );
   return { ...scalar, scopes, purposes, regions: form.getAll("regions"), categories: form.getAll("categories") };
 }
 
-const FIELD_ORDER = ["name", "publisher", "contactEmail", "websiteUrl", "androidUrl", "iosUrl", "termsUrl", "theme", "priceModel", "summaryFr", "summaryEn", "descriptionFr", "descriptionEn", "regions", "scopes", ...SMART_SCOPES.map(purposeField), "categories"];
+const FIELD_ORDER = [
+  "name",
+  "publisher",
+  "contactEmail",
+  "websiteUrl",
+  "androidUrl",
+  "iosUrl",
+  "termsUrl",
+  "theme",
+  "priceModel",
+  "summaryFr",
+  "summaryEn",
+  "descriptionFr",
+  "descriptionEn",
+  "regions",
+  "scopes",
+  ...SMART_SCOPES.map(purposeField),
+  "categories",
+];
 
 /**
  * Proposing an app (a publisher) or entering one (a curator): the same fields, checked by the same
@@ -53,7 +80,9 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
   useEffect(() => {
     if (!state || state.ok) return;
     const first = FIELD_ORDER.find((name) => errors[name]);
-    (formRef.current?.querySelector<HTMLElement>(first ? `[data-field="${first}"] :is(input, select, textarea)` : "[role=alert]") ?? null)?.focus();
+    (
+      formRef.current?.querySelector<HTMLElement>(first ? `[data-field="${first}"] :is(input, select, textarea)` : "[role=alert]") ?? null
+    )?.focus();
     // Only when a new result arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
@@ -64,10 +93,23 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
         {errors[name]}
       </p>
     ) : null;
-  const describedBy = (name: string, hint?: boolean) => [hint && `app-${name}-hint`, errors[name] && `app-${name}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy = (name: string, hint?: boolean) =>
+    [hint && `app-${name}-hint`, errors[name] && `app-${name}-error`].filter(Boolean).join(" ") || undefined;
 
   /** A labelled control with its optional hint and error, the hint and error tied to it for screen readers. */
-  const labelled = (name: string, required: boolean, hint: string | undefined, control: (props: { id: string; name: string; required: boolean; "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => React.ReactNode) => (
+  const labelled = (
+    name: string,
+    required: boolean,
+    hint: string | undefined,
+    control: (props: {
+      id: string;
+      name: string;
+      required: boolean;
+      "aria-invalid"?: true;
+      "aria-describedby"?: string;
+      className: string;
+    }) => React.ReactNode,
+  ) => (
     <div data-field={name}>
       <label htmlFor={`app-${name}`} className={labelClass}>
         {t(`form.fields.${name}` as never)}
@@ -78,12 +120,26 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
           {hint}
         </p>
       )}
-      {control({ id: `app-${name}`, name, required, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": describedBy(name, Boolean(hint)), className: fieldClass })}
+      {control({
+        id: `app-${name}`,
+        name,
+        required,
+        "aria-invalid": errors[name] ? true : undefined,
+        "aria-describedby": describedBy(name, Boolean(hint)),
+        className: fieldClass,
+      })}
       {errorOf(name)}
     </div>
   );
-  const input = (name: string, { type = "text", required = false, hint, autoComplete }: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {}) =>
-    labelled(name, required, hint, (props) => <input {...props} type={type} autoComplete={autoComplete} />);
+  const input = (
+    name: string,
+    {
+      type = "text",
+      required = false,
+      hint,
+      autoComplete,
+    }: { type?: string; required?: boolean; hint?: string; autoComplete?: string } = {},
+  ) => labelled(name, required, hint, (props) => <input {...props} type={type} autoComplete={autoComplete} />);
   const textarea = (name: string, { required = false, rows = 3, hint }: { required?: boolean; rows?: number; hint?: string } = {}) =>
     labelled(name, required, hint, (props) => <textarea {...props} rows={rows} />);
 
@@ -111,7 +167,15 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
       <label htmlFor={`app-${name}`} className={labelClass}>
         {t(`form.fields.${name}`)}
       </label>
-      <select id={`app-${name}`} name={name} required defaultValue="" aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name)} className={fieldClass}>
+      <select
+        id={`app-${name}`}
+        name={name}
+        required
+        defaultValue=""
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={describedBy(name)}
+        className={fieldClass}
+      >
         <option value="" disabled>
           {t("form.choose")}
         </option>
@@ -159,7 +223,12 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
         {textarea("descriptionEn", { rows: 6 })}
       </fieldset>
 
-      {checkboxGroup("regions", t("form.regionsLegend"), t("form.hints.regions"), REGIONS.map((region) => [region, t(`regions.${region}`)]))}
+      {checkboxGroup(
+        "regions",
+        t("form.regionsLegend"),
+        t("form.hints.regions"),
+        REGIONS.map((region) => [region, t(`regions.${region}`)]),
+      )}
 
       <fieldset data-field="scopes" aria-describedby={describedBy("scopes", true)} className="space-y-4">
         <legend className="text-xl font-semibold">{t("form.scopesLegend")}</legend>
@@ -182,7 +251,13 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
                     <label htmlFor={`app-purposeFr-${key}`} className="block text-sm font-medium">
                       {t("form.purposeFr")}
                     </label>
-                    <input id={`app-purposeFr-${key}`} name={`purposeFr_${key}`} aria-invalid={errors[field] ? true : undefined} aria-describedby={errors[field] ? `app-${field}-error` : undefined} className={fieldClass} />
+                    <input
+                      id={`app-purposeFr-${key}`}
+                      name={`purposeFr_${key}`}
+                      aria-invalid={errors[field] ? true : undefined}
+                      aria-describedby={errors[field] ? `app-${field}-error` : undefined}
+                      className={fieldClass}
+                    />
                   </div>
                   <div>
                     <label htmlFor={`app-purposeEn-${key}`} className="block text-sm font-medium">
@@ -203,7 +278,12 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
         {errorOf("scopes")}
       </fieldset>
 
-      {checkboxGroup("categories", t("form.categoriesLegend"), t("form.hints.categories"), documentCategories.map((category) => [category, tCategories(category)]))}
+      {checkboxGroup(
+        "categories",
+        t("form.categoriesLegend"),
+        t("form.hints.categories"),
+        documentCategories.map((category) => [category, tCategories(category)]),
+      )}
 
       <Button type="submit" disabled={pending}>
         {submitLabel}

@@ -45,7 +45,13 @@ export function CriteriaReviewForm({ appId, current }: { appId: string; current:
                   <div className="mt-1 flex flex-wrap gap-4">
                     {CRITERION_OUTCOMES.map((outcome) => (
                       <label key={outcome} className="flex items-center gap-2">
-                        <input type="radio" name={`outcome_${criterion}`} value={outcome} defaultChecked={review?.outcome === outcome} className="h-4 w-4" />
+                        <input
+                          type="radio"
+                          name={`outcome_${criterion}`}
+                          value={outcome}
+                          defaultChecked={review?.outcome === outcome}
+                          className="h-4 w-4"
+                        />
                         {t(`file.outcomes.${outcome}`)}
                       </label>
                     ))}
@@ -55,7 +61,14 @@ export function CriteriaReviewForm({ appId, current }: { appId: string; current:
                   <label htmlFor={`note-${criterion}`} className="block text-sm font-medium">
                     {t("curation.review.note", { criterion: label })}
                   </label>
-                  <textarea id={`note-${criterion}`} name={`note_${criterion}`} rows={2} maxLength={1000} defaultValue={review?.note ?? ""} className={fieldClass} />
+                  <textarea
+                    id={`note-${criterion}`}
+                    name={`note_${criterion}`}
+                    rows={2}
+                    maxLength={1000}
+                    defaultValue={review?.note ?? ""}
+                    className={fieldClass}
+                  />
                 </div>
               </div>
             );

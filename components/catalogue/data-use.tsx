@@ -10,8 +10,22 @@ import type { ScopePurpose } from "@/lib/server/catalogue/scope-purposes";
  * publisher's stated purpose and whether the patient may leave it out, the document categories it
  * would ask for, then the technical permissions.
  */
-export async function DataUse({ scopes, purposes, categories, headingLevel = 2 }: { scopes: string[]; purposes: Record<string, ScopePurpose>; categories: string[]; headingLevel?: 2 | 3 }) {
-  const [t, tCategories, locale] = await Promise.all([getTranslations("catalogue.dataUse"), getTranslations("space.categories"), getAppLocale()]);
+export async function DataUse({
+  scopes,
+  purposes,
+  categories,
+  headingLevel = 2,
+}: {
+  scopes: string[];
+  purposes: Record<string, ScopePurpose>;
+  categories: string[];
+  headingLevel?: 2 | 3;
+}) {
+  const [t, tCategories, locale] = await Promise.all([
+    getTranslations("catalogue.dataUse"),
+    getTranslations("space.categories"),
+    getAppLocale(),
+  ]);
   const known = scopes.filter(isSmartScope);
   const data = known.filter((scope) => !TECHNICAL_SCOPES.includes(scope));
   const technical = known.filter((scope) => TECHNICAL_SCOPES.includes(scope));
@@ -30,11 +44,15 @@ export async function DataUse({ scopes, purposes, categories, headingLevel = 2 }
             <li key={scope} className="rounded border border-gray-300 p-3" data-testid="data-use">
               <p className="font-semibold">
                 {t(`scopes.${scopeMessageKey(scope)}` as never)}{" "}
-                <span className={`${badgeClass} ${purposes[scope]?.optional ? "bg-gray-100 text-ink" : "bg-brand-light text-ink"}`}>{purposes[scope]?.optional ? t("optional") : t("required")}</span>
+                <span className={`${badgeClass} ${purposes[scope]?.optional ? "bg-gray-100 text-ink" : "bg-brand-light text-ink"}`}>
+                  {purposes[scope]?.optional ? t("optional") : t("required")}
+                </span>
               </p>
               {purposeOf(scope) && <p className="mt-1">{t("why", { purpose: purposeOf(scope)! })}</p>}
               {scope === "patient/DocumentReference.rs" && categories.length > 0 && (
-                <p className="mt-1 text-sm">{t("categories", { categories: categories.map((category) => tCategories(category as never)).join(", ") })}</p>
+                <p className="mt-1 text-sm">
+                  {t("categories", { categories: categories.map((category) => tCategories(category as never)).join(", ") })}
+                </p>
               )}
             </li>
           ))}

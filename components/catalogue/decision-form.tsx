@@ -23,7 +23,9 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
   const [state, dispatch, pending] = useActionState<ActionResult<DecisionOutcome> | null, FormData>(async (previous, form) => {
     const result = await decideAppStatusAction(previous, form);
     if (result.ok) {
-      announce(`${t("curation.decide.done", { status: t(`statuses.${result.data.status}`) })} ${t("curation.decide.notified", { count: result.data.notifiedPatients })}`);
+      announce(
+        `${t("curation.decide.done", { status: t(`statuses.${result.data.status}`) })} ${t("curation.decide.notified", { count: result.data.notifiedPatients })}`,
+      );
       formRef.current?.reset();
     }
     return result;
@@ -32,7 +34,14 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
 
   if (decisions.length === 0) return <p>{t("curation.decide.none")}</p>;
   return (
-    <form ref={formRef} action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} className="space-y-4" noValidate data-testid="decision-form">
+    <form
+      ref={formRef}
+      action={dispatch}
+      onSubmit={keepInputsOnSubmit(dispatch)}
+      className="space-y-4"
+      noValidate
+      data-testid="decision-form"
+    >
       <input type="hidden" name="appId" value={appId} />
       <fieldset aria-describedby={errors.decision ? "decision-error" : undefined} className="space-y-2">
         <legend className="font-semibold">{t("curation.decide.legend")}</legend>
@@ -53,7 +62,15 @@ export function DecisionForm({ appId, decisions }: { appId: string; decisions: C
           </p>
         )}
       </fieldset>
-      <TextAreaField id="decision-reason" label={t("curation.decide.reason")} hint={tAdmin("hint")} error={errors.reason} name="reason" rows={3} maxLength={1000} />
+      <TextAreaField
+        id="decision-reason"
+        label={t("curation.decide.reason")}
+        hint={tAdmin("hint")}
+        error={errors.reason}
+        name="reason"
+        rows={3}
+        maxLength={1000}
+      />
       <ActionAlert state={state} fieldErrors="hide" />
       <Button type="submit" disabled={pending}>
         {t("curation.decide.submit")}

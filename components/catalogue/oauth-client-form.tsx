@@ -38,7 +38,12 @@ export function OAuthClientForm({ appId }: { appId: string }) {
   return (
     <div className="space-y-4">
       {registered && (
-        <div ref={resultRef} tabIndex={-1} className="space-y-2 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" data-testid="client-registered">
+        <div
+          ref={resultRef}
+          tabIndex={-1}
+          className="space-y-2 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900"
+          data-testid="client-registered"
+        >
           <p className="font-semibold">{t("registered", { clientId: registered.clientId })}</p>
           <p>
             {t("clientIdLabel")} <code data-testid="new-client-id">{registered.clientId}</code>
@@ -46,7 +51,10 @@ export function OAuthClientForm({ appId }: { appId: string }) {
           {registered.secret && (
             <>
               <p>
-                {t("secretLabel")} <code data-testid="new-client-secret" className="break-all">{registered.secret}</code>
+                {t("secretLabel")}{" "}
+                <code data-testid="new-client-secret" className="break-all">
+                  {registered.secret}
+                </code>
               </p>
               <p className="font-medium">{t("secretOnce")}</p>
             </>
@@ -60,7 +68,14 @@ export function OAuthClientForm({ appId }: { appId: string }) {
           {(["PUBLIC", "CONFIDENTIAL"] as const).map((type) => (
             <div key={type}>
               <label className="flex items-center gap-2 font-medium">
-                <input type="radio" name="type" value={type} defaultChecked={type === "PUBLIC"} aria-describedby={`client-type-hint-${type}`} className="h-4 w-4" />
+                <input
+                  type="radio"
+                  name="type"
+                  value={type}
+                  defaultChecked={type === "PUBLIC"}
+                  aria-describedby={`client-type-hint-${type}`}
+                  className="h-4 w-4"
+                />
                 {t(`types.${type}`)}
               </label>
               <p id={`client-type-hint-${type}`} className="ml-6 text-sm text-muted">

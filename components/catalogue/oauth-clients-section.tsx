@@ -21,7 +21,11 @@ export async function OAuthClientsSection({ app }: { app: Pick<AppForCuration, "
             <li key={client.id} className="space-y-2 p-4" data-testid="oauth-client">
               <p>
                 <code className="font-semibold">{client.clientId}</code> · {t(`clients.types.${client.type}`)} ·{" "}
-                {client.revokedAt ? <span className="font-medium text-red-800">{t("clients.revokedOn", { date: day(client.revokedAt) })}</span> : t("clients.registeredOn", { date: day(client.createdAt) })}
+                {client.revokedAt ? (
+                  <span className="font-medium text-red-800">{t("clients.revokedOn", { date: day(client.revokedAt) })}</span>
+                ) : (
+                  t("clients.registeredOn", { date: day(client.createdAt) })
+                )}
               </p>
               <ul className="list-inside list-disc text-sm">
                 {client.redirectUris.map((uri) => (

@@ -21,8 +21,20 @@ type Decision = { id: string; status: CatalogAppStatus; reason: string; actorLab
  * criterion's outcome, the curators' note and the review date, then every decision with its reason.
  * Tables with captions and column headers, so a screen reader can move cell by cell.
  */
-export async function ReferencingFile({ reviews, decisions, idPrefix = "file" }: { reviews: Review[]; decisions: Decision[]; idPrefix?: string }) {
-  const [t, tSystem, format] = await Promise.all([getTranslations("catalogue.file"), getTranslations("catalogue.file.system"), getFormatter()]);
+export async function ReferencingFile({
+  reviews,
+  decisions,
+  idPrefix = "file",
+}: {
+  reviews: Review[];
+  decisions: Decision[];
+  idPrefix?: string;
+}) {
+  const [t, tSystem, format] = await Promise.all([
+    getTranslations("catalogue.file"),
+    getTranslations("catalogue.file.system"),
+    getFormatter(),
+  ]);
   const byKey = new Map(reviews.map((review) => [review.criterion, review]));
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
   const cell = "border-b border-gray-300 px-3 py-2 align-top text-left";
@@ -34,10 +46,18 @@ export async function ReferencingFile({ reviews, decisions, idPrefix = "file" }:
             <caption className="mb-2 text-left text-lg font-semibold">{t(`families.${family}`)}</caption>
             <thead>
               <tr>
-                <th scope="col" className={cell}>{t("criterion")}</th>
-                <th scope="col" className={cell}>{t("outcome")}</th>
-                <th scope="col" className={cell}>{t("note")}</th>
-                <th scope="col" className={cell}>{t("reviewedAt")}</th>
+                <th scope="col" className={cell}>
+                  {t("criterion")}
+                </th>
+                <th scope="col" className={cell}>
+                  {t("outcome")}
+                </th>
+                <th scope="col" className={cell}>
+                  {t("note")}
+                </th>
+                <th scope="col" className={cell}>
+                  {t("reviewedAt")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -54,7 +74,9 @@ export async function ReferencingFile({ reviews, decisions, idPrefix = "file" }:
                       <span className={`${badgeClass} ${OUTCOME_STYLES[outcome]}`}>{t(`outcomes.${outcome}`)}</span>
                     </td>
                     <td className={cell}>{review?.note ?? "—"}</td>
-                    <td className={cell}>{review ? <time dateTime={review.reviewedAt.toISOString()}>{day(review.reviewedAt)}</time> : "—"}</td>
+                    <td className={cell}>
+                      {review ? <time dateTime={review.reviewedAt.toISOString()}>{day(review.reviewedAt)}</time> : "—"}
+                    </td>
                   </tr>
                 );
               })}
@@ -68,10 +90,18 @@ export async function ReferencingFile({ reviews, decisions, idPrefix = "file" }:
           <caption className="mb-2 text-left text-lg font-semibold">{t("decisionsTitle")}</caption>
           <thead>
             <tr>
-              <th scope="col" className={cell}>{t("date")}</th>
-              <th scope="col" className={cell}>{t("status")}</th>
-              <th scope="col" className={cell}>{t("reason")}</th>
-              <th scope="col" className={cell}>{t("by")}</th>
+              <th scope="col" className={cell}>
+                {t("date")}
+              </th>
+              <th scope="col" className={cell}>
+                {t("status")}
+              </th>
+              <th scope="col" className={cell}>
+                {t("reason")}
+              </th>
+              <th scope="col" className={cell}>
+                {t("by")}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -40,12 +40,25 @@ export function ReportForm({ appId }: { appId: string }) {
           </p>
         )}
       </fieldset>
-      <TextAreaField id="report-message" label={t("message")} hint={t("messageHint")} error={errors.message} name="message" rows={4} maxLength={1000} />
+      <TextAreaField
+        id="report-message"
+        label={t("message")}
+        hint={t("messageHint")}
+        error={errors.message}
+        name="message"
+        rows={4}
+        maxLength={1000}
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("submit")}
       </Button>
       <ActionAlert state={state} fieldErrors="hide" />
-      <div role="status" aria-live="polite" className={state?.ok ? "rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" : "sr-only"} data-testid="report-status">
+      <div
+        role="status"
+        aria-live="polite"
+        className={state?.ok ? "rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900" : "sr-only"}
+        data-testid="report-status"
+      >
         {state?.ok ? t("sent") : ""}
       </div>
     </form>

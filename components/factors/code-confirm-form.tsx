@@ -8,7 +8,17 @@ import { OneTimeCodeField } from "./one-time-code-field";
 export type ConfirmAction = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
 
 /** The code that confirms a further e-mail or SMS factor, for someone already signed in. */
-export function CodeConfirmForm({ factorId, confirm, minutes, onConfirmed }: { factorId: string; confirm: ConfirmAction; minutes: number; onConfirmed: () => void }) {
+export function CodeConfirmForm({
+  factorId,
+  confirm,
+  minutes,
+  onConfirmed,
+}: {
+  factorId: string;
+  confirm: ConfirmAction;
+  minutes: number;
+  onConfirmed: () => void;
+}) {
   const t = useTranslations("codes");
   const id = useId();
   const fieldId = `${id}-code`;

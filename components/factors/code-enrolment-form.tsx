@@ -84,7 +84,14 @@ function EnrolmentRound(props: Props & { onAdded: () => void }) {
             <div className="mt-2 space-y-2">
               {channels.map((value) => (
                 <label key={value} className="flex items-center gap-2">
-                  <input type="radio" name="channel" value={value} checked={channel === value} onChange={() => setChosen(value)} className="h-4 w-4 accent-brand" />
+                  <input
+                    type="radio"
+                    name="channel"
+                    value={value}
+                    checked={channel === value}
+                    onChange={() => setChosen(value)}
+                    className="h-4 w-4 accent-brand"
+                  />
                   {value === "EMAIL" ? t("channelEmail", { email: email ?? "" }) : t("channelSms")}
                 </label>
               ))}
@@ -131,7 +138,13 @@ function EnrolmentRound(props: Props & { onAdded: () => void }) {
               submittingLabel={t("confirming")}
             />
           ) : (
-            <CodeConfirmForm key={enrolment.factorId} factorId={enrolment.factorId} confirm={props.confirm} minutes={minutes} onConfirmed={props.onAdded} />
+            <CodeConfirmForm
+              key={enrolment.factorId}
+              factorId={enrolment.factorId}
+              confirm={props.confirm}
+              minutes={minutes}
+              onConfirmed={props.onAdded}
+            />
           )}
         </div>
       )}

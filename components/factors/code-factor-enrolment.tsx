@@ -26,7 +26,14 @@ export async function CodeFactorEnrolment({ userId, next }: { userId: string; ne
         {t("title")}
       </h2>
       <p className="mt-2 mb-4 text-muted">{t("intro")}</p>
-      <CodeEnrolmentForm mode="first" email={email} sms={smsDeliveryAvailable()} start={startFirstCodeFactorEnrolment} next={next} minutes={CODE_POLICY.FACTOR_ENROLMENT.ttlMinutes} />
+      <CodeEnrolmentForm
+        mode="first"
+        email={email}
+        sms={smsDeliveryAvailable()}
+        start={startFirstCodeFactorEnrolment}
+        next={next}
+        minutes={CODE_POLICY.FACTOR_ENROLMENT.ttlMinutes}
+      />
     </section>
   );
 }

@@ -16,7 +16,11 @@ export async function CodeFactorSection({ userId }: { userId: string }) {
   authorize(actorOf(session), "account:manage-own");
   if (session?.user.id !== userId) throw new AppError("FORBIDDEN", "code factors of another account");
 
-  const [t, format, { email, factors }] = await Promise.all([getTranslations("codes.section"), getFormatter(), listCodeFactors(getDb(), { userId })]);
+  const [t, format, { email, factors }] = await Promise.all([
+    getTranslations("codes.section"),
+    getFormatter(),
+    listCodeFactors(getDb(), { userId }),
+  ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "long" });
   const emailEnrolled = factors.some((factor) => factor.kind === "EMAIL_OTP");
   const sms = smsDeliveryAvailable();

@@ -15,7 +15,17 @@ type SendAction = (previous: ActionResult<null> | null, form: FormData) => Promi
  * code signs in. The answer to a request is the same whether or not a code went out (the server stays
  * silent beyond its limit), hence the advice to wait and try again.
  */
-export function CodeLoginForm({ factors, send, callbackUrl, minutes }: { factors: LoginCodeFactor[]; send: SendAction; callbackUrl: string; minutes: number }) {
+export function CodeLoginForm({
+  factors,
+  send,
+  callbackUrl,
+  minutes,
+}: {
+  factors: LoginCodeFactor[];
+  send: SendAction;
+  callbackUrl: string;
+  minutes: number;
+}) {
   const t = useTranslations("codes.login");
   const [chosen, setChosen] = useState<LoginCodeFactor | null>(null);
   const [state, action, sending] = useActionState(send, null);
@@ -43,7 +53,13 @@ export function CodeLoginForm({ factors, send, callbackUrl, minutes }: { factors
       {sentTo && (
         <>
           <FormAlert kind="info">{t("sent", { destination: sentTo.maskedDestination })}</FormAlert>
-          <CodeSignInForm method="otp" callbackUrl={callbackUrl} minutes={minutes} submitLabel={t("submit")} submittingLabel={t("submitting")} />
+          <CodeSignInForm
+            method="otp"
+            callbackUrl={callbackUrl}
+            minutes={minutes}
+            submitLabel={t("submit")}
+            submittingLabel={t("submitting")}
+          />
         </>
       )}
     </div>

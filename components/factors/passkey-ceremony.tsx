@@ -54,7 +54,14 @@ export function PasskeyOutcomeMessage({ id, outcome }: { id: string; outcome: Pa
       <p role="alert" className={error ? "mt-3 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" : "sr-only"}>
         {error}
       </p>
-      <p role="status" className={polite ? `mt-3 rounded border-l-4 px-4 py-3 ${outcome?.tone === "success" ? "border-green-700 bg-green-50 text-green-900" : "border-brand bg-brand-light text-ink"}` : "sr-only"}>
+      <p
+        role="status"
+        className={
+          polite
+            ? `mt-3 rounded border-l-4 px-4 py-3 ${outcome?.tone === "success" ? "border-green-700 bg-green-50 text-green-900" : "border-brand bg-brand-light text-ink"}`
+            : "sr-only"
+        }
+      >
         {polite}
       </p>
     </div>

@@ -26,21 +26,24 @@ export function PasskeyEnrolment({ next }: { next: string }) {
 
   const enrol = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    return run(async () => {
-      const options = await startFirstPasskeyEnrolment(null, {});
-      if (!options.ok) return { tone: "error", text: options.message };
-      const response = await startRegistration({ optionsJSON: options.data });
-      const trimmed = label.trim();
-      const result = await signIn("second-factor", {
-        method: "passkey-registration",
-        response: JSON.stringify(response),
-        ...(trimmed ? { label: trimmed } : {}),
-        redirect: false,
-      });
-      if (!result?.ok || result.error) return { tone: "error", text: signInErrorText(result?.error) };
-      window.location.assign(safeRedirectPath(next));
-      return { tone: "success", text: t("done") };
-    }, { leavesOnSuccess: true });
+    return run(
+      async () => {
+        const options = await startFirstPasskeyEnrolment(null, {});
+        if (!options.ok) return { tone: "error", text: options.message };
+        const response = await startRegistration({ optionsJSON: options.data });
+        const trimmed = label.trim();
+        const result = await signIn("second-factor", {
+          method: "passkey-registration",
+          response: JSON.stringify(response),
+          ...(trimmed ? { label: trimmed } : {}),
+          redirect: false,
+        });
+        if (!result?.ok || result.error) return { tone: "error", text: signInErrorText(result?.error) };
+        window.location.assign(safeRedirectPath(next));
+        return { tone: "success", text: t("done") };
+      },
+      { leavesOnSuccess: true },
+    );
   };
 
   return (
@@ -63,12 +66,7 @@ export function PasskeyEnrolment({ next }: { next: string }) {
           disabled={busy}
           className="max-w-sm"
         />
-        <Button
-          type="submit"
-          disabled={busy}
-          aria-describedby={outcome ? messageId : undefined}
-          data-testid="passkey-enrol"
-        >
+        <Button type="submit" disabled={busy} aria-describedby={outcome ? messageId : undefined} data-testid="passkey-enrol">
           {busy ? t("working") : t("button")}
         </Button>
       </form>

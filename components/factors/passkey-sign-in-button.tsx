@@ -17,15 +17,18 @@ export function PasskeySignInButton({ callbackUrl }: { callbackUrl: string }) {
   const messageId = useId();
 
   const signInWithPasskey = () =>
-    run(async () => {
-      const options = await startPasskeySignInOptions(null, {});
-      if (!options.ok) return { tone: "error", text: options.message };
-      const response = await startAuthentication({ optionsJSON: options.data });
-      const result = await signIn("second-factor", { method: "passkey", response: JSON.stringify(response), redirect: false });
-      if (!result?.ok || result.error) return { tone: "error", text: signInErrorText(result?.error) };
-      window.location.assign(safeRedirectPath(callbackUrl));
-      return { tone: "success", text: t("done") };
-    }, { leavesOnSuccess: true });
+    run(
+      async () => {
+        const options = await startPasskeySignInOptions(null, {});
+        if (!options.ok) return { tone: "error", text: options.message };
+        const response = await startAuthentication({ optionsJSON: options.data });
+        const result = await signIn("second-factor", { method: "passkey", response: JSON.stringify(response), redirect: false });
+        if (!result?.ok || result.error) return { tone: "error", text: signInErrorText(result?.error) };
+        window.location.assign(safeRedirectPath(callbackUrl));
+        return { tone: "success", text: t("done") };
+      },
+      { leavesOnSuccess: true },
+    );
 
   return (
     <div>

@@ -13,7 +13,15 @@ import { ProfessionalEntryActions } from "./professional-entry-actions";
  * emergency access stands out by its border and colour and, for those who do not see colours, by a
  * badge and its stated reason in words.
  */
-export function HistoryEntry({ entry, highlighted = false, withActions = false }: { entry: HistoryEntryView; highlighted?: boolean; withActions?: boolean }) {
+export function HistoryEntry({
+  entry,
+  highlighted = false,
+  withActions = false,
+}: {
+  entry: HistoryEntryView;
+  highlighted?: boolean;
+  withActions?: boolean;
+}) {
   const t = useTranslations("history");
   const tReasons = useTranslations("documents.report.reasons");
   const tCategories = useTranslations("space.categories");
@@ -21,7 +29,13 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
   const tCatalogue = useTranslations("catalogue.file.system");
   const format = useFormatter();
   const role = entry.actor.role ? t(`roles.${entry.actor.role}` as "roles.PATIENT") : t("roles.none");
-  const who = [readCatalogueText(tCatalogue, entry.actor.label), (entry.actor.profession ? professionLabels(tDirectory, { profession: entry.actor.profession }).profession : role), entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null].filter(Boolean).join(" · ");
+  const who = [
+    readCatalogueText(tCatalogue, entry.actor.label),
+    entry.actor.profession ? professionLabels(tDirectory, { profession: entry.actor.profession }).profession : role,
+    entry.actor.rpps ? t("entry.identifier", { rpps: entry.actor.rpps }) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   // The catalogue is typed by key; these helpers build keys from the entry, checked by their test.
   const text: EntryText = {
     t: (key, values) => t(key as "entry.who", values as never),
@@ -33,7 +47,10 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
   const changedFields = describeChangedFields(entry, text);
   const what = describeEntryWhat(entry, text);
   const subject = describeEntrySubject(entry, text);
-  const reason = entry.reason && entry.action === "DOCUMENT_REPORTED" && tReasons.has(entry.reason as "NOT_MINE") ? tReasons(entry.reason as "NOT_MINE") : entry.reason;
+  const reason =
+    entry.reason && entry.action === "DOCUMENT_REPORTED" && tReasons.has(entry.reason as "NOT_MINE")
+      ? tReasons(entry.reason as "NOT_MINE")
+      : entry.reason;
   const why = [
     entry.basis ? t(`bases.${entry.basis}`) : null,
     reason ? (entry.emergency ? t("entry.emergencyReason", { reason }) : t("entry.reason", { reason })) : null,
@@ -42,11 +59,18 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
 
   const frame = entry.emergency ? "border-l-8 border-red-700 bg-red-50" : highlighted ? "border-l-8 border-brand bg-brand-light" : "";
   return (
-    <li id={`entree-${entry.id}`} className={`px-4 py-3 ${frame}`} data-testid="history-entry" data-emergency={entry.emergency || undefined}>
+    <li
+      id={`entree-${entry.id}`}
+      className={`px-4 py-3 ${frame}`}
+      data-testid="history-entry"
+      data-emergency={entry.emergency || undefined}
+    >
       <p className="font-semibold">
         {t(`actions.${entry.action}`)}
         {entry.emergency && " "}
-        {entry.emergency && <span className={`${badgeClass} ml-1 border border-red-800 bg-white text-red-800`}>{t("entry.emergencyBadge")}</span>}
+        {entry.emergency && (
+          <span className={`${badgeClass} ml-1 border border-red-800 bg-white text-red-800`}>{t("entry.emergencyBadge")}</span>
+        )}
       </p>
       <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="font-medium">{t("entry.who")}</dt>
@@ -66,14 +90,20 @@ export function HistoryEntry({ entry, highlighted = false, withActions = false }
         <dt className="font-medium">{t("entry.when")}</dt>
         <dd>
           {/* Server and browser may spell a date differently (their ICU versions): the browser's wins. */}
-          <time dateTime={entry.at} suppressHydrationWarning>{format.dateTime(new Date(entry.at), { dateStyle: "long", timeStyle: "medium", timeZone: PARIS_TIME_ZONE })}</time>
+          <time dateTime={entry.at} suppressHydrationWarning>
+            {format.dateTime(new Date(entry.at), { dateStyle: "long", timeStyle: "medium", timeZone: PARIS_TIME_ZONE })}
+          </time>
         </dd>
         <dt className="font-medium">{t("entry.from")}</dt>
         <dd>{entry.ipAddress ?? t("entry.unknownPlace")}</dd>
         <dt className="font-medium">{t("entry.why")}</dt>
-        <dd className={`break-words ${entry.emergency ? "font-semibold text-red-900" : ""}`}>{why.length ? why.join(" — ") : t("entry.noReason")}</dd>
+        <dd className={`break-words ${entry.emergency ? "font-semibold text-red-900" : ""}`}>
+          {why.length ? why.join(" — ") : t("entry.noReason")}
+        </dd>
       </dl>
-      {withActions && entry.actor.professionalId && <ProfessionalEntryActions professionalId={entry.actor.professionalId} actorLabel={entry.actor.label} />}
+      {withActions && entry.actor.professionalId && (
+        <ProfessionalEntryActions professionalId={entry.actor.professionalId} actorLabel={entry.actor.label} />
+      )}
     </li>
   );
 }

@@ -5,7 +5,15 @@ import { DateRangeFilter, FilterForm, SelectFilter } from "@/components/ui/filte
 import { historyAuthorRoles, historyKinds, type HistoryAuthor, type HistoryFilters as Filters } from "@/lib/history/history-api";
 
 /** Author (others' tab only), kind and Paris days over the access history. */
-export function HistoryFilters({ filters, authors, onApply }: { filters: Filters; authors: HistoryAuthor[]; onApply: (filters: Filters) => void }) {
+export function HistoryFilters({
+  filters,
+  authors,
+  onApply,
+}: {
+  filters: Filters;
+  authors: HistoryAuthor[];
+  onApply: (filters: Filters) => void;
+}) {
   const t = useTranslations("history.filters");
   const tKinds = useTranslations("history.kinds");
   const [draft, setDraft] = useState<Filters>(filters);
@@ -27,7 +35,12 @@ export function HistoryFilters({ filters, authors, onApply }: { filters: Filters
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {filters.tab === "others" && (
-          <SelectFilter id="history-author" label={t("author")} value={draft.author ?? ""} onChange={(value) => set({ author: value || undefined })}>
+          <SelectFilter
+            id="history-author"
+            label={t("author")}
+            value={draft.author ?? ""}
+            onChange={(value) => set({ author: value || undefined })}
+          >
             <option value="">{t("anyAuthor")}</option>
             <optgroup label={t("byRole")}>
               {historyAuthorRoles.map((role) => (
@@ -47,7 +60,12 @@ export function HistoryFilters({ filters, authors, onApply }: { filters: Filters
             )}
           </SelectFilter>
         )}
-        <SelectFilter id="history-kind" label={t("kind")} value={draft.kind ?? ""} onChange={(value) => set({ kind: (value || undefined) as Filters["kind"] })}>
+        <SelectFilter
+          id="history-kind"
+          label={t("kind")}
+          value={draft.kind ?? ""}
+          onChange={(value) => set({ kind: (value || undefined) as Filters["kind"] })}
+        >
           <option value="">{t("anyKind")}</option>
           {historyKinds.map((kind) => (
             <option key={kind} value={kind}>

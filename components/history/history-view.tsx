@@ -77,7 +77,11 @@ export function HistoryView({ authors, highlighted }: { authors: HistoryAuthor[]
           <h2 id="history-list-title" className="text-2xl font-semibold">
             {t(`tabs.${filters.tab}`)}
           </h2>
-          <a href={historyExportUrl(filters)} download className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light">
+          <a
+            href={historyExportUrl(filters)}
+            download
+            className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light"
+          >
             {t("export")}
           </a>
         </div>

@@ -36,7 +36,13 @@ export function ProfessionalEntryActions({ professionalId, actorLabel }: { profe
   return (
     <div className="mt-3 space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="secondary" className="text-sm" disabled={pending} onClick={() => run(revokeFromHistoryAction, t("revoked", { actor: actorLabel }))}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="text-sm"
+          disabled={pending}
+          onClick={() => run(revokeFromHistoryAction, t("revoked", { actor: actorLabel }))}
+        >
           {t("revoke")}
         </Button>
         {!confirmingBlock ? (
@@ -46,7 +52,12 @@ export function ProfessionalEntryActions({ professionalId, actorLabel }: { profe
         ) : (
           <span role="group" aria-label={t("block")} className="flex flex-wrap items-center gap-2">
             <span className="text-sm">{t("confirmBlock", { actor: actorLabel })}</span>
-            <Button type="button" className="text-sm" disabled={pending} onClick={() => run(blockFromHistoryAction, t("blocked", { actor: actorLabel }))}>
+            <Button
+              type="button"
+              className="text-sm"
+              disabled={pending}
+              onClick={() => run(blockFromHistoryAction, t("blocked", { actor: actorLabel }))}
+            >
               {t("confirmBlockButton")}
             </Button>
             <Button type="button" variant="link" className="text-sm" onClick={() => setConfirmingBlock(false)}>

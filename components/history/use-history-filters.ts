@@ -5,8 +5,10 @@ import { useFilterFormKey } from "@/components/ui/use-filter-form-key";
 import { historyAuthorRoles, historyKinds, type HistoryFilters } from "@/lib/history/history-api";
 
 const isDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const isUuid = (value: string | null) => (value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined);
-const oneOf = <T extends string>(values: readonly T[], value: string | null) => ((values as readonly string[]).includes(value ?? "") ? (value as T) : undefined);
+const isUuid = (value: string | null) =>
+  value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : undefined;
+const oneOf = <T extends string>(values: readonly T[], value: string | null) =>
+  (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
 
 function queryFor(filters: HistoryFilters): string {
   const params = new URLSearchParams();

@@ -39,7 +39,11 @@ export async function IdentityConflictPanel({ conflict, action }: Props) {
     </div>
   );
   return (
-    <section aria-labelledby="identity-conflict-title" className="space-y-4 rounded-lg border-l-4 border-brand bg-brand-light px-4 py-3" data-testid="identity-conflict">
+    <section
+      aria-labelledby="identity-conflict-title"
+      className="space-y-4 rounded-lg border-l-4 border-brand bg-brand-light px-4 py-3"
+      data-testid="identity-conflict"
+    >
       <h2 id="identity-conflict-title" className="text-2xl font-semibold">
         {t("title")}
       </h2>
@@ -48,11 +52,18 @@ export async function IdentityConflictPanel({ conflict, action }: Props) {
         {t("nir")} : <code>{conflict.nir}</code>
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        {party("conflict-holder", t("holder"), conflict.holder, conflict.holder.qualification ? t("qualification", facts(conflict.holder.qualification)) : t("noQualification"))}
+        {party(
+          "conflict-holder",
+          t("holder"),
+          conflict.holder,
+          conflict.holder.qualification ? t("qualification", facts(conflict.holder.qualification)) : t("noQualification"),
+        )}
         {party("conflict-claimant", t("claimant"), conflict.claimant, t("claim", facts(conflict.claimant.claim)))}
       </div>
       {conflict.resolution && conflict.resolvedAt ? (
-        <p className="font-medium">{t("resolvedOn", { date: when(conflict.resolvedAt), resolution: t(`resolutions.${conflict.resolution}`) })}</p>
+        <p className="font-medium">
+          {t("resolvedOn", { date: when(conflict.resolvedAt), resolution: t(`resolutions.${conflict.resolution}`) })}
+        </p>
       ) : (
         <ResolveConflictForm action={action} conflictId={conflict.id} />
       )}

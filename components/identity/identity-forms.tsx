@@ -14,18 +14,65 @@ const errorOf = <T,>(state: ActionResult<T> | null, field: string) => (state && 
 const formError = <T,>(state: ActionResult<T> | null) => (state && !state.ok && !state.fieldErrors ? state.message : undefined);
 
 /** The declared NIR (read-only once qualified) and the postal address the letter goes to. */
-export function IdentityDetailsForm({ action, initial, locked }: { action: Action<null>; initial: { nir: string; addressLine1: string; addressLine2: string; postalCode: string; city: string }; locked: boolean }) {
+export function IdentityDetailsForm({
+  action,
+  initial,
+  locked,
+}: {
+  action: Action<null>;
+  initial: { nir: string; addressLine1: string; addressLine2: string; postalCode: string; city: string };
+  locked: boolean;
+}) {
   const t = useTranslations("identity.details");
   const [state, dispatch, pending] = useActionState(action, null);
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-xl space-y-4">
       {formError(state) && <FormAlert>{formError(state)}</FormAlert>}
       {state?.ok && <FormAlert kind="success">{t("saved")}</FormAlert>}
-      <TextField name="nir" label={t("nir")} hint={locked ? t("nirLocked") : t("nirHint")} defaultValue={initial.nir} readOnly={locked} inputMode="numeric" autoComplete="off" maxLength={21} error={errorOf(state, "nir")} />
-      <TextField name="addressLine1" label={t("addressLine1")} defaultValue={initial.addressLine1} autoComplete="address-line1" maxLength={200} error={errorOf(state, "addressLine1")} />
-      <TextField name="addressLine2" label={t("addressLine2")} defaultValue={initial.addressLine2} autoComplete="address-line2" maxLength={200} error={errorOf(state, "addressLine2")} />
-      <TextField name="postalCode" label={t("postalCode")} defaultValue={initial.postalCode} autoComplete="postal-code" inputMode="numeric" maxLength={5} error={errorOf(state, "postalCode")} />
-      <TextField name="city" label={t("city")} defaultValue={initial.city} autoComplete="address-level2" maxLength={100} error={errorOf(state, "city")} />
+      <TextField
+        name="nir"
+        label={t("nir")}
+        hint={locked ? t("nirLocked") : t("nirHint")}
+        defaultValue={initial.nir}
+        readOnly={locked}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={21}
+        error={errorOf(state, "nir")}
+      />
+      <TextField
+        name="addressLine1"
+        label={t("addressLine1")}
+        defaultValue={initial.addressLine1}
+        autoComplete="address-line1"
+        maxLength={200}
+        error={errorOf(state, "addressLine1")}
+      />
+      <TextField
+        name="addressLine2"
+        label={t("addressLine2")}
+        defaultValue={initial.addressLine2}
+        autoComplete="address-line2"
+        maxLength={200}
+        error={errorOf(state, "addressLine2")}
+      />
+      <TextField
+        name="postalCode"
+        label={t("postalCode")}
+        defaultValue={initial.postalCode}
+        autoComplete="postal-code"
+        inputMode="numeric"
+        maxLength={5}
+        error={errorOf(state, "postalCode")}
+      />
+      <TextField
+        name="city"
+        label={t("city")}
+        defaultValue={initial.city}
+        autoComplete="address-level2"
+        maxLength={100}
+        error={errorOf(state, "city")}
+      />
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>
@@ -34,7 +81,15 @@ export function IdentityDetailsForm({ action, initial, locked }: { action: Actio
 }
 
 /** Asks for the letter; once sent, says until when its code works. */
-export function ActivationLetterForm({ action, pendingUntil, ready }: { action: Action<{ expiresAt: string }>; pendingUntil: string | null; ready: boolean }) {
+export function ActivationLetterForm({
+  action,
+  pendingUntil,
+  ready,
+}: {
+  action: Action<{ expiresAt: string }>;
+  pendingUntil: string | null;
+  ready: boolean;
+}) {
   const t = useTranslations("identity.letter");
   const format = useFormatter();
   const [state, dispatch, pending] = useActionState(action, null);
@@ -62,9 +117,20 @@ export function ActivationCodeForm({ action }: { action: Action<{ outcome: "QUAL
   const [state, dispatch, pending] = useActionState(action, null);
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-xl space-y-3">
-      {state?.ok && <FormAlert kind={state.data.outcome === "CONFLICT" ? "error" : "success"}>{state.data.outcome === "CONFLICT" ? t("conflict") : t("qualified")}</FormAlert>}
+      {state?.ok && (
+        <FormAlert kind={state.data.outcome === "CONFLICT" ? "error" : "success"}>
+          {state.data.outcome === "CONFLICT" ? t("conflict") : t("qualified")}
+        </FormAlert>
+      )}
       {formError(state) && <FormAlert>{formError(state)}</FormAlert>}
-      <TextField name="code" label={t("label")} hint={t("hint")} autoComplete="one-time-code" maxLength={20} error={errorOf(state, "code")} />
+      <TextField
+        name="code"
+        label={t("label")}
+        hint={t("hint")}
+        autoComplete="one-time-code"
+        maxLength={20}
+        error={errorOf(state, "code")}
+      />
       <Button type="submit" disabled={pending}>
         {t("submit")}
       </Button>

@@ -20,7 +20,8 @@ export async function AccountNav() {
     getTranslations("access"),
     getTranslations("admin"),
   ]);
-  const unreadAlerts = session?.stage === "FULL" && session.user.roles.includes("PATIENT") ? await countUnreadAlerts(getDb(), actorOf(session)) : 0;
+  const unreadAlerts =
+    session?.stage === "FULL" && session.user.roles.includes("PATIENT") ? await countUnreadAlerts(getDb(), actorOf(session)) : 0;
   const link = "rounded px-3 py-1.5 text-brand underline hover:bg-brand-light";
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center gap-1 text-sm">
@@ -67,7 +68,10 @@ export async function AccountNav() {
                 {tHistory("alerts.nav")}
                 {unreadAlerts > 0 && (
                   <>
-                    <span aria-hidden="true" className="ml-1 inline-block min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs font-bold text-white no-underline">
+                    <span
+                      aria-hidden="true"
+                      className="ml-1 inline-block min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs font-bold text-white no-underline"
+                    >
                       {unreadAlerts}
                     </span>
                     <span className="sr-only"> ({tHistory("alerts.unreadCount", { count: unreadAlerts })})</span>

@@ -44,7 +44,15 @@ export function AccessRequestForm({ patientId, pending }: { patientId: string; p
         >
           <p>{t("intro")}</p>
           {request.isError && <FormAlert>{errorText(request.error)}</FormAlert>}
-          <TextAreaField id="request-message" label={t("message")} hint={t("messageHint")} rows={3} maxLength={500} value={message} onChange={(event) => setMessage(event.target.value)} />
+          <TextAreaField
+            id="request-message"
+            label={t("message")}
+            hint={t("messageHint")}
+            rows={3}
+            maxLength={500}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+          />
           <Button type="submit" disabled={request.isPending}>
             {request.isPending ? t("sending") : t("submit")}
           </Button>

@@ -13,12 +13,17 @@ export function AccessSummary({ view }: { view: ProfessionalPatientView }) {
   if (view.basis === "TREATING_DOCTOR") lines.push(t("basis.TREATING_DOCTOR"));
   if (grant) {
     // validUntil is the instant access ends; shown as the day it ends on, in France.
-    const until = grant.validUntil ? t("grant.until", { date: format.dateTime(new Date(grant.validUntil), { dateStyle: "long", timeZone: "Europe/Paris" }) }) : t("grant.noEnd");
+    const until = grant.validUntil
+      ? t("grant.until", { date: format.dateTime(new Date(grant.validUntil), { dateStyle: "long", timeZone: "Europe/Paris" }) })
+      : t("grant.noEnd");
     const categories = grant.categories.map((category) => tCategory(category)).join(", ");
     lines.push(t(`grant.${grant.scope}`, { categories, until }));
     if (view.basis !== "TREATING_DOCTOR") lines.push(view.canAdd ? t("grant.canAdd") : t("grant.readOnly"));
   }
-  if (view.emergencyAccessUntil) lines.push(t("basis.EMERGENCY", { until: format.dateTime(new Date(view.emergencyAccessUntil), { dateStyle: "long", timeStyle: "short" }) }));
+  if (view.emergencyAccessUntil)
+    lines.push(
+      t("basis.EMERGENCY", { until: format.dateTime(new Date(view.emergencyAccessUntil), { dateStyle: "long", timeStyle: "short" }) }),
+    );
   if (lines.length === 0) lines.push(t("basis.none"));
 
   return (

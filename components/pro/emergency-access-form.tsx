@@ -67,7 +67,11 @@ export function EmergencyAccessForm({ patientId, hours }: { patientId: string; h
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
-        <button type="submit" disabled={breakGlass.isPending} className="rounded bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={breakGlass.isPending}
+          className="rounded bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900 disabled:opacity-60"
+        >
           {breakGlass.isPending ? t("opening") : t("submit")}
         </button>
       </form>

@@ -44,7 +44,16 @@ export function FindPatientForm() {
           <label htmlFor="patient-identifier" className={labelClass}>
             {t("identifier")}
           </label>
-          <input id="patient-identifier" name="identifier" required autoComplete="off" spellCheck={false} maxLength={30} aria-describedby="patient-identifier-hint" className={fieldClass} />
+          <input
+            id="patient-identifier"
+            name="identifier"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={30}
+            aria-describedby="patient-identifier-hint"
+            className={fieldClass}
+          />
           <p id="patient-identifier-hint" className="mt-1 text-sm text-muted">
             {t("identifierHint")}
           </p>

@@ -34,7 +34,10 @@ export function PatientIdentity({ patientId, identity }: { patientId: string; id
       </h2>
       <p data-testid="identity-status">
         {identity.qualification
-          ? t("pro.qualified", { date: format.dateTime(new Date(identity.qualification.qualifiedAt), { dateStyle: "long", timeZone: "Europe/Paris" }), method: t(`methods.${identity.qualification.method}`) })
+          ? t("pro.qualified", {
+              date: format.dateTime(new Date(identity.qualification.qualifiedAt), { dateStyle: "long", timeZone: "Europe/Paris" }),
+              method: t(`methods.${identity.qualification.method}`),
+            })
           : t("pro.notQualified")}
       </p>
       {qualify.isSuccess && <FormAlert kind={conflict ? "error" : "success"}>{conflict ? t("pro.conflict") : t("pro.done")}</FormAlert>}
@@ -76,7 +79,13 @@ export function PatientIdentity({ patientId, identity }: { patientId: string; id
               className={fieldClass}
             />
           </div>
-          <SelectField id="identity-document" label={t("pro.documentType")} value={documentType} onChange={(event) => setDocumentType(event.target.value)} required>
+          <SelectField
+            id="identity-document"
+            label={t("pro.documentType")}
+            value={documentType}
+            onChange={(event) => setDocumentType(event.target.value)}
+            required
+          >
             <option value="">{t("pro.chooseDocument")}</option>
             {IDENTITY_DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -85,7 +94,13 @@ export function PatientIdentity({ patientId, identity }: { patientId: string; id
             ))}
           </SelectField>
           <div className="flex items-start gap-2">
-            <input id="identity-checked" type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} className="mt-1 h-4 w-4" />
+            <input
+              id="identity-checked"
+              type="checkbox"
+              checked={checked}
+              onChange={(event) => setChecked(event.target.checked)}
+              className="mt-1 h-4 w-4"
+            />
             <label htmlFor="identity-checked">{t("pro.checked")}</label>
           </div>
           <Button type="submit" disabled={qualify.isPending}>

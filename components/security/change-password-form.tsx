@@ -23,7 +23,13 @@ export function ChangePasswordForm() {
     <form ref={form} action={action} onSubmit={keepInputsOnSubmit(action)} className="max-w-xl space-y-4" aria-labelledby="password-title">
       <ActionAlert state={state} returnTo="/securite" />
       {state?.ok && <FormAlert kind="success">{t("changed", { count: state.data.otherSessionsEnded })}</FormAlert>}
-      <PasswordField name="currentPassword" label={t("current")} autoComplete="current-password" required error={fieldError("currentPassword")} />
+      <PasswordField
+        name="currentPassword"
+        label={t("current")}
+        autoComplete="current-password"
+        required
+        error={fieldError("currentPassword")}
+      />
       <PasswordField
         name="newPassword"
         label={t("new")}

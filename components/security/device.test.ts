@@ -3,10 +3,14 @@ import { describeUserAgent, formatRelativeTime, shortenIpAddress } from "./devic
 
 describe("how a session's device is shown", () => {
   it("names the browser and the system", () => {
-    expect(describeUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0")).toBe("Firefox 128 · Windows 10");
-    expect(describeUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")).toBe(
-      "Mobile Safari 17 · iOS 17.5",
+    expect(describeUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0")).toBe(
+      "Firefox 128 · Windows 10",
     );
+    expect(
+      describeUserAgent(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe("Mobile Safari 17 · iOS 17.5");
     expect(describeUserAgent(null)).toBeNull();
     expect(describeUserAgent("")).toBeNull();
     expect(describeUserAgent("curl-like-nothing")).toBeNull();

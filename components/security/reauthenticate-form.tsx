@@ -19,7 +19,17 @@ type CodeFactor = { id: string; kind: "EMAIL_OTP" | "SMS_OTP"; destination: stri
  * choice of factor and the "send me a code" buttons sit outside the main form (forms cannot nest);
  * the choice travels in a hidden field.
  */
-export function ReauthenticateForm({ methods, codeFactors, codeMinutes, suite }: { methods: ReauthenticationMethod[]; codeFactors: CodeFactor[]; codeMinutes: number; suite: string }) {
+export function ReauthenticateForm({
+  methods,
+  codeFactors,
+  codeMinutes,
+  suite,
+}: {
+  methods: ReauthenticationMethod[];
+  codeFactors: CodeFactor[];
+  codeMinutes: number;
+  suite: string;
+}) {
   const t = useTranslations("security.reauth");
   const [state, action, pending] = useActionState(reauthenticateAction, null);
   const [sent, send, sending] = useActionState(sendReauthenticationCodeAction, null);
@@ -65,11 +75,21 @@ export function ReauthenticateForm({ methods, codeFactors, codeMinutes, suite }:
       {method === "otp" && (
         <form action={send} className="flex flex-col gap-2 sm:items-start">
           {codeFactors.map((factor) => (
-            <Button key={factor.id} type="submit" name="factorId" value={factor.id} variant="secondary" disabled={sending} onClick={() => setSentTo(factor)}>
+            <Button
+              key={factor.id}
+              type="submit"
+              name="factorId"
+              value={factor.id}
+              variant="secondary"
+              disabled={sending}
+              onClick={() => setSentTo(factor)}
+            >
               {t(factor.kind === "SMS_OTP" ? "sendBySms" : "sendByEmail", { destination: factor.destination })}
             </Button>
           ))}
-          {sent?.ok && sentTo && <FormAlert kind="info">{t("codeSent", { destination: sentTo.destination, minutes: codeMinutes })}</FormAlert>}
+          {sent?.ok && sentTo && (
+            <FormAlert kind="info">{t("codeSent", { destination: sentTo.destination, minutes: codeMinutes })}</FormAlert>
+          )}
           <ActionAlert state={sent} returnTo={`/securite/confirmer?suite=${encodeURIComponent(suite)}`} />
         </form>
       )}

@@ -44,7 +44,11 @@ export function RecoveryCodesGenerator({ hasCodes, returnTo }: { hasCodes: boole
         <p className="font-semibold">{t("shownOnce")}</p>
         <p className="mt-1">{t("keepThem")}</p>
       </FormAlert>
-      <ol aria-label={t("listLabel")} data-testid="recovery-codes" className="grid list-decimal gap-x-10 gap-y-2 rounded-lg border border-gray-300 p-4 pl-10 font-mono text-lg sm:grid-cols-2">
+      <ol
+        aria-label={t("listLabel")}
+        data-testid="recovery-codes"
+        className="grid list-decimal gap-x-10 gap-y-2 rounded-lg border border-gray-300 p-4 pl-10 font-mono text-lg sm:grid-cols-2"
+      >
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
@@ -53,7 +57,11 @@ export function RecoveryCodesGenerator({ hasCodes, returnTo }: { hasCodes: boole
         <Button type="button" variant="secondary" onClick={copy}>
           {t("copy")}
         </Button>
-        <a href={download} download="codes-de-secours-espace-sante.txt" className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light">
+        <a
+          href={download}
+          download="codes-de-secours-espace-sante.txt"
+          className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light"
+        >
           {t("download")}
         </a>
       </div>

@@ -24,7 +24,9 @@ export async function SessionList({ sessions, currentSessionId }: { sessions: Se
                   {device}
                   {/* A space, not only a margin: read aloud or copied, the badge stays a word of its own. */}
                   {current && " "}
-                  {current && <span className="ml-1 rounded bg-brand-light px-2 py-0.5 text-sm font-medium text-ink">{t("thisDevice")}</span>}
+                  {current && (
+                    <span className="ml-1 rounded bg-brand-light px-2 py-0.5 text-sm font-medium text-ink">{t("thisDevice")}</span>
+                  )}
                 </p>
                 <p className="text-sm text-muted">{place ? t("place", { place }) : t("unknownPlace")}</p>
                 <p className="text-sm text-muted">

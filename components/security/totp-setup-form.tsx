@@ -78,7 +78,14 @@ export function TotpSetupForm() {
               maxLength={20}
               error={confirmed && !confirmed.ok ? confirmed.fieldErrors?.code : undefined}
             />
-            <TextField name="label" label={t("label")} hint={t("labelHint")} maxLength={100} autoComplete="off" error={confirmed && !confirmed.ok ? confirmed.fieldErrors?.label : undefined} />
+            <TextField
+              name="label"
+              label={t("label")}
+              hint={t("labelHint")}
+              maxLength={100}
+              autoComplete="off"
+              error={confirmed && !confirmed.ok ? confirmed.fieldErrors?.label : undefined}
+            />
             <Button type="submit" disabled={confirming}>
               {t("confirm")}
             </Button>

@@ -99,14 +99,20 @@ export function BarChart({
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-6">{labelHeader}</th>
-              <th scope="col" className="py-1 text-right">{valueHeader}</th>
+              <th scope="col" className="py-1 pr-6">
+                {labelHeader}
+              </th>
+              <th scope="col" className="py-1 text-right">
+                {valueHeader}
+              </th>
             </tr>
           </thead>
           <tbody>
             {bars.map((bar) => (
               <tr key={bar.label} className="border-b border-slate-200">
-                <th scope="row" className="py-1 pr-6 font-normal">{bar.label}</th>
+                <th scope="row" className="py-1 pr-6 font-normal">
+                  {bar.label}
+                </th>
                 <td className="py-1 text-right tabular-nums">{bar.value}</td>
               </tr>
             ))}

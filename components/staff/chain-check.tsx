@@ -18,7 +18,13 @@ const REFRESH_MS = 2_000;
  * The history chain check: one button that queues it, then its progress while it runs in the
  * background, then the counts and the broken chains by id and sequence. The end is announced.
  */
-export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; action: (previous: Result | null, form: FormData) => Promise<Result> }) {
+export function ChainCheck({
+  latest,
+  action,
+}: {
+  latest: ChainCheckView | null;
+  action: (previous: Result | null, form: FormData) => Promise<Result>;
+}) {
   const t = useTranslations("staff.journal.chains");
   const format = useFormatter();
   const router = useRouter();
@@ -39,7 +45,10 @@ export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; 
   // Announce the end of a check this page saw running, not a result that was already there.
   const wasRunning = useRef(running);
   useEffect(() => {
-    if (wasRunning.current && latest && !latest.running) announce(`${t("summary", { patients: latest.patients, entries: latest.entries })} ${latest.brokenCount === 0 ? t("intact") : t("broken", { count: latest.brokenCount })}`);
+    if (wasRunning.current && latest && !latest.running)
+      announce(
+        `${t("summary", { patients: latest.patients, entries: latest.entries })} ${latest.brokenCount === 0 ? t("intact") : t("broken", { count: latest.brokenCount })}`,
+      );
     wasRunning.current = running;
   }, [announce, latest, running, t]);
 
@@ -51,28 +60,40 @@ export function ChainCheck({ latest, action }: { latest: ChainCheckView | null; 
         </Button>
       </form>
       <ActionAlert state={state} fieldErrors="message" />
-      {latest?.running && (
-        <p data-testid="chain-check-progress">{t("progress", { patients: latest.patients })}</p>
-      )}
+      {latest?.running && <p data-testid="chain-check-progress">{t("progress", { patients: latest.patients })}</p>}
       {latest && !latest.running && (
         <div className="space-y-2" data-testid="chain-check-result">
-          <p className="text-sm text-muted">{t("finishedAt", { when: format.dateTime(latest.finishedAt!, { dateStyle: "long", timeStyle: "medium", timeZone: PARIS_TIME_ZONE }) })}</p>
+          <p className="text-sm text-muted">
+            {t("finishedAt", {
+              when: format.dateTime(latest.finishedAt!, { dateStyle: "long", timeStyle: "medium", timeZone: PARIS_TIME_ZONE }),
+            })}
+          </p>
           <p>{t("summary", { patients: latest.patients, entries: latest.entries })}</p>
           <p className="font-semibold">{latest.brokenCount === 0 ? t("intact") : t("broken", { count: latest.brokenCount })}</p>
           {latest.broken.length > 0 && (
             <table className="border-collapse text-left text-sm">
-              <caption className="mb-1 text-left font-medium">{t("caption", { listed: latest.broken.length, count: latest.brokenCount })}</caption>
+              <caption className="mb-1 text-left font-medium">
+                {t("caption", { listed: latest.broken.length, count: latest.brokenCount })}
+              </caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-4">{t("patient")}</th>
-                  <th scope="col" className="py-1 pr-4">{t("sequence")}</th>
-                  <th scope="col" className="py-1">{t("problem")}</th>
+                  <th scope="col" className="py-1 pr-4">
+                    {t("patient")}
+                  </th>
+                  <th scope="col" className="py-1 pr-4">
+                    {t("sequence")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("problem")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {latest.broken.map((chain) => (
                   <tr key={chain.checkpoint ?? chain.patientId} className="border-b border-slate-200">
-                    <td className="py-1 pr-4 font-mono">{chain.checkpoint ? t("checkpoint", { period: chain.checkpoint }) : chain.patientId}</td>
+                    <td className="py-1 pr-4 font-mono">
+                      {chain.checkpoint ? t("checkpoint", { period: chain.checkpoint }) : chain.patientId}
+                    </td>
                     <td className="py-1 pr-4 tabular-nums">{chain.sequence ?? "—"}</td>
                     <td className="py-1">{t(`problems.${chain.problem as "HASH"}`)}</td>
                   </tr>

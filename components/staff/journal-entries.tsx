@@ -27,7 +27,9 @@ export async function JournalEntries({
   return (
     <section aria-labelledby="journal-entries" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h2 id="journal-entries" className="text-xl font-semibold">{t("table.caption")}</h2>
+        <h2 id="journal-entries" className="text-xl font-semibold">
+          {t("table.caption")}
+        </h2>
         <div>
           <a href={`/api/admin/journal/export${query ? `?${query}` : ""}`} download className={buttonClass("secondary")}>
             {t("export")}
@@ -54,7 +56,9 @@ export async function JournalEntries({
               </>,
               describeAuditAction(row.action, translate),
               row.targetUserId ? (
-                <Link href={`/admin/comptes/${row.targetUserId}`} className="text-brand underline">{row.targetLabel ?? row.targetUserId}</Link>
+                <Link href={`/admin/comptes/${row.targetUserId}`} className="text-brand underline">
+                  {row.targetLabel ?? row.targetUserId}
+                </Link>
               ) : row.targetAppId ? (
                 t("table.app", { id: row.targetAppId })
               ) : row.ticketId ? (
@@ -69,9 +73,15 @@ export async function JournalEntries({
         />
       )}
       <div className="flex flex-wrap gap-4">
-        {cursor && <Link href={`/admin/journal${query ? `?${query}` : ""}`} className="text-brand underline">{t("first")}</Link>}
+        {cursor && (
+          <Link href={`/admin/journal${query ? `?${query}` : ""}`} className="text-brand underline">
+            {t("first")}
+          </Link>
+        )}
         {page.nextCursor && (
-          <Link href={`/admin/journal?${auditLogQueryString(filters, { apres: page.nextCursor })}`} className="text-brand underline">{t("next")}</Link>
+          <Link href={`/admin/journal?${auditLogQueryString(filters, { apres: page.nextCursor })}`} className="text-brand underline">
+            {t("next")}
+          </Link>
         )}
       </div>
     </section>

@@ -30,7 +30,10 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
   const announce = useAnnounce();
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, form) => {
     const result = await action(previous, form);
-    if (result.ok) announce(t(result.data.granted ? "form.granted" : "form.revoked", { role: t(`names.${result.data.role as (typeof ROLES)[number]}`) }));
+    if (result.ok)
+      announce(
+        t(result.data.granted ? "form.granted" : "form.revoked", { role: t(`names.${result.data.role as (typeof ROLES)[number]}`) }),
+      );
     return result;
   }, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -60,7 +63,16 @@ export function RoleChangeForm<T extends { role: string; granted: boolean }>({
           ))}
         </div>
       </fieldset>
-      <TextAreaField id="role-reason" label={tAdmin("label")} hint={tAdmin("hint")} error={reasonError} name="reason" rows={3} required maxLength={1000} />
+      <TextAreaField
+        id="role-reason"
+        label={tAdmin("label")}
+        hint={tAdmin("hint")}
+        error={reasonError}
+        name="reason"
+        rows={3}
+        required
+        maxLength={1000}
+      />
       <Button type="submit" disabled={pending}>
         {t("form.submit")}
       </Button>

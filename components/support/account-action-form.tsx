@@ -66,13 +66,7 @@ export function AccountActionForm({
 
   if (!open) {
     return (
-      <Button
-        ref={openButton}
-        type="button"
-        aria-expanded="false"
-        variant="secondary"
-        onClick={() => setOpen(true)}
-      >
+      <Button ref={openButton} type="button" aria-expanded="false" variant="secondary" onClick={() => setOpen(true)}>
         {confirm!.open}
       </Button>
     );
@@ -86,7 +80,14 @@ export function AccountActionForm({
           <legend className="font-medium">{checklist.legend}</legend>
           {checklist.items.map((item) => (
             <div key={item.name} className="flex items-start gap-2">
-              <input id={`${id}-${item.name}`} name={item.name} type="checkbox" required aria-invalid={checklistError ? true : undefined} className="mt-1 h-4 w-4" />
+              <input
+                id={`${id}-${item.name}`}
+                name={item.name}
+                type="checkbox"
+                required
+                aria-invalid={checklistError ? true : undefined}
+                className="mt-1 h-4 w-4"
+              />
               <label htmlFor={`${id}-${item.name}`}>{item.label}</label>
             </div>
           ))}
@@ -97,7 +98,18 @@ export function AccountActionForm({
           )}
         </fieldset>
       )}
-      <TextAreaField id={`${id}-reason`} label={reasonText("label")} hint={reasonText("hint")} error={reasonError} ref={reasonRef} name="reason" rows={2} required minLength={10} maxLength={1000} />
+      <TextAreaField
+        id={`${id}-reason`}
+        label={reasonText("label")}
+        hint={reasonText("hint")}
+        error={reasonError}
+        ref={reasonRef}
+        name="reason"
+        rows={2}
+        required
+        minLength={10}
+        maxLength={1000}
+      />
       {confirm && <p className="font-medium">{confirm.warning}</p>}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant={confirm ? "primary" : "secondary"} disabled={pending}>

@@ -50,13 +50,17 @@ export async function AccountFacts({ account, now }: { account: SupportAccountVi
       <Section id="state-heading" title={t("account.stateTitle")}>
         <Facts>
           <Fact term={t("account.email")}>{account.email}</Fact>
-          <Fact term={t("account.birthDate")}>{account.birthDate ? format.dateTime(account.birthDate, { dateStyle: "long", timeZone: "UTC" }) : "—"}</Fact>
+          <Fact term={t("account.birthDate")}>
+            {account.birthDate ? format.dateTime(account.birthDate, { dateStyle: "long", timeZone: "UTC" }) : "—"}
+          </Fact>
           <Fact term={t("account.status")} testId="account-status">
             {t(`status.${account.status}`)}
           </Fact>
           <Fact term={t("account.roles")}>{account.roles.map((role) => t(`roles.${role}`)).join(", ")}</Fact>
           <Fact term={t("account.created")}>{date(account.createdAt)}</Fact>
-          <Fact term={t("account.emailVerified")}>{account.emailVerifiedAt ? dateTime(account.emailVerifiedAt) : t("account.notVerified")}</Fact>
+          <Fact term={t("account.emailVerified")}>
+            {account.emailVerifiedAt ? dateTime(account.emailVerifiedAt) : t("account.notVerified")}
+          </Fact>
         </Facts>
       </Section>
 
@@ -71,7 +75,9 @@ export async function AccountFacts({ account, now }: { account: SupportAccountVi
           </Fact>
           <Fact term={t("account.failures")}>{account.consecutiveFailures}</Fact>
           <Fact term={t("account.factors")} testId="account-factors">
-            {factors.length === 0 ? t("account.noFactor") : factors.map(([kind, count]) => `${t(`factorKinds.${kind}`)} (${count})`).join(", ")}
+            {factors.length === 0
+              ? t("account.noFactor")
+              : factors.map(([kind, count]) => `${t(`factorKinds.${kind}`)} (${count})`).join(", ")}
           </Fact>
           <Fact term={t("account.recoveryCodes")}>{account.recoveryCodesLeft}</Fact>
           <Fact term={t("account.activeSessions")} testId="account-sessions">
@@ -83,7 +89,9 @@ export async function AccountFacts({ account, now }: { account: SupportAccountVi
             ) : (
               <ul>
                 {account.lastLogins.map((login) => (
-                  <li key={login.at.toISOString()}>{t("account.loginAt", { when: dateTime(login.at), network: login.network ?? t("account.unknownNetwork") })}</li>
+                  <li key={login.at.toISOString()}>
+                    {t("account.loginAt", { when: dateTime(login.at), network: login.network ?? t("account.unknownNetwork") })}
+                  </li>
                 ))}
               </ul>
             )}
@@ -106,7 +114,9 @@ export async function AccountFacts({ account, now }: { account: SupportAccountVi
             ? tIdentity("accountQualified", {
                 date: format.dateTime(account.identity.qualification.qualifiedAt, { dateStyle: "long", timeZone: "Europe/Paris" }),
                 method: tMethods(account.identity.qualification.method),
-                document: account.identity.qualification.documentType ? tDocuments(account.identity.qualification.documentType) : tIdentity("noDocument"),
+                document: account.identity.qualification.documentType
+                  ? tDocuments(account.identity.qualification.documentType)
+                  : tIdentity("noDocument"),
                 by: account.identity.qualification.qualifiedBy,
               })
             : tIdentity("accountNotQualified")}

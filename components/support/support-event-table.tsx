@@ -13,7 +13,11 @@ export async function SupportEventTable({ events }: { events: SupportAccountView
       nowrap={[1]}
       rows={events.map((event) => ({
         key: event.id,
-        cells: [t(`events.${event.kind}`), format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" }), event.network ?? t("account.unknownNetwork")],
+        cells: [
+          t(`events.${event.kind}`),
+          format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" }),
+          event.network ?? t("account.unknownNetwork"),
+        ],
       }))}
     />
   );

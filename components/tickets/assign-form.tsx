@@ -11,7 +11,17 @@ import type { ActionResult } from "@/lib/server/action/action-result";
 type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 /** Assigning a ticket to any active support agent, from a list (the service checks the role again). */
-export function AssignForm<T>({ action, ticketId, agents, currentId }: { action: Action<T>; ticketId: string; agents: { id: string; name: string }[]; currentId: string | null }) {
+export function AssignForm<T>({
+  action,
+  ticketId,
+  agents,
+  currentId,
+}: {
+  action: Action<T>;
+  ticketId: string;
+  agents: { id: string; name: string }[];
+  currentId: string | null;
+}) {
   const t = useTranslations("tickets.admin.ticket");
   const announce = useAnnounce();
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, form) => {

@@ -14,7 +14,21 @@ type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<A
  * A reply on a ticket, for the requester and for an agent alike (the labels and the action differ).
  * On success the text is cleared and the outcome announced; the refreshed page shows the message.
  */
-export function MessageForm<T>({ action, ticketId, label, hint, send, sent }: { action: Action<T>; ticketId: string; label: string; hint: string; send: string; sent: string }) {
+export function MessageForm<T>({
+  action,
+  ticketId,
+  label,
+  hint,
+  send,
+  sent,
+}: {
+  action: Action<T>;
+  ticketId: string;
+  label: string;
+  hint: string;
+  send: string;
+  sent: string;
+}) {
   const announce = useAnnounce();
   const text = useRef<HTMLTextAreaElement>(null);
   const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(async (previous, form) => {
@@ -29,7 +43,17 @@ export function MessageForm<T>({ action, ticketId, label, hint, send, sent }: { 
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-2xl space-y-3">
       <input type="hidden" name="ticketId" value={ticketId} />
-      <TextAreaField id="ticket-reply" label={label} hint={hint} error={error} ref={text} name="message" rows={6} required maxLength={TICKET_MESSAGE_MAX} />
+      <TextAreaField
+        id="ticket-reply"
+        label={label}
+        hint={hint}
+        error={error}
+        ref={text}
+        name="message"
+        rows={6}
+        required
+        maxLength={TICKET_MESSAGE_MAX}
+      />
       {state?.ok && <FormAlert kind="success">{sent}</FormAlert>}
       <Button type="submit" disabled={pending}>
         {send}

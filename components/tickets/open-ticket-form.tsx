@@ -31,8 +31,27 @@ export function OpenTicketForm({ action }: { action: Action }) {
           </option>
         ))}
       </SelectField>
-      <TextField id="ticket-subject" name="subject" label={t("form.subject")} hint={t("form.subjectHint")} error={errors.subject} required maxLength={TICKET_SUBJECT_MAX} autoComplete="off" />
-      <TextAreaField id="ticket-message" label={t("form.message")} hint={t("form.messageHint")} error={errors.message} describedBy="ticket-warning" name="message" rows={8} required maxLength={TICKET_MESSAGE_MAX} />
+      <TextField
+        id="ticket-subject"
+        name="subject"
+        label={t("form.subject")}
+        hint={t("form.subjectHint")}
+        error={errors.subject}
+        required
+        maxLength={TICKET_SUBJECT_MAX}
+        autoComplete="off"
+      />
+      <TextAreaField
+        id="ticket-message"
+        label={t("form.message")}
+        hint={t("form.messageHint")}
+        error={errors.message}
+        describedBy="ticket-warning"
+        name="message"
+        rows={8}
+        required
+        maxLength={TICKET_MESSAGE_MAX}
+      />
       <ActionAlert state={state} fieldErrors="message" />
       <Button type="submit" disabled={pending}>
         {t("new.send")}

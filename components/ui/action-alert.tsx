@@ -11,7 +11,15 @@ import { FormAlert } from "./form-alert";
  * server's sentence. With `returnTo`, a refusal that asks for re-authentication comes with the way
  * to do it, and back here afterwards.
  */
-export function ActionAlert({ state, returnTo, fieldErrors = "summarize" }: { state: ActionResult<unknown> | null; returnTo?: string; fieldErrors?: "summarize" | "hide" | "message" }) {
+export function ActionAlert({
+  state,
+  returnTo,
+  fieldErrors = "summarize",
+}: {
+  state: ActionResult<unknown> | null;
+  returnTo?: string;
+  fieldErrors?: "summarize" | "hide" | "message";
+}) {
   if (!state || state.ok) return null;
   const hasFieldErrors = Object.keys(state.fieldErrors ?? {}).length > 0;
   if (hasFieldErrors && fieldErrors === "hide") return null;

@@ -81,11 +81,7 @@ export function ActionForm<T>({
           {!confirm && srLabel && <span className="sr-only"> ({srLabel})</span>}
         </Button>
         {confirm && (
-          <Button
-            type="button"
-            variant="link"
-            onClick={() => setConfirming(false)}
-          >
+          <Button type="button" variant="link" onClick={() => setConfirming(false)}>
             {t("cancel")}
           </Button>
         )}

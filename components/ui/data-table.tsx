@@ -12,8 +12,23 @@ export type DataTableRow = {
  * Wide tables scroll sideways instead of overflowing the page. `nowrap` names columns (by index)
  * whose content must stay on one line, such as dates.
  */
-export function DataTable({ caption, headers, rows, rowHeader, nowrap = [], testId }: { caption: string; headers: ReactNode[]; rows: DataTableRow[]; rowHeader?: number; nowrap?: number[]; testId?: string }) {
-  const cellClass = (index: number) => `py-2 ${index < headers.length - 1 ? "pr-4" : ""} ${nowrap.includes(index) ? "whitespace-nowrap" : ""}`.trim();
+export function DataTable({
+  caption,
+  headers,
+  rows,
+  rowHeader,
+  nowrap = [],
+  testId,
+}: {
+  caption: string;
+  headers: ReactNode[];
+  rows: DataTableRow[];
+  rowHeader?: number;
+  nowrap?: number[];
+  testId?: string;
+}) {
+  const cellClass = (index: number) =>
+    `py-2 ${index < headers.length - 1 ? "pr-4" : ""} ${nowrap.includes(index) ? "whitespace-nowrap" : ""}`.trim();
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" data-testid={testId}>

@@ -12,7 +12,15 @@ export type FieldControl = { id: string; "aria-describedby"?: string; "aria-inva
  * announces the hint and the error with the control (aria-describedby, aria-invalid; RGAA 11.1,
  * 11.10). The id is generated unless given, so two forms of a page never share one.
  */
-export function Field({ label, hint, error, id: givenId, className, describedBy, children }: FieldProps & { children: (control: FieldControl) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  id: givenId,
+  className,
+  describedBy,
+  children,
+}: FieldProps & { children: (control: FieldControl) => ReactNode }) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -27,7 +35,11 @@ export function Field({ label, hint, error, id: givenId, className, describedBy,
           {hint}
         </p>
       )}
-      {children({ id, "aria-describedby": [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined, "aria-invalid": error ? true : undefined })}
+      {children({
+        id,
+        "aria-describedby": [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined,
+        "aria-invalid": error ? true : undefined,
+      })}
       {error && (
         <p id={errorId} className="mt-1 text-sm font-medium text-red-800">
           {error}
@@ -40,7 +52,15 @@ export function Field({ label, hint, error, id: givenId, className, describedBy,
 type Own = FieldProps;
 
 /** A labelled text input (any input type but a password's: PasswordField). */
-export function TextField({ label, hint, error, id, className, describedBy, ...input }: Own & Omit<ComponentProps<"input">, "id" | "className">) {
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  describedBy,
+  ...input
+}: Own & Omit<ComponentProps<"input">, "id" | "className">) {
   return (
     <Field label={label} hint={hint} error={error} id={id} className={className} describedBy={describedBy}>
       {(control) => <input {...control} className={controlClass(error)} {...input} />}
@@ -49,7 +69,15 @@ export function TextField({ label, hint, error, id, className, describedBy, ...i
 }
 
 /** A labelled multi-line text. */
-export function TextAreaField({ label, hint, error, id, className, describedBy, ...textarea }: Own & Omit<ComponentProps<"textarea">, "id" | "className">) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  describedBy,
+  ...textarea
+}: Own & Omit<ComponentProps<"textarea">, "id" | "className">) {
   return (
     <Field label={label} hint={hint} error={error} id={id} className={className} describedBy={describedBy}>
       {(control) => <textarea {...control} className={controlClass(error)} {...textarea} />}
@@ -58,7 +86,16 @@ export function TextAreaField({ label, hint, error, id, className, describedBy, 
 }
 
 /** A labelled select; its options are the children. */
-export function SelectField({ label, hint, error, id, className, describedBy, children, ...select }: Own & Omit<ComponentProps<"select">, "id" | "className">) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  describedBy,
+  children,
+  ...select
+}: Own & Omit<ComponentProps<"select">, "id" | "className">) {
   return (
     <Field label={label} hint={hint} error={error} id={id} className={className} describedBy={describedBy}>
       {(control) => (

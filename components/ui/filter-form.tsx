@@ -53,7 +53,19 @@ export function FilterForm({
 }
 
 /** A labelled select of a filter form; "" is the option meaning "any". */
-export function SelectFilter({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+export function SelectFilter({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
   return (
     <SelectField id={id} label={label} value={value} onChange={(event) => onChange(event.target.value)}>
       {children}
@@ -79,8 +91,22 @@ export function DateRangeFilter({
 }) {
   return (
     <>
-      <TextField id={`${idPrefix}-from`} label={fromLabel} type="date" value={from ?? ""} max={to} onChange={(event) => onChange({ from: event.target.value || undefined })} />
-      <TextField id={`${idPrefix}-to`} label={toLabel} type="date" value={to ?? ""} min={from} onChange={(event) => onChange({ to: event.target.value || undefined })} />
+      <TextField
+        id={`${idPrefix}-from`}
+        label={fromLabel}
+        type="date"
+        value={from ?? ""}
+        max={to}
+        onChange={(event) => onChange({ from: event.target.value || undefined })}
+      />
+      <TextField
+        id={`${idPrefix}-to`}
+        label={toLabel}
+        type="date"
+        value={to ?? ""}
+        min={from}
+        onChange={(event) => onChange({ to: event.target.value || undefined })}
+      />
     </>
   );
 }

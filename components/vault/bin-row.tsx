@@ -44,7 +44,11 @@ export function BinRow({ document, onGone }: { document: DocumentSummary; onGone
         {document.purgeAt && <> · {t("purgeOn", { date: dates.instant(document.purgeAt) })}</>}
       </p>
       {confirming ? (
-        <div className="space-y-2 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2" role="group" aria-labelledby={`confirm-${document.id}`}>
+        <div
+          className="space-y-2 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2"
+          role="group"
+          aria-labelledby={`confirm-${document.id}`}
+        >
           <p id={`confirm-${document.id}`} className="text-red-900">
             {t("confirmQuestion", { title: document.title })}
           </p>
@@ -54,7 +58,9 @@ export function BinRow({ document, onGone }: { document: DocumentSummary; onGone
               type="button"
               className="rounded bg-red-800 px-4 py-2 font-medium text-white hover:bg-red-900 disabled:opacity-60"
               disabled={pending}
-              onClick={() => remove.mutate(document.id, { onSuccess: () => (announce(t("deleted", { title: document.title })), onGone()), onError })}
+              onClick={() =>
+                remove.mutate(document.id, { onSuccess: () => (announce(t("deleted", { title: document.title })), onGone()), onError })
+              }
             >
               {t("confirm")}
             </button>
@@ -69,7 +75,9 @@ export function BinRow({ document, onGone }: { document: DocumentSummary; onGone
             type="button"
             disabled={pending}
             aria-label={t("restoreNamed", { title: document.title })}
-            onClick={() => restore.mutate(document.id, { onSuccess: () => (announce(t("restored", { title: document.title })), onGone()), onError })}
+            onClick={() =>
+              restore.mutate(document.id, { onSuccess: () => (announce(t("restored", { title: document.title })), onGone()), onError })
+            }
           >
             {t("restore")}
           </Button>

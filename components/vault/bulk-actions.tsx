@@ -27,24 +27,51 @@ export function BulkActions({ ids, onDone }: { ids: string[]; onDone: () => void
     });
 
   return (
-    <section aria-labelledby="bulk-title" className="space-y-3 rounded-lg border border-brand bg-brand-light p-4" data-testid="bulk-actions">
+    <section
+      aria-labelledby="bulk-title"
+      className="space-y-3 rounded-lg border border-brand bg-brand-light p-4"
+      data-testid="bulk-actions"
+    >
       <h3 id="bulk-title" className="font-semibold">
         {t("title")} : {t("selected", { count: ids.length })}
       </h3>
       <div className="flex flex-wrap items-end gap-3">
-        <CategorySelect id="bulk-category" label={t("category")} value={category} onChange={(event) => setCategory(event.target.value as DocumentCategory)} />
+        <CategorySelect
+          id="bulk-category"
+          label={t("category")}
+          value={category}
+          onChange={(event) => setCategory(event.target.value as DocumentCategory)}
+        />
         <Button type="button" disabled={bulk.isPending} onClick={() => run({ action: "setCategory", ids, category })}>
           {t("setCategory")}
         </Button>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="secondary" className="bg-white" disabled={bulk.isPending} onClick={() => run({ action: "hide", ids })}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="bg-white"
+          disabled={bulk.isPending}
+          onClick={() => run({ action: "hide", ids })}
+        >
           {t("hide")}
         </Button>
-        <Button type="button" variant="secondary" className="bg-white" disabled={bulk.isPending} onClick={() => run({ action: "unhide", ids })}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="bg-white"
+          disabled={bulk.isPending}
+          onClick={() => run({ action: "unhide", ids })}
+        >
           {t("unhide")}
         </Button>
-        <Button type="button" variant="secondary" className="bg-white" disabled={bulk.isPending} onClick={() => run({ action: "bin", ids })}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="bg-white"
+          disabled={bulk.isPending}
+          onClick={() => run({ action: "bin", ids })}
+        >
           {t("bin")}
         </Button>
         <Button type="button" variant="link" onClick={onDone}>

@@ -7,7 +7,15 @@ import { useAnnounce } from "@/components/ui/live-region";
 import { useErrorText } from "@/components/ui/use-error-text";
 
 /** Pin, hide from professionals, move to the bin (or restore from it); each outcome is announced. */
-export function DocumentActions({ document, onBinned, onRestored }: { document: DocumentDetail; onBinned: () => void; onRestored: () => void }) {
+export function DocumentActions({
+  document,
+  onBinned,
+  onRestored,
+}: {
+  document: DocumentDetail;
+  onBinned: () => void;
+  onRestored: () => void;
+}) {
   const t = useTranslations("documents.detail");
   const announce = useAnnounce();
   const errorText = useErrorText();
@@ -20,7 +28,11 @@ export function DocumentActions({ document, onBinned, onRestored }: { document: 
 
   if (document.deletedAt) {
     return (
-      <Button type="button" disabled={pending} onClick={() => restore.mutate(document.id, { onSuccess: () => (announce(t("restoredDone")), onRestored()), onError })}>
+      <Button
+        type="button"
+        disabled={pending}
+        onClick={() => restore.mutate(document.id, { onSuccess: () => (announce(t("restoredDone")), onRestored()), onError })}
+      >
         {t("restore")}
       </Button>
     );
@@ -37,7 +49,12 @@ export function DocumentActions({ document, onBinned, onRestored }: { document: 
           className="aria-pressed:bg-brand aria-pressed:text-white"
           aria-pressed={document.pinned}
           disabled={pending}
-          onClick={() => patch.mutate({ id: document.id, patch: { pinned: !document.pinned } }, { onSuccess: (next) => announce(next.pinned ? t("pinnedDone") : t("unpinnedDone")), onError })}
+          onClick={() =>
+            patch.mutate(
+              { id: document.id, patch: { pinned: !document.pinned } },
+              { onSuccess: (next) => announce(next.pinned ? t("pinnedDone") : t("unpinnedDone")), onError },
+            )
+          }
         >
           {t("pin")}
         </Button>
@@ -56,7 +73,12 @@ export function DocumentActions({ document, onBinned, onRestored }: { document: 
         >
           {t("hide")}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => bin.mutate(document.id, { onSuccess: () => (announce(t("binnedDone")), onBinned()), onError })}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => bin.mutate(document.id, { onSuccess: () => (announce(t("binnedDone")), onBinned()), onError })}
+        >
           {t("bin")}
         </Button>
       </div>

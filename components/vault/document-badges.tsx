@@ -11,7 +11,9 @@ export function DocumentBadges({ document }: { document: Pick<DocumentSummary, "
       {document.pinned && <span className={`${badgeClass} bg-brand-light text-ink`}>{t("pinned")}</span>}
       {/* Between badges, a space that the flex gap hides and that a screen reader or a copy keeps. */}
       {document.pinned && document.hiddenFromProfessionals && " "}
-      {document.hiddenFromProfessionals && <span className={`${badgeClass} border border-amber-800 bg-amber-50 text-amber-900`}>{t("hidden")}</span>}
+      {document.hiddenFromProfessionals && (
+        <span className={`${badgeClass} border border-amber-800 bg-amber-50 text-amber-900`}>{t("hidden")}</span>
+      )}
     </span>
   );
 }

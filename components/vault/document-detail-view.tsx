@@ -73,7 +73,12 @@ export function DocumentDetailView({ id }: { id: string }) {
       </div>
 
       {document.deletedAt && document.purgeAt && (
-        <div ref={binNoticeRef} tabIndex={-1} className="space-y-3 rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3 focus:outline-none" data-testid="bin-notice">
+        <div
+          ref={binNoticeRef}
+          tabIndex={-1}
+          className="space-y-3 rounded border-l-4 border-amber-700 bg-amber-50 px-4 py-3 focus:outline-none"
+          data-testid="bin-notice"
+        >
           <p>{t("detail.inBin", { binnedOn: dates.instant(document.deletedAt), purgeOn: dates.instant(document.purgeAt) })}</p>
         </div>
       )}

@@ -39,7 +39,10 @@ export function DocumentEditForm({ document }: { document: DocumentDetail }) {
     if (documentDate !== document.documentDate) changes.documentDate = documentDate;
     if ((note.trim() || null) !== (document.note || null)) changes.note = note.trim() || null;
     if (Object.keys(changes).length === 0) return announce(t("saved"));
-    patch.mutate({ id: document.id, patch: changes }, { onSuccess: () => announce(t("saved")), onError: (error) => announce(errorText(error)) });
+    patch.mutate(
+      { id: document.id, patch: changes },
+      { onSuccess: () => announce(t("saved")), onError: (error) => announce(errorText(error)) },
+    );
   }
 
   return (
@@ -69,15 +72,34 @@ export function DocumentEditForm({ document }: { document: DocumentDetail }) {
           )}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <CategorySelect id="edit-category" label={t("category")} value={category} onChange={(event) => setCategory(event.target.value as DocumentCategory)} />
+          <CategorySelect
+            id="edit-category"
+            label={t("category")}
+            value={category}
+            onChange={(event) => setCategory(event.target.value as DocumentCategory)}
+          />
           <div>
             <label htmlFor="edit-date" className={labelClass}>
               {t("documentDate")}
             </label>
-            <input id="edit-date" type="date" required value={documentDate} onChange={(event) => setDocumentDate(event.target.value)} className={fieldClass} />
+            <input
+              id="edit-date"
+              type="date"
+              required
+              value={documentDate}
+              onChange={(event) => setDocumentDate(event.target.value)}
+              className={fieldClass}
+            />
           </div>
         </div>
-        <TextAreaField id="edit-note" label={t("note")} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+        <TextAreaField
+          id="edit-note"
+          label={t("note")}
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
         {patch.isError && <FormAlert>{errorText(patch.error)}</FormAlert>}
         {patch.isSuccess && <FormAlert kind="success">{t("saved")}</FormAlert>}
         <Button type="submit" disabled={patch.isPending}>

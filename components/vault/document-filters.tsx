@@ -12,7 +12,15 @@ import type { ListFilters } from "./use-list-filters";
  * patient also filters by their own pins; a professional (`forProfessional`) reads the same filters in
  * their words, without the patient's pins.
  */
-export function DocumentFilters({ filters, onApply, forProfessional = false }: { filters: ListFilters; onApply: (filters: ListFilters) => void; forProfessional?: boolean }) {
+export function DocumentFilters({
+  filters,
+  onApply,
+  forProfessional = false,
+}: {
+  filters: ListFilters;
+  onApply: (filters: ListFilters) => void;
+  forProfessional?: boolean;
+}) {
   const tPatient = useTranslations("documents.filters");
   const tProfessional = useTranslations("pro.documents.filters");
   const t = (forProfessional ? tProfessional : tPatient) as typeof tProfessional;
@@ -36,11 +44,29 @@ export function DocumentFilters({ filters, onApply, forProfessional = false }: {
         <label htmlFor="filter-q" className={labelClass}>
           {t("q")}
         </label>
-        <input id="filter-q" type="search" maxLength={200} value={draft.q ?? ""} onChange={(event) => set({ q: event.target.value })} className={fieldClass} />
+        <input
+          id="filter-q"
+          type="search"
+          maxLength={200}
+          value={draft.q ?? ""}
+          onChange={(event) => set({ q: event.target.value })}
+          className={fieldClass}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <CategorySelect id="filter-category" label={t("category")} anyLabel={t("any")} value={draft.category ?? ""} onChange={(event) => set({ category: (event.target.value || undefined) as ListFilters["category"] })} />
-        <SelectFilter id="filter-author" label={t("author")} value={draft.author ?? ""} onChange={(value) => set({ author: (value || undefined) as ListFilters["author"] })}>
+        <CategorySelect
+          id="filter-category"
+          label={t("category")}
+          anyLabel={t("any")}
+          value={draft.category ?? ""}
+          onChange={(event) => set({ category: (event.target.value || undefined) as ListFilters["category"] })}
+        />
+        <SelectFilter
+          id="filter-author"
+          label={t("author")}
+          value={draft.author ?? ""}
+          onChange={(value) => set({ author: (value || undefined) as ListFilters["author"] })}
+        >
           <option value="">{t("anyAuthor")}</option>
           {authorKinds.map((kind) => (
             <option key={kind} value={kind}>
@@ -48,7 +74,12 @@ export function DocumentFilters({ filters, onApply, forProfessional = false }: {
             </option>
           ))}
         </SelectFilter>
-        <SelectFilter id="filter-sort" label={t("sort")} value={draft.sort ?? "date_desc"} onChange={(value) => set({ sort: value as ListFilters["sort"] })}>
+        <SelectFilter
+          id="filter-sort"
+          label={t("sort")}
+          value={draft.sort ?? "date_desc"}
+          onChange={(value) => set({ sort: value as ListFilters["sort"] })}
+        >
           {documentSorts.map((sort) => (
             <option key={sort} value={sort}>
               {tPatient(`sorts.${sort}`)}
@@ -59,7 +90,12 @@ export function DocumentFilters({ filters, onApply, forProfessional = false }: {
         {!forProfessional && (
           <div className="flex items-end">
             <label className="flex items-center gap-2 py-2">
-              <input type="checkbox" checked={draft.pinned === "true"} onChange={(event) => set({ pinned: event.target.checked ? "true" : undefined })} className="h-5 w-5" />
+              <input
+                type="checkbox"
+                checked={draft.pinned === "true"}
+                onChange={(event) => set({ pinned: event.target.checked ? "true" : undefined })}
+                className="h-5 w-5"
+              />
               {tPatient("pinnedOnly")}
             </label>
           </div>

@@ -100,7 +100,12 @@ export function DocumentList() {
           ) : (
             <ul className="divide-y divide-gray-300 rounded-lg border border-gray-300" aria-labelledby="list-title">
               {documents.map((document) => (
-                <DocumentRow key={document.id} document={document} selected={selected.has(document.id)} onSelect={(on) => toggle(document.id, on)} />
+                <DocumentRow
+                  key={document.id}
+                  document={document}
+                  selected={selected.has(document.id)}
+                  onSelect={(on) => toggle(document.id, on)}
+                />
               ))}
             </ul>
           )}

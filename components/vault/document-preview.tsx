@@ -20,8 +20,15 @@ export function DocumentPreview({ document }: { document: Pick<DocumentDetail, "
   if (failed) preview = <p>{t("previewFailed")}</p>;
   else if (type === "application/pdf") preview = <PdfPreview url={url} title={document.title} onFailure={() => setFailed(true)} />;
   else if (type === "image/png" || type === "image/jpeg")
-    // eslint-disable-next-line @next/next/no-img-element -- a private, per-user file: next/image's optimiser must not cache it
-    preview = <img src={url} alt={t("imageAlt", { title: document.title })} onError={() => setFailed(true)} className="h-auto max-w-full border border-gray-300" />;
+    preview = (
+      // eslint-disable-next-line @next/next/no-img-element -- a private, per-user file: next/image's optimiser must not cache it
+      <img
+        src={url}
+        alt={t("imageAlt", { title: document.title })}
+        onError={() => setFailed(true)}
+        className="h-auto max-w-full border border-gray-300"
+      />
+    );
   else if (type === "text/plain") preview = <TextPreview url={url} onFailure={() => setFailed(true)} />;
   else preview = <p>{t("previewUnavailable")}</p>;
 

@@ -45,7 +45,14 @@ export function DocumentReportForm({ documentId }: { documentId: string }) {
       </h2>
       <p className="text-muted">{t("intro")}</p>
       <form onSubmit={submit} noValidate className="space-y-4">
-        <SelectField id="report-reason" label={t("reason")} error={reasonError} required value={reason} onChange={(event) => setReason(event.target.value as DocumentReportInput["reason"])}>
+        <SelectField
+          id="report-reason"
+          label={t("reason")}
+          error={reasonError}
+          required
+          value={reason}
+          onChange={(event) => setReason(event.target.value as DocumentReportInput["reason"])}
+        >
           <option value="">{t("chooseReason")}</option>
           {documentReportReasons.map((value) => (
             <option key={value} value={value}>
@@ -53,7 +60,15 @@ export function DocumentReportForm({ documentId }: { documentId: string }) {
             </option>
           ))}
         </SelectField>
-        <TextAreaField id="report-message" label={t("message")} hint={t("messageHint")} rows={3} maxLength={1000} value={message} onChange={(event) => setMessage(event.target.value)} />
+        <TextAreaField
+          id="report-message"
+          label={t("message")}
+          hint={t("messageHint")}
+          rows={3}
+          maxLength={1000}
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+        />
         {report.isError && <FormAlert>{errorText(report.error)}</FormAlert>}
         {report.isSuccess && (
           <FormAlert kind="success">

@@ -7,7 +7,15 @@ import { DocumentBadges } from "./document-badges";
 import { useDates } from "@/components/ui/dates";
 
 /** A row of the list: selection box, title (a link to the document), badges, category, dates, author. */
-export function DocumentRow({ document, selected, onSelect }: { document: DocumentSummary; selected: boolean; onSelect: (selected: boolean) => void }) {
+export function DocumentRow({
+  document,
+  selected,
+  onSelect,
+}: {
+  document: DocumentSummary;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+}) {
   const t = useTranslations("documents.list");
   const tCategory = useTranslations("space.categories");
   const dates = useDates();

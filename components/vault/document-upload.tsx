@@ -44,7 +44,8 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const maxMegabytes = Math.floor(maxFileBytes / (1024 * 1024));
 
-  const update = (key: string, patch: Partial<UploadItem>) => setItems((current) => current.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  const update = (key: string, patch: Partial<UploadItem>) =>
+    setItems((current) => current.map((item) => (item.key === key ? { ...item, ...patch } : item)));
 
   async function addFiles(files: FileList | null) {
     // Copied before the first await: the input's list is emptied right after this call.
@@ -77,13 +78,23 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
   async function sendOne(item: UploadItem): Promise<boolean> {
     update(item.key, { status: "sending", progress: 0, error: undefined });
     try {
-      const sent = await uploadDocument({ ...item, title: item.title.trim(), patientId, onProgress: (progress) => update(item.key, { progress }) });
+      const sent = await uploadDocument({
+        ...item,
+        title: item.title.trim(),
+        patientId,
+        onProgress: (progress) => update(item.key, { progress }),
+      });
       // Applying a suggestion edits the document, which only its owner may do: a professional chose by hand.
       const result = patientId ? { ...sent, suggestion: null } : sent;
       update(item.key, { status: "done", progress: 1, result, suggestion: "offered" });
       return true;
     } catch (error) {
-      const message = error instanceof ApiError && error.message ? error.message : error instanceof ApiError && error.status === 0 ? t("networkError") : t("unknownError");
+      const message =
+        error instanceof ApiError && error.message
+          ? error.message
+          : error instanceof ApiError && error.status === 0
+            ? t("networkError")
+            : t("unknownError");
       update(item.key, { status: "failed", progress: 0, error: message });
       return false;
     }
@@ -183,7 +194,11 @@ export function DocumentUpload({ maxFileBytes, patientId, documentHref, noteHint
               </Button>
             )}
             {finished && !sending && (
-              <Button type="button" variant="secondary" onClick={() => setItems((current) => current.filter((item) => item.status === "ready"))}>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => setItems((current) => current.filter((item) => item.status === "ready"))}
+              >
                 {t("clearFinished")}
               </Button>
             )}

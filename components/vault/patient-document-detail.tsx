@@ -7,7 +7,10 @@ import { documentFileUrl } from "@/lib/queries/documents/document-keys";
 import type { DocumentSummary } from "@/lib/vault/document-api";
 import { PatientDocumentAddedBy } from "./patient-document-row";
 
-export type PatientDocumentView = Pick<DocumentSummary, "id" | "title" | "category" | "documentDate" | "authorKind" | "authorLabel" | "createdAt" | "mimeType"> & {
+export type PatientDocumentView = Pick<
+  DocumentSummary,
+  "id" | "title" | "category" | "documentDate" | "authorKind" | "authorLabel" | "createdAt" | "mimeType"
+> & {
   fileName: string | null;
 };
 

@@ -8,7 +8,8 @@ import type { DocumentSummary } from "@/lib/vault/document-api";
 export function PatientDocumentAddedBy({ document }: { document: Pick<DocumentSummary, "authorKind" | "authorLabel" | "createdAt"> }) {
   const t = useTranslations("pro.documents");
   const dates = useDates();
-  const author = document.authorKind === "PATIENT" ? t("authorKinds.PATIENT") : (document.authorLabel ?? t(`authorKinds.${document.authorKind}`));
+  const author =
+    document.authorKind === "PATIENT" ? t("authorKinds.PATIENT") : (document.authorLabel ?? t(`authorKinds.${document.authorKind}`));
   return <>{t("addedBy", { author, date: dates.instant(document.createdAt) })}</>;
 }
 

@@ -47,13 +47,29 @@ export function PdfPreview({ url, title, onFailure }: { url: string; title: stri
   return (
     <div className="space-y-4" data-testid="pdf-preview">
       {Array.from({ length: pages }, (_, index) => (
-        <PdfPage key={index} pdf={pdf} pageNumber={index + 1} label={t("pdfPage", { page: index + 1, pages: pdf.numPages, title })} onFailure={onFailure} />
+        <PdfPage
+          key={index}
+          pdf={pdf}
+          pageNumber={index + 1}
+          label={t("pdfPage", { page: index + 1, pages: pdf.numPages, title })}
+          onFailure={onFailure}
+        />
       ))}
     </div>
   );
 }
 
-function PdfPage({ pdf, pageNumber, label, onFailure }: { pdf: PDFDocumentProxy; pageNumber: number; label: string; onFailure: () => void }) {
+function PdfPage({
+  pdf,
+  pageNumber,
+  label,
+  onFailure,
+}: {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  label: string;
+  onFailure: () => void;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [rendered, setRendered] = useState(false);
   const failed = useRef(onFailure);

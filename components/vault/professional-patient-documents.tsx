@@ -10,7 +10,15 @@ import { PatientDocumentList } from "./patient-document-list";
  * may add. What they may do is read from the same query as the rest of the patient's page, so an
  * access granted or ended while the page is open shows here too.
  */
-export function ProfessionalPatientDocuments({ patientId, initialView, maxFileBytes }: { patientId: string; initialView: ProfessionalPatientView; maxFileBytes: number }) {
+export function ProfessionalPatientDocuments({
+  patientId,
+  initialView,
+  maxFileBytes,
+}: {
+  patientId: string;
+  initialView: ProfessionalPatientView;
+  maxFileBytes: number;
+}) {
   const t = useTranslations("pro.patient");
   const tPro = useTranslations("pro");
   const { data: view } = useProfessionalPatient(patientId, initialView);

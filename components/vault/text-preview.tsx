@@ -20,7 +20,12 @@ export function TextPreview({ url, onFailure }: { url: string; onFailure: () => 
   }, [text.isError, onFailure]);
   if (!text.isSuccess) return <p>{t("previewLoading")}</p>;
   return (
-    <pre tabIndex={0} role="region" aria-label={t("textPreview")} className="max-h-[32rem] overflow-auto rounded border border-gray-300 bg-surface p-4 text-sm whitespace-pre-wrap break-words">
+    <pre
+      tabIndex={0}
+      role="region"
+      aria-label={t("textPreview")}
+      className="max-h-[32rem] overflow-auto rounded border border-gray-300 bg-surface p-4 text-sm whitespace-pre-wrap break-words"
+    >
       {text.data}
     </pre>
   );

@@ -25,11 +25,17 @@ describe("titleFromFileName", () => {
 describe("differingSuggestion", () => {
   it("offers only what differs from the patient's choice, and a category only when the server is confident", () => {
     const result = (suggestion: NonNullable<UploadItem["result"]>["suggestion"]) => ({ id: "d", suggestion });
-    expect(differingSuggestion(item({ result: result({ category: "PRESCRIPTION", confidence: 0.9, documentDate: "2026-03-12" }) }))).toEqual({
+    expect(
+      differingSuggestion(item({ result: result({ category: "PRESCRIPTION", confidence: 0.9, documentDate: "2026-03-12" }) })),
+    ).toEqual({
       category: "PRESCRIPTION",
       documentDate: "2026-03-12",
     });
-    expect(differingSuggestion(item({ category: "PRESCRIPTION", result: result({ category: "PRESCRIPTION", confidence: 0.9, documentDate: "2026-11-23" }) }))).toBeNull();
+    expect(
+      differingSuggestion(
+        item({ category: "PRESCRIPTION", result: result({ category: "PRESCRIPTION", confidence: 0.9, documentDate: "2026-11-23" }) }),
+      ),
+    ).toBeNull();
     expect(differingSuggestion(item({ result: result({ category: "REPORT", confidence: 0.2, documentDate: null }) }))).toBeNull();
     expect(differingSuggestion(item({ result: result(null) }))).toBeNull();
   });

@@ -18,7 +18,14 @@ type Props = {
 };
 
 /** One file to add: its details while it waits, its progress bar, then what became of it. */
-export function UploadRow({ item, titleError, documentHref = (documentId) => `/documents/${documentId}`, noteHint, onChange, onRemove }: Props) {
+export function UploadRow({
+  item,
+  titleError,
+  documentHref = (documentId) => `/documents/${documentId}`,
+  noteHint,
+  onChange,
+  onRemove,
+}: Props) {
   const t = useTranslations("documents.upload");
   const id = `upload-${item.key}`;
   const editable = item.status === "ready";
@@ -49,18 +56,37 @@ export function UploadRow({ item, titleError, documentHref = (documentId) => `/d
               </p>
             )}
           </div>
-          <CategorySelect id={`${id}-category`} label={t("category")} value={item.category} onChange={(event) => onChange({ category: event.target.value as UploadItem["category"] })} />
+          <CategorySelect
+            id={`${id}-category`}
+            label={t("category")}
+            value={item.category}
+            onChange={(event) => onChange({ category: event.target.value as UploadItem["category"] })}
+          />
           <div>
             <label htmlFor={`${id}-date`} className={labelClass}>
               {t("documentDate")}
             </label>
-            <input id={`${id}-date`} type="date" required value={item.documentDate} onChange={(event) => onChange({ documentDate: event.target.value })} className={fieldClass} />
+            <input
+              id={`${id}-date`}
+              type="date"
+              required
+              value={item.documentDate}
+              onChange={(event) => onChange({ documentDate: event.target.value })}
+              className={fieldClass}
+            />
           </div>
           <div>
             <label htmlFor={`${id}-note`} className={labelClass}>
               {t("note")}
             </label>
-            <input id={`${id}-note`} value={item.note} maxLength={2000} aria-describedby={`${id}-note-hint`} onChange={(event) => onChange({ note: event.target.value })} className={fieldClass} />
+            <input
+              id={`${id}-note`}
+              value={item.note}
+              maxLength={2000}
+              aria-describedby={`${id}-note-hint`}
+              onChange={(event) => onChange({ note: event.target.value })}
+              className={fieldClass}
+            />
             <p id={`${id}-note-hint`} className="mt-1 text-xs text-muted">
               {noteHint ?? t("noteHint")}
             </p>
@@ -69,7 +95,13 @@ export function UploadRow({ item, titleError, documentHref = (documentId) => `/d
       </fieldset>
 
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <progress id={`${id}-progress`} max={100} value={percent} aria-label={t("progress", { fileName: item.file.name })} className="h-3 w-full max-w-xs accent-brand" />
+        <progress
+          id={`${id}-progress`}
+          max={100}
+          value={percent}
+          aria-label={t("progress", { fileName: item.file.name })}
+          className="h-3 w-full max-w-xs accent-brand"
+        />
         <span className="text-sm" aria-hidden="true">
           {t("progressValue", { percent })}
         </span>
@@ -78,7 +110,12 @@ export function UploadRow({ item, titleError, documentHref = (documentId) => `/d
           {item.status === "sending" && t("sending")}
         </span>
         {removable && (
-          <button type="button" onClick={onRemove} className="ml-auto rounded px-2 py-1 text-sm text-brand underline hover:bg-brand-light" aria-label={t("removeNamed", { fileName: item.file.name })}>
+          <button
+            type="button"
+            onClick={onRemove}
+            className="ml-auto rounded px-2 py-1 text-sm text-brand underline hover:bg-brand-light"
+            aria-label={t("removeNamed", { fileName: item.file.name })}
+          >
             {t("remove")}
           </button>
         )}

@@ -29,7 +29,17 @@ function SuggestionApplied() {
 
 type Suggestion = NonNullable<ReturnType<typeof differingSuggestion>>;
 
-function SuggestionForm({ item, suggestion, documentId, onChange }: { item: UploadItem; suggestion: Suggestion; documentId: string; onChange: (patch: Partial<UploadItem>) => void }) {
+function SuggestionForm({
+  item,
+  suggestion,
+  documentId,
+  onChange,
+}: {
+  item: UploadItem;
+  suggestion: Suggestion;
+  documentId: string;
+  onChange: (patch: Partial<UploadItem>) => void;
+}) {
   const t = useTranslations("documents.upload.suggestion");
   const tUpload = useTranslations("documents.upload");
   const tCategory = useTranslations("space.categories");
@@ -41,7 +51,10 @@ function SuggestionForm({ item, suggestion, documentId, onChange }: { item: Uplo
   const patch = usePatchDocument();
   const errorText = useErrorText();
   // Only what differs from the document as sent, so "apply" never rewrites a field for nothing.
-  const chosen = { ...(category !== item.category && { category }), ...(documentDate && documentDate !== item.documentDate && { documentDate }) };
+  const chosen = {
+    ...(category !== item.category && { category }),
+    ...(documentDate && documentDate !== item.documentDate && { documentDate }),
+  };
 
   return (
     <div className="rounded border-l-4 border-brand bg-brand-light px-3 py-2" data-testid="upload-suggestion">
@@ -51,12 +64,24 @@ function SuggestionForm({ item, suggestion, documentId, onChange }: { item: Uplo
         {suggestion.documentDate && <li>{t("date", { date: dates.day(suggestion.documentDate) })}</li>}
       </ul>
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
-        <CategorySelect id={`${id}-category`} label={tUpload("category")} value={category} onChange={(event) => setCategory(event.target.value as UploadItem["category"])} />
+        <CategorySelect
+          id={`${id}-category`}
+          label={tUpload("category")}
+          value={category}
+          onChange={(event) => setCategory(event.target.value as UploadItem["category"])}
+        />
         <div>
           <label htmlFor={`${id}-date`} className={labelClass}>
             {tUpload("documentDate")}
           </label>
-          <input id={`${id}-date`} type="date" required value={documentDate} onChange={(event) => setDocumentDate(event.target.value)} className={fieldClass} />
+          <input
+            id={`${id}-date`}
+            type="date"
+            required
+            value={documentDate}
+            onChange={(event) => setDocumentDate(event.target.value)}
+            className={fieldClass}
+          />
         </div>
       </div>
       <div className="mt-2 flex flex-wrap gap-2">

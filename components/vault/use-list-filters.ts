@@ -8,7 +8,8 @@ import { useFilterFormKey } from "@/components/ui/use-filter-form-key";
 export type ListFilters = Pick<DocumentListQuery, "q" | "category" | "author" | "from" | "to" | "pinned" | "sort">;
 
 const isDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const oneOf = <T extends string>(values: readonly T[], value: string | null) => (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+const oneOf = <T extends string>(values: readonly T[], value: string | null) =>
+  (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
 
 /**
  * The list's filters live in the address (?q=…&category=…), so a reload, the back button or a shared

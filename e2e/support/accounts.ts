@@ -34,11 +34,23 @@ export function e2eDb() {
 
 export type TestAccount = { id: string; email: string; password: string; firstName: string; totpSecret: string | null };
 
-export async function createAccount({ totp = true, roles = ["PATIENT"] as ("PATIENT" | "PROFESSIONAL" | "SUPPORT" | "CURATOR" | "ADMIN")[] } = {}): Promise<TestAccount> {
+export async function createAccount({
+  totp = true,
+  roles = ["PATIENT"] as ("PATIENT" | "PROFESSIONAL" | "SUPPORT" | "CURATOR" | "ADMIN")[],
+} = {}): Promise<TestAccount> {
   const email = `e2e-${randomUUID().slice(0, 12)}@test.espace-sante.localhost`;
   const password = `phrase de passe ${randomUUID().slice(0, 8)}`;
   const user = await e2eDb().user.create({
-    data: { email, passwordHash: await hashPassword(password), firstName: "Camille", lastName: "Essai", roles, status: "ACTIVE", emailVerifiedAt: new Date(), birthDate: new Date("1985-04-12") },
+    data: {
+      email,
+      passwordHash: await hashPassword(password),
+      firstName: "Camille",
+      lastName: "Essai",
+      roles,
+      status: "ACTIVE",
+      emailVerifiedAt: new Date(),
+      birthDate: new Date("1985-04-12"),
+    },
     select: { id: true },
   });
   let totpSecret: string | null = null;
@@ -51,11 +63,17 @@ export async function createAccount({ totp = true, roles = ["PATIENT"] as ("PATI
 
 /** A code for the current (or a given) 30-second step; `offset` steps later gives a fresh one. */
 export function totpCode(secret: string, offset = 0): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: Date.now() + offset * 30_000 });
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({
+    timestamp: Date.now() + offset * 30_000,
+  });
 }
 
 /** Puts a session cookie in the browser context, as next-auth would after both steps (or only the first). */
-export async function signInAs(context: BrowserContext, account: TestAccount, { stage = "FULL" }: { stage?: "FULL" | "PASSWORD_VERIFIED" } = {}): Promise<void> {
+export async function signInAs(
+  context: BrowserContext,
+  account: TestAccount,
+  { stage = "FULL" }: { stage?: "FULL" | "PASSWORD_VERIFIED" } = {},
+): Promise<void> {
   const half = await startPasswordSession(e2eDb(), { userId: account.id });
   const token = stage === "FULL" ? (await completeSecondFactor(e2eDb(), { halfToken: half.token }))!.token : half.token;
   const config = getConfig();

@@ -13,13 +13,19 @@ export async function mailsTo(address: string): Promise<CapturedMail[]> {
  * Waits for the n-th mail to an address (delivery happens right after the request commits, but
  * asynchronously) and returns it.
  */
-export async function waitForMail(address: string, { count = 1, subject }: { count?: number; subject?: RegExp } = {}): Promise<CapturedMail> {
+export async function waitForMail(
+  address: string,
+  { count = 1, subject }: { count?: number; subject?: RegExp } = {},
+): Promise<CapturedMail> {
   let found: CapturedMail[] = [];
   await expect
-    .poll(async () => {
-      found = (await mailsTo(address)).filter((mail) => !subject || subject.test(mail.subject));
-      return found.length;
-    }, { timeout: 15_000, message: `mail #${count} to ${address}` })
+    .poll(
+      async () => {
+        found = (await mailsTo(address)).filter((mail) => !subject || subject.test(mail.subject));
+        return found.length;
+      },
+      { timeout: 15_000, message: `mail #${count} to ${address}` },
+    )
     .toBeGreaterThanOrEqual(count);
   return found[count - 1];
 }

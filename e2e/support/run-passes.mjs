@@ -31,9 +31,14 @@ let failed = false;
 for (const pass of passes) {
   console.log(`\nEnd-to-end tests on the ${pass.name}${split ? `: ${pass.specs.join(" ")}` : ""}`);
   const started = Date.now();
-  const { status, error } = spawnSync("playwright", ["test", ...pass.specs, ...args], { stdio: "inherit", env: { ...process.env, ...pass.env } });
+  const { status, error } = spawnSync("playwright", ["test", ...pass.specs, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, ...pass.env },
+  });
   if (error) throw error;
-  console.log(`End-to-end tests on the ${pass.name}: ${status === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `End-to-end tests on the ${pass.name}: ${status === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   failed ||= status !== 0;
 }
 if (serverUrl) {

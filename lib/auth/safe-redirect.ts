@@ -31,7 +31,9 @@ export function safeRedirectPath(value: unknown, fallback = "/espace"): string {
 function leavesTheSite(pathname: string): boolean {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(pathname).replace(/[\t\n\r]/g, "").replace(/\\/g, "/");
+    decoded = decodeURIComponent(pathname)
+      .replace(/[\t\n\r]/g, "")
+      .replace(/\\/g, "/");
   } catch {
     return true;
   }

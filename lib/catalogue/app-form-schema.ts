@@ -13,7 +13,8 @@ import { PRICE_MODELS, THEMES } from "./themes";
 const E = "catalogue.form.errors";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 // An empty field says "required" (the first issue is the one shown), a short one "too short".
-const text = (max: number, min = 1) => z.string(`${E}.required`).trim().min(1, `${E}.required`).min(min, `${E}.tooShort`).max(max, `${E}.tooLong`);
+const text = (max: number, min = 1) =>
+  z.string(`${E}.required`).trim().min(1, `${E}.required`).min(min, `${E}.tooShort`).max(max, `${E}.tooLong`);
 const httpsUrl = z.url({ protocol: /^https$/, error: `${E}.url` }).max(500, `${E}.tooLong`);
 const optionalUrl = z.preprocess(blankToUndefined, httpsUrl.optional());
 const flag = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
@@ -45,7 +46,10 @@ export const appFormSchema = z
     descriptionFr: text(4000, 50),
     descriptionEn: z.preprocess(blankToUndefined, text(4000).optional()),
     regions: z.array(z.enum(REGIONS)).max(REGIONS.length).default([]),
-    scopes: z.array(z.enum(SMART_SCOPES, `${E}.scope`)).min(1, `${E}.scopesRequired`).max(SMART_SCOPES.length),
+    scopes: z
+      .array(z.enum(SMART_SCOPES, `${E}.scope`))
+      .min(1, `${E}.scopesRequired`)
+      .max(SMART_SCOPES.length),
     /** One purpose per data scope asked for, keyed by scope. */
     purposes: z.record(z.string(), purposeSchema).default({}),
     categories: z.array(z.enum(documentCategories)).max(documentCategories.length).default([]),
@@ -54,12 +58,19 @@ export const appFormSchema = z
     for (const scope of value.scopes) {
       if (TECHNICAL_SCOPES.includes(scope)) continue;
       const purpose = value.purposes[scope];
-      const problem = !purpose || purpose.fr.length < 10 ? "purposeRequired" : purpose.fr.length > 300 || (purpose.en?.length ?? 0) > 300 ? "tooLong" : null;
+      const problem =
+        !purpose || purpose.fr.length < 10
+          ? "purposeRequired"
+          : purpose.fr.length > 300 || (purpose.en?.length ?? 0) > 300
+            ? "tooLong"
+            : null;
       if (problem) context.addIssue({ code: "custom", path: [purposeField(scope)], message: `${E}.${problem}` });
     }
     const readsDocuments = value.scopes.includes("patient/DocumentReference.rs");
-    if (readsDocuments && value.categories.length === 0) context.addIssue({ code: "custom", path: ["categories"], message: `${E}.categoriesRequired` });
-    if (!readsDocuments && value.categories.length > 0) context.addIssue({ code: "custom", path: ["categories"], message: `${E}.categoriesWithoutDocuments` });
+    if (readsDocuments && value.categories.length === 0)
+      context.addIssue({ code: "custom", path: ["categories"], message: `${E}.categoriesRequired` });
+    if (!readsDocuments && value.categories.length > 0)
+      context.addIssue({ code: "custom", path: ["categories"], message: `${E}.categoriesWithoutDocuments` });
   });
 
 export type AppFormInput = z.input<typeof appFormSchema>;

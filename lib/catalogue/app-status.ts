@@ -6,7 +6,10 @@ export const PUBLIC_STATUSES = ["LISTED", "SUSPENDED", "DELISTED"] as const sati
 export const BROWSABLE_STATUSES = ["LISTED", "SUSPENDED"] as const satisfies readonly CatalogAppStatus[];
 
 /** The curators' decisions and the status each one leads to. */
-export const CURATION_DECISIONS = { list: "LISTED", refuse: "REFUSED", suspend: "SUSPENDED", delist: "DELISTED" } as const satisfies Record<string, CatalogAppStatus>;
+export const CURATION_DECISIONS = { list: "LISTED", refuse: "REFUSED", suspend: "SUSPENDED", delist: "DELISTED" } as const satisfies Record<
+  string,
+  CatalogAppStatus
+>;
 export type CurationDecision = keyof typeof CURATION_DECISIONS;
 
 /** From which statuses each decision may be taken. A refused or delisted app stays so. */

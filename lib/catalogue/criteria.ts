@@ -32,7 +32,9 @@ export function familyOf(criterion: CriterionKey): CriterionFamily {
  * reviewed, and a security criterion may not be NOT_MET (health data is never entrusted to an app
  * without certified hosting and a second factor).
  */
-export function listingBlocker(reviews: readonly { criterion: string; outcome: CriterionOutcome }[]): { reason: "INCOMPLETE"; missing: CriterionKey[] } | { reason: "SECURITY_NOT_MET"; failed: CriterionKey[] } | null {
+export function listingBlocker(
+  reviews: readonly { criterion: string; outcome: CriterionOutcome }[],
+): { reason: "INCOMPLETE"; missing: CriterionKey[] } | { reason: "SECURITY_NOT_MET"; failed: CriterionKey[] } | null {
   const byKey = new Map(reviews.map((review) => [review.criterion, review.outcome]));
   const missing = ALL_CRITERIA.filter((criterion) => !byKey.has(criterion));
   if (missing.length) return { reason: "INCOMPLETE", missing };

@@ -35,13 +35,22 @@ export type CriteriaReviewInput = z.output<typeof criteriaReviewSchema>;
 export const criteriaReviewsSchema = z.object({
   appId: z.uuid(),
   reviews: z
-    .array(z.object({ criterion: z.enum(ALL_CRITERIA as [CriterionKey, ...CriterionKey[]]), outcome: z.enum(CRITERION_OUTCOMES), note: z.string().trim().max(1000).nullable() }))
+    .array(
+      z.object({
+        criterion: z.enum(ALL_CRITERIA as [CriterionKey, ...CriterionKey[]]),
+        outcome: z.enum(CRITERION_OUTCOMES),
+        note: z.string().trim().max(1000).nullable(),
+      }),
+    )
     .max(ALL_CRITERIA.length),
 });
 
 export const decisionSchema = z.object({
   appId: z.uuid(),
-  decision: z.enum(Object.keys(CURATION_DECISIONS) as [keyof typeof CURATION_DECISIONS, ...(keyof typeof CURATION_DECISIONS)[]], "catalogue.curation.errors.decision"),
+  decision: z.enum(
+    Object.keys(CURATION_DECISIONS) as [keyof typeof CURATION_DECISIONS, ...(keyof typeof CURATION_DECISIONS)[]],
+    "catalogue.curation.errors.decision",
+  ),
   reason: staffReason,
 });
 

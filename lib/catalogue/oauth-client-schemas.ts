@@ -19,7 +19,10 @@ const redirectUri = z
     }
   }, "catalogue.curation.clients.errors.uri");
 
-const redirectUriList = z.array(redirectUri).min(1, "catalogue.curation.clients.errors.uriRequired").max(MAX_REDIRECT_URIS, "catalogue.curation.clients.errors.tooMany");
+const redirectUriList = z
+  .array(redirectUri)
+  .min(1, "catalogue.curation.clients.errors.uriRequired")
+  .max(MAX_REDIRECT_URIS, "catalogue.curation.clients.errors.tooMany");
 
 /** A client as the service registers it: its app, its type and its redirect URIs. */
 export const oauthClientSchema = z.object({
@@ -33,7 +36,14 @@ export type OAuthClientInput = z.infer<typeof oauthClientSchema>;
 export const registerClientSchema = oauthClientSchema.extend({
   redirectUris: z
     .string()
-    .transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(redirectUriList),
 });
 

@@ -12,7 +12,9 @@ export const CATALOGUE_SYSTEM_TEXTS = {
 
 export type CatalogueSystemText = keyof typeof CATALOGUE_SYSTEM_TEXTS;
 
-const byText = new Map<string, CatalogueSystemText>(Object.entries(CATALOGUE_SYSTEM_TEXTS).map(([key, text]) => [text, key as CatalogueSystemText] as const));
+const byText = new Map<string, CatalogueSystemText>(
+  Object.entries(CATALOGUE_SYSTEM_TEXTS).map(([key, text]) => [text, key as CatalogueSystemText] as const),
+);
 
 /** The key of a stored text the app wrote, or null for anything a person typed. */
 export function catalogueSystemTextKey(stored: string): CatalogueSystemText | null {

@@ -25,8 +25,10 @@ const grantFields = {
 type GrantFields = { scope: GrantScopeValue; categories: string[]; documentIds: string[] };
 
 function checkScope(value: GrantFields, context: z.RefinementCtx) {
-  if (value.scope === "CATEGORIES" && value.categories.length === 0) context.addIssue({ code: "custom", path: ["categories"], message: "access.errors.categoriesRequired" });
-  if (value.scope === "DOCUMENTS" && value.documentIds.length === 0) context.addIssue({ code: "custom", path: ["documentIds"], message: "access.errors.documentsRequired" });
+  if (value.scope === "CATEGORIES" && value.categories.length === 0)
+    context.addIssue({ code: "custom", path: ["categories"], message: "access.errors.categoriesRequired" });
+  if (value.scope === "DOCUMENTS" && value.documentIds.length === 0)
+    context.addIssue({ code: "custom", path: ["documentIds"], message: "access.errors.documentsRequired" });
 }
 
 /** What a grant allows: the options of a new grant, of a change, or of an accepted request. */
@@ -70,7 +72,8 @@ export const grantFormSchema = z
   })
   .superRefine((value, context) => {
     checkScope(value, context);
-    if (value.duration === "until" && !isoDate.safeParse(value.validUntil).success) context.addIssue({ code: "custom", path: ["validUntil"], message: "access.errors.dateInvalid" });
+    if (value.duration === "until" && !isoDate.safeParse(value.validUntil).success)
+      context.addIssue({ code: "custom", path: ["validUntil"], message: "access.errors.dateInvalid" });
   })
   .transform(({ scope, categories, documentIds, access, duration, validUntil }) => ({
     scope,

@@ -69,7 +69,9 @@ function comparable(label: string): string {
 }
 
 function indexOf<K extends string>(table: Record<K, readonly string[]>): Map<string, K> {
-  return new Map(Object.entries<readonly string[]>(table).flatMap(([key, labels]) => labels.map((label) => [comparable(label), key as K] as const)));
+  return new Map(
+    Object.entries<readonly string[]>(table).flatMap(([key, labels]) => labels.map((label) => [comparable(label), key as K] as const)),
+  );
 }
 
 const professionIndex = indexOf<ProfessionKey>(PROFESSIONS);
@@ -87,7 +89,10 @@ export function specialtyKeyOf(stored: string): SpecialtyKey | null {
 export type DirectoryTranslator = (key: `professions.${ProfessionKey}` | `specialties.${SpecialtyKey}`) => string;
 
 /** A professional's profession and specialty in the reader's language, each as stored when unknown. */
-export function professionLabels(t: DirectoryTranslator, { profession, specialty }: { profession: string; specialty?: string | null }): { profession: string; specialty: string | null } {
+export function professionLabels(
+  t: DirectoryTranslator,
+  { profession, specialty }: { profession: string; specialty?: string | null },
+): { profession: string; specialty: string | null } {
   const professionKey = professionKeyOf(profession);
   const specialtyKey = specialty ? specialtyKeyOf(specialty) : null;
   return {

@@ -21,7 +21,12 @@ export function describeEntryWhat(entry: HistoryEntryView, text: EntryText): str
   if (entry.fields?.length) return describeChangedFields(entry, text);
   if (entry.access) {
     const { scope, categories, documentCount, canAdd, validUntil } = entry.access;
-    const what = scope === "CATEGORIES" ? t("entry.scope.CATEGORIES", { categories: categories.map(category).join(", ") }) : scope === "DOCUMENTS" ? t("entry.scope.DOCUMENTS", { count: documentCount }) : t("entry.scope.ALL_VISIBLE");
+    const what =
+      scope === "CATEGORIES"
+        ? t("entry.scope.CATEGORIES", { categories: categories.map(category).join(", ") })
+        : scope === "DOCUMENTS"
+          ? t("entry.scope.DOCUMENTS", { count: documentCount })
+          : t("entry.scope.ALL_VISIBLE");
     const until = validUntil ? t("entry.scope.until", { date: day(validUntil) }) : t("entry.scope.noEnd");
     return [what, canAdd ? t("entry.scope.readAdd") : t("entry.scope.read"), until].join(" · ");
   }
@@ -34,11 +39,19 @@ export function describeEntrySubject(entry: HistoryEntryView, { t, profession }:
   const { subject } = entry;
   if (!subject) return null;
   if (subject.kind === "app") return t("entry.appSubject", { name: subject.name });
-  return [subject.name, subject.profession ? profession(subject.profession) : null, subject.rpps ? t("entry.identifier", { rpps: subject.rpps }) : null].filter(Boolean).join(" · ");
+  return [
+    subject.name,
+    subject.profession ? profession(subject.profession) : null,
+    subject.rpps ? t("entry.identifier", { rpps: subject.rpps }) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** "Champs modifiés : titre, date"; an unknown field name (a later field) is shown as recorded. */
 export function describeChangedFields(entry: HistoryEntryView, { t, has }: Pick<EntryText, "t" | "has">): string | null {
   if (!entry.fields?.length) return null;
-  return t("entry.changedFields", { fields: entry.fields.map((field) => (has(`fields.${field}`) ? t(`fields.${field}`) : field)).join(", ") });
+  return t("entry.changedFields", {
+    fields: entry.fields.map((field) => (has(`fields.${field}`) ? t(`fields.${field}`) : field)).join(", "),
+  });
 }

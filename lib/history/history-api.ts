@@ -67,8 +67,23 @@ export type HistoryTab = (typeof historyTabs)[number];
  * "apps" also takes in everything a connected app did as the author (its reads and writes).
  */
 export const historyKindActions = {
-  consulted: ["DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED", "DOCUMENT_LIST_VIEWED", "PATIENT_LOOKED_UP", "PROFILE_VIEWED", "MEASUREMENTS_VIEWED"],
-  changed: ["DOCUMENT_UPLOADED", "DOCUMENT_ADDED", "DOCUMENT_EDITED", "DOCUMENT_HIDDEN", "DOCUMENT_UNHIDDEN", "DOCUMENT_REPORTED", "MEASUREMENT_ADDED"],
+  consulted: [
+    "DOCUMENT_VIEWED",
+    "DOCUMENT_DOWNLOADED",
+    "DOCUMENT_LIST_VIEWED",
+    "PATIENT_LOOKED_UP",
+    "PROFILE_VIEWED",
+    "MEASUREMENTS_VIEWED",
+  ],
+  changed: [
+    "DOCUMENT_UPLOADED",
+    "DOCUMENT_ADDED",
+    "DOCUMENT_EDITED",
+    "DOCUMENT_HIDDEN",
+    "DOCUMENT_UNHIDDEN",
+    "DOCUMENT_REPORTED",
+    "MEASUREMENT_ADDED",
+  ],
   deleted: ["DOCUMENT_BINNED", "DOCUMENT_RESTORED", "DOCUMENT_DELETED"],
   emergency: ["EMERGENCY_ACCESS", "EMERGENCY_ACCESS_ENDED"],
   consent: [
@@ -93,7 +108,12 @@ export const historyKindActions = {
     "SUPPORT_ACCOUNT_ENABLED",
     "SUPPORT_ACCOUNT_CLOSED",
   ],
-  identity: ["IDENTITY_QUALIFIED", "IDENTITY_ACTIVATION_LETTER_REQUESTED", "IDENTITY_QUALIFICATION_CONFLICT", "SUPPORT_IDENTITY_CONFLICT_RESOLVED"],
+  identity: [
+    "IDENTITY_QUALIFIED",
+    "IDENTITY_ACTIVATION_LETTER_REQUESTED",
+    "IDENTITY_QUALIFICATION_CONFLICT",
+    "SUPPORT_IDENTITY_CONFLICT_RESOLVED",
+  ],
 } as const satisfies Record<string, readonly HistoryActionName[]>;
 export type HistoryKind = keyof typeof historyKindActions;
 export const historyKinds = Object.keys(historyKindActions) as HistoryKind[];
@@ -165,10 +185,15 @@ export type HistoryEntryView = {
 };
 
 export type HistorySubject =
-  | { kind: "professional"; id: string; name: string; profession: string | null; rpps: string | null }
-  | { kind: "app"; name: string };
+  { kind: "professional"; id: string; name: string; profession: string | null; rpps: string | null } | { kind: "app"; name: string };
 
-export type HistoryAccess = { scope: "ALL_VISIBLE" | "CATEGORIES" | "DOCUMENTS"; categories: string[]; documentCount: number; canAdd: boolean; validUntil: string | null };
+export type HistoryAccess = {
+  scope: "ALL_VISIBLE" | "CATEGORIES" | "DOCUMENTS";
+  categories: string[];
+  documentCount: number;
+  canAdd: boolean;
+  validUntil: string | null;
+};
 
 export type HistoryPage = { items: HistoryEntryView[]; nextCursor: string | null };
 

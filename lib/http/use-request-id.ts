@@ -9,7 +9,10 @@ import { acceptedRequestId, REQUEST_ID_TIMING } from "./request-id";
  */
 function currentPathRequestId(): string | null {
   if (typeof performance === "undefined") return null;
-  const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[];
+  const entries = [
+    ...performance.getEntriesByType("navigation"),
+    ...performance.getEntriesByType("resource"),
+  ] as PerformanceResourceTiming[];
   const path = window.location.pathname;
   let latest: { at: number; id: string } | null = null;
   for (const entry of entries) {

@@ -17,9 +17,15 @@ type Module = { imports: string[]; client: boolean; needs: string[]; gives: stri
 const modules = new Map<string, Module>();
 
 function resolveImport(from: string, specifier: string): string | undefined {
-  const base = specifier.startsWith("@/") ? join(root, specifier.slice(2)) : specifier.startsWith(".") ? resolve(dirname(from), specifier) : undefined;
+  const base = specifier.startsWith("@/")
+    ? join(root, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? resolve(dirname(from), specifier)
+      : undefined;
   if (!base) return undefined;
-  return [base, `${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`].find((path) => existsSync(path) && statSync(path).isFile());
+  return [base, `${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`].find(
+    (path) => existsSync(path) && statSync(path).isFile(),
+  );
 }
 
 /**
@@ -31,7 +37,9 @@ function translatedPaths(source: string): string[] {
   const paths: string[] = [];
   for (const [, name, namespace] of source.matchAll(/const (\w+) = useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) {
     const uses = [...source.matchAll(new RegExp(`\\b${name}\\b(?!\\s*=)`, "g"))].length;
-    const literal = [...source.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|raw|has))?\\(\\s*"([^"$]+)"`, "g"))].map((match) => match[1]);
+    const literal = [...source.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|raw|has))?\\(\\s*"([^"$]+)"`, "g"))].map(
+      (match) => match[1],
+    );
     const prefix = namespace ? `${namespace}.` : "";
     if (literal.length === uses) paths.push(...literal.map((key) => prefix + key));
     else paths.push(namespace ?? "");
@@ -49,7 +57,9 @@ function moduleAt(path: string): Module {
         .filter((resolved): resolved is string => resolved !== undefined && !resolved.includes("/lib/server/")),
       client: /^\s*"use client"/.test(source),
       needs: translatedPaths(source),
-      gives: [...source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((match) => [...match[1].matchAll(/"([^"]+)"/g)].map((m) => m[1])),
+      gives: [...source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((match) =>
+        [...match[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]),
+      ),
     };
     modules.set(path, parsed);
   }
@@ -96,7 +106,13 @@ function givenAround(entry: string): string[] {
   return [];
 }
 
-const exists = (path: string) => path.split(".").reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), messages.fr) !== undefined;
+const exists = (path: string) =>
+  path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      messages.fr,
+    ) !== undefined;
 
 describe("the messages each route gives its client components", () => {
   const entries = routeFiles(join(root, "app"));
@@ -110,7 +126,9 @@ describe("the messages each route gives its client components", () => {
   it.each(entries.map((entry) => [relative(root, entry)]))("%s gives every namespace its client components use", (file) => {
     const entry = join(root, file);
     const given = givenAround(entry);
-    const missing = [...routeFile(entry).needs].filter(([need]) => !given.some((namespace) => need === namespace || need.startsWith(`${namespace}.`))).map(([need, by]) => `${need} (${by})`);
+    const missing = [...routeFile(entry).needs]
+      .filter(([need]) => !given.some((namespace) => need === namespace || need.startsWith(`${namespace}.`)))
+      .map(([need, by]) => `${need} (${by})`);
     expect(missing).toEqual([]);
     for (const namespace of given) expect(exists(namespace), namespace).toBe(true);
   });

@@ -12,7 +12,10 @@ export function pickMessages(messages: object, paths: readonly string[]): Tree {
   const byDepth = [...new Set(paths)].map((path) => path.split(".")).sort((a, b) => a.length - b.length);
   for (const keys of byDepth) {
     if (keys.some((_, i) => i > 0 && whole.has(keys.slice(0, i).join(".")))) continue;
-    const value = keys.reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Tree)[key] : undefined), messages);
+    const value = keys.reduce<unknown>(
+      (node, key) => (typeof node === "object" && node !== null ? (node as Tree)[key] : undefined),
+      messages,
+    );
     if (value === undefined) continue;
     let target = picked;
     for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Tree;

@@ -10,7 +10,17 @@ export type UncheckedTranslator = { (key: string, values?: Record<string, string
 /** use-intl's own type for messages it does not know the shape of: keys are then any string. */
 type UntypedMessages = NonNullable<Parameters<typeof createTranslator>[0]["messages"]>;
 
-export function uncheckedTranslator({ locale, messages, namespace }: { locale: string; messages: UntypedMessages; namespace?: string }): UncheckedTranslator {
+export function uncheckedTranslator({
+  locale,
+  messages,
+  namespace,
+}: {
+  locale: string;
+  messages: UntypedMessages;
+  namespace?: string;
+}): UncheckedTranslator {
   const translator = createTranslator({ locale, messages, namespace });
-  return Object.assign((key: string, values?: Record<string, string | number>) => translator(key, values), { has: (key: string) => translator.has(key) });
+  return Object.assign((key: string, values?: Record<string, string | number>) => translator(key, values), {
+    has: (key: string) => translator.has(key),
+  });
 }

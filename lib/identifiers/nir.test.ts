@@ -13,7 +13,11 @@ describe("NIR", () => {
   it("accepts a number whose key matches, with or without spaces", () => {
     expect(valid).toHaveLength(15);
     expect(isValidNir(valid)).toBe(true);
-    expect(isValidNir(`${valid.slice(0, 1)} ${valid.slice(1, 3)} ${valid.slice(3, 5)} ${valid.slice(5, 7)} ${valid.slice(7, 10)} ${valid.slice(10, 13)} ${valid.slice(13)}`)).toBe(true);
+    expect(
+      isValidNir(
+        `${valid.slice(0, 1)} ${valid.slice(1, 3)} ${valid.slice(3, 5)} ${valid.slice(5, 7)} ${valid.slice(7, 10)} ${valid.slice(10, 13)} ${valid.slice(13)}`,
+      ),
+    ).toBe(true);
     expect(withNirKey(body)).toBe(valid);
   });
 

@@ -36,7 +36,9 @@ export function birthDay({ message }: { message?: string } = {}) {
 /** An instant within the app's calendar (cursors, FHIR dates): a Date PostgreSQL can store. */
 export function isInAppCalendar(date: Date): boolean {
   const time = date.getTime();
-  return !Number.isNaN(time) && time >= Date.parse(`${EARLIEST_DAY}T00:00:00Z`) && time < Date.parse(`${LATEST_DAY}T00:00:00Z`) + 86_400_000;
+  return (
+    !Number.isNaN(time) && time >= Date.parse(`${EARLIEST_DAY}T00:00:00Z`) && time < Date.parse(`${LATEST_DAY}T00:00:00Z`) + 86_400_000
+  );
 }
 
 /** An ISO 8601 instant with its zone ("…Z" or "…+01:00") within the app's calendar. */

@@ -4,7 +4,13 @@ import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
 /** Shared by the identity forms and their services; messages are i18n keys. */
 
 /** The documents the identity-vigilance rules (RNIV) accept for a qualification, in the forms' order. */
-export const IDENTITY_DOCUMENT_TYPES = ["NATIONAL_ID_CARD", "PASSPORT", "RESIDENCE_PERMIT", "FAMILY_RECORD_BOOK", "BIRTH_CERTIFICATE"] as const;
+export const IDENTITY_DOCUMENT_TYPES = [
+  "NATIONAL_ID_CARD",
+  "PASSPORT",
+  "RESIDENCE_PERMIT",
+  "FAMILY_RECORD_BOOK",
+  "BIRTH_CERTIFICATE",
+] as const;
 
 const nir = z
   .string()

@@ -5,7 +5,13 @@ import { isValidNir, normalizeNir } from "@/lib/identifiers/nir";
 /** Shared by the sign-up form and its server action; messages are i18n keys. */
 const name = z.string().trim().min(1, "auth.form.required").max(100, "auth.form.nameTooLong");
 
-export const email = z.string().trim().toLowerCase().min(1, "auth.form.required").max(254, "auth.form.emailInvalid").pipe(z.email("auth.form.emailInvalid"));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "auth.form.required")
+  .max(254, "auth.form.emailInvalid")
+  .pipe(z.email("auth.form.emailInvalid"));
 
 export const signUpInput = z.object({
   firstName: name,
@@ -27,5 +33,8 @@ export const signUpInput = z.object({
 
 export const confirmEmailInput = z.object({
   email,
-  code: z.string().trim().regex(/^\d{6}$/, "auth.form.codeInvalid"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "auth.form.codeInvalid"),
 });

@@ -23,7 +23,12 @@ export const ticketMessageSchema = z
 
 export const openTicketSchema = z.object({
   topic: z.enum(TICKET_TOPICS, "tickets.form.topicRequired"),
-  subject: z.string().trim().min(1, "tickets.form.subjectRequired").max(TICKET_SUBJECT_MAX, "tickets.form.subjectTooLong").refine(oneLine, "tickets.form.invalidCharacters"),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "tickets.form.subjectRequired")
+    .max(TICKET_SUBJECT_MAX, "tickets.form.subjectTooLong")
+    .refine(oneLine, "tickets.form.invalidCharacters"),
   message: ticketMessageSchema,
 });
 export type OpenTicketInput = z.input<typeof openTicketSchema>;

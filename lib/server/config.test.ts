@@ -40,7 +40,11 @@ describe("configuration", () => {
 
   it("keys the history under HISTORY_KEY, retired keys after it, and adds one to an older data folder's secrets", () => {
     const dir = tmp();
-    writeFileSync(join(dir, "secrets.json"), JSON.stringify({ AUTH_SECRET: "a".repeat(43), MASTER_KEY: Buffer.alloc(32, 1).toString("base64") }), { mode: 0o600 });
+    writeFileSync(
+      join(dir, "secrets.json"),
+      JSON.stringify({ AUTH_SECRET: "a".repeat(43), MASTER_KEY: Buffer.alloc(32, 1).toString("base64") }),
+      { mode: 0o600 },
+    );
     const config = parseConfig({ DATA_DIR: dir });
     // What the folder held is untouched (sessions and encrypted data survive); the history key is added once.
     expect(config.authSecret).toBe("a".repeat(43));
@@ -51,7 +55,9 @@ describe("configuration", () => {
     expect(statSync(join(dir, "secrets.json")).mode & 0o077).toBe(0);
 
     const retired = Buffer.alloc(32, 3).toString("base64");
-    expect(parseConfig({ ...production, DATA_DIR: tmp(), HISTORY_OLD_KEYS: `${retired}, ${retired}` }).historyKeys.map((key) => key[0])).toEqual([9, 3, 3]);
+    expect(
+      parseConfig({ ...production, DATA_DIR: tmp(), HISTORY_OLD_KEYS: `${retired}, ${retired}` }).historyKeys.map((key) => key[0]),
+    ).toEqual([9, 3, 3]);
     expect(() => parseConfig({ ...production, DATA_DIR: tmp(), HISTORY_OLD_KEYS: "c2hvcnQ=" })).toThrow(/HISTORY_OLD_KEYS/);
   });
 
@@ -59,7 +65,9 @@ describe("configuration", () => {
     expect(() => parseConfig({ PORT: "http", DATA_DIR: tmp() })).toThrow(ConfigError);
     expect(() => parseConfig({ PORT: "http", DATA_DIR: tmp() })).toThrow(/PORT/);
     expect(() => parseConfig({ DATABASE_URL: "mysql://x", DATA_DIR: tmp() })).toThrow(/DATABASE_URL/);
-    expect(() => parseConfig({ MASTER_KEY: "c2hvcnQ=", AUTH_SECRET: "y".repeat(32), DATA_DIR: tmp() })).toThrow(/MASTER_KEY must be 32 bytes/);
+    expect(() => parseConfig({ MASTER_KEY: "c2hvcnQ=", AUTH_SECRET: "y".repeat(32), DATA_DIR: tmp() })).toThrow(
+      /MASTER_KEY must be 32 bytes/,
+    );
   });
 
   it("refuses to start in production without real secrets, a database or https", () => {
@@ -83,7 +91,10 @@ describe("configuration", () => {
   it("limits each app's FHIR calls per minute, 300 per connection and 6,000 per client unless told otherwise", () => {
     const dir = tmp();
     expect(parseConfig({ DATA_DIR: dir }).fhirCallsPerMinute).toEqual({ perConnection: 300, perClient: 6_000 });
-    expect(parseConfig({ DATA_DIR: dir, FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "60", FHIR_CALLS_PER_MINUTE_PER_CLIENT: "1200" }).fhirCallsPerMinute).toEqual({ perConnection: 60, perClient: 1_200 });
+    expect(
+      parseConfig({ DATA_DIR: dir, FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "60", FHIR_CALLS_PER_MINUTE_PER_CLIENT: "1200" })
+        .fhirCallsPerMinute,
+    ).toEqual({ perConnection: 60, perClient: 1_200 });
     expect(() => parseConfig({ DATA_DIR: dir, FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "0" })).toThrow(/FHIR_CALLS_PER_MINUTE_PER_CONNECTION/);
   });
 
@@ -99,8 +110,12 @@ describe("configuration", () => {
     expect(parseConfig({ DATA_DIR: dir })).toMatchObject({ vaultMaxFileBytes: 20 * 1024 * 1024, vaultQuotaBytes: 500 * 1024 * 1024 });
     expect(parseConfig({ DATA_DIR: dir, VAULT_MAX_FILE_MB: "200" }).vaultMaxFileBytes).toBe(200 * 1024 * 1024);
     expect(() => parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET is required when STORAGE_DRIVER=s3/);
-    expect(() => parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3", S3_BUCKET: "vault", S3_ACCESS_KEY_ID: "id" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together/);
-    expect(parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3", S3_BUCKET: "vault", S3_ENDPOINT: "https://s3.example.fr" }).storage).toMatchObject({
+    expect(() => parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3", S3_BUCKET: "vault", S3_ACCESS_KEY_ID: "id" })).toThrow(
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be given together/,
+    );
+    expect(
+      parseConfig({ DATA_DIR: dir, STORAGE_DRIVER: "s3", S3_BUCKET: "vault", S3_ENDPOINT: "https://s3.example.fr" }).storage,
+    ).toMatchObject({
       driver: "s3",
       bucket: "vault",
       forcePathStyle: true,

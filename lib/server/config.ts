@@ -30,12 +30,27 @@ const schema = z
     HISTORY_KEY: base64Key.optional(),
     HISTORY_OLD_KEYS: z
       .string()
-      .transform((v) => v.split(",").map((k) => k.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(base64Key).max(20))
       .optional(),
     SEED_DEMO_DATA: bool.optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default("Espace numérique de santé <no-reply@espace-sante.localhost>"),
     VAULT_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(20),

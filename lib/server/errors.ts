@@ -84,6 +84,8 @@ export type RenderedError = { code: ErrorCode; message: string; field?: string; 
 export function renderAppError(error: unknown, t: Translator): RenderedError {
   const appError = asAppError(error) ?? new AppError("INTERNAL");
   const message =
-    appError.messageKey && t.has(appError.messageKey as never) ? t(appError.messageKey as never, appError.messageValues as never) : t(`errors.${appError.code}` as never);
+    appError.messageKey && t.has(appError.messageKey as never)
+      ? t(appError.messageKey as never, appError.messageValues as never)
+      : t(`errors.${appError.code}` as never);
   return { code: appError.code, message, ...(appError.field ? { field: appError.field } : {}), status: appError.status };
 }

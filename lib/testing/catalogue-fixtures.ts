@@ -33,7 +33,10 @@ export async function newCatalogApp(db: Pick<Db, "catalogApp">, data: AppData = 
 
 /** A public client of that app, with one redirect URI. */
 export async function newOAuthClient(db: Pick<Db, "oAuthClient">, appId: string) {
-  return db.oAuthClient.create({ data: { clientId: `client-${randomUUID()}`, appId, type: "PUBLIC", redirectUris: ["https://app.test.invalid/cb"] }, select: { id: true, clientId: true } });
+  return db.oAuthClient.create({
+    data: { clientId: `client-${randomUUID()}`, appId, type: "PUBLIC", redirectUris: ["https://app.test.invalid/cb"] },
+    select: { id: true, clientId: true },
+  });
 }
 
 /**
@@ -56,7 +59,15 @@ export async function newConnectedApp(
   const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes, categories }, select: { id: true } });
   const token = newOpaqueToken("access");
   const row = await db.oAuthToken.create({
-    data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: connection.id, scopes, familyId: randomUUID(), expiresAt },
+    data: {
+      tokenHash: hashOpaqueToken(token),
+      kind: "ACCESS",
+      clientId: client.id,
+      connectionId: connection.id,
+      scopes,
+      familyId: randomUUID(),
+      expiresAt,
+    },
     select: { id: true },
   });
   return { app, client, connectionId: connection.id, token, tokenId: row.id };

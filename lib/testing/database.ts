@@ -46,7 +46,10 @@ function databaseUrlOn(serverUrl: string, name: string): string {
 export type TestDatabaseTemplate = { kind: "server"; serverUrl: string; name: string } | { kind: "pglite"; dumpFile: string };
 
 /** Migrates a template once per run; `drop` removes it at the end. */
-export async function createMigratedTemplate(dumpFile: string, serverUrl = process.env.DATABASE_URL): Promise<{ template: TestDatabaseTemplate; drop: () => Promise<void> }> {
+export async function createMigratedTemplate(
+  dumpFile: string,
+  serverUrl = process.env.DATABASE_URL,
+): Promise<{ template: TestDatabaseTemplate; drop: () => Promise<void> }> {
   if (!serverUrl) {
     const db = await PGlite.create("memory://");
     try {

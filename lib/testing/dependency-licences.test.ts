@@ -6,7 +6,10 @@ const require = createRequire(import.meta.url);
 
 /** The package.json npm installed, as Node resolves it for the app. */
 function installed(name: string): { version: string; license: string } {
-  const { version, license } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string; license: string };
+  const { version, license } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as {
+    version: string;
+    license: string;
+  };
   return { version, license };
 }
 
@@ -19,7 +22,9 @@ describe("dependency licences", () => {
   });
 
   it("is what package.json asks for, exactly", () => {
-    const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(manifest.dependencies["ua-parser-js"]).toMatch(/^1\.\d+\.\d+$/);
   });
 });

@@ -35,7 +35,10 @@ export function renderTicketSubject(t: SubjectTranslator, subject: TicketSubject
  * A ticket's subject for its reader: from its key when it has one this version knows and whose values
  * read, else the text stored at opening (older rows, a person's own subject, a key from a later version).
  */
-export function ticketSubjectText(t: SubjectTranslator, ticket: { subject: string; subjectKey: string | null; subjectValues: unknown }): string {
+export function ticketSubjectText(
+  t: SubjectTranslator,
+  ticket: { subject: string; subjectKey: string | null; subjectValues: unknown },
+): string {
   const key = ticket.subjectKey;
   if (!key || !Object.hasOwn(ticketSubjectValues, key)) return ticket.subject;
   const values = ticketSubjectValues[key as TicketSubjectKey].safeParse(ticket.subjectValues ?? {});

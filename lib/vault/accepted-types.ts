@@ -29,7 +29,10 @@ export const acceptAttribute = [
  * ignored first so that "scan.exe." is still an exe.
  */
 export function extensionOf(fileName: string): string | null {
-  const base = fileName.split(/[/\\]/).pop()!.replace(/[.\s]+$/u, "");
+  const base = fileName
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[.\s]+$/u, "");
   const dot = base.lastIndexOf(".");
   if (dot <= 0 || dot === base.length - 1) return null;
   return base.slice(dot + 1).toLowerCase();

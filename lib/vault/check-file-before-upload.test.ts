@@ -15,13 +15,21 @@ describe("the browser's check before an upload", () => {
     expect(await check([exe], "installer.exe")).toBe("UNSUPPORTED_TYPE");
     expect(await check([exe], "ordonnance.pdf")).toBe("UNSUPPORTED_TYPE");
     expect(await check([pdf], "scan.jpg")).toBe("TYPE_MISMATCH");
-    expect(await check(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], "radio.png")).toMatch(/^(UNSUPPORTED_TYPE|TYPE_MISMATCH)$/);
+    expect(await check(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], "radio.png")).toMatch(
+      /^(UNSUPPORTED_TYPE|TYPE_MISMATCH)$/,
+    );
     expect(await check([], "vide.pdf")).toBe("EMPTY");
     expect(await check(["Tension\u0000\u0001 12/8"], "notes.txt")).toBe("NOT_TEXT");
   });
 
   it("refuses a file over the limit from its size, without reading it", async () => {
-    const huge = { name: "scanner.pdf", size: 21 * MB, slice: () => { throw new Error("read"); } } as unknown as File;
+    const huge = {
+      name: "scanner.pdf",
+      size: 21 * MB,
+      slice: () => {
+        throw new Error("read");
+      },
+    } as unknown as File;
     expect(await checkFileBeforeUpload(huge, { maxFileBytes: 20 * MB })).toBe("TOO_LARGE");
   });
 

@@ -6,7 +6,10 @@ import { FILE_HEAD_BYTES, inspectFileHead } from "./inspect/inspect-file-head";
  * bytes, with the route's own inspection: an executable, a mislabelled or empty file is refused before
  * a single byte is sent. Null when the route may take it; the route checks everything again.
  */
-export async function checkFileBeforeUpload(file: Blob & { name: string }, { maxFileBytes }: { maxFileBytes: number }): Promise<FileRefusalReason | null> {
+export async function checkFileBeforeUpload(
+  file: Blob & { name: string },
+  { maxFileBytes }: { maxFileBytes: number },
+): Promise<FileRefusalReason | null> {
   if (file.size > maxFileBytes) return "TOO_LARGE";
   const head = new Uint8Array(await file.slice(0, FILE_HEAD_BYTES).arrayBuffer());
   const verdict = await inspectFileHead({ head, fileName: file.name, isWholeFile: file.size <= FILE_HEAD_BYTES });

@@ -10,7 +10,7 @@ export function contentDisposition(fileName: string, disposition: "inline" | "at
   return `${disposition}; filename="${asciiFallback(name)}"; filename*=UTF-8''${percentEncode(name)}`;
 }
 
-const LIGATURES: Record<string, string> = { "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss" };
+const LIGATURES: Record<string, string> = { œ: "oe", Œ: "OE", æ: "ae", Æ: "AE", ß: "ss" };
 
 function asciiFallback(name: string): string {
   const ascii = name

@@ -36,7 +36,12 @@ export const documentNoteSchema = z.string().trim().max(2000).refine(noteWithout
 
 /** Query string of the list. Empty values mean "no filter". */
 export const documentListQuerySchema = z.object({
-  q: z.string().trim().max(200).refine((value) => !hasNul(value)).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((value) => !hasNul(value))
+    .optional(),
   category: z.enum(documentCategories).optional(),
   author: z.enum(authorKinds).optional(),
   from: isoDate.optional(),

@@ -6,7 +6,10 @@ describe("document categories", () => {
   it("lists exactly the values of the DocumentCategory enum of the schema", () => {
     const schema = readFileSync(new URL("../../prisma/schema.prisma", import.meta.url), "utf8");
     const block = /enum DocumentCategory \{([^}]*)\}/.exec(schema)?.[1] ?? "";
-    const values = block.split("\n").map((line) => line.trim()).filter((line) => /^[A-Z_]+$/.test(line));
+    const values = block
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => /^[A-Z_]+$/.test(line));
     expect([...documentCategories].sort()).toEqual(values.sort());
     expect(values.length).toBe(12);
   });

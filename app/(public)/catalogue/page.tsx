@@ -16,7 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function Select({ name, label, value, any, options }: { name: string; label: string; value: string | undefined; any: string; options: { value: string; label: string }[] }) {
+function Select({
+  name,
+  label,
+  value,
+  any,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  any: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className={labelClass}>
@@ -55,7 +67,13 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         </p>
       </div>
 
-      <form method="get" action="/catalogue" role="search" aria-label={t("search.label")} className="space-y-4 rounded-lg border border-gray-300 p-4">
+      <form
+        method="get"
+        action="/catalogue"
+        role="search"
+        aria-label={t("search.label")}
+        className="space-y-4 rounded-lg border border-gray-300 p-4"
+      >
         <div>
           <label htmlFor="filter-q" className={labelClass}>
             {t("search.q")}
@@ -67,10 +85,34 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         </div>
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="mb-2 font-semibold">{t("search.filters")}</legend>
-          <Select name="theme" label={t("search.theme")} value={query.theme} any={t("search.anyTheme")} options={THEMES.map((value) => ({ value, label: t(`themes.${value}`) }))} />
-          <Select name="region" label={t("search.region")} value={query.region} any={t("search.anyRegion")} options={REGIONS.map((value) => ({ value, label: t(`regions.${value}`) }))} />
-          <Select name="data" label={t("search.data")} value={query.data} any={t("search.anyData")} options={DATA_KINDS.map((value) => ({ value, label: t(`dataKinds.${value}`) }))} />
-          <Select name="price" label={t("search.price")} value={query.price} any={t("search.anyPrice")} options={PRICE_MODELS.map((value) => ({ value, label: t(`priceModels.${value}`) }))} />
+          <Select
+            name="theme"
+            label={t("search.theme")}
+            value={query.theme}
+            any={t("search.anyTheme")}
+            options={THEMES.map((value) => ({ value, label: t(`themes.${value}`) }))}
+          />
+          <Select
+            name="region"
+            label={t("search.region")}
+            value={query.region}
+            any={t("search.anyRegion")}
+            options={REGIONS.map((value) => ({ value, label: t(`regions.${value}`) }))}
+          />
+          <Select
+            name="data"
+            label={t("search.data")}
+            value={query.data}
+            any={t("search.anyData")}
+            options={DATA_KINDS.map((value) => ({ value, label: t(`dataKinds.${value}`) }))}
+          />
+          <Select
+            name="price"
+            label={t("search.price")}
+            value={query.price}
+            any={t("search.anyPrice")}
+            options={PRICE_MODELS.map((value) => ({ value, label: t(`priceModels.${value}`) }))}
+          />
           <label className="flex items-center gap-2 sm:col-span-2">
             <input type="checkbox" name="medical" value="1" defaultChecked={query.medical} className="h-4 w-4" />
             {t("search.medical")}

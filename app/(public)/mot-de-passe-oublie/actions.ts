@@ -9,7 +9,13 @@ import { getDb } from "@/lib/server/db";
 
 /** The same answer whatever the address: the page says "if an account exists, a link is on its way". */
 export const requestPasswordResetAction = defineAction({
-  input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email("passwordReset.request.emailInvalid").max(254, "passwordReset.request.emailInvalid")) }),
+  input: z.object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email("passwordReset.request.emailInvalid").max(254, "passwordReset.request.emailInvalid")),
+  }),
   access: { public: true },
   run: async ({ input, ctx }) => {
     await requestPasswordReset(getDb(), { email: input.email, context: ctx });
@@ -20,7 +26,10 @@ export const requestPasswordResetAction = defineAction({
 export const completePasswordResetAction = defineAction({
   input: z.object({
     token: z.string().max(200),
-    password: z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
+    password: z
+      .string()
+      .min(1, "security.form.required")
+      .max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
   }),
   access: { public: true },
   run: async ({ input, ctx }) => {

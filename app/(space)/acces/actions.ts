@@ -123,7 +123,12 @@ export const setEmergencyAccessAction = defineAction({
 
 /** An unticked checkbox sends nothing: absent means false. */
 export const setAlertSettingsAction = defineAction({
-  input: z.object({ firstAccessByEmail: z.literal("on").optional().transform((value) => value === "on") }),
+  input: z.object({
+    firstAccessByEmail: z
+      .literal("on")
+      .optional()
+      .transform((value) => value === "on"),
+  }),
   access,
   run: async ({ input, ctx }) => {
     await setAlertSettings(ctx, { ...input, patientId: ctx.actor.userId });

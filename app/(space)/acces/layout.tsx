@@ -7,7 +7,17 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
  */
 export default function AccessLayout({ children }: { children: React.ReactNode }) {
   return (
-    <ClientMessages namespaces={["access.alerts", "access.blocks", "access.emergency", "access.form", "security.form", "security.reauth", "space.categories"]}>
+    <ClientMessages
+      namespaces={[
+        "access.alerts",
+        "access.blocks",
+        "access.emergency",
+        "access.form",
+        "security.form",
+        "security.reauth",
+        "space.categories",
+      ]}
+    >
       <LiveRegion>{children}</LiveRegion>
     </ClientMessages>
   );

@@ -25,8 +25,19 @@ export default async function AccessPage() {
   const t = await getTranslations("access");
   if (!patient) return <NotPatientNotice title={t("title")} />;
   const ctx = await pageCtx();
-  const [overview, receipts, documents, format] = await Promise.all([getAccessOverview(ctx, patient), listReceipts(ctx, patient), listGrantableDocuments(ctx, patient), getFormatter()]);
-  const formDocuments = documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }));
+  const [overview, receipts, documents, format] = await Promise.all([
+    getAccessOverview(ctx, patient),
+    listReceipts(ctx, patient),
+    listGrantableDocuments(ctx, patient),
+    getFormatter(),
+  ]);
+  const formDocuments = documents.map((document) => ({
+    id: document.id,
+    title: document.title,
+    category: document.category,
+    date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }),
+    hidden: document.hiddenFromProfessionals,
+  }));
 
   return (
     <div className="space-y-12">

@@ -17,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The patient's alerts (professionals' first accesses, emergency accesses), unread first, each linking to its history entry. */
 export default async function AlertsPage() {
   const patient = await requirePatientForPage("/alertes");
-  const [t, tHistory, tTickets, format] = await Promise.all([getTranslations("history.alerts"), getTranslations("history"), getTranslations("tickets"), getFormatter()]);
+  const [t, tHistory, tTickets, format] = await Promise.all([
+    getTranslations("history.alerts"),
+    getTranslations("history"),
+    getTranslations("tickets"),
+    getFormatter(),
+  ]);
   if (!patient) return <NotPatientNotice title={t("title")} />;
   const alerts = await listAlerts(getDb(), { actor: patient.actor, patientId: patient.patientId });
   const unread = alerts.filter((alert) => !alert.readAt).length;
@@ -38,16 +43,29 @@ export default async function AlertsPage() {
             {alerts.map((alert) => {
               const emergency = alert.kind === "EMERGENCY_ACCESS";
               return (
-                <li key={alert.id} data-testid="alert" data-unread={!alert.readAt || undefined} className={`space-y-1 px-4 py-3 ${emergency ? "border-l-8 border-red-700 bg-red-50" : ""}`}>
+                <li
+                  key={alert.id}
+                  data-testid="alert"
+                  data-unread={!alert.readAt || undefined}
+                  className={`space-y-1 px-4 py-3 ${emergency ? "border-l-8 border-red-700 bg-red-50" : ""}`}
+                >
                   <p id={`alert-${alert.id}`} className={alert.readAt ? "" : "font-semibold"}>
                     {!alert.readAt && <span className={`${badgeClass} mr-1 bg-brand text-white`}>{t("unread")}</span>}
                     {!alert.readAt && " "}
-                    {emergency && <span className={`${badgeClass} mr-1 border border-red-800 bg-white text-red-800`}>{tHistory("entry.emergencyBadge")}</span>}
+                    {emergency && (
+                      <span className={`${badgeClass} mr-1 border border-red-800 bg-white text-red-800`}>
+                        {tHistory("entry.emergencyBadge")}
+                      </span>
+                    )}
                     {emergency && " "}
                     {t(`kinds.${alert.kind}`, { actor: alert.actorLabel })}
                   </p>
                   <p className="text-sm text-muted">
-                    <time dateTime={alert.createdAt.toISOString()}>{t("receivedAt", { when: format.dateTime(alert.createdAt, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }) })}</time>
+                    <time dateTime={alert.createdAt.toISOString()}>
+                      {t("receivedAt", {
+                        when: format.dateTime(alert.createdAt, { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }),
+                      })}
+                    </time>
                   </p>
                   {/* A div, not a p: the mark-read button is a form, which a paragraph cannot hold. */}
                   <div className="flex flex-wrap items-center gap-4 text-sm">
@@ -57,8 +75,13 @@ export default async function AlertsPage() {
                       </Link>
                     )}
                     {/* A ticket's alert (a reply, an identity conflict) has no history entry: it opens the conversation (the list, for alerts older than the link). */}
-                    {(alert.kind === "TICKET_REPLY" || alert.kind === "IDENTITY_CONFLICT" || alert.kind === "IDENTITY_CONFLICT_RESOLVED") && (
-                      <Link href={alert.ticketId ? `/support/${alert.ticketId}` : "/support"} className="text-brand underline hover:no-underline">
+                    {(alert.kind === "TICKET_REPLY" ||
+                      alert.kind === "IDENTITY_CONFLICT" ||
+                      alert.kind === "IDENTITY_CONFLICT_RESOLVED") && (
+                      <Link
+                        href={alert.ticketId ? `/support/${alert.ticketId}` : "/support"}
+                        className="text-brand underline hover:no-underline"
+                      >
                         {tTickets(alert.ticketId ? "alertLinkTicket" : "alertLink")}
                       </Link>
                     )}

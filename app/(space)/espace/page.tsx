@@ -16,10 +16,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SpacePage() {
   const session = await requireFullSessionForPage("/espace");
-  const [t, tPro, tIdentity, format] = await Promise.all([getTranslations("space"), getTranslations("pro.spaceCode"), getTranslations("identity"), getFormatter()]);
+  const [t, tPro, tIdentity, format] = await Promise.all([
+    getTranslations("space"),
+    getTranslations("pro.spaceCode"),
+    getTranslations("identity"),
+    getFormatter(),
+  ]);
   const isPatient = session.user.roles.includes("PATIENT");
   const [documents, spaceCode] = isPatient
-    ? await Promise.all([listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id }), ensureSpaceCode(getDb(), session.user.id)])
+    ? await Promise.all([
+        listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id }),
+        ensureSpaceCode(getDb(), session.user.id),
+      ])
     : [[], null];
   return (
     <ClientMessages namespaces={["space.pin", "space.unpin"]}>
@@ -63,7 +71,8 @@ export default async function SpacePage() {
                         {document.pinned && <span className="ml-2 rounded bg-brand-light px-2 py-0.5 text-xs">{t("pinned")}</span>}
                       </p>
                       <p className="text-sm text-muted">
-                        {t(`categories.${document.category}`)} · {t("addedOn", { date: format.dateTime(document.documentDate, { dateStyle: "long", timeZone: "UTC" }) })}
+                        {t(`categories.${document.category}`)} ·{" "}
+                        {t("addedOn", { date: format.dateTime(document.documentDate, { dateStyle: "long", timeZone: "UTC" }) })}
                       </p>
                     </div>
                     <PinButton documentId={document.id} pinned={document.pinned} title={document.title} toggle={togglePinAction} />

@@ -34,7 +34,11 @@ export default async function IdentityPage() {
           <p className="mt-2 max-w-3xl text-muted">{t("intro")}</p>
         </div>
 
-        <section aria-labelledby="identity-status-title" className="space-y-1 rounded-lg border border-gray-300 bg-surface p-4" data-testid="identity-status">
+        <section
+          aria-labelledby="identity-status-title"
+          className="space-y-1 rounded-lg border border-gray-300 bg-surface p-4"
+          data-testid="identity-status"
+        >
           <h2 id="identity-status-title" className="text-xl font-semibold">
             {t("status.title")}
           </h2>
@@ -65,7 +69,11 @@ export default async function IdentityPage() {
             {t("details.title")}
           </h2>
           <p className="max-w-3xl text-muted">{t("details.intro")}</p>
-          <IdentityDetailsForm action={updateIdentityDetailsAction} initial={{ nir: identity.declaredNir ?? "", ...identity.address }} locked={Boolean(q)} />
+          <IdentityDetailsForm
+            action={updateIdentityDetailsAction}
+            initial={{ nir: identity.declaredNir ?? "", ...identity.address }}
+            locked={Boolean(q)}
+          />
         </section>
 
         {!q && (
@@ -74,7 +82,11 @@ export default async function IdentityPage() {
               <h2 id="identity-letter-title" className="text-2xl font-semibold">
                 {t("letter.title")}
               </h2>
-              <ActivationLetterForm action={requestActivationLetterAction} pendingUntil={identity.letterExpiresAt?.toISOString() ?? null} ready={Boolean(identity.declaredNir) && hasAddress} />
+              <ActivationLetterForm
+                action={requestActivationLetterAction}
+                pendingUntil={identity.letterExpiresAt?.toISOString() ?? null}
+                ready={Boolean(identity.declaredNir) && hasAddress}
+              />
             </section>
             <section aria-labelledby="identity-code-title" className="space-y-3">
               <h2 id="identity-code-title" className="text-2xl font-semibold">

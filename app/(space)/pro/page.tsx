@@ -18,7 +18,11 @@ export default async function ProfessionalSpacePage() {
         <div className="space-y-2">
           <h1 className="text-3xl font-bold">{t("title")}</h1>
           <p className="text-muted">
-            {t("signedInAs", { name: `${professional.firstName} ${professional.lastName}`, profession: professionLabels(tDirectory, professional).profession, rpps: professional.rpps })}
+            {t("signedInAs", {
+              name: `${professional.firstName} ${professional.lastName}`,
+              profession: professionLabels(tDirectory, professional).profession,
+              rpps: professional.rpps,
+            })}
           </p>
           {professional.emergencyStaff && <p>{t("emergencyStaff")}</p>}
         </div>

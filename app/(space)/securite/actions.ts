@@ -12,14 +12,22 @@ import { signOutOtherSessions } from "@/lib/server/auth/security-settings/sign-o
 import { signOutSession } from "@/lib/server/auth/security-settings/sign-out-session";
 import { getDb } from "@/lib/server/db";
 
-const password = z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG");
+const password = z
+  .string()
+  .min(1, "security.form.required")
+  .max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG");
 
 /** Taking access away needs no re-authentication: it can only protect the account. */
 export const signOutSessionAction = defineAction({
   input: z.object({ sessionId: z.uuid() }),
   access: { permission: "account:manage-own" },
   run: async ({ input, session, ctx }) => {
-    await signOutSession(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, sessionId: input.sessionId, context: ctx });
+    await signOutSession(getDb(), {
+      userId: session.user.id,
+      currentSessionId: session.sessionId,
+      sessionId: input.sessionId,
+      context: ctx,
+    });
     revalidatePath("/securite");
     return null;
   },
@@ -50,7 +58,13 @@ export const changePasswordAction = defineAction({
   input: z.object({ currentPassword: password, newPassword: password }),
   access: { permission: "account:manage-own", recentAuthentication: true },
   run: async ({ input, session, ctx }) => {
-    const result = await changePassword(getDb(), { userId: session.user.id, keepSessionId: session.sessionId, currentPassword: input.currentPassword, newPassword: input.newPassword, context: ctx });
+    const result = await changePassword(getDb(), {
+      userId: session.user.id,
+      keepSessionId: session.sessionId,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      context: ctx,
+    });
     revalidatePath("/securite");
     return result;
   },

@@ -45,7 +45,21 @@ export default async function SecurityPage() {
     listSecurityEvents(db, { userId }),
   ]);
   return (
-    <ClientMessages namespaces={["auth", "codes.enrol", "codes.form", "codes.section", "passkeys", "security.email", "security.factors", "security.form", "security.password", "security.reauth", "security.sessions"]}>
+    <ClientMessages
+      namespaces={[
+        "auth",
+        "codes.enrol",
+        "codes.form",
+        "codes.section",
+        "passkeys",
+        "security.email",
+        "security.factors",
+        "security.form",
+        "security.password",
+        "security.reauth",
+        "security.sessions",
+      ]}
+    >
       <div className="space-y-12">
         <div className="space-y-4">
           <h1 className="text-3xl font-bold">{t("title")}</h1>

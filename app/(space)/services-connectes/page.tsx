@@ -71,7 +71,10 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
                       <p className="text-sm text-muted">{t("manage.publisher", { publisher: app.publisher })}</p>
                     </div>
                     {blocked && (
-                      <div className="space-y-1 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" data-testid="app-status">
+                      <div
+                        className="space-y-1 rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900"
+                        data-testid="app-status"
+                      >
                         <p className="font-semibold">{t("manage.statusLabel", { status: t(`manage.statuses.${app.status}`) })}</p>
                         <p>{t("manage.blocked")}</p>
                         {app.statusReason && <p>{t("manage.reason", { reason: app.statusReason })}</p>}
@@ -85,7 +88,9 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
                             {scope === "patient/DocumentReference.rs"
                               ? `${t("scopes.documentsReadShort")} — ${
                                   connection.categories.length > 0
-                                    ? t("manage.categories", { list: connection.categories.map((category) => tCategories(category)).join(", ") })
+                                    ? t("manage.categories", {
+                                        list: connection.categories.map((category) => tCategories(category)).join(", "),
+                                      })
                                     : t("manage.noCategories")
                                 }`
                               : t(`scopes.${SCOPE_KEYS[scope] ?? "patientRead"}`)}
@@ -99,11 +104,19 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
                       {connection.lastUsedAt ? t("manage.lastUsed", { date: dayTime(connection.lastUsedAt) }) : t("manage.neverUsed")}
                     </p>
                     <div className="flex flex-wrap items-start gap-3">
-                      <Link href={`/services-connectes/modifier/${app.slug}`} className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light">
+                      <Link
+                        href={`/services-connectes/modifier/${app.slug}`}
+                        className="rounded border border-brand px-4 py-2 font-medium text-brand hover:bg-brand-light"
+                      >
                         {t("manage.edit")}
                         <span className="sr-only"> ({app.name})</span>
                       </Link>
-                      <DisconnectForm connectionId={connection.id} appName={app.name} action={disconnectAppAction} focusAfter="connections-title" />
+                      <DisconnectForm
+                        connectionId={connection.id}
+                        appName={app.name}
+                        action={disconnectAppAction}
+                        focusAfter="connections-title"
+                      />
                     </div>
                   </li>
                 );

@@ -46,7 +46,10 @@ export default async function CurationQueuePage() {
           <h1 className="text-3xl font-bold">{t("title")}</h1>
           <p className="text-muted">{t("intro")}</p>
           <p>
-            <Link href="/admin/catalogue/nouveau" className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
+            <Link
+              href="/admin/catalogue/nouveau"
+              className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark"
+            >
               {t("newApp")}
             </Link>
           </p>
@@ -62,10 +65,14 @@ export default async function CurationQueuePage() {
                   <div>
                     <p className="font-semibold">{app.name}</p>
                     <p className="text-sm text-muted">
-                      {app.publisher} · {tCatalogue(`themes.${app.theme}`)} · {t("submittedOn", { date: day(app.createdAt) })} · {t("reviewed", { count: app._count.reviews, total: ALL_CRITERIA.length })}
+                      {app.publisher} · {tCatalogue(`themes.${app.theme}`)} · {t("submittedOn", { date: day(app.createdAt) })} ·{" "}
+                      {t("reviewed", { count: app._count.reviews, total: ALL_CRITERIA.length })}
                     </p>
                   </div>
-                  <Link href={`/admin/catalogue/${app.id}`} className="rounded border border-brand px-3 py-2 font-medium text-brand hover:bg-brand-light">
+                  <Link
+                    href={`/admin/catalogue/${app.id}`}
+                    className="rounded border border-brand px-3 py-2 font-medium text-brand hover:bg-brand-light"
+                  >
                     {t("open")}
                     <span className="sr-only"> {app.name}</span>
                   </Link>
@@ -86,10 +93,18 @@ export default async function CurationQueuePage() {
                     <Link href={`/admin/catalogue/${report.app.id}`} className="font-semibold text-brand underline">
                       {report.app.name}
                     </Link>{" "}
-                    — {tReasons(report.reason)} · <span className="text-sm text-muted">{t("reportedOn", { date: day(report.createdAt) })}</span>
+                    — {tReasons(report.reason)} ·{" "}
+                    <span className="text-sm text-muted">{t("reportedOn", { date: day(report.createdAt) })}</span>
                   </p>
                   <p className="text-sm">{report.message ?? t("noMessage")}</p>
-                  <ActionForm action={resolveReportAction} fields={{ reportId: report.id }} label={t("resolve")} srLabel={report.app.name} success={t("resolved")} focusAfter="reports-title" />
+                  <ActionForm
+                    action={resolveReportAction}
+                    fields={{ reportId: report.id }}
+                    label={t("resolve")}
+                    srLabel={report.app.name}
+                    success={t("resolved")}
+                    focusAfter="reports-title"
+                  />
                 </li>
               ))}
             </ul>
@@ -102,10 +117,18 @@ export default async function CurationQueuePage() {
               <caption className="sr-only">{t("appsCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={cell}>{t("name")}</th>
-                  <th scope="col" className={cell}>{t("publisher")}</th>
-                  <th scope="col" className={cell}>{t("status")}</th>
-                  <th scope="col" className={cell}>{t("changedAt")}</th>
+                  <th scope="col" className={cell}>
+                    {t("name")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("publisher")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("status")}
+                  </th>
+                  <th scope="col" className={cell}>
+                    {t("changedAt")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * /admin/comptes: support's account search. The query sits in the address (a GET form): it is an
  * identifier or a name, never health data, and the agent can come back to the results.
  */
-export default async function AccountSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountSearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaffForPage("/admin/comptes", "support:accounts");
   const [t, format] = await Promise.all([getTranslations("support"), getFormatter()]);
   const raw = (await searchParams).q;
@@ -49,7 +53,18 @@ export default async function AccountSearchPage({ searchParams }: { searchParams
           <p id="account-search-hint" className="mt-1 text-sm text-muted">
             {t("search.hint")}
           </p>
-          <input id="account-search" name="q" type="search" autoComplete="off" spellCheck={false} defaultValue={query} maxLength={254} required aria-describedby="account-search-hint" className={fieldClass} />
+          <input
+            id="account-search"
+            name="q"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={query}
+            maxLength={254}
+            required
+            aria-describedby="account-search-hint"
+            className={fieldClass}
+          />
         </div>
         <button type="submit" className={buttonClass("primary")}>
           {t("search.submit")}

@@ -32,7 +32,10 @@ export default async function StaffJournalPage({ searchParams }: { searchParams:
   const parsed = parseAuditLogFilters(params);
   const raw = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : "");
   const cursor = typeof params.apres === "string" && CURSOR.test(params.apres) ? params.apres : null;
-  const [page, latestCheck] = await Promise.all([parsed.success ? listAuditLog(getDb(), { staff, filters: parsed.data, cursor }) : null, getLatestHistoryChainCheck(getDb(), { staff })]);
+  const [page, latestCheck] = await Promise.all([
+    parsed.success ? listAuditLog(getDb(), { staff, filters: parsed.data, cursor }) : null,
+    getLatestHistoryChainCheck(getDb(), { staff }),
+  ]);
 
   return (
     <div className="space-y-8">
@@ -43,12 +46,18 @@ export default async function StaffJournalPage({ searchParams }: { searchParams:
 
       <JournalFilters raw={raw} translate={translate} />
 
-      {!parsed.success && <FormAlert>{t("filters.invalid", { field: t(`filters.${String(parsed.error.issues[0]?.path[0] ?? "staff") as "staff"}`) })}</FormAlert>}
+      {!parsed.success && (
+        <FormAlert>
+          {t("filters.invalid", { field: t(`filters.${String(parsed.error.issues[0]?.path[0] ?? "staff") as "staff"}`) })}
+        </FormAlert>
+      )}
 
       {page && parsed.success && <JournalEntries page={page} filters={parsed.data} cursor={cursor} translate={translate} />}
 
       <section aria-labelledby="chains-heading" className="space-y-3 rounded border border-slate-200 p-4">
-        <h2 id="chains-heading" className="text-xl font-semibold">{t("chains.heading")}</h2>
+        <h2 id="chains-heading" className="text-xl font-semibold">
+          {t("chains.heading")}
+        </h2>
         <p className="text-muted">{t("chains.intro")}</p>
         <ChainCheck action={checkHistoryChainsAction} latest={latestCheck} />
       </section>

@@ -22,7 +22,13 @@ export const changeStaffRoleAction = defineAction({
     const staff = await requireStaff("admin:roles");
     const result = await changeStaffRole(getDb(), {
       staff,
-      change: { targetUserId: input.targetUserId, role: input.role, grant: input.change === "grant", reason: input.reason, ipAddress: ctx.ip },
+      change: {
+        targetUserId: input.targetUserId,
+        role: input.role,
+        grant: input.change === "grant",
+        reason: input.reason,
+        ipAddress: ctx.ip,
+      },
     });
     revalidatePath("/admin/roles");
     return { role: input.role, granted: input.change === "grant", roles: result.roles };

@@ -32,8 +32,14 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
   const email = searched ? emailSchema.safeParse(searched) : null;
   const db = getDb();
   const here = email?.success ? `/admin/roles?${new URLSearchParams({ email: email.data })}` : "/admin/roles";
-  const [account, team] = await Promise.all([email?.success ? findAccountForRoles(db, { staff, email: email.data }) : null, listStaffMembers(db, { staff })]);
-  const roleNames = (roles: readonly string[]) => roles.filter((role) => (STAFF_ROLES as readonly string[]).includes(role)).map((role) => t(`names.${role as (typeof STAFF_ROLES)[number]}`));
+  const [account, team] = await Promise.all([
+    email?.success ? findAccountForRoles(db, { staff, email: email.data }) : null,
+    listStaffMembers(db, { staff }),
+  ]);
+  const roleNames = (roles: readonly string[]) =>
+    roles
+      .filter((role) => (STAFF_ROLES as readonly string[]).includes(role))
+      .map((role) => t(`names.${role as (typeof STAFF_ROLES)[number]}`));
 
   return (
     <div className="space-y-10">
@@ -54,7 +60,16 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
             <p id="role-search-hint" className="mt-1 text-sm text-muted">
               {t("search.hint")}
             </p>
-            <input id="role-search-email" name="email" type="email" autoComplete="off" defaultValue={searched ?? ""} aria-describedby="role-search-hint" required className={fieldClass} />
+            <input
+              id="role-search-email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              defaultValue={searched ?? ""}
+              aria-describedby="role-search-hint"
+              required
+              className={fieldClass}
+            />
           </div>
           <button type="submit" className={buttonClass("primary")}>
             {t("search.submit")}
@@ -97,22 +112,38 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
             <caption className="mb-2 text-left font-medium">{t("team.caption", { count: team.length })}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("team.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("team.email")}</th>
-                <th scope="col" className="py-2 pr-4">{t("team.roles")}</th>
-                <th scope="col" className="py-2 pr-4">{t("team.status")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t("team.manage")}</span></th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("team.name")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("team.email")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("team.roles")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("team.status")}
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">{t("team.manage")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {team.map((member) => (
                 <tr key={member.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 font-normal">{member.label}</th>
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {member.label}
+                  </th>
                   <td className="py-2 pr-4">{member.email}</td>
                   <td className="py-2 pr-4">{roleNames(member.roles).join(", ")}</td>
                   <td className="py-2 pr-4">{t(`statuses.${member.status}`)}</td>
                   <td className="py-2">
-                    <Link href={`/admin/roles?${new URLSearchParams({ email: member.email })}`} className="text-brand underline" aria-label={t("team.manageLabel", { name: member.label })}>
+                    <Link
+                      href={`/admin/roles?${new URLSearchParams({ email: member.email })}`}
+                      className="text-brand underline"
+                      aria-label={t("team.manageLabel", { name: member.label })}
+                    >
                       {t("team.manage")}
                     </Link>
                   </td>

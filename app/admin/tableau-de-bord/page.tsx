@@ -36,14 +36,19 @@ export default async function AdminDashboardPage() {
       </div>
 
       <section aria-labelledby="dash-accounts" className={section}>
-        <h2 id="dash-accounts" className="text-xl font-semibold">{t("accounts.heading")}</h2>
+        <h2 id="dash-accounts" className="text-xl font-semibold">
+          {t("accounts.heading")}
+        </h2>
         <p data-testid="accounts-total">{t("accounts.total", { count: figures.accounts.total })}</p>
         <BarChart
           id="chart-account-status"
           caption={t("accounts.byStatusCaption")}
           orientation="horizontal"
           labelHeader={t("accounts.status")}
-          bars={(["ACTIVE", "PENDING_VERIFICATION", "DISABLED", "CLOSED"] as const).map((status) => ({ label: tRoles(`statuses.${status}`), value: figures.accounts.byStatus[status] }))}
+          bars={(["ACTIVE", "PENDING_VERIFICATION", "DISABLED", "CLOSED"] as const).map((status) => ({
+            label: tRoles(`statuses.${status}`),
+            value: figures.accounts.byStatus[status],
+          }))}
           {...common}
         />
         <BarChart
@@ -51,14 +56,22 @@ export default async function AdminDashboardPage() {
           caption={t("accounts.perWeekCaption")}
           orientation="vertical"
           labelHeader={t("label")}
-          bars={figures.accounts.createdPerWeek.map((week) => ({ label: t("accounts.weekOf", { date: longDay(week.week) }), tick: day(week.week), value: week.count }))}
+          bars={figures.accounts.createdPerWeek.map((week) => ({
+            label: t("accounts.weekOf", { date: longDay(week.week) }),
+            tick: day(week.week),
+            value: week.count,
+          }))}
           {...common}
         />
       </section>
 
       <section aria-labelledby="dash-factor" className={section}>
-        <h2 id="dash-factor" className="text-xl font-semibold">{t("secondFactor.heading")}</h2>
-        <label htmlFor="factor-meter" className="block font-medium">{t("secondFactor.meter")}</label>
+        <h2 id="dash-factor" className="text-xl font-semibold">
+          {t("secondFactor.heading")}
+        </h2>
+        <label htmlFor="factor-meter" className="block font-medium">
+          {t("secondFactor.meter")}
+        </label>
         <div className="flex items-center gap-3">
           <meter id="factor-meter" min={0} max={1} value={share} className="h-4 w-64" />
           <span className="font-semibold tabular-nums">{format.number(share, { style: "percent", maximumFractionDigits: 1 })}</span>
@@ -67,7 +80,9 @@ export default async function AdminDashboardPage() {
       </section>
 
       <section aria-labelledby="dash-documents" className={section}>
-        <h2 id="dash-documents" className="text-xl font-semibold">{t("documents.heading")}</h2>
+        <h2 id="dash-documents" className="text-xl font-semibold">
+          {t("documents.heading")}
+        </h2>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t("documents.count")}</dt>
           <dd className="tabular-nums">{format.number(figures.documents.count)}</dd>
@@ -87,7 +102,9 @@ export default async function AdminDashboardPage() {
       </section>
 
       <section aria-labelledby="dash-apps" className={section}>
-        <h2 id="dash-apps" className="text-xl font-semibold">{t("apps.heading")}</h2>
+        <h2 id="dash-apps" className="text-xl font-semibold">
+          {t("apps.heading")}
+        </h2>
         <p>{t("apps.active", { count: figures.apps.activeConnections })}</p>
         {figures.apps.top.length === 0 ? (
           <p>{t("apps.none")}</p>
@@ -104,19 +121,26 @@ export default async function AdminDashboardPage() {
       </section>
 
       <section aria-labelledby="dash-tickets" className={section}>
-        <h2 id="dash-tickets" className="text-xl font-semibold">{t("tickets.heading")}</h2>
+        <h2 id="dash-tickets" className="text-xl font-semibold">
+          {t("tickets.heading")}
+        </h2>
         <BarChart
           id="chart-tickets"
           caption={t("tickets.caption")}
           orientation="horizontal"
           labelHeader={t("tickets.status")}
-          bars={(["OPEN", "ANSWERED", "CLOSED"] as const).map((status) => ({ label: t(`tickets.statuses.${status}`), value: figures.tickets[status] }))}
+          bars={(["OPEN", "ANSWERED", "CLOSED"] as const).map((status) => ({
+            label: t(`tickets.statuses.${status}`),
+            value: figures.tickets[status],
+          }))}
           {...common}
         />
       </section>
 
       <section aria-labelledby="dash-failures" className={section}>
-        <h2 id="dash-failures" className="text-xl font-semibold">{t("failedLogins.heading")}</h2>
+        <h2 id="dash-failures" className="text-xl font-semibold">
+          {t("failedLogins.heading")}
+        </h2>
         <p>{t("failedLogins.total", { count: failedTotal })}</p>
         <BarChart
           id="chart-failed-logins"

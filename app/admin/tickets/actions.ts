@@ -23,7 +23,11 @@ export const assignTicketAction = defineAction({
   input: assignTicketSchema,
   access,
   run: async ({ input, ctx }) => {
-    const result = await assignTicket(ctx, { staff: await requireStaff("support:tickets"), ticketId: input.ticketId, assigneeId: input.assigneeId ?? "" });
+    const result = await assignTicket(ctx, {
+      staff: await requireStaff("support:tickets"),
+      ticketId: input.ticketId,
+      assigneeId: input.assigneeId ?? "",
+    });
     refresh(input.ticketId);
     return result;
   },

@@ -23,7 +23,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function TicketQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaffForPage("/admin/tickets", "support:tickets");
   const params = await searchParams;
-  const { query, rows, next } = await listTicketQueue(await pageCtx(), { staff, query: { status: first(params.status), assigned: first(params.assigned), after: first(params.after) } });
+  const { query, rows, next } = await listTicketQueue(await pageCtx(), {
+    staff,
+    query: { status: first(params.status), assigned: first(params.assigned), after: first(params.after) },
+  });
   const [t, tTickets, format] = await Promise.all([getTranslations("tickets.admin"), getTranslations("tickets"), getFormatter()]);
   const filters = { status: query.status, assigned: query.assigned };
   return (
@@ -94,7 +97,9 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-3 py-2">{row.assigneeName ?? t("nobody")}</td>
                   <td className="px-3 py-2">
-                    <time dateTime={row.lastMessageAt.toISOString()}>{format.dateTime(row.lastMessageAt, { dateStyle: "medium", timeStyle: "short", timeZone: PARIS_TIME_ZONE })}</time>
+                    <time dateTime={row.lastMessageAt.toISOString()}>
+                      {format.dateTime(row.lastMessageAt, { dateStyle: "medium", timeStyle: "short", timeZone: PARIS_TIME_ZONE })}
+                    </time>
                   </td>
                 </tr>
               ))}
@@ -109,7 +114,10 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
           </Link>
         )}
         {next && (
-          <Link href={{ pathname: "/admin/tickets", query: { ...filters, after: next } }} className="text-brand underline hover:no-underline">
+          <Link
+            href={{ pathname: "/admin/tickets", query: { ...filters, after: next } }}
+            className="text-brand underline hover:no-underline"
+          >
             {t("more")}
           </Link>
         )}

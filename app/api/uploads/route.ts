@@ -30,10 +30,19 @@ export async function POST(request: Request) {
     if (patient !== null && !z.uuid().safeParse(patient).success) throw new AppError("NOT_FOUND");
     const received = await receiveUpload(
       { actor: ctx.actor, patientId: patient ?? undefined, body: request.body, ipAddress: ctx.ip, ...upload },
-      { db: ctx.db, storage: ctx.storage, maxFileBytes: config.vaultMaxFileBytes, quotaBytes: config.vaultQuotaBytes, signal: request.signal },
+      {
+        db: ctx.db,
+        storage: ctx.storage,
+        maxFileBytes: config.vaultMaxFileBytes,
+        quotaBytes: config.vaultQuotaBytes,
+        signal: request.signal,
+      },
     );
     const suggestion = received.extractedText ? suggestDocumentMetadata(received.extractedText) : null;
-    return NextResponse.json({ id: received.documentId, suggestion } satisfies UploadResponse, { status: 201, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json({ id: received.documentId, suggestion } satisfies UploadResponse, {
+      status: 201,
+      headers: { "Cache-Control": "no-store" },
+    });
   } catch (error) {
     const lengthRequired = error instanceof AppError && error.messageKey === LENGTH_REQUIRED_MESSAGE_KEY;
     return errorResponse(error, { status: lengthRequired ? 411 : undefined, log: ctx?.log });

@@ -25,7 +25,13 @@ describe("the development outbox page", () => {
     const base = Date.now();
     for (let i = 0; i < 55; i++) {
       await db.outboundMessage.create({
-        data: { channel: i % 2 ? "SMS" : "EMAIL", recipient: `${i}@test.local`, body: `message ${i}`, createdAt: new Date(base + i * 1000), sentAt: i === 53 ? null : new Date(base) },
+        data: {
+          channel: i % 2 ? "SMS" : "EMAIL",
+          recipient: `${i}@test.local`,
+          body: `message ${i}`,
+          createdAt: new Date(base + i * 1000),
+          sentAt: i === 53 ? null : new Date(base),
+        },
       });
     }
     const messages = await listRecentMessages(db);

@@ -45,9 +45,7 @@ export default async function OutboxPage() {
                 <dt className="font-medium">{t("status")}</dt>
                 <dd>{message.sentAt ? t("sent", { date: when(message.sentAt) }) : t("pending")}</dd>
               </dl>
-              <pre className="mt-3 rounded bg-surface p-3 font-mono text-sm whitespace-pre-wrap break-words">
-                {message.body}
-              </pre>
+              <pre className="mt-3 rounded bg-surface p-3 font-mono text-sm whitespace-pre-wrap break-words">{message.body}</pre>
             </li>
           ))}
         </ol>

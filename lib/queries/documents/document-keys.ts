@@ -10,4 +10,5 @@ export const documentKeys = {
   detail: (id: string) => ["documents", "detail", id] as const,
 };
 
-export const documentFileUrl = (id: string, { download = false } = {}) => `/api/documents/${encodeURIComponent(id)}/file${download ? "?download=1" : ""}`;
+export const documentFileUrl = (id: string, { download = false } = {}) =>
+  `/api/documents/${encodeURIComponent(id)}/file${download ? "?download=1" : ""}`;

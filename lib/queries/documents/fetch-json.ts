@@ -4,7 +4,10 @@ import { apiErrorFrom } from "./api-error";
  * JSON to and from the app's own routes. Mutations are same-origin (the routes check the Origin
  * header); errors throw an ApiError carrying the server's translated message.
  */
-export async function fetchJson<T>(url: string, { method = "GET", body, signal }: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  { method = "GET", body, signal }: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const response = await fetch(url, {
     method,
     signal,

@@ -23,7 +23,16 @@ export type UploadInput = {
  * the metadata percent-encoded in headers. XMLHttpRequest rather than fetch because only it reports
  * upload progress. Rejects with an ApiError carrying the server's translated message.
  */
-export function uploadDocument({ file, title, category, documentDate, note, patientId, onProgress, signal }: UploadInput): Promise<UploadResult> {
+export function uploadDocument({
+  file,
+  title,
+  category,
+  documentDate,
+  note,
+  patientId,
+  onProgress,
+  signal,
+}: UploadInput): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", patientId ? `/api/uploads?patient=${encodeURIComponent(patientId)}` : "/api/uploads");

@@ -20,11 +20,15 @@ function useInvalidatingMutation<Input, Output>(mutationFn: (input: Input) => Pr
 }
 
 export const usePatchDocument = () =>
-  useInvalidatingMutation(({ id, patch }: { id: string; patch: DocumentPatch }) => fetchJson<DocumentDetail>(documentUrl(id), { method: "PATCH", body: patch }));
+  useInvalidatingMutation(({ id, patch }: { id: string; patch: DocumentPatch }) =>
+    fetchJson<DocumentDetail>(documentUrl(id), { method: "PATCH", body: patch }),
+  );
 
-export const useBinDocument = () => useInvalidatingMutation((id: string) => fetchJson<DocumentDetail>(documentUrl(id, "bin"), { method: "POST" }));
+export const useBinDocument = () =>
+  useInvalidatingMutation((id: string) => fetchJson<DocumentDetail>(documentUrl(id, "bin"), { method: "POST" }));
 
-export const useRestoreDocument = () => useInvalidatingMutation((id: string) => fetchJson<DocumentDetail>(documentUrl(id, "restore"), { method: "POST" }));
+export const useRestoreDocument = () =>
+  useInvalidatingMutation((id: string) => fetchJson<DocumentDetail>(documentUrl(id, "restore"), { method: "POST" }));
 
 export function useDeleteDocument() {
   const queryClient = useQueryClient();
@@ -38,7 +42,12 @@ export function useDeleteDocument() {
 }
 
 export const useBulkDocuments = () =>
-  useInvalidatingMutation((input: DocumentBulkInput) => fetchJson<{ updated: number }>("/api/documents/bulk", { method: "POST", body: input }));
+  useInvalidatingMutation((input: DocumentBulkInput) =>
+    fetchJson<{ updated: number }>("/api/documents/bulk", { method: "POST", body: input }),
+  );
 
 export const useReportDocument = () =>
-  useMutation({ mutationFn: ({ id, report }: { id: string; report: DocumentReportInput }) => fetchJson<{ id: string; ticketId: string; ticketNumber: number }>(documentUrl(id, "report"), { method: "POST", body: report }) });
+  useMutation({
+    mutationFn: ({ id, report }: { id: string; report: DocumentReportInput }) =>
+      fetchJson<{ id: string; ticketId: string; ticketNumber: number }>(documentUrl(id, "report"), { method: "POST", body: report }),
+  });

@@ -24,7 +24,8 @@ export const historyExportUrl = (filters: HistoryFilters) => `/api/history/expor
 export function useHistoryList(filters: HistoryFilters) {
   return useInfiniteQuery({
     queryKey: historyKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => fetchJson<HistoryPage>(`/api/history?${historySearch({ ...filters, cursor: pageParam ?? undefined })}`, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<HistoryPage>(`/api/history?${historySearch({ ...filters, cursor: pageParam ?? undefined })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

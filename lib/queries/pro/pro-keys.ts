@@ -10,4 +10,5 @@ export const proKeys = {
   documentList: (patientId: string, query: Omit<DocumentListQuery, "cursor">) => ["documents", "pro", patientId, "list", query] as const,
 };
 
-export const proPatientUrl = (patientId: string, action = "") => `/api/pro/patients/${encodeURIComponent(patientId)}${action ? `/${action}` : ""}`;
+export const proPatientUrl = (patientId: string, action = "") =>
+  `/api/pro/patients/${encodeURIComponent(patientId)}${action ? `/${action}` : ""}`;

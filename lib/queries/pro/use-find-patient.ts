@@ -7,5 +7,6 @@ export type FoundPatient = { id: string; firstName: string; lastName: string; bi
 /** Identifier and birth date go in a POST body, never in an address (logs, history, referrers). */
 export const useFindPatient = () =>
   useMutation({
-    mutationFn: (input: { identifier: string; birthDate: string }) => fetchJson<FoundPatient>("/api/pro/patients/find", { method: "POST", body: input }),
+    mutationFn: (input: { identifier: string; birthDate: string }) =>
+      fetchJson<FoundPatient>("/api/pro/patients/find", { method: "POST", body: input }),
   });

@@ -17,7 +17,8 @@ function patientDocumentsUrl(patientId: string, query: DocumentListQuery): strin
 export function usePatientDocuments(patientId: string, query: Omit<DocumentListQuery, "cursor">) {
   return useInfiniteQuery({
     queryKey: proKeys.documentList(patientId, query),
-    queryFn: ({ pageParam, signal }) => fetchJson<DocumentPage>(patientDocumentsUrl(patientId, { ...query, cursor: pageParam ?? undefined }), { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<DocumentPage>(patientDocumentsUrl(patientId, { ...query, cursor: pageParam ?? undefined }), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // A refusal (access revoked meanwhile) is an answer, not a glitch to retry.

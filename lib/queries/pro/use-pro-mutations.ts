@@ -10,16 +10,23 @@ function useAccessMutation<Input, Output>(patientId: string, mutationFn: (input:
   return useMutation({
     mutationFn,
     onSuccess: async () => {
-      await Promise.all([refreshAfterChange(queryClient, proKeys.patient(patientId)), refreshAfterChange(queryClient, proKeys.documents(patientId))]);
+      await Promise.all([
+        refreshAfterChange(queryClient, proKeys.patient(patientId)),
+        refreshAfterChange(queryClient, proKeys.documents(patientId)),
+      ]);
     },
   });
 }
 
 export const useRequestAccess = (patientId: string) =>
-  useAccessMutation(patientId, (input: { message?: string }) => fetchJson<{ id: string }>(proPatientUrl(patientId, "access-requests"), { method: "POST", body: input }));
+  useAccessMutation(patientId, (input: { message?: string }) =>
+    fetchJson<{ id: string }>(proPatientUrl(patientId, "access-requests"), { method: "POST", body: input }),
+  );
 
 export const useBreakGlass = (patientId: string) =>
-  useAccessMutation(patientId, (input: { reason: string }) => fetchJson<{ id: string; expiresAt: string }>(proPatientUrl(patientId, "emergency"), { method: "POST", body: input }));
+  useAccessMutation(patientId, (input: { reason: string }) =>
+    fetchJson<{ id: string; expiresAt: string }>(proPatientUrl(patientId, "emergency"), { method: "POST", body: input }),
+  );
 
 export const useQualifyIdentity = (patientId: string) =>
   useAccessMutation(patientId, (input: { nir: string; documentType: string; checked: boolean }) =>

@@ -78,7 +78,14 @@ describe("the authorization matrix", () => {
 
   async function user(roles: AccountRole[]) {
     const row = await db.user.create({
-      data: { email: `matrix-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Matrice", status: "ACTIVE", roles, birthDate: new Date("1980-03-04") },
+      data: {
+        email: `matrix-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Matrice",
+        status: "ACTIVE",
+        roles,
+        birthDate: new Date("1980-03-04"),
+      },
       select: { id: true },
     });
     const actor: NonNullable<Actor> = { userId: row.id, roles, stage: "FULL", hasConfirmedFactor: true };
@@ -97,7 +104,15 @@ describe("the authorization matrix", () => {
 
   async function upload(actor: Actor, title: string, category: DocumentCategory, patientId?: string) {
     const received = await receiveUpload(
-      { actor, patientId, body: bodyOf(), declaredLength: png.length, fileName: "examen.png", metadata: { title, category, documentDate: "2025-06-01", note: null }, ipAddress: ip },
+      {
+        actor,
+        patientId,
+        body: bodyOf(),
+        declaredLength: png.length,
+        fileName: "examen.png",
+        metadata: { title, category, documentDate: "2025-06-01", note: null },
+        ipAddress: ip,
+      },
       { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 100_000_000 },
     );
     return received.documentId;
@@ -131,11 +146,37 @@ describe("the authorization matrix", () => {
     const all = { scope: "ALL_VISIBLE" as const, canAdd: true };
     await db.accessGrant.createMany({
       data: [
-        { patientId, professionalId: proGranted.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true, validFrom: new Date(Date.now() - day) },
-        { patientId, professionalId: proExpired.id, ...all, validFrom: new Date(Date.now() - 10 * day), validUntil: new Date(Date.now() - day) },
-        { patientId, professionalId: proRevoked.id, ...all, validFrom: new Date(Date.now() - 10 * day), revokedAt: new Date(Date.now() - 60_000) },
+        {
+          patientId,
+          professionalId: proGranted.id,
+          scope: "CATEGORIES",
+          categories: ["LAB_RESULTS"],
+          canAdd: true,
+          validFrom: new Date(Date.now() - day),
+        },
+        {
+          patientId,
+          professionalId: proExpired.id,
+          ...all,
+          validFrom: new Date(Date.now() - 10 * day),
+          validUntil: new Date(Date.now() - day),
+        },
+        {
+          patientId,
+          professionalId: proRevoked.id,
+          ...all,
+          validFrom: new Date(Date.now() - 10 * day),
+          revokedAt: new Date(Date.now() - 60_000),
+        },
         { patientId, professionalId: proBlocked.id, ...all, validFrom: new Date(Date.now() - 10 * day) },
-        { patientId, professionalId: bystander.id, scope: "CATEGORIES", categories: ["VACCINATION"], canAdd: false, validFrom: new Date(Date.now() - day) },
+        {
+          patientId,
+          professionalId: bystander.id,
+          scope: "CATEGORIES",
+          categories: ["VACCINATION"],
+          canAdd: false,
+          validFrom: new Date(Date.now() - day),
+        },
       ],
     });
     await db.professionalBlock.create({ data: { patientId, professionalId: proBlocked.id } });
@@ -158,7 +199,14 @@ describe("the authorization matrix", () => {
         anonymous: null,
         halfOwner: { ...owner, stage: "PASSWORD_VERIFIED" },
       },
-      professionalIds: { proGranted: proGranted.id, proExpired: proExpired.id, proRevoked: proRevoked.id, proBlocked: proBlocked.id, proWithout: proWithout.id, emergency: emergency.id },
+      professionalIds: {
+        proGranted: proGranted.id,
+        proExpired: proExpired.id,
+        proRevoked: proRevoked.id,
+        proBlocked: proBlocked.id,
+        proWithout: proWithout.id,
+        emergency: emergency.id,
+      },
       bystanderId: bystander.id,
       documents: { lab, hidden, prescription, scratch },
     };
@@ -172,10 +220,23 @@ describe("the authorization matrix", () => {
       db.document.findMany({
         where: { ownerId: patientId },
         orderBy: { id: "asc" },
-        select: { id: true, title: true, note: true, category: true, hiddenFromProfessionals: true, pinned: true, deletedAt: true, updatedAt: true },
+        select: {
+          id: true,
+          title: true,
+          note: true,
+          category: true,
+          hiddenFromProfessionals: true,
+          pinned: true,
+          deletedAt: true,
+          updatedAt: true,
+        },
       }),
       db.historyEntry.count({ where: { patientId } }),
-      db.accessGrant.findMany({ where: { patientId }, orderBy: { id: "asc" }, select: { id: true, scope: true, categories: true, canAdd: true, validUntil: true, revokedAt: true, updatedAt: true } }),
+      db.accessGrant.findMany({
+        where: { patientId },
+        orderBy: { id: "asc" },
+        select: { id: true, scope: true, categories: true, canAdd: true, validUntil: true, revokedAt: true, updatedAt: true },
+      }),
       db.professionalBlock.count({ where: { patientId } }),
       db.patientAccessSettings.findUnique({ where: { patientId } }),
       db.documentReport.count({ where: { reporterId: patientId } }),
@@ -214,7 +275,13 @@ describe("the authorization matrix", () => {
       const facts = await loadAccessFacts(db, actor, fx.ownerId);
       const target = resourceOf(resource, await documentFacts());
       const decision = decideHealthAccess(actor, facts, target, action);
-      const decided: Outcome = decision.allowed ? "ok" : decision.reason === "UNAUTHENTICATED" ? 401 : target.kind === "document" || target.kind === "download" ? 404 : 403;
+      const decided: Outcome = decision.allowed
+        ? "ok"
+        : decision.reason === "UNAUTHENTICATED"
+          ? 401
+          : target.kind === "document" || target.kind === "download"
+            ? 404
+            : 403;
       expect(decided).toBe(expected);
       // authorizeHealth, which every service calls, throws exactly that refusal.
       expect(await outcomeOf(() => authorizeHealth(db, actor, fx.ownerId, target, action))).toBe(expected);
@@ -263,7 +330,8 @@ describe("the authorization matrix", () => {
       resource: "documentList",
       action: "read",
       scope: "patient",
-      run: async ({ actor, role }) => expectListFor(role, titlesOf(await listPatientDocumentsForProfessional(db, actor, fx.ownerId, {}, { ipAddress: ip }))),
+      run: async ({ actor, role }) =>
+        expectListFor(role, titlesOf(await listPatientDocumentsForProfessional(db, actor, fx.ownerId, {}, { ipAddress: ip }))),
     },
     // Adding a document: POST /api/uploads?patient=:id (the owner's own upload has no ?patient).
     {
@@ -277,7 +345,13 @@ describe("the authorization matrix", () => {
       },
     },
     // The bin (GET /api/documents?bin=true, /documents/corbeille) and bulk changes (POST /api/documents/bulk).
-    { name: "listDocuments of the bin", resource: "documentList", action: "manage", scope: "patient", run: ({ actor }) => listDocuments(db, { actor, ownerId: fx.ownerId, query: { bin: "true" } }) },
+    {
+      name: "listDocuments of the bin",
+      resource: "documentList",
+      action: "manage",
+      scope: "patient",
+      run: ({ actor }) => listDocuments(db, { actor, ownerId: fx.ownerId, query: { bin: "true" } }),
+    },
     {
       name: "bulkUpdateDocuments",
       resource: "documentList",
@@ -292,20 +366,45 @@ describe("the authorization matrix", () => {
       },
     },
     // One document: GET /api/documents/:id/file (the preview) and its history entry.
-    { name: "findDocumentFor read", resource: "document", action: "read", scope: "patient", run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "read") },
+    {
+      name: "findDocumentFor read",
+      resource: "document",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "read"),
+    },
     {
       name: "openDocumentFile view",
       resource: "document",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await openDocumentFile(context(actor), { documentId: fx.documents.lab, purpose: "view", masterKey })).stream.destroy(),
+      run: async ({ actor }) =>
+        (await openDocumentFile(context(actor), { documentId: fx.documents.lab, purpose: "view", masterKey })).stream.destroy(),
     },
     // Writing to it: PATCH /api/documents/:id, POST /api/documents/:id/report.
-    { name: "updateDocument", resource: "document", action: "add", scope: "patient", run: ({ actor, role }) => updateDocument(context(actor), { documentId: fx.documents.lab, note: `Écrit par ${role}` }) },
-    { name: "reportDocument", resource: "document", action: "add", scope: "patient", run: ({ actor }) => reportDocument(context(actor), { documentId: fx.documents.lab, reason: "OTHER", message: "Matrice" }) },
+    {
+      name: "updateDocument",
+      resource: "document",
+      action: "add",
+      scope: "patient",
+      run: ({ actor, role }) => updateDocument(context(actor), { documentId: fx.documents.lab, note: `Écrit par ${role}` }),
+    },
+    {
+      name: "reportDocument",
+      resource: "document",
+      action: "add",
+      scope: "patient",
+      run: ({ actor }) => reportDocument(context(actor), { documentId: fx.documents.lab, reason: "OTHER", message: "Matrice" }),
+    },
     // Managing it: GET /api/documents/:id and /documents/:id (the vault's detail, for editing), bin,
     // restore, DELETE, the /espace pin action.
-    { name: "findDocumentFor manage", resource: "document", action: "manage", scope: "patient", run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "manage") },
+    {
+      name: "findDocumentFor manage",
+      resource: "document",
+      action: "manage",
+      scope: "patient",
+      run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "manage"),
+    },
     {
       name: "moveDocumentToBin and back",
       resource: "document",
@@ -333,20 +432,36 @@ describe("the authorization matrix", () => {
       scope: "patient",
       // A binned LAB_RESULTS document of the owner's, made for this cell (nothing else uses it).
       run: async ({ actor }) => {
-        const binned = await db.document.findFirstOrThrow({ where: { ownerId: fx.ownerId, title: "À effacer matrice" }, select: { id: true } });
+        const binned = await db.document.findFirstOrThrow({
+          where: { ownerId: fx.ownerId, title: "À effacer matrice" },
+          select: { id: true },
+        });
         await deleteDocumentPermanently(context(actor), { documentId: binned.id });
       },
     },
     // The hidden document, by the same services.
-    { name: "findDocumentFor read", resource: "hiddenDocument", action: "read", scope: "patient", run: ({ actor }) => findDocumentFor(db, actor, fx.documents.hidden, "read") },
+    {
+      name: "findDocumentFor read",
+      resource: "hiddenDocument",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => findDocumentFor(db, actor, fx.documents.hidden, "read"),
+    },
     {
       name: "openDocumentFile view",
       resource: "hiddenDocument",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await openDocumentFile(context(actor), { documentId: fx.documents.hidden, purpose: "view", masterKey })).stream.destroy(),
+      run: async ({ actor }) =>
+        (await openDocumentFile(context(actor), { documentId: fx.documents.hidden, purpose: "view", masterKey })).stream.destroy(),
     },
-    { name: "updateDocument", resource: "hiddenDocument", action: "add", scope: "patient", run: ({ actor, role }) => updateDocument(context(actor), { documentId: fx.documents.hidden, note: `Écrit par ${role}` }) },
+    {
+      name: "updateDocument",
+      resource: "hiddenDocument",
+      action: "add",
+      scope: "patient",
+      run: ({ actor, role }) => updateDocument(context(actor), { documentId: fx.documents.hidden, note: `Écrit par ${role}` }),
+    },
     {
       name: "moveDocumentToBin and back",
       resource: "hiddenDocument",
@@ -368,13 +483,20 @@ describe("the authorization matrix", () => {
       },
     },
     // The download: GET /api/documents/:id/file?download=1.
-    { name: "findDocumentFor download", resource: "download", action: "read", scope: "patient", run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "download") },
+    {
+      name: "findDocumentFor download",
+      resource: "download",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => findDocumentFor(db, actor, fx.documents.lab, "download"),
+    },
     {
       name: "openDocumentFile download",
       resource: "download",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await openDocumentFile(context(actor), { documentId: fx.documents.lab, purpose: "download", masterKey })).stream.destroy(),
+      run: async ({ actor }) =>
+        (await openDocumentFile(context(actor), { documentId: fx.documents.lab, purpose: "download", masterKey })).stream.destroy(),
     },
     // The profile: the professional patient view (GET /api/pro/patients/:id) and the owner's /espace.
     {
@@ -407,7 +529,13 @@ describe("the authorization matrix", () => {
       },
     },
     // The history: GET /api/history, GET /api/history/export (the /historique page reads the same).
-    { name: "listHistory", resource: "history", action: "read", scope: "patient", run: ({ actor }) => listHistory(db, { actor, patientId: fx.ownerId, query: {} }) },
+    {
+      name: "listHistory",
+      resource: "history",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => listHistory(db, { actor, patientId: fx.ownerId, query: {} }),
+    },
     {
       name: "exportHistoryCsv",
       resource: "history",
@@ -416,8 +544,20 @@ describe("the authorization matrix", () => {
       run: async ({ actor }) => (await exportHistoryCsv(db, { actor, patientId: fx.ownerId, query: {}, locale: "fr" })).cancel(),
     },
     // Consent ("Gestion des accès"): the overview, receipts, grant, revoke, emergency switch.
-    { name: "getAccessOverview", resource: "consent", action: "read", scope: "patient", run: ({ actor }) => getAccessOverview(testCtx(db, { actor }), { patientId: fx.ownerId }) },
-    { name: "listReceipts", resource: "consent", action: "read", scope: "patient", run: ({ actor }) => listReceipts(testCtx(db, { actor }), { patientId: fx.ownerId }) },
+    {
+      name: "getAccessOverview",
+      resource: "consent",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => getAccessOverview(testCtx(db, { actor }), { patientId: fx.ownerId }),
+    },
+    {
+      name: "listReceipts",
+      resource: "consent",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => listReceipts(testCtx(db, { actor }), { patientId: fx.ownerId }),
+    },
     {
       name: "grantAccess",
       resource: "consent",
@@ -425,7 +565,13 @@ describe("the authorization matrix", () => {
       scope: "patient",
       // Anyone but the owner tries to give themself (or the bystander) everything.
       run: ({ actor, role }) =>
-        grantAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, professionalId: fx.professionalIds[role] ?? fx.bystanderId, scope: "ALL_VISIBLE", canAdd: true, validUntil: null }),
+        grantAccess(testCtx(db, { actor, ip }), {
+          patientId: fx.ownerId,
+          professionalId: fx.professionalIds[role] ?? fx.bystanderId,
+          scope: "ALL_VISIBLE",
+          canAdd: true,
+          validUntil: null,
+        }),
     },
     {
       name: "revokeAccess",
@@ -435,9 +581,19 @@ describe("the authorization matrix", () => {
       // The owner revokes the bystander (granted again first); anyone else tries to revoke the granted professional.
       run: async ({ actor, role }) => {
         if (role === "owner") {
-          await grantAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, professionalId: fx.bystanderId, scope: "CATEGORIES", categories: ["VACCINATION"], canAdd: false, validUntil: null });
+          await grantAccess(testCtx(db, { actor, ip }), {
+            patientId: fx.ownerId,
+            professionalId: fx.bystanderId,
+            scope: "CATEGORIES",
+            categories: ["VACCINATION"],
+            canAdd: false,
+            validUntil: null,
+          });
         }
-        await revokeAccess(testCtx(db, { actor, ip }), { patientId: fx.ownerId, professionalId: role === "owner" ? fx.bystanderId : fx.professionalIds.proGranted! });
+        await revokeAccess(testCtx(db, { actor, ip }), {
+          patientId: fx.ownerId,
+          professionalId: role === "owner" ? fx.bystanderId : fx.professionalIds.proGranted!,
+        });
       },
     },
     {
@@ -456,20 +612,35 @@ describe("the authorization matrix", () => {
     return ACCESS_MATRIX[entry.resource][entry.action][role];
   }
 
-  const serviceCells = ENTRY_POINTS.flatMap((entry) => ROLE_KEYS.map((role) => ({ entry, role, label: `${entry.resource} · ${entry.action} · ${entry.name} · ${role}`, expected: expectedFor(entry, role) })));
+  const serviceCells = ENTRY_POINTS.flatMap((entry) =>
+    ROLE_KEYS.map((role) => ({
+      entry,
+      role,
+      label: `${entry.resource} · ${entry.action} · ${entry.name} · ${role}`,
+      expected: expectedFor(entry, role),
+    })),
+  );
 
   describe("(b) the services", () => {
     it.each(serviceCells)("$label → $expected", async ({ entry, role, expected }) => {
       const actor = fx.actors[role];
       if (entry.name === "deleteDocumentPermanently") {
         await db.document.create({
-          data: { ownerId: fx.ownerId, title: "À effacer matrice", category: "LAB_RESULTS", documentDate: new Date("2025-06-02"), authorKind: "PATIENT", deletedAt: new Date() },
+          data: {
+            ownerId: fx.ownerId,
+            title: "À effacer matrice",
+            category: "LAB_RESULTS",
+            documentDate: new Date("2025-06-02"),
+            authorKind: "PATIENT",
+            deletedAt: new Date(),
+          },
         });
       }
       const before = await snapshot();
       const outcome = await outcomeOf(() => entry.run({ actor, role, self: actor?.userId ?? "" }));
       const after = await snapshot();
-      if (entry.name === "deleteDocumentPermanently") await db.document.deleteMany({ where: { ownerId: fx.ownerId, title: "À effacer matrice" } });
+      if (entry.name === "deleteDocumentPermanently")
+        await db.document.deleteMany({ where: { ownerId: fx.ownerId, title: "À effacer matrice" } });
       expect(outcome).toBe(expected);
       // A refused call, and any call on someone's own space, left the owner's space as it was.
       if (expected !== "ok" || (entry.scope === "own" && role !== "owner")) expect(after).toEqual(before);
@@ -477,7 +648,9 @@ describe("the authorization matrix", () => {
 
     it("covers every resource and action that has an entry point, and says which have none", () => {
       const covered = new Set(ENTRY_POINTS.map((entry) => `${entry.resource}.${entry.action}`));
-      const uncovered = Object.entries(ACCESS_MATRIX).flatMap(([resource, actions]) => Object.keys(actions).map((action) => `${resource}.${action}`)).filter((key) => !covered.has(key));
+      const uncovered = Object.entries(ACCESS_MATRIX)
+        .flatMap(([resource, actions]) => Object.keys(actions).map((action) => `${resource}.${action}`))
+        .filter((key) => !covered.has(key));
       // No service writes a download, the profile or the history directly: the decision cells alone hold for them.
       expect(uncovered).toEqual(["download.add", "download.manage", "profile.add", "profile.manage", "history.add", "history.manage"]);
     });
@@ -488,7 +661,11 @@ describe("the authorization matrix", () => {
     const byId = new Map(documents.map((document) => [document.id, document]));
     expect(byId.get(fx.documents.lab)).toMatchObject({ title: TITLES.lab, deletedAt: null, hiddenFromProfessionals: false, pinned: false });
     expect(byId.get(fx.documents.hidden)).toMatchObject({ title: TITLES.hidden, deletedAt: null, hiddenFromProfessionals: true });
-    expect(await db.accessGrant.findFirstOrThrow({ where: { patientId: fx.ownerId, professionalId: fx.professionalIds.proGranted } })).toMatchObject({ revokedAt: null, scope: "CATEGORIES" });
-    expect(await db.patientAccessSettings.findUnique({ where: { patientId: fx.ownerId }, select: { emergencyAccessEnabled: true } })).not.toEqual({ emergencyAccessEnabled: false });
+    expect(
+      await db.accessGrant.findFirstOrThrow({ where: { patientId: fx.ownerId, professionalId: fx.professionalIds.proGranted } }),
+    ).toMatchObject({ revokedAt: null, scope: "CATEGORIES" });
+    expect(
+      await db.patientAccessSettings.findUnique({ where: { patientId: fx.ownerId }, select: { emergencyAccessEnabled: true } }),
+    ).not.toEqual({ emergencyAccessEnabled: false });
   });
 });

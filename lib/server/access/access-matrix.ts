@@ -63,39 +63,42 @@ export const ACTION_KEYS = Object.keys(ACTIONS) as Action[];
 type Row = Record<Role, Outcome>;
 
 /** One row of the grid, in the column order of ROLES. */
-function row(...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]): Row {
+function row(
+  ...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]
+): Row {
   return Object.fromEntries(ROLE_KEYS.map((role, index) => [role, outcomes[index]])) as Row;
 }
 
 /** Only the owner; everyone else refused with `refusal`. */
-const ownerOnly = (refusal: 403 | 404) => row("ok", refusal, refusal, refusal, refusal, refusal, refusal, refusal, refusal, refusal, refusal, 401, 401);
+const ownerOnly = (refusal: 403 | 404) =>
+  row("ok", refusal, refusal, refusal, refusal, refusal, refusal, refusal, refusal, refusal, refusal, 401, 401);
 
 export const ACCESS_MATRIX: Record<Resource, Record<Action, Row>> = {
   //                    owner  other  granted expired revoked blocked without emergency support curator admin anonymous half
   documentList: {
-    read:   row(        "ok",  403,   "ok",   403,    403,    403,    403,    "ok",     403,    403,    403,  401,      401),
-    add:    row(        "ok",  403,   "ok",   403,    403,    403,    403,    403,      403,    403,    403,  401,      401),
+    read: row("ok", 403, "ok", 403, 403, 403, 403, "ok", 403, 403, 403, 401, 401),
+    add: row("ok", 403, "ok", 403, 403, 403, 403, 403, 403, 403, 403, 401, 401),
     manage: ownerOnly(403),
   },
   document: {
-    read:   row(        "ok",  404,   "ok",   404,    404,    404,    404,    "ok",     404,    404,    404,  401,      401),
-    add:    ownerOnly(404),
+    read: row("ok", 404, "ok", 404, 404, 404, 404, "ok", 404, 404, 404, 401, 401),
+    add: ownerOnly(404),
     manage: ownerOnly(404),
   },
   hiddenDocument: {
-    read:   ownerOnly(404),
-    add:    ownerOnly(404),
+    read: ownerOnly(404),
+    add: ownerOnly(404),
     manage: ownerOnly(404),
   },
   download: {
-    read:   row(        "ok",  404,   "ok",   404,    404,    404,    404,    "ok",     404,    404,    404,  401,      401),
-    add:    ownerOnly(404),
+    read: row("ok", 404, "ok", 404, 404, 404, 404, "ok", 404, 404, 404, 401, 401),
+    add: ownerOnly(404),
     manage: ownerOnly(404),
   },
   profile: {
     // A consent to chosen categories does not open the profile; one to all visible documents would.
-    read:   row(        "ok",  403,   403,    403,    403,    403,    403,    "ok",     403,    403,    403,  401,      401),
-    add:    ownerOnly(403),
+    read: row("ok", 403, 403, 403, 403, 403, 403, "ok", 403, 403, 403, 401, 401),
+    add: ownerOnly(403),
     manage: ownerOnly(403),
   },
   // The history is append-only for everyone (the database refuses UPDATE and DELETE); "ok" for the
@@ -127,5 +130,7 @@ export const OWN_SPACE: Row = row("ok", "ok", 403, 403, 403, 403, 403, 403, 403,
  * sends to the sign-in step that is missing).
  */
 export function staffOnly(openers: readonly Role[], refusal: 403 | 404): Row {
-  return Object.fromEntries(ROLE_KEYS.map((role) => [role, openers.includes(role) ? "ok" : role === "anonymous" || role === "halfOwner" ? 401 : refusal])) as Row;
+  return Object.fromEntries(
+    ROLE_KEYS.map((role) => [role, openers.includes(role) ? "ok" : role === "anonymous" || role === "halfOwner" ? 401 : refusal]),
+  ) as Row;
 }

@@ -4,7 +4,8 @@ import { decideAppAccess, decideAppScope, type AppAccessDecision, type AppFacts 
 import type { HealthAction, HealthResource } from "./decide-health-access";
 
 function refuse(decision: Extract<AppAccessDecision, { allowed: false }>): never {
-  if (decision.reason === "INSUFFICIENT_SCOPE" || decision.reason === "NOT_ALLOWED") throw new AppError("FORBIDDEN", `App access refused: ${decision.reason}.`);
+  if (decision.reason === "INSUFFICIENT_SCOPE" || decision.reason === "NOT_ALLOWED")
+    throw new AppError("FORBIDDEN", `App access refused: ${decision.reason}.`);
   throw new AppError("NOT_FOUND", `App access refused: ${decision.reason}.`);
 }
 

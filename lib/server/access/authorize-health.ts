@@ -1,7 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/policy/policy";
-import { decideHealthAccess, visibleDocuments, type AccessDecision, type AccessFacts, type HealthAction, type HealthResource } from "./decide-health-access";
+import {
+  decideHealthAccess,
+  visibleDocuments,
+  type AccessDecision,
+  type AccessFacts,
+  type HealthAction,
+  type HealthResource,
+} from "./decide-health-access";
 import type { DocumentCondition } from "./document-condition";
 import { loadAccessFacts } from "./load-access-facts";
 
@@ -14,7 +21,13 @@ export type AllowedAccess = Extract<AccessDecision, { allowed: true }> & { facts
  * FORBIDDEN otherwise. Every reader and writer of a patient's health data calls this (or
  * decideHealthAccess on facts it already holds, for each row of a list).
  */
-export async function authorizeHealth(db: Parameters<typeof loadAccessFacts>[0], actor: Actor, patientId: string, resource: HealthResource, action: HealthAction): Promise<AllowedAccess> {
+export async function authorizeHealth(
+  db: Parameters<typeof loadAccessFacts>[0],
+  actor: Actor,
+  patientId: string,
+  resource: HealthResource,
+  action: HealthAction,
+): Promise<AllowedAccess> {
   const facts = await loadAccessFacts(db, actor, patientId);
   const decision = decideHealthAccess(actor, facts, resource, action);
   if (decision.allowed) return { ...decision, facts, visibleDocuments: visibleDocuments(actor, facts) };
@@ -22,4 +35,3 @@ export async function authorizeHealth(db: Parameters<typeof loadAccessFacts>[0],
   if (resource.kind === "document" || resource.kind === "download") throw new AppError("NOT_FOUND");
   throw new AppError("FORBIDDEN", `Health access refused: ${decision.reason}.`);
 }
-

@@ -1,7 +1,17 @@
 import "server-only";
 import type { DocumentCategory, GrantScope } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/policy/policy";
-import { allOf, anyDocument, inCategories, noDocument, notBinned, notHidden, ownedBy, withIds, type DocumentCondition } from "./document-condition";
+import {
+  allOf,
+  anyDocument,
+  inCategories,
+  noDocument,
+  notBinned,
+  notHidden,
+  ownedBy,
+  withIds,
+  type DocumentCondition,
+} from "./document-condition";
 
 /**
  * The one decision about a patient's health data: who may read or add what, and on what basis. Pure:
@@ -92,7 +102,8 @@ function readerOf(actor: Actor, facts: AccessFacts): Reader {
     kind: "professional",
     isTreatingDoctor: facts.isTreatingDoctor,
     grant: isGrantActive(facts.grant, facts.now) ? facts.grant : null,
-    emergencyAccessId: professional.emergencyStaff && facts.emergencyAccessEnabled && facts.emergencyAccessId ? facts.emergencyAccessId : null,
+    emergencyAccessId:
+      professional.emergencyStaff && facts.emergencyAccessEnabled && facts.emergencyAccessId ? facts.emergencyAccessId : null,
   };
 }
 
@@ -101,7 +112,8 @@ export function decideHealthAccess(actor: Actor, facts: AccessFacts, resource: H
   // The owner reads and manages everything of their own, binned documents included.
   if (reader.kind === "owner") return { allowed: true, basis: "OWNER" };
   if (reader.kind === "refused") return deny(reader.reason);
-  if (resource.kind === "history" || resource.kind === "consent" || resource.kind === "measurements" || action === "manage") return deny("NOT_ALLOWED");
+  if (resource.kind === "history" || resource.kind === "consent" || resource.kind === "measurements" || action === "manage")
+    return deny("NOT_ALLOWED");
 
   const { grant, emergencyAccessId: emergency } = reader;
 
@@ -119,7 +131,10 @@ export function decideHealthAccess(actor: Actor, facts: AccessFacts, resource: H
   }
   if (reader.isTreatingDoctor) return { allowed: true, basis: "TREATING_DOCTOR" };
   if (grant) {
-    const covered = resource.kind === "document" || resource.kind === "download" ? grantCoverage(grant).holds(resource.document) : resource.kind === "documentList" || grant.scope === "ALL_VISIBLE";
+    const covered =
+      resource.kind === "document" || resource.kind === "download"
+        ? grantCoverage(grant).holds(resource.document)
+        : resource.kind === "documentList" || grant.scope === "ALL_VISIBLE";
     if (covered) return { allowed: true, basis: "CONSENT", grantId: grant.id };
     if (!emergency) return deny("OUT_OF_SCOPE");
   }

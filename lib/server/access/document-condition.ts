@@ -41,12 +41,20 @@ export function inCategories(categories: readonly DocumentCategory[]): DocumentC
 }
 
 export function withIds(ids: readonly string[]): DocumentCondition {
-  return { holds: (document) => ids.includes(document.id), where: { id: { in: [...ids] } }, sql: Prisma.sql`id = ANY(${[...ids]}::uuid[])` };
+  return {
+    holds: (document) => ids.includes(document.id),
+    where: { id: { in: [...ids] } },
+    sql: Prisma.sql`id = ANY(${[...ids]}::uuid[])`,
+  };
 }
 
 /** Documents of this owner. A decision is asked about one patient's document, so it holds for a document without an owner given. */
 export function ownedBy(ownerId: string): DocumentCondition {
-  return { holds: (document) => document.ownerId === undefined || document.ownerId === ownerId, where: { ownerId }, sql: Prisma.sql`"ownerId" = ${ownerId}::uuid` };
+  return {
+    holds: (document) => document.ownerId === undefined || document.ownerId === ownerId,
+    where: { ownerId },
+    sql: Prisma.sql`"ownerId" = ${ownerId}::uuid`,
+  };
 }
 
 export function allOf(...conditions: DocumentCondition[]): DocumentCondition {

@@ -11,18 +11,43 @@ type FactsDb = Pick<Db, "professional" | "patientAccessSettings" | "professional
  * a professional, there is nothing to read.
  */
 export async function loadAccessFacts(db: FactsDb, actor: Actor, patientId: string, now = new Date()): Promise<AccessFacts> {
-  const facts: AccessFacts = { patientId, now, professional: null, blocked: false, isTreatingDoctor: false, grant: null, emergencyAccessEnabled: true, emergencyAccessId: null };
+  const facts: AccessFacts = {
+    patientId,
+    now,
+    professional: null,
+    blocked: false,
+    isTreatingDoctor: false,
+    grant: null,
+    emergencyAccessEnabled: true,
+    emergencyAccessId: null,
+  };
   if (!actor || actor.userId === patientId || !actor.roles.includes("PROFESSIONAL")) return facts;
   const professional = await db.professional.findUnique({ where: { userId: actor.userId }, select: { id: true, emergencyStaff: true } });
   if (!professional) return facts;
   const [settings, block, grant, emergency] = await Promise.all([
     db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true, emergencyAccessEnabled: true } }),
-    db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId, professionalId: professional.id } }, select: { createdAt: true } }),
+    db.professionalBlock.findUnique({
+      where: { patientId_professionalId: { patientId, professionalId: professional.id } },
+      select: { createdAt: true },
+    }),
     db.accessGrant.findUnique({
       where: { patientId_professionalId: { patientId, professionalId: professional.id } },
-      select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true },
+      select: {
+        id: true,
+        scope: true,
+        categories: true,
+        documentIds: true,
+        canAdd: true,
+        validFrom: true,
+        validUntil: true,
+        revokedAt: true,
+      },
     }),
-    db.emergencyAccess.findFirst({ where: { patientId, professionalId: professional.id, endedAt: null, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { id: true } }),
+    db.emergencyAccess.findFirst({
+      where: { patientId, professionalId: professional.id, endedAt: null, expiresAt: { gt: now } },
+      orderBy: { expiresAt: "desc" },
+      select: { id: true },
+    }),
   ]);
   return {
     ...facts,

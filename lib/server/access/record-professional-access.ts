@@ -30,9 +30,20 @@ export async function recordProfessionalAccess(tx: Tx, event: ProfessionalAccess
   const first = event.actor.userId ? await isFirstAccessBy(tx, event.patientId, event.actor.userId) : false;
   const [historyEntryId] = await recordHistory(tx, event);
   const kind: NotificationKind | null =
-    event.action === "EMERGENCY_ACCESS" ? "EMERGENCY_ACCESS" : event.action === "ACCESS_REQUESTED" ? "ACCESS_REQUEST" : first ? "FIRST_PROFESSIONAL_ACCESS" : null;
+    event.action === "EMERGENCY_ACCESS"
+      ? "EMERGENCY_ACCESS"
+      : event.action === "ACCESS_REQUESTED"
+        ? "ACCESS_REQUEST"
+        : first
+          ? "FIRST_PROFESSIONAL_ACCESS"
+          : null;
   if (!kind) return { messageId: null };
-  const { messageId } = await alertOnProfessionalAccess(tx, { patientId: event.patientId, historyEntryId: historyEntryId!, actor: event.actor, kind });
+  const { messageId } = await alertOnProfessionalAccess(tx, {
+    patientId: event.patientId,
+    historyEntryId: historyEntryId!,
+    actor: event.actor,
+    kind,
+  });
   return { messageId };
 }
 

@@ -25,7 +25,13 @@ const RUNS = 50;
 /** True about one time in `n`: the facts that refuse (a block, a revocation…) stay the exception, so most runs reach the rules behind them. */
 const oneIn = (n: number) => fc.integer({ min: 1, max: n }).map((i) => i === 1);
 
-const documentArb = fc.record({ category: fc.constantFrom(...CATEGORIES), hidden: oneIn(3), binned: oneIn(3), otherOwner: oneIn(4), inGrant: fc.boolean() });
+const documentArb = fc.record({
+  category: fc.constantFrom(...CATEGORIES),
+  hidden: oneIn(3),
+  binned: oneIn(3),
+  otherOwner: oneIn(4),
+  inGrant: fc.boolean(),
+});
 
 const grantArb = fc.record({
   scope: fc.constantFrom<GrantScope>("ALL_VISIBLE", "CATEGORIES", "DOCUMENTS"),
@@ -49,30 +55,80 @@ const healthCaseArb = fc.record({
   blocked: oneIn(6),
   treatingDoctor: oneIn(6),
   /** null: the patient never saved settings (emergency access then defaults to enabled). */
-  emergencyAccessEnabled: fc.option(oneIn(5).map((off) => !off), { nil: null }),
+  emergencyAccessEnabled: fc.option(
+    oneIn(5).map((off) => !off),
+    { nil: null },
+  ),
   emergencyAccess: fc.option(fc.record({ expiresIn: fc.constantFrom(-1, 1, 1), ended: oneIn(4) }), { nil: null, freq: 4 }),
 });
 
 type HealthCase = typeof healthCaseArb extends fc.Arbitrary<infer T> ? T : never;
 
 const visible = { category: "LAB_RESULTS" as const, hidden: false, binned: false, otherOwner: false, inGrant: false };
-const labOnly: NonNullable<HealthCase["grant"]> = { scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: false, validFrom: -1, validUntil: null, revoked: false };
-const noFacts = { emergencyStaff: false, grant: null, blocked: false, treatingDoctor: false, emergencyAccessEnabled: null, emergencyAccess: null };
+const labOnly: NonNullable<HealthCase["grant"]> = {
+  scope: "CATEGORIES",
+  categories: ["LAB_RESULTS"],
+  canAdd: false,
+  validFrom: -1,
+  validUntil: null,
+  revoked: false,
+};
+const noFacts = {
+  emergencyStaff: false,
+  grant: null,
+  blocked: false,
+  treatingDoctor: false,
+  emergencyAccessEnabled: null,
+  emergencyAccess: null,
+};
 
 /** The combinations where two rules meet, run first whatever the random draw: */
 const healthExamples: [HealthCase][] = [
   // an emergency access reaches beyond a narrower consent;
-  [{ ...noFacts, documents: [visible, { ...visible, category: "IMAGING" }], reader: "professional", emergencyStaff: true, grant: labOnly, emergencyAccess: { expiresIn: 1, ended: false } }],
+  [
+    {
+      ...noFacts,
+      documents: [visible, { ...visible, category: "IMAGING" }],
+      reader: "professional",
+      emergencyStaff: true,
+      grant: labOnly,
+      emergencyAccess: { expiresIn: 1, ended: false },
+    },
+  ],
   // the patient turned emergency access off: the consent alone counts;
-  [{ ...noFacts, documents: [visible, { ...visible, category: "IMAGING" }], reader: "professional", emergencyStaff: true, grant: labOnly, emergencyAccessEnabled: false, emergencyAccess: { expiresIn: 1, ended: false } }],
+  [
+    {
+      ...noFacts,
+      documents: [visible, { ...visible, category: "IMAGING" }],
+      reader: "professional",
+      emergencyStaff: true,
+      grant: labOnly,
+      emergencyAccessEnabled: false,
+      emergencyAccess: { expiresIn: 1, ended: false },
+    },
+  ],
   // the treating doctor sees all but the hidden and the bin; a block outweighs everything.
-  [{ ...noFacts, documents: [visible, { ...visible, hidden: true }, { ...visible, binned: true }], reader: "professional", treatingDoctor: true, grant: labOnly }],
+  [
+    {
+      ...noFacts,
+      documents: [visible, { ...visible, hidden: true }, { ...visible, binned: true }],
+      reader: "professional",
+      treatingDoctor: true,
+      grant: labOnly,
+    },
+  ],
   [{ ...noFacts, documents: [visible], reader: "professional", blocked: true, treatingDoctor: true, grant: labOnly }],
 ];
 
 const appCaseArb = fc.record({
   documents: fc.array(documentArb, { minLength: 1, maxLength: 8 }),
-  scopes: fc.subarray(["patient/Patient.r", "patient/DocumentReference.rs", "patient/DocumentReference.s", "patient/DocumentReference.r", "patient/Observation.rs"]),
+  scopes: fc.subarray([
+    "patient/Patient.r",
+    "patient/DocumentReference.rs",
+    "patient/DocumentReference.s",
+    "patient/DocumentReference.r",
+    "patient/Observation.rs",
+  ]),
   categories: fc.subarray(CATEGORIES),
 });
 
@@ -81,13 +137,24 @@ describe("the list filters say what the decisions say", () => {
 
   async function user(roles: Role[]) {
     const { id } = await db.user.create({
-      data: { email: `visible-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Visible", status: "ACTIVE", roles, birthDate: new Date("1980-03-04") },
+      data: {
+        email: `visible-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Visible",
+        status: "ACTIVE",
+        roles,
+        birthDate: new Date("1980-03-04"),
+      },
       select: { id: true },
     });
     return id;
   }
 
-  async function createDocuments(patientId: string, otherPatientId: string, documents: { category: DocumentCategory; hidden: boolean; binned: boolean; otherOwner: boolean }[]) {
+  async function createDocuments(
+    patientId: string,
+    otherPatientId: string,
+    documents: { category: DocumentCategory; hidden: boolean; binned: boolean; otherOwner: boolean }[],
+  ) {
     const now = Date.now();
     return Promise.all(
       documents.map((document) =>
@@ -124,7 +191,12 @@ describe("the list filters say what the decisions say", () => {
 
         let actor: Actor;
         if (c.reader === "owner" || c.reader === "halfSignedOwner") {
-          actor = { userId: patientId, roles: ["PATIENT"], stage: c.reader === "owner" ? "FULL" : "PASSWORD_VERIFIED", hasConfirmedFactor: true };
+          actor = {
+            userId: patientId,
+            roles: ["PATIENT"],
+            stage: c.reader === "owner" ? "FULL" : "PASSWORD_VERIFIED",
+            hasConfirmedFactor: true,
+          };
         } else if (c.reader === "otherPatient") {
           actor = { userId: otherPatientId, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
         } else {
@@ -133,7 +205,15 @@ describe("the list filters say what the decisions say", () => {
           if (c.reader === "professional") {
             const rpps = withRppsCheckDigit(String(3000000000 + Math.floor(Math.random() * 99999999)));
             const professional = await db.professional.create({
-              data: { userId, rpps, firstName: "Paul", lastName: "Visible", profession: "Médecin", city: "Nantes", emergencyStaff: c.emergencyStaff },
+              data: {
+                userId,
+                rpps,
+                firstName: "Paul",
+                lastName: "Visible",
+                profession: "Médecin",
+                city: "Nantes",
+                emergencyStaff: c.emergencyStaff,
+              },
               select: { id: true },
             });
             const professionalId = professional.id;
@@ -156,12 +236,22 @@ describe("the list filters say what the decisions say", () => {
             if (c.blocked) await db.professionalBlock.create({ data: { patientId, professionalId } });
             if (c.treatingDoctor || c.emergencyAccessEnabled !== null) {
               await db.patientAccessSettings.create({
-                data: { patientId, treatingDoctorId: c.treatingDoctor ? professionalId : null, emergencyAccessEnabled: c.emergencyAccessEnabled ?? true },
+                data: {
+                  patientId,
+                  treatingDoctorId: c.treatingDoctor ? professionalId : null,
+                  emergencyAccessEnabled: c.emergencyAccessEnabled ?? true,
+                },
               });
             }
             if (c.emergencyAccess) {
               await db.emergencyAccess.create({
-                data: { patientId, professionalId, reason: "Urgence vitale", expiresAt: at(c.emergencyAccess.expiresIn), endedAt: c.emergencyAccess.ended ? at(-1) : null },
+                data: {
+                  patientId,
+                  professionalId,
+                  reason: "Urgence vitale",
+                  expiresAt: at(c.emergencyAccess.expiresIn),
+                  endedAt: c.emergencyAccess.ended ? at(-1) : null,
+                },
               });
             }
           }
@@ -169,22 +259,39 @@ describe("the list filters say what the decisions say", () => {
 
         const facts = await loadAccessFacts(db, actor, patientId);
         // A reader asks about a patient's document with that patient's facts: the other patient's rows are never the answer.
-        const allowed = rows.filter((row) => row.ownerId === patientId && decideHealthAccess(actor, facts, { kind: "document", document: row }, "read").allowed);
+        const allowed = rows.filter(
+          (row) => row.ownerId === patientId && decideHealthAccess(actor, facts, { kind: "document", document: row }, "read").allowed,
+        );
         const expected = allowed.map((row) => row.id).sort();
         const ids = rows.map((row) => row.id);
         const condition = visibleDocuments(actor, facts);
         const selected = await selectedBy(condition, ids);
         expect(selected.where).toEqual(expected);
         expect(selected.sql).toEqual(expected);
-        expect(rows.filter((row) => condition.holds(row)).map((row) => row.id).sort()).toEqual(expected);
+        expect(
+          rows
+            .filter((row) => condition.holds(row))
+            .map((row) => row.id)
+            .sort(),
+        ).toEqual(expected);
 
         // And the list itself, wherever the decision lets the list be read: the live documents, or the owner's bin.
         if (decideHealthAccess(actor, facts, { kind: "documentList" }, "read").allowed) {
           const live = await listDocuments(db, { actor, ownerId: patientId, query: { limit: 100 } });
-          expect(live.items.map((item) => item.id).sort()).toEqual(allowed.filter((row) => !row.deletedAt).map((row) => row.id).sort());
+          expect(live.items.map((item) => item.id).sort()).toEqual(
+            allowed
+              .filter((row) => !row.deletedAt)
+              .map((row) => row.id)
+              .sort(),
+          );
           if (c.reader === "owner") {
             const bin = await listDocuments(db, { actor, ownerId: patientId, query: { limit: 100, bin: "true" } });
-            expect(bin.items.map((item) => item.id).sort()).toEqual(allowed.filter((row) => row.deletedAt).map((row) => row.id).sort());
+            expect(bin.items.map((item) => item.id).sort()).toEqual(
+              allowed
+                .filter((row) => row.deletedAt)
+                .map((row) => row.id)
+                .sort(),
+            );
           }
         }
       }),
@@ -209,7 +316,12 @@ describe("the list filters say what the decisions say", () => {
         );
         expect(selected.where).toEqual(expected);
         expect(selected.sql).toEqual(expected);
-        expect(rows.filter((row) => condition.holds(row)).map((row) => row.id).sort()).toEqual(expected);
+        expect(
+          rows
+            .filter((row) => condition.holds(row))
+            .map((row) => row.id)
+            .sort(),
+        ).toEqual(expected);
       }),
       { numRuns: RUNS, seed: 1415 },
     );

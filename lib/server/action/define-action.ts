@@ -25,7 +25,8 @@ type ActionCtx<A extends Access> = A extends { public: true } ? Ctx : SignedInCt
  * neither a form nor a record (a forged call can send any JSON value).
  */
 function fieldsOf(raw: unknown): Record<string, unknown> | null {
-  if (!(raw instanceof FormData)) return raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  if (!(raw instanceof FormData))
+    return raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of raw.entries()) if (!key.startsWith("$ACTION")) fields[key] = value;
   return fields;
@@ -44,7 +45,12 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
 }) {
   return async function action(_previous: ActionResult<T> | null, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const t = await getTranslations();
-    const failure = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult<T> => ({ ok: false, code, message, fieldErrors });
+    const failure = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult<T> => ({
+      ok: false,
+      code,
+      message,
+      fieldErrors,
+    });
     let ctx: Ctx | undefined;
     try {
       const fields = fieldsOf(raw);
@@ -79,8 +85,18 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
         return failure(code, message, field ? { [field]: message } : undefined);
       }
       // redirect() and notFound() work by throwing; they must reach Next.js untouched.
-      if (caught && typeof caught === "object" && "digest" in caught && typeof caught.digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR)/.test(caught.digest)) throw caught;
-      (ctx?.log ?? logger).error({ event: "action_failed", errorName: caught instanceof Error ? caught.name : "unknown" }, "server action failed");
+      if (
+        caught &&
+        typeof caught === "object" &&
+        "digest" in caught &&
+        typeof caught.digest === "string" &&
+        /^NEXT_(REDIRECT|HTTP_ERROR)/.test(caught.digest)
+      )
+        throw caught;
+      (ctx?.log ?? logger).error(
+        { event: "action_failed", errorName: caught instanceof Error ? caught.name : "unknown" },
+        "server action failed",
+      );
       return failure("INTERNAL", t("errors.INTERNAL"));
     }
   };

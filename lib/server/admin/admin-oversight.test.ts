@@ -25,11 +25,19 @@ describe("the admin's dashboard, staff log and history check", () => {
   const storage = createLocalStorage({ root: mkdtempSync(join(tmpdir(), "oversight-checkpoints-")) });
 
   async function person(roles: Role[] = ["PATIENT"], status: "ACTIVE" | "DISABLED" = "ACTIVE") {
-    return db.user.create({ data: { email: `oversight-${randomUUID()}@test.localhost`, firstName: "Sam", lastName: "Témoin", roles, status }, select: { id: true, email: true } });
+    return db.user.create({
+      data: { email: `oversight-${randomUUID()}@test.localhost`, firstName: "Sam", lastName: "Témoin", roles, status },
+      select: { id: true, email: true },
+    });
   }
   async function staffOf(role: Role): Promise<StaffActor> {
     const user = await person([role]);
-    return { userId: user.id, role, label: `Sam ${role}`, actor: { userId: user.id, roles: [role], stage: "FULL", hasConfirmedFactor: true } };
+    return {
+      userId: user.id,
+      role,
+      label: `Sam ${role}`,
+      actor: { userId: user.id, roles: [role], stage: "FULL", hasConfirmedFactor: true },
+    };
   }
   const filters = (values: Record<string, string>) => {
     const parsed = parseAuditLogFilters(values);
@@ -45,13 +53,31 @@ describe("the admin's dashboard, staff log and history check", () => {
     await person(["PATIENT"], "DISABLED");
     await db.authFactor.create({ data: { userId: withFactor.id, kind: "TOTP", confirmedAt: new Date() } });
     const document = (title: string, sizeBytes: number | null, deletedAt: Date | null = null) => ({
-      ownerId: withFactor.id, title, category: "OTHER" as const, documentDate: new Date("2026-01-01"), authorKind: "PATIENT" as const, sizeBytes, deletedAt,
+      ownerId: withFactor.id,
+      title,
+      category: "OTHER" as const,
+      documentDate: new Date("2026-01-01"),
+      authorKind: "PATIENT" as const,
+      sizeBytes,
+      deletedAt,
     });
-    await db.document.createMany({ data: [document("a", 50_000), document("b", 2_000_000), document("c", null), document("d", 300_000, new Date())] });
+    await db.document.createMany({
+      data: [document("a", 50_000), document("b", 2_000_000), document("c", null), document("d", 300_000, new Date())],
+    });
     const app = await newCatalogApp(db, { name: `Appli ${randomUUID().slice(0, 6)}` });
-    await db.appConnection.createMany({ data: [{ patientId: withFactor.id, appId: app.id }, { patientId: withoutFactor.id, appId: app.id }] });
+    await db.appConnection.createMany({
+      data: [
+        { patientId: withFactor.id, appId: app.id },
+        { patientId: withoutFactor.id, appId: app.id },
+      ],
+    });
     await db.appConnection.create({ data: { patientId: (await person()).id, appId: app.id, revokedAt: new Date() } });
-    await db.supportTicket.createMany({ data: [{ requesterId: withFactor.id, topic: "ACCOUNT", subject: "a" }, { requesterId: withFactor.id, topic: "ACCOUNT", subject: "b", status: "CLOSED" }] });
+    await db.supportTicket.createMany({
+      data: [
+        { requesterId: withFactor.id, topic: "ACCOUNT", subject: "a" },
+        { requesterId: withFactor.id, topic: "ACCOUNT", subject: "b", status: "CLOSED" },
+      ],
+    });
     await db.securityEvent.createMany({
       data: [
         { userId: withFactor.id, kind: "LOGIN_PASSWORD_FAILED" },
@@ -100,18 +126,49 @@ describe("the admin's dashboard, staff log and history check", () => {
     const aEmail = (await db.user.findUniqueOrThrow({ where: { id: a.userId }, select: { email: true } })).email;
     const target = await person();
     for (const role of ["SUPPORT", "CURATOR", "ADMIN"]) {
-      await db.$transaction((tx) => recordStaffAction(tx, { staff: a, action: "ROLE_GRANTED", target: { userId: target.id, label: "Sam Témoin" }, reason: "Motif de test", details: { role } }));
+      await db.$transaction((tx) =>
+        recordStaffAction(tx, {
+          staff: a,
+          action: "ROLE_GRANTED",
+          target: { userId: target.id, label: "Sam Témoin" },
+          reason: "Motif de test",
+          details: { role },
+        }),
+      );
     }
-    await db.$transaction((tx) => recordStaffAction(tx, { staff: b, action: "ACCOUNT_VIEWED", target: { userId: target.id, label: "Sam Témoin" }, reason: "Appel de l'usager" }));
+    await db.$transaction((tx) =>
+      recordStaffAction(tx, {
+        staff: b,
+        action: "ACCOUNT_VIEWED",
+        target: { userId: target.id, label: "Sam Témoin" },
+        reason: "Appel de l'usager",
+      }),
+    );
     // 23:30 UTC on 10 March is 00:30 on 11 March in Paris.
-    await db.staffAuditEntry.create({ data: { actorId: b.userId, actorRole: "SUPPORT", actorLabel: "Sam SUPPORT", action: "ACCOUNT_UNLOCKED", targetUserId: target.id, createdAt: new Date("2025-03-10T23:30:00Z") } });
+    await db.staffAuditEntry.create({
+      data: {
+        actorId: b.userId,
+        actorRole: "SUPPORT",
+        actorLabel: "Sam SUPPORT",
+        action: "ACCOUNT_UNLOCKED",
+        targetUserId: target.id,
+        createdAt: new Date("2025-03-10T23:30:00Z"),
+      },
+    });
 
-    const list = (values: Record<string, string>, cursor?: string | null, limit?: number) => listAuditLog(db, { staff: a, filters: filters(values), cursor, limit });
+    const list = (values: Record<string, string>, cursor?: string | null, limit?: number) =>
+      listAuditLog(db, { staff: a, filters: filters(values), cursor, limit });
     expect((await list({ target: target.id })).rows).toHaveLength(5);
-    expect((await list({ target: target.id, staff: aEmail.toUpperCase() })).rows.map((row) => row.actorId)).toEqual([a.userId, a.userId, a.userId]);
+    expect((await list({ target: target.id, staff: aEmail.toUpperCase() })).rows.map((row) => row.actorId)).toEqual([
+      a.userId,
+      a.userId,
+      a.userId,
+    ]);
     expect((await list({ target: target.id, staff: b.userId })).rows).toHaveLength(2);
     expect((await list({ target: target.id, action: "ACCOUNT_VIEWED" })).rows.map((row) => row.reason)).toEqual(["Appel de l'usager"]);
-    expect((await list({ target: target.id, from: "2025-03-11", to: "2025-03-11" })).rows.map((row) => row.action)).toEqual(["ACCOUNT_UNLOCKED"]);
+    expect((await list({ target: target.id, from: "2025-03-11", to: "2025-03-11" })).rows.map((row) => row.action)).toEqual([
+      "ACCOUNT_UNLOCKED",
+    ]);
     expect((await list({ target: target.id, from: "2025-03-10", to: "2025-03-10" })).rows).toEqual([]);
 
     const first = await list({ target: target.id }, null, 2);
@@ -131,19 +188,30 @@ describe("the admin's dashboard, staff log and history check", () => {
     const admin = await staffOf("ADMIN");
     const target = await person();
     await db.$transaction((tx) =>
-      recordStaffAction(tx, { staff: admin, action: "ROLE_GRANTED", target: { userId: target.id, label: 'Sam "Témoin"' }, reason: "=HYPERLINK(\"http://evil\")", details: { role: "CURATOR" } }),
+      recordStaffAction(tx, {
+        staff: admin,
+        action: "ROLE_GRANTED",
+        target: { userId: target.id, label: 'Sam "Témoin"' },
+        reason: '=HYPERLINK("http://evil")',
+        details: { role: "CURATOR" },
+      }),
     );
     const stream = await exportAuditLogCsv(db, { staff: admin, filters: filters({ target: target.id }), locale: "fr" });
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe('\uFEFF"Date et heure (Paris)","Membre de l\'équipe","Rôle exercé","Action","Cible","Identifiant du compte visé","Motif","Détails","Adresse IP"');
+    expect(lines[0]).toBe(
+      '\uFEFF"Date et heure (Paris)","Membre de l\'équipe","Rôle exercé","Action","Cible","Identifiant du compte visé","Motif","Détails","Adresse IP"',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"Sam ADMIN","Administration","Rôle donné","Sam ""Témoin""",');
     expect(lines[1]).toContain(`"${target.id}","'=HYPERLINK(""http://evil"")","Rôle : Curation du catalogue"`);
 
-    const exported = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: admin.userId, action: "AUDIT_LOG_EXPORTED" }, select: { details: true } });
+    const exported = await db.staffAuditEntry.findFirstOrThrow({
+      where: { actorId: admin.userId, action: "AUDIT_LOG_EXPORTED" },
+      select: { details: true },
+    });
     expect(exported.details).toEqual({ filters: { target: target.id } });
   });
 
@@ -161,7 +229,12 @@ describe("the admin's dashboard, staff log and history check", () => {
     const admin = await staffOf("ADMIN");
     const tampered = randomUUID();
     const actor = { userId: null, role: null, label: "Test" };
-    await db.$transaction((tx) => recordHistory(tx, [1, 2, 3].map(() => ({ patientId: tampered, actor, action: "DOCUMENT_VIEWED" as const }))));
+    await db.$transaction((tx) =>
+      recordHistory(
+        tx,
+        [1, 2, 3].map(() => ({ patientId: tampered, actor, action: "DOCUMENT_VIEWED" as const })),
+      ),
+    );
     // As the tables' owner: the app's own role may not disable the triggers.
     await owner.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`);
@@ -181,10 +254,20 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect(result).toMatchObject({ id: requested.id, running: false });
     expect(result.broken).toContainEqual({ patientId: tampered, sequence: 2, problem: "HASH" });
     expect(result.brokenCount).toBe(result.broken.length);
-    const [{ patients }] = await db.$queryRaw<{ patients: number }[]>`SELECT COUNT(DISTINCT "patientId")::int AS patients FROM "HistoryEntry"`;
+    const [{ patients }] = await db.$queryRaw<
+      { patients: number }[]
+    >`SELECT COUNT(DISTINCT "patientId")::int AS patients FROM "HistoryEntry"`;
     expect(result.patients).toBe(patients);
-    const entry = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" }, select: { details: true, ipAddress: true } });
-    expect(entry.details).toMatchObject({ checkId: requested.id, patients: result.patients, entries: result.entries, broken: result.brokenCount });
+    const entry = await db.staffAuditEntry.findFirstOrThrow({
+      where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" },
+      select: { details: true, ipAddress: true },
+    });
+    expect(entry.details).toMatchObject({
+      checkId: requested.id,
+      patients: result.patients,
+      entries: result.entries,
+      broken: result.brokenCount,
+    });
     expect((entry.details as { brokenChains: string[] }).brokenChains).toContain(`${tampered}#2`);
     expect(entry.ipAddress).toBe("192.0.2.7");
     // Nothing left to run; a new request starts a new check.
@@ -200,17 +283,30 @@ describe("the admin's dashboard, staff log and history check", () => {
   it("a run holding a check keeps it; one whose lease ran out is taken over from its cursor", async () => {
     const admin = await staffOf("ADMIN");
     const actor = { userId: null, role: null, label: "Test" };
-    await db.$transaction((tx) => recordHistory(tx, [randomUUID(), randomUUID()].map((patientId) => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const }))));
+    await db.$transaction((tx) =>
+      recordHistory(
+        tx,
+        [randomUUID(), randomUUID()].map((patientId) => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const })),
+      ),
+    );
     const check = await requestHistoryChainCheck(db, { staff: admin });
     // Another instance holds the check, its lease still running: this run leaves it alone.
-    await db.historyChainCheck.update({ where: { id: check.id }, data: { leaseToken: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) } });
+    await db.historyChainCheck.update({
+      where: { id: check.id },
+      data: { leaseToken: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) },
+    });
     expect(await runHistoryChainChecks(db, { storage })).toBe(0);
     expect((await getLatestHistoryChainCheck(db, { staff: admin }))!.running).toBe(true);
 
     // That instance stopped after saving a cursor past every patient but the last: the next run resumes there.
-    const patients = (await db.$queryRaw<{ patientId: string }[]>`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId"`).map((row) => row.patientId);
+    const patients = (
+      await db.$queryRaw<{ patientId: string }[]>`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId"`
+    ).map((row) => row.patientId);
     expect(patients.length).toBeGreaterThan(1);
-    await db.historyChainCheck.update({ where: { id: check.id }, data: { cursor: patients.at(-2)!, patients: patients.length - 1, entries: 0, leaseUntil: new Date(Date.now() - 1_000) } });
+    await db.historyChainCheck.update({
+      where: { id: check.id },
+      data: { cursor: patients.at(-2)!, patients: patients.length - 1, entries: 0, leaseUntil: new Date(Date.now() - 1_000) },
+    });
     expect(await runHistoryChainChecks(db, { storage })).toBe(1);
     const done = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
     expect(done).toMatchObject({ id: check.id, running: false, patients: patients.length });

@@ -12,7 +12,18 @@ const empty = (value: unknown) => (typeof value === "string" && value.trim() ===
  * the target account's id, and a range of Paris days. Empty fields mean "any".
  */
 export const auditLogFiltersSchema = z.object({
-  staff: z.preprocess(empty, z.union([z.uuid(), z.email().max(254).transform((email) => email.toLowerCase())]).optional()),
+  staff: z.preprocess(
+    empty,
+    z
+      .union([
+        z.uuid(),
+        z
+          .email()
+          .max(254)
+          .transform((email) => email.toLowerCase()),
+      ])
+      .optional(),
+  ),
   action: z.preprocess(empty, z.enum(StaffAction).optional()),
   target: z.preprocess(empty, z.uuid().optional()),
   from: z.preprocess(empty, parisDay.optional()),

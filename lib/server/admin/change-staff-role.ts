@@ -10,7 +10,8 @@ import type { StaffRole } from "./staff-roles";
 
 export type StaffRoleChange = { targetUserId: string; role: StaffRole; grant: boolean; reason: string; ipAddress?: string | null };
 
-const refuse = (code: "FORBIDDEN" | "CONFLICT" | "NOT_FOUND", key: string) => new AppError(code, `Staff role change refused: ${key}.`, { messageKey: `staff.roles.errors.${key}` });
+const refuse = (code: "FORBIDDEN" | "CONFLICT" | "NOT_FOUND", key: string) =>
+  new AppError(code, `Staff role change refused: ${key}.`, { messageKey: `staff.roles.errors.${key}` });
 
 /**
  * Gives or withdraws a staff role, with the reason, in one transaction: the account's roles, its
@@ -22,7 +23,10 @@ const refuse = (code: "FORBIDDEN" | "CONFLICT" | "NOT_FOUND", key: string) => ne
  * a field of the payload; the last active admin keeps the role; a role goes only to an active account
  * that already signs in with two factors, as staff must.
  */
-export async function changeStaffRole(db: Db, { staff, change }: { staff: StaffActor; change: StaffRoleChange }): Promise<{ roles: Role[] }> {
+export async function changeStaffRole(
+  db: Db,
+  { staff, change }: { staff: StaffActor; change: StaffRoleChange },
+): Promise<{ roles: Role[] }> {
   authorize(staff.actor, "admin:roles");
   if (change.targetUserId === staff.userId) throw refuse("FORBIDDEN", "self");
 

@@ -20,10 +20,14 @@ function describeValue(key: string, value: Prisma.JsonValue, t: StaffTranslator)
  * nothing recorded is hidden from the reader of the log.
  */
 export function describeAuditDetails(details: Prisma.JsonValue | undefined, t: StaffTranslator): string {
-  if (details === null || details === undefined || typeof details !== "object" || Array.isArray(details)) return details == null ? "" : String(details);
+  if (details === null || details === undefined || typeof details !== "object" || Array.isArray(details))
+    return details == null ? "" : String(details);
   return Object.entries(details)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${t.has(`journal.details.keys.${key}`) ? t(`journal.details.keys.${key}`) : key} : ${describeValue(key, value as Prisma.JsonValue, t)}`)
+    .map(
+      ([key, value]) =>
+        `${t.has(`journal.details.keys.${key}`) ? t(`journal.details.keys.${key}`) : key} : ${describeValue(key, value as Prisma.JsonValue, t)}`,
+    )
     .join(" · ");
 }
 

@@ -24,7 +24,9 @@ export async function exportAuditLogCsv(
   { staff, filters, locale, ipAddress }: { staff: StaffActor; filters: AuditLogFilters; locale: Locale; ipAddress?: string | null },
 ): Promise<ReadableStream<Uint8Array>> {
   authorize(staff.actor, "admin:audit");
-  await db.$transaction((tx) => recordStaffAction(tx, { staff, action: "AUDIT_LOG_EXPORTED", details: { filters: { ...filters } }, ipAddress }));
+  await db.$transaction((tx) =>
+    recordStaffAction(tx, { staff, action: "AUDIT_LOG_EXPORTED", details: { filters: { ...filters } }, ipAddress }),
+  );
 
   // Role, action and detail names come from the stored entries: describeAudit* ask has() first.
   const t = uncheckedTranslator({ locale, messages: messages[locale], namespace: "staff" });
@@ -49,7 +51,9 @@ export async function exportAuditLogCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        const headers = ["when", "who", "role", "action", "target", "targetId", "reason", "details", "from"].map((key) => t(`journal.csv.headers.${key}`));
+        const headers = ["when", "who", "role", "action", "target", "targetId", "reason", "details", "from"].map((key) =>
+          t(`journal.csv.headers.${key}`),
+        );
         controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(headers)));
       }
       const rows = await queryAuditLog(db, { filters, after, limit: PAGE_SIZE });

@@ -18,11 +18,22 @@ export type RoleAccount = {
  * An account found by its exact e-mail, as the roles page shows it: identity, status, roles and
  * whether it could hold a staff role (a confirmed second factor). Nothing else of the account.
  */
-export async function findAccountForRoles(db: Pick<Db, "user">, { staff, email }: { staff: StaffActor; email: string }): Promise<RoleAccount | null> {
+export async function findAccountForRoles(
+  db: Pick<Db, "user">,
+  { staff, email }: { staff: StaffActor; email: string },
+): Promise<RoleAccount | null> {
   authorize(staff.actor, "admin:roles");
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, firstName: true, lastName: true, status: true, roles: true, _count: { select: { factors: { where: { confirmedAt: { not: null } } } } } },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      status: true,
+      roles: true,
+      _count: { select: { factors: { where: { confirmedAt: { not: null } } } } },
+    },
   });
   if (!user) return null;
   return {

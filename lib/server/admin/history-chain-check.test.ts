@@ -18,11 +18,25 @@ describe("the admin's history chain check, against the signed checkpoints", () =
   it("reports chains cut short or deleted since their checkpoint, and an altered checkpoint, by ids only", async () => {
     const root = mkdtempSync(join(tmpdir(), "chain-check-"));
     const storage = createLocalStorage({ root });
-    const user = await db.user.create({ data: { email: `chain-check-${randomUUID()}@test.localhost`, firstName: "Ada", lastName: "Admin", roles: ["ADMIN"] }, select: { id: true } });
-    const admin: StaffActor = { userId: user.id, role: "ADMIN", label: "Ada Admin", actor: { userId: user.id, roles: ["ADMIN"], stage: "FULL", hasConfirmedFactor: true } };
+    const user = await db.user.create({
+      data: { email: `chain-check-${randomUUID()}@test.localhost`, firstName: "Ada", lastName: "Admin", roles: ["ADMIN"] },
+      select: { id: true },
+    });
+    const admin: StaffActor = {
+      userId: user.id,
+      role: "ADMIN",
+      label: "Ada Admin",
+      actor: { userId: user.id, roles: ["ADMIN"], stage: "FULL", hasConfirmedFactor: true },
+    };
     const [cut, erased, later] = [randomUUID(), randomUUID(), randomUUID()];
     const actor = { userId: null, role: null, label: "Test" };
-    const write = (patientId: string, count: number) => db.$transaction((tx) => recordHistory(tx, Array.from({ length: count }, () => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const }))));
+    const write = (patientId: string, count: number) =>
+      db.$transaction((tx) =>
+        recordHistory(
+          tx,
+          Array.from({ length: count }, () => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const })),
+        ),
+      );
     await write(cut, 3);
     await write(erased, 2);
     await publishHistoryCheckpoint(db, { storage, now: new Date(Date.UTC(2026, 11, 5, 10, 5)) });
@@ -30,7 +44,10 @@ describe("the admin's history chain check, against the signed checkpoints", () =
     await publishHistoryCheckpoint(db, { storage, now: new Date(Date.UTC(2026, 11, 5, 11, 5)) });
     const second = join(root, CHECKPOINT_PREFIX, "2026-12-05t11");
     // Its time moved back an hour, as if to pass it off as older: the signature no longer holds.
-    writeFileSync(second, JSON.stringify({ ...JSON.parse(readFileSync(second, "utf8")), takenAt: new Date(Date.UTC(2026, 11, 5, 9)).toISOString() }));
+    writeFileSync(
+      second,
+      JSON.stringify({ ...JSON.parse(readFileSync(second, "utf8")), takenAt: new Date(Date.UTC(2026, 11, 5, 9)).toISOString() }),
+    );
 
     await owner.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" DISABLE TRIGGER "HistoryEntry_append_only"`);
@@ -51,7 +68,13 @@ describe("the admin's history chain check, against the signed checkpoints", () =
       ]),
     );
     expect(result.broken.some((chain) => chain.patientId === later)).toBe(false);
-    const entry = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" }, orderBy: { createdAt: "desc" }, select: { details: true } });
-    expect((entry.details as { brokenChains: string[] }).brokenChains).toEqual(expect.arrayContaining([`${cut}#2`, `${erased}#1`, "checkpoint 2026-12-05t11"]));
+    const entry = await db.staffAuditEntry.findFirstOrThrow({
+      where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" },
+      orderBy: { createdAt: "desc" },
+      select: { details: true },
+    });
+    expect((entry.details as { brokenChains: string[] }).brokenChains).toEqual(
+      expect.arrayContaining([`${cut}#2`, `${erased}#1`, "checkpoint 2026-12-05t11"]),
+    );
   });
 });

@@ -19,7 +19,16 @@ import { getStorage } from "@/lib/server/storage/get-storage";
 export type BrokenChain = { patientId: string | null; sequence: number | null; problem: string; checkpoint?: string };
 
 /** What the staff log page shows of a check: counts so far, and the broken chains by id and sequence. */
-export type ChainCheckView = { id: string; running: boolean; patients: number; entries: number; brokenCount: number; broken: BrokenChain[]; createdAt: Date; finishedAt: Date | null };
+export type ChainCheckView = {
+  id: string;
+  running: boolean;
+  patients: number;
+  entries: number;
+  brokenCount: number;
+  broken: BrokenChain[];
+  createdAt: Date;
+  finishedAt: Date | null;
+};
 
 /** The check and its audit entry list this many broken chains at most; the counts are always whole. */
 const LISTED = 50;
@@ -30,8 +39,25 @@ const LEASE_MS = 2 * 60 * 1000;
 
 const VIEW = { id: true, finishedAt: true, patients: true, entries: true, brokenCount: true, broken: true, createdAt: true } as const;
 
-function toView(row: { id: string; finishedAt: Date | null; patients: number; entries: number; brokenCount: number; broken: unknown; createdAt: Date }): ChainCheckView {
-  return { id: row.id, running: !row.finishedAt, patients: row.patients, entries: row.entries, brokenCount: row.brokenCount, broken: row.broken as BrokenChain[], createdAt: row.createdAt, finishedAt: row.finishedAt };
+function toView(row: {
+  id: string;
+  finishedAt: Date | null;
+  patients: number;
+  entries: number;
+  brokenCount: number;
+  broken: unknown;
+  createdAt: Date;
+}): ChainCheckView {
+  return {
+    id: row.id,
+    running: !row.finishedAt,
+    patients: row.patients,
+    entries: row.entries,
+    brokenCount: row.brokenCount,
+    broken: row.broken as BrokenChain[],
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+  };
 }
 
 /**
@@ -39,7 +65,10 @@ function toView(row: { id: string; finishedAt: Date | null; patients: number; en
  * time: while a check runs, asking again shows that one). The work happens in the background
  * (runHistoryChainChecks); the staff log records the check with its result when it ends.
  */
-export async function requestHistoryChainCheck(db: Db, { staff, ipAddress }: { staff: StaffActor; ipAddress?: string | null }): Promise<ChainCheckView> {
+export async function requestHistoryChainCheck(
+  db: Db,
+  { staff, ipAddress }: { staff: StaffActor; ipAddress?: string | null },
+): Promise<ChainCheckView> {
   authorize(staff.actor, "admin:audit");
   return db.$transaction(async (tx) => {
     // Two admins asking at once line up here; the second finds the first one's check.
@@ -47,7 +76,12 @@ export async function requestHistoryChainCheck(db: Db, { staff, ipAddress }: { s
     const running = await tx.historyChainCheck.findFirst({ where: { finishedAt: null }, orderBy: { createdAt: "desc" }, select: VIEW });
     if (running) return toView(running);
     const created = await tx.historyChainCheck.create({
-      data: { requestedById: staff.userId, requestedByRole: staff.role, requestedByLabel: staff.label.slice(0, 200), ipAddress: ipAddress?.slice(0, 64) ?? null },
+      data: {
+        requestedById: staff.userId,
+        requestedByRole: staff.role,
+        requestedByLabel: staff.label.slice(0, 200),
+        ipAddress: ipAddress?.slice(0, 64) ?? null,
+      },
       select: VIEW,
     });
     // Commits with the check: a worker starts it at once; a rolled-back request leaves no job.
@@ -57,7 +91,10 @@ export async function requestHistoryChainCheck(db: Db, { staff, ipAddress }: { s
 }
 
 /** The latest check, running or done, for the staff log page. */
-export async function getLatestHistoryChainCheck(db: Pick<Db, "historyChainCheck">, { staff }: { staff: StaffActor }): Promise<ChainCheckView | null> {
+export async function getLatestHistoryChainCheck(
+  db: Pick<Db, "historyChainCheck">,
+  { staff }: { staff: StaffActor },
+): Promise<ChainCheckView | null> {
   authorize(staff.actor, "admin:audit");
   const row = await db.historyChainCheck.findFirst({ orderBy: { createdAt: "desc" }, select: VIEW });
   return row ? toView(row) : null;
@@ -74,7 +111,12 @@ type Claimed = { id: string; cursor: string | null; patients: number; entries: n
  */
 export async function runHistoryChainChecks(
   db: Db,
-  { patientsPerStep = PATIENTS_PER_STEP, leaseMs = LEASE_MS, storage = getStorage(), keyring = getHistoryKeyring() }: { patientsPerStep?: number; leaseMs?: number; storage?: BlobStorage; keyring?: HistoryKeyring } = {},
+  {
+    patientsPerStep = PATIENTS_PER_STEP,
+    leaseMs = LEASE_MS,
+    storage = getStorage(),
+    keyring = getHistoryKeyring(),
+  }: { patientsPerStep?: number; leaseMs?: number; storage?: BlobStorage; keyring?: HistoryKeyring } = {},
 ): Promise<number> {
   let finished = 0;
   for (;;) {
@@ -98,7 +140,13 @@ export async function runHistoryChainChecks(
 async function advance(
   db: Db,
   check: Claimed,
-  { leaseToken, leaseMs, patientsPerStep, keyring, checkpoints }: { leaseToken: string; leaseMs: number; patientsPerStep: number; keyring: HistoryKeyring; checkpoints: CheckpointState },
+  {
+    leaseToken,
+    leaseMs,
+    patientsPerStep,
+    keyring,
+    checkpoints,
+  }: { leaseToken: string; leaseMs: number; patientsPerStep: number; keyring: HistoryKeyring; checkpoints: CheckpointState },
 ): Promise<boolean> {
   const state = { ...check, broken: [...check.broken] };
   const addBroken = (chain: BrokenChain) => {
@@ -121,7 +169,8 @@ async function advance(
         state.patients += 1;
         addBroken({ patientId: verdict.patientId, sequence: verdict.brokenAtSequence, problem: verdict.problem });
       }
-      for (const { checkpoint, problem } of checkpoints.problems) addBroken({ patientId: null, sequence: null, problem: `CHECKPOINT_${problem}`, checkpoint });
+      for (const { checkpoint, problem } of checkpoints.problems)
+        addBroken({ patientId: null, sequence: null, problem: `CHECKPOINT_${problem}`, checkpoint });
     }
     const saved = await db.$transaction(async (tx) => {
       const { count } = await tx.historyChainCheck.updateMany({
@@ -137,11 +186,22 @@ async function advance(
         },
       });
       if (count === 0 || !done) return count === 1;
-      const requester = await tx.historyChainCheck.findUniqueOrThrow({ where: { id: check.id }, select: { requestedById: true, requestedByRole: true, requestedByLabel: true, ipAddress: true } });
+      const requester = await tx.historyChainCheck.findUniqueOrThrow({
+        where: { id: check.id },
+        select: { requestedById: true, requestedByRole: true, requestedByLabel: true, ipAddress: true },
+      });
       await recordStaffAction(tx, {
         staff: { userId: requester.requestedById, role: requester.requestedByRole, label: requester.requestedByLabel },
         action: "HISTORY_CHAINS_VERIFIED",
-        details: { checkId: check.id, patients: state.patients, entries: state.entries, broken: state.brokenCount, brokenChains: state.broken.map(({ patientId, sequence, checkpoint }) => (checkpoint ? `checkpoint ${checkpoint}` : `${patientId}#${sequence}`)) },
+        details: {
+          checkId: check.id,
+          patients: state.patients,
+          entries: state.entries,
+          broken: state.brokenCount,
+          brokenChains: state.broken.map(({ patientId, sequence, checkpoint }) =>
+            checkpoint ? `checkpoint ${checkpoint}` : `${patientId}#${sequence}`,
+          ),
+        },
         ipAddress: requester.ipAddress,
       });
       return true;

@@ -16,5 +16,11 @@ export async function listStaffMembers(db: Pick<Db, "user">, { staff }: { staff:
     take: 500,
     select: { id: true, email: true, firstName: true, lastName: true, status: true, roles: true },
   });
-  return users.map((user) => ({ id: user.id, email: user.email, label: `${user.firstName} ${user.lastName}`, status: user.status, roles: user.roles }));
+  return users.map((user) => ({
+    id: user.id,
+    email: user.email,
+    label: `${user.firstName} ${user.lastName}`,
+    status: user.status,
+    roles: user.roles,
+  }));
 }

@@ -4,10 +4,21 @@ import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import type { Db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/policy/policy";
 
-export type AlertView = { id: string; kind: NotificationKind; actorLabel: string; historyEntryId: string | null; ticketId: string | null; createdAt: Date; readAt: Date | null };
+export type AlertView = {
+  id: string;
+  kind: NotificationKind;
+  actorLabel: string;
+  historyEntryId: string | null;
+  ticketId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+};
 
 /** The patient's alerts, unread first, then newest first. Like the history, the patient's alone. */
-export async function listAlerts(db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "notification">, { actor, patientId, take = 100 }: { actor: Actor; patientId: string; take?: number }): Promise<AlertView[]> {
+export async function listAlerts(
+  db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "notification">,
+  { actor, patientId, take = 100 }: { actor: Actor; patientId: string; take?: number },
+): Promise<AlertView[]> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const rows = await db.notification.findMany({
     where: { userId: patientId },

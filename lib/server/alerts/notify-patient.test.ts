@@ -8,7 +8,12 @@ import { listAlerts } from "./list-alerts";
 import { markAlertsRead } from "./mark-alerts-read";
 import { alertOnProfessionalAccess, isFirstAccessBy } from "./notify-patient";
 
-const as = (userId: string, roles: ("PATIENT" | "PROFESSIONAL" | "SUPPORT")[] = ["PATIENT"]): Actor => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
+const as = (userId: string, roles: ("PATIENT" | "PROFESSIONAL" | "SUPPORT")[] = ["PATIENT"]): Actor => ({
+  userId,
+  roles,
+  stage: "FULL",
+  hasConfirmedFactor: true,
+});
 
 describe("the patient's alerts", () => {
   const db = useTestDb();
@@ -16,7 +21,10 @@ describe("the patient's alerts", () => {
 
   async function newUser(roles: ("PATIENT" | "PROFESSIONAL" | "SUPPORT")[] = ["PATIENT"], locale: "fr" | "en" = "fr") {
     const email = `alerts-${randomUUID()}@test.local`;
-    const user = await db.user.create({ data: { email, firstName: "Léa", lastName: "Roux", roles, status: "ACTIVE", locale }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email, firstName: "Léa", lastName: "Roux", roles, status: "ACTIVE", locale },
+      select: { id: true },
+    });
     return { id: user.id, email };
   }
 
@@ -33,7 +41,12 @@ describe("the patient's alerts", () => {
       });
       const entry = await tx.historyEntry.findFirstOrThrow({ where: { patientId }, orderBy: { sequence: "desc" }, select: { id: true } });
       if (!emergency && !first) return { first, outcome: null };
-      const outcome = await alertOnProfessionalAccess(tx, { patientId, historyEntryId: entry.id, actor: doctor(proId), kind: emergency ? "EMERGENCY_ACCESS" : "FIRST_PROFESSIONAL_ACCESS" });
+      const outcome = await alertOnProfessionalAccess(tx, {
+        patientId,
+        historyEntryId: entry.id,
+        actor: doctor(proId),
+        kind: emergency ? "EMERGENCY_ACCESS" : "FIRST_PROFESSIONAL_ACCESS",
+      });
       return { first, outcome, entryId: entry.id };
     });
   }
@@ -49,7 +62,12 @@ describe("the patient's alerts", () => {
 
     const alerts = await listAlerts(db, { actor: as(patient.id), patientId: patient.id });
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ kind: "FIRST_PROFESSIONAL_ACCESS", actorLabel: "Dr Sophie Bernard", historyEntryId: first.entryId, readAt: null });
+    expect(alerts[0]).toMatchObject({
+      kind: "FIRST_PROFESSIONAL_ACCESS",
+      actorLabel: "Dr Sophie Bernard",
+      historyEntryId: first.entryId,
+      readAt: null,
+    });
 
     const mail = await db.outboundMessage.findUniqueOrThrow({ where: { id: first.outcome!.messageId! } });
     expect(mail.recipient).toBe(patient.email);
@@ -72,7 +90,10 @@ describe("the patient's alerts", () => {
     expect(mail.subject).toBe("Emergency access to your space");
     expect(mail.body).toContain("Dr Sophie Bernard used emergency access");
     expect(mail.body).not.toContain("Inconsciente");
-    expect((await listAlerts(db, { actor: as(patient.id), patientId: patient.id })).map((alert) => alert.kind)).toEqual(["EMERGENCY_ACCESS", "FIRST_PROFESSIONAL_ACCESS"]);
+    expect((await listAlerts(db, { actor: as(patient.id), patientId: patient.id })).map((alert) => alert.kind)).toEqual([
+      "EMERGENCY_ACCESS",
+      "FIRST_PROFESSIONAL_ACCESS",
+    ]);
   });
 
   it("refuses an entry from another patient's history", async () => {
@@ -80,7 +101,11 @@ describe("the patient's alerts", () => {
     const other = await newUser();
     const pro = await newUser(["PROFESSIONAL"]);
     const { entryId } = await professionalAccess(other.id, pro.id);
-    await expect(db.$transaction((tx) => alertOnProfessionalAccess(tx, { patientId: patient.id, historyEntryId: entryId!, actor: doctor(pro.id), kind: "EMERGENCY_ACCESS" }))).rejects.toThrow(/not in this patient's history/);
+    await expect(
+      db.$transaction((tx) =>
+        alertOnProfessionalAccess(tx, { patientId: patient.id, historyEntryId: entryId!, actor: doctor(pro.id), kind: "EMERGENCY_ACCESS" }),
+      ),
+    ).rejects.toThrow(/not in this patient's history/);
   });
 
   it("counts the unread, marks one or all read, and only the patient's own", async () => {

@@ -27,22 +27,41 @@ export type AlertOutcome = {
  */
 export async function alertOnProfessionalAccess(
   tx: AlertDb,
-  { patientId, historyEntryId, actor, kind }: { patientId: string; historyEntryId: string; actor: Pick<HistoryActor, "label">; kind: NotificationKind },
+  {
+    patientId,
+    historyEntryId,
+    actor,
+    kind,
+  }: { patientId: string; historyEntryId: string; actor: Pick<HistoryActor, "label">; kind: NotificationKind },
 ): Promise<AlertOutcome> {
   const entry = await tx.historyEntry.findUnique({ where: { id: historyEntryId }, select: { patientId: true, createdAt: true } });
   if (!entry || entry.patientId !== patientId) throw new Error("The alert's history entry is not in this patient's history.");
-  const notification = await tx.notification.create({ data: { userId: patientId, kind, historyEntryId, actorLabel: actor.label.slice(0, 200) }, select: { id: true } });
+  const notification = await tx.notification.create({
+    data: { userId: patientId, kind, historyEntryId, actorLabel: actor.label.slice(0, 200) },
+    select: { id: true },
+  });
 
   const wantsMail =
     kind === "EMERGENCY_ACCESS" ||
-    (kind === "FIRST_PROFESSIONAL_ACCESS" && (await tx.patientAccessSettings.findUnique({ where: { patientId }, select: { alertFirstAccessByEmail: true } }))?.alertFirstAccessByEmail !== false);
+    (kind === "FIRST_PROFESSIONAL_ACCESS" &&
+      (await tx.patientAccessSettings.findUnique({ where: { patientId }, select: { alertFirstAccessByEmail: true } }))
+        ?.alertFirstAccessByEmail !== false);
   if (!wantsMail) return { notificationId: notification.id, messageId: null };
 
   const patient = await tx.user.findUnique({ where: { id: patientId }, select: { email: true, firstName: true, locale: true } });
   if (!patient) return { notificationId: notification.id, messageId: null };
-  const when = new Intl.DateTimeFormat(formattingLocale(patient.locale), { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(entry.createdAt);
+  const when = new Intl.DateTimeFormat(formattingLocale(patient.locale), {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: PARIS_TIME_ZONE,
+  }).format(entry.createdAt);
   const link = new URL(`/historique?entree=${historyEntryId}`, getConfig().appUrl).toString();
-  const mail = await mailText(patient.locale, kind === "EMERGENCY_ACCESS" ? "emergencyAccess" : "professionalFirstAccess", { firstName: patient.firstName, actor: actor.label, when, link });
+  const mail = await mailText(patient.locale, kind === "EMERGENCY_ACCESS" ? "emergencyAccess" : "professionalFirstAccess", {
+    firstName: patient.firstName,
+    actor: actor.label,
+    when,
+    link,
+  });
   const messageId = await enqueueEmail(tx, { to: patient.email, ...mail });
   return { notificationId: notification.id, messageId };
 }
@@ -55,6 +74,9 @@ export async function alertOnProfessionalAccess(
 export async function isFirstAccessBy(tx: Pick<Db, "$executeRaw" | "historyEntry">, patientId: string, actorId: string): Promise<boolean> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history:${patientId}`}, 0))`;
   // Look-ups do not count: the access after one is still the first.
-  const earlier = await tx.historyEntry.findFirst({ where: { patientId, actorId, action: { not: "PATIENT_LOOKED_UP" } }, select: { id: true } });
+  const earlier = await tx.historyEntry.findFirst({
+    where: { patientId, actorId, action: { not: "PATIENT_LOOKED_UP" } },
+    select: { id: true },
+  });
   return !earlier;
 }

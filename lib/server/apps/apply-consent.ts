@@ -16,16 +16,34 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  */
 export async function applyConsent(
   tx: Pick<Tx, "$executeRaw" | "appConnection" | "historyEntry">,
-  { patientId, actor, app, choice, ipAddress, now = new Date() }: { patientId: string; actor: HistoryActor; app: { id: string; name: string }; choice: ConsentChoice; ipAddress?: string | null; now?: Date },
+  {
+    patientId,
+    actor,
+    app,
+    choice,
+    ipAddress,
+    now = new Date(),
+  }: {
+    patientId: string;
+    actor: HistoryActor;
+    app: { id: string; name: string };
+    choice: ConsentChoice;
+    ipAddress?: string | null;
+    now?: Date;
+  },
 ): Promise<{ connectionId: string; scopes: string[]; categories: DocumentCategory[] }> {
   // Two answers at once for the same app would both read "not connected"; they line up here.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`app-connection:${patientId}:${app.id}`}, 0))`;
-  const existing = await tx.appConnection.findUnique({ where: { patientId_appId: { patientId, appId: app.id } }, select: { id: true, scopes: true, categories: true, revokedAt: true } });
+  const existing = await tx.appConnection.findUnique({
+    where: { patientId_appId: { patientId, appId: app.id } },
+    select: { id: true, scopes: true, categories: true, revokedAt: true },
+  });
   const active = existing && !existing.revokedAt ? existing : null;
   const scopes = SMART_SCOPES.filter((scope) => choice.scopes.includes(scope) || active?.scopes.includes(scope));
   const categories = choice.categories ?? active?.categories ?? [];
 
-  if (active && sameSet(active.scopes, scopes) && sameSet(active.categories, categories)) return { connectionId: active.id, scopes, categories };
+  if (active && sameSet(active.scopes, scopes) && sameSet(active.categories, categories))
+    return { connectionId: active.id, scopes, categories };
   const connection = active
     ? await tx.appConnection.update({ where: { id: active.id }, data: { scopes, categories }, select: { id: true } })
     : await tx.appConnection.upsert({

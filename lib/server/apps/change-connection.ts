@@ -22,13 +22,20 @@ export async function changeConnection(ctx: Ctx, { connectionId, form }: { conne
       select: { id: true, scopes: true, categories: true, app: { select: { id: true, name: true } } },
     });
     if (!connection) throw new AppError("NOT_FOUND", "No such connection for this patient.");
-    const scopes = SMART_SCOPES.filter((scope) => connection.scopes.includes(scope) && (TECHNICAL_SCOPES.includes(scope) || form.scopes.includes(scope)));
+    const scopes = SMART_SCOPES.filter(
+      (scope) => connection.scopes.includes(scope) && (TECHNICAL_SCOPES.includes(scope) || form.scopes.includes(scope)),
+    );
     if (!scopes.some((scope) => !TECHNICAL_SCOPES.includes(scope))) {
       throw new AppError("BAD_REQUEST", "No data scope left.", { messageKey: "apps.manage.scopeRequired", field: "scopes" });
     }
-    const categories = scopes.includes(DOCUMENT_SCOPE) ? connection.categories.filter((category) => form.categories.includes(category)) : [];
+    const categories = scopes.includes(DOCUMENT_SCOPE)
+      ? connection.categories.filter((category) => form.categories.includes(category))
+      : [];
     if (scopes.includes(DOCUMENT_SCOPE) && connection.categories.length > 0 && categories.length === 0) {
-      throw new AppError("BAD_REQUEST", "No document category left.", { messageKey: "apps.consent.categoriesRequired", field: "categories" });
+      throw new AppError("BAD_REQUEST", "No document category left.", {
+        messageKey: "apps.consent.categoriesRequired",
+        field: "categories",
+      });
     }
     if (scopes.length === connection.scopes.length && categories.length === connection.categories.length) return;
     const { count } = await tx.appConnection.updateMany({ where: { id: connection.id, revokedAt: null }, data: { scopes, categories } });

@@ -9,7 +9,10 @@ export const DOCUMENT_SCOPE = "patient/DocumentReference.rs";
 
 /** What a consent form sends: the optional scopes left ticked and the document categories chosen. */
 export const consentFormSchema = z.object({
-  scopes: z.array(z.string().max(100)).max(SMART_SCOPES.length * 2).default([]),
+  scopes: z
+    .array(z.string().max(100))
+    .max(SMART_SCOPES.length * 2)
+    .default([]),
   categories: z.array(z.enum(DocumentCategory)).max(Object.keys(DocumentCategory).length).default([]),
 });
 export type ConsentForm = z.infer<typeof consentFormSchema>;
@@ -34,7 +37,15 @@ export type ConsentChoice = {
  * ones only if left ticked; the document categories only among those the app stated, at least one
  * when the document scope is kept (else it would grant nothing while looking granted).
  */
-export function resolveConsentChoice({ requested, app, form }: { requested: readonly string[]; app: ConsentApp; form: ConsentForm }): ConsentChoice {
+export function resolveConsentChoice({
+  requested,
+  app,
+  form,
+}: {
+  requested: readonly string[];
+  app: ConsentApp;
+  form: ConsentForm;
+}): ConsentChoice {
   const purposes = readScopePurposes(app.scopePurposes);
   const scopes = SMART_SCOPES.filter(
     (scope) => requested.includes(scope) && (TECHNICAL_SCOPES.includes(scope) || !purposes[scope]?.optional || form.scopes.includes(scope)),
@@ -42,7 +53,10 @@ export function resolveConsentChoice({ requested, app, form }: { requested: read
   if (!scopes.includes(DOCUMENT_SCOPE)) return { scopes, categories: null };
   const categories = app.documentCategories.filter((category) => form.categories.includes(category));
   if (app.documentCategories.length > 0 && categories.length === 0) {
-    throw new AppError("BAD_REQUEST", "No document category chosen.", { messageKey: "apps.consent.categoriesRequired", field: "categories" });
+    throw new AppError("BAD_REQUEST", "No document category chosen.", {
+      messageKey: "apps.consent.categoriesRequired",
+      field: "categories",
+    });
   }
   return { scopes, categories };
 }

@@ -14,7 +14,17 @@ type Connection = { scopes: string[]; categories: DocumentCategory[] } | null;
  * granted marked as such; the categories ticked as the connection has them (none for a new one: the
  * patient picks), and the technical scopes to explain.
  */
-export function buildConsentView({ app, requested, connection, locale }: { app: App; requested: readonly string[]; connection: Connection; locale: string }): ConsentView {
+export function buildConsentView({
+  app,
+  requested,
+  connection,
+  locale,
+}: {
+  app: App;
+  requested: readonly string[];
+  connection: Connection;
+  locale: string;
+}): ConsentView {
   const purposes = readScopePurposes(app.scopePurposes);
   const asked = SMART_SCOPES.filter((scope) => requested.includes(scope));
   return {
@@ -32,13 +42,23 @@ export function buildConsentView({ app, requested, connection, locale }: { app: 
         };
       }),
     technical: asked.filter((scope) => TECHNICAL_SCOPES.includes(scope)),
-    categories: asked.includes(DOCUMENT_SCOPE) ? app.documentCategories.map((value) => ({ value, checked: connection?.categories.includes(value) ?? false })) : null,
+    categories: asked.includes(DOCUMENT_SCOPE)
+      ? app.documentCategories.map((value) => ({ value, checked: connection?.categories.includes(value) ?? false }))
+      : null,
     widening: connection !== null,
   };
 }
 
 /** The change form: the connection's data scopes and categories, all ticked, any of them to untick. */
-export function buildChangeView({ app, connection, locale }: { app: App; connection: NonNullable<Connection>; locale: string }): ConsentView {
+export function buildChangeView({
+  app,
+  connection,
+  locale,
+}: {
+  app: App;
+  connection: NonNullable<Connection>;
+  locale: string;
+}): ConsentView {
   const view = buildConsentView({ app, requested: connection.scopes, connection, locale });
   return {
     ...view,

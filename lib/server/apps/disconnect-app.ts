@@ -14,9 +14,15 @@ export async function disconnectApp(ctx: Ctx, { connectionId }: { connectionId: 
   const { db } = ctx;
   const now = new Date();
   await db.$transaction(async (tx) => {
-    const connection = await tx.appConnection.findFirst({ where: { id: connectionId, patientId, revokedAt: null }, select: { id: true, app: { select: { id: true, name: true } } } });
-    const { count } = connection ? await tx.appConnection.updateMany({ where: { id: connection.id, revokedAt: null }, data: { revokedAt: now } }) : { count: 0 };
-    if (!connection || count === 0) throw new AppError("NOT_FOUND", "No such connection for this patient.", { messageKey: "apps.manage.notConnected" });
+    const connection = await tx.appConnection.findFirst({
+      where: { id: connectionId, patientId, revokedAt: null },
+      select: { id: true, app: { select: { id: true, name: true } } },
+    });
+    const { count } = connection
+      ? await tx.appConnection.updateMany({ where: { id: connection.id, revokedAt: null }, data: { revokedAt: now } })
+      : { count: 0 };
+    if (!connection || count === 0)
+      throw new AppError("NOT_FOUND", "No such connection for this patient.", { messageKey: "apps.manage.notConnected" });
     await tx.oAuthToken.updateMany({ where: { connectionId: connection.id, revokedAt: null }, data: { revokedAt: now } });
     await recordHistory(tx, {
       patientId,

@@ -9,7 +9,16 @@ export type ConnectionSummary = {
   categories: DocumentCategory[];
   connectedAt: Date;
   lastUsedAt: Date | null;
-  app: { id: string; slug: string; name: string; publisher: string; status: CatalogAppStatus; statusReason: string | null; scopePurposes: unknown; documentCategories: DocumentCategory[] };
+  app: {
+    id: string;
+    slug: string;
+    name: string;
+    publisher: string;
+    status: CatalogAppStatus;
+    statusReason: string | null;
+    scopePurposes: unknown;
+    documentCategories: DocumentCategory[];
+  };
 };
 
 const columns = {
@@ -18,14 +27,29 @@ const columns = {
   categories: true,
   connectedAt: true,
   lastUsedAt: true,
-  app: { select: { id: true, slug: true, name: true, publisher: true, status: true, statusReason: true, scopePurposes: true, documentCategories: true } },
+  app: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      publisher: true,
+      status: true,
+      statusReason: true,
+      scopePurposes: true,
+      documentCategories: true,
+    },
+  },
 } as const;
 
 /** The patient's connections in force (a suspended app's too: they should see it and why), newest first. */
 export async function listConnections(ctx: Ctx): Promise<ConnectionSummary[]> {
   const { patientId } = await authorizePatient(ctx, "health:read-own");
   const { db } = ctx;
-  return db.appConnection.findMany({ where: { patientId, revokedAt: null }, orderBy: [{ connectedAt: "desc" }, { id: "asc" }], select: columns });
+  return db.appConnection.findMany({
+    where: { patientId, revokedAt: null },
+    orderBy: [{ connectedAt: "desc" }, { id: "asc" }],
+    select: columns,
+  });
 }
 
 /** One connection in force, by the app's slug; null when there is none. */

@@ -15,7 +15,10 @@ const MINUTE = 60_000;
 describe("account lockout", () => {
   const db = useTestDb();
   const newUser = () =>
-    db.user.create({ data: { email: `lockout-${randomUUID()}@test.local`, firstName: "Paul", lastName: "Martin", status: "ACTIVE" }, select: { id: true } });
+    db.user.create({
+      data: { email: `lockout-${randomUUID()}@test.local`, firstName: "Paul", lastName: "Martin", status: "ACTIVE" },
+      select: { id: true },
+    });
   const stored = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { consecutiveFailures: true, lockedUntil: true } });
   /** How long from now the lock lasts, in minutes. */
   const minutesLeft = (until: Date | null) => (until === null ? null : (until.getTime() - Date.now()) / MINUTE);
@@ -38,7 +41,18 @@ describe("account lockout", () => {
 
   it("locks for 5 minutes at the 10th failure, 30 at the 20th, an hour at each further 10th", async () => {
     const user = await newUser();
-    const lockAt = new Map<number, number>([[5, 1], [10, 5], [20, 30], [30, 60], [40, 60], [50, 60], [60, 60], [70, 60], [80, 60], [90, 60]]);
+    const lockAt = new Map<number, number>([
+      [5, 1],
+      [10, 5],
+      [20, 30],
+      [30, 60],
+      [40, 60],
+      [50, 60],
+      [60, 60],
+      [70, 60],
+      [80, 60],
+      [90, 60],
+    ]);
     for (let n = 1; n <= 99; n++) {
       // Each lock is made to have expired before the next failure, so each failure is seen on its own.
       await db.user.update({ where: { id: user.id }, data: { lockedUntil: null } });

@@ -16,16 +16,30 @@ describe("changing the password", () => {
 
   async function accountWithSessions() {
     const user = await db.user.create({
-      data: { email: `pw-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", passwordHash: await hashPassword(OLD) },
+      data: {
+        email: `pw-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Roux",
+        status: "ACTIVE",
+        passwordHash: await hashPassword(OLD),
+      },
       select: { id: true, email: true },
     });
-    const signIn = async () => (await completeSecondFactor(db, { halfToken: (await startPasswordSession(db, { userId: user.id })).token }))!;
+    const signIn = async () =>
+      (await completeSecondFactor(db, { halfToken: (await startPasswordSession(db, { userId: user.id })).token }))!;
     return { user, current: await signIn(), other: await signIn(), half: await startPasswordSession(db, { userId: user.id }) };
   }
 
   it("sets the new password, ends every other session but keeps this one, and tells the owner", async () => {
     const { user, current, other, half } = await accountWithSessions();
-    const result = await changePassword(db, { userId: user.id, keepSessionId: current.sessionId, currentPassword: OLD, newPassword: NEW, context, deliver });
+    const result = await changePassword(db, {
+      userId: user.id,
+      keepSessionId: current.sessionId,
+      currentPassword: OLD,
+      newPassword: NEW,
+      context,
+      deliver,
+    });
     expect(result.otherSessionsEnded).toBe(2);
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(await verifyPassword(after.passwordHash!, NEW)).toBe(true);
@@ -38,7 +52,16 @@ describe("changing the password", () => {
 
   it("refuses a wrong current password, counting it as a failure, and changes nothing", async () => {
     const { user, current, other } = await accountWithSessions();
-    await expect(changePassword(db, { userId: user.id, keepSessionId: current.sessionId, currentPassword: "pas le bon", newPassword: NEW, context, deliver })).rejects.toMatchObject({
+    await expect(
+      changePassword(db, {
+        userId: user.id,
+        keepSessionId: current.sessionId,
+        currentPassword: "pas le bon",
+        newPassword: NEW,
+        context,
+        deliver,
+      }),
+    ).rejects.toMatchObject({
       field: "currentPassword",
       messageKey: "security.password.wrongCurrent",
     });
@@ -50,16 +73,28 @@ describe("changing the password", () => {
 
   it("says why a new password is refused", async () => {
     const { user, current } = await accountWithSessions();
-    const attempt = (newPassword: string) => changePassword(db, { userId: user.id, keepSessionId: current.sessionId, currentPassword: OLD, newPassword, context, deliver });
+    const attempt = (newPassword: string) =>
+      changePassword(db, { userId: user.id, keepSessionId: current.sessionId, currentPassword: OLD, newPassword, context, deliver });
     await expect(attempt("court")).rejects.toMatchObject({ field: "newPassword", messageKey: "security.passwordProblems.TOO_SHORT" });
     await expect(attempt("123456789012")).rejects.toMatchObject({ messageKey: "security.passwordProblems.COMMON" });
-    await expect(attempt(`${user.email.split("@")[0]} et encore`)).rejects.toMatchObject({ messageKey: "security.passwordProblems.PERSONAL" });
+    await expect(attempt(`${user.email.split("@")[0]} et encore`)).rejects.toMatchObject({
+      messageKey: "security.passwordProblems.PERSONAL",
+    });
   });
 
   it("kills a pending reset link", async () => {
     const { user, current } = await accountWithSessions();
-    await db.verificationCode.create({ data: { userId: user.id, purpose: "PASSWORD_RESET", codeHash: "0".repeat(64), expiresAt: new Date(Date.now() + 60_000) } });
-    await changePassword(db, { userId: user.id, keepSessionId: current.sessionId, currentPassword: OLD, newPassword: NEW, context, deliver });
+    await db.verificationCode.create({
+      data: { userId: user.id, purpose: "PASSWORD_RESET", codeHash: "0".repeat(64), expiresAt: new Date(Date.now() + 60_000) },
+    });
+    await changePassword(db, {
+      userId: user.id,
+      keepSessionId: current.sessionId,
+      currentPassword: OLD,
+      newPassword: NEW,
+      context,
+      deliver,
+    });
     expect(await db.verificationCode.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", consumedAt: null } })).toBe(0);
   });
 });

@@ -27,21 +27,36 @@ export async function changePassword(
     context,
     now = new Date(),
     deliver = afterCommitDeliver,
-  }: { userId: string; keepSessionId: string; currentPassword: string; newPassword: string; context: RequestContext; now?: Date; deliver?: Deliver },
+  }: {
+    userId: string;
+    keepSessionId: string;
+    currentPassword: string;
+    newPassword: string;
+    context: RequestContext;
+    now?: Date;
+    deliver?: Deliver;
+  },
 ): Promise<{ otherSessionsEnded: number }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { email: true, firstName: true, lastName: true, locale: true, lockedUntil: true, passwordHash: true },
   });
   if (isLocked(user)) throw new AppError("RATE_LIMITED", "password change while locked", { messageKey: "security.reauth.locked" });
-  const currentOk = currentPassword.length <= PASSWORD_MAX_LENGTH * 4 && user.passwordHash !== null && (await verifyPassword(user.passwordHash, currentPassword));
+  const currentOk =
+    currentPassword.length <= PASSWORD_MAX_LENGTH * 4 &&
+    user.passwordHash !== null &&
+    (await verifyPassword(user.passwordHash, currentPassword));
   if (!currentOk) {
     await recordFailedSignIn(db, userId);
     throw new AppError("BAD_REQUEST", "wrong current password", { messageKey: "security.password.wrongCurrent", field: "currentPassword" });
   }
   const problem = checkPassword(newPassword, user);
   if (problem) {
-    throw new AppError("BAD_REQUEST", "password refused", { messageKey: `security.passwordProblems.${problem}`, messageValues: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }, field: "newPassword" });
+    throw new AppError("BAD_REQUEST", "password refused", {
+      messageKey: `security.passwordProblems.${problem}`,
+      messageValues: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
+      field: "newPassword",
+    });
   }
   const passwordHash = await hashPassword(newPassword);
 

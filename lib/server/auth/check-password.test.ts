@@ -22,7 +22,16 @@ describe("common passwords", () => {
   });
 
   it("refuses one repeated character, a short block repeated, and simple sequences", () => {
-    for (const weak of ["aaaaaaaaaaaaaa", "            ", "abcabcabcabc", "121212121212", "123456789012", "abcdefghijklm", "zyxwvutsrqpon", "987654321098"]) {
+    for (const weak of [
+      "aaaaaaaaaaaaaa",
+      "            ",
+      "abcabcabcabc",
+      "121212121212",
+      "123456789012",
+      "abcdefghijklm",
+      "zyxwvutsrqpon",
+      "987654321098",
+    ]) {
       expect(checkPassword(weak), weak).toBe("COMMON");
     }
   });

@@ -8,11 +8,21 @@ describe("the account's security history", () => {
 
   it("lists the account's own latest 50 events, newest first", async () => {
     const [user, other] = await Promise.all(
-      ["a", "b"].map((tag) => db.user.create({ data: { email: `ev-${tag}-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux" }, select: { id: true } })),
+      ["a", "b"].map((tag) =>
+        db.user.create({
+          data: { email: `ev-${tag}-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux" },
+          select: { id: true },
+        }),
+      ),
     );
     const t0 = Date.now() - 3_600_000;
     await db.securityEvent.createMany({
-      data: Array.from({ length: 55 }, (_, i) => ({ userId: user.id, kind: i === 54 ? ("PASSWORD_CHANGED" as const) : ("LOGGED_OUT" as const), createdAt: new Date(t0 + i * 1000), ipAddress: "192.0.2.1" })),
+      data: Array.from({ length: 55 }, (_, i) => ({
+        userId: user.id,
+        kind: i === 54 ? ("PASSWORD_CHANGED" as const) : ("LOGGED_OUT" as const),
+        createdAt: new Date(t0 + i * 1000),
+        ipAddress: "192.0.2.1",
+      })),
     });
     await db.securityEvent.create({ data: { userId: other.id, kind: "SIGNED_UP" } });
 

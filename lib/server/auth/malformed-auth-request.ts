@@ -39,8 +39,13 @@ function callbackCookies(request: Request): string[] {
 export async function refuseMalformedAuthRequest(request: Request, segments: string[]): Promise<Response | null> {
   const url = new URL(request.url);
   const callbackUrls = [...url.searchParams.getAll("callbackUrl"), ...callbackCookies(request)];
-  if (callbackUrls.some((value) => !isHttpUrl(value, url.origin))) return errorResponse(new AppError("BAD_REQUEST", "Malformed callbackUrl."));
-  if ((request.method === "GET" || request.method === "HEAD") && segments[0] === "callback" && CREDENTIALS_PROVIDERS.has(segments[1] ?? "")) {
+  if (callbackUrls.some((value) => !isHttpUrl(value, url.origin)))
+    return errorResponse(new AppError("BAD_REQUEST", "Malformed callbackUrl."));
+  if (
+    (request.method === "GET" || request.method === "HEAD") &&
+    segments[0] === "callback" &&
+    CREDENTIALS_PROVIDERS.has(segments[1] ?? "")
+  ) {
     const response = await errorResponse(new AppError("BAD_REQUEST", "Credentials callbacks take a POST."), { status: 405 });
     response.headers.set("Allow", "POST");
     return response;

@@ -37,7 +37,10 @@ export function authOptions(): AuthOptions {
     cookies: {
       sessionToken: { name: SESSION_COOKIE(secure), options: { httpOnly: true, sameSite: "lax", path: "/", secure } },
       csrfToken: { name: secure ? "__Host-ens.csrf" : "ens.csrf", options: { httpOnly: true, sameSite: "lax", path: "/", secure } },
-      callbackUrl: { name: secure ? "__Host-ens.callback" : "ens.callback", options: { httpOnly: true, sameSite: "lax", path: "/", secure } },
+      callbackUrl: {
+        name: secure ? "__Host-ens.callback" : "ens.callback",
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
     },
     pages: { signIn: "/connexion", error: "/connexion" },
     providers: [
@@ -49,7 +52,11 @@ export function authOptions(): AuthOptions {
           const email = typeof credentials?.email === "string" ? credentials.email : "";
           const password = typeof credentials?.password === "string" ? credentials.password : "";
           if (!email || !password || email.length > 254) throw new Error("INVALID_CREDENTIALS");
-          const result = await signInWithPassword(getDb(), { email, password, context: contextFromHeaders((req.headers ?? {}) as Headers) });
+          const result = await signInWithPassword(getDb(), {
+            email,
+            password,
+            context: contextFromHeaders((req.headers ?? {}) as Headers),
+          });
           if (!result.ok) throw new Error(result.error);
           return { id: result.userId, sid: result.token };
         },

@@ -8,7 +8,10 @@ const hmacKey = randomBytes(32);
 describe("recovery codes", () => {
   const db = useTestDb();
   const newUser = () =>
-    db.user.create({ data: { email: `rc-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
+    db.user.create({
+      data: { email: `rc-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true },
+    });
 
   it("gives ten distinct codes of ten unambiguous characters, shown as XXXXX-XXXXX", async () => {
     const user = await newUser();

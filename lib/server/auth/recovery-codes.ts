@@ -28,7 +28,9 @@ function defaultHmacKey(): Buffer {
 }
 
 function hashCode(normalised: string, hmacKey: Buffer | undefined): string {
-  return createHmac("sha256", hmacKey ?? defaultHmacKey()).update(normalised).digest("hex");
+  return createHmac("sha256", hmacKey ?? defaultHmacKey())
+    .update(normalised)
+    .digest("hex");
 }
 
 /**
@@ -37,7 +39,11 @@ function hashCode(normalised: string, hmacKey: Buffer | undefined): string {
  * who misreads one still gets in. Null when it cannot be a code, so nothing is hashed or queried.
  */
 function normaliseRecoveryCode(code: string): string | null {
-  const normalised = code.toUpperCase().replace(/[\s-]+/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+  const normalised = code
+    .toUpperCase()
+    .replace(/[\s-]+/g, "")
+    .replace(/[IL]/g, "1")
+    .replace(/O/g, "0");
   return new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`).test(normalised) ? normalised : null;
 }
 

@@ -10,9 +10,13 @@ describe("removing a second factor", () => {
   const db = useTestDb();
 
   async function accountWith(kinds: ("TOTP" | "EMAIL_OTP" | "PASSKEY")[]) {
-    const user = await db.user.create({ data: { email: `rf-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true, email: true } });
+    const user = await db.user.create({
+      data: { email: `rf-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true, email: true },
+    });
     const factors = [];
-    for (const kind of kinds) factors.push((await db.authFactor.create({ data: { userId: user.id, kind, confirmedAt: new Date() }, select: { id: true } })).id);
+    for (const kind of kinds)
+      factors.push((await db.authFactor.create({ data: { userId: user.id, kind, confirmedAt: new Date() }, select: { id: true } })).id);
     return { user, factors };
   }
 
@@ -27,7 +31,10 @@ describe("removing a second factor", () => {
   it("refuses to remove the last confirmed factor, even with an unconfirmed one beside it", async () => {
     const { user, factors } = await accountWith(["TOTP"]);
     await db.authFactor.create({ data: { userId: user.id, kind: "TOTP" } });
-    await expect(removeFactor(db, { userId: user.id, factorId: factors[0], context, deliver })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "security.factors.lastFactor" });
+    await expect(removeFactor(db, { userId: user.id, factorId: factors[0], context, deliver })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "security.factors.lastFactor",
+    });
     expect(await db.authFactor.count({ where: { id: factors[0] } })).toBe(1);
   });
 
@@ -41,7 +48,9 @@ describe("removing a second factor", () => {
   it("cannot remove another person's factor", async () => {
     const alice = await accountWith(["TOTP", "TOTP"]);
     const bob = await accountWith(["TOTP", "TOTP"]);
-    await expect(removeFactor(db, { userId: alice.user.id, factorId: bob.factors[0], context, deliver })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeFactor(db, { userId: alice.user.id, factorId: bob.factors[0], context, deliver })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.authFactor.count({ where: { userId: bob.user.id } })).toBe(2);
   });
 });

@@ -13,7 +13,12 @@ import { queueSecurityMail } from "./security-settings/queue-security-mail";
  */
 export async function removeFactor(
   db: Db,
-  { userId, factorId, context, deliver = afterCommitDeliver }: { userId: string; factorId: string; context: RequestContext; deliver?: Deliver },
+  {
+    userId,
+    factorId,
+    context,
+    deliver = afterCommitDeliver,
+  }: { userId: string; factorId: string; context: RequestContext; deliver?: Deliver },
 ): Promise<void> {
   const messageId = await db.$transaction(async (tx) => {
     // Locks the account row: two removals racing (two tabs, each removing one of the last two

@@ -21,7 +21,10 @@ type Deliver = (messageId: string) => void;
  * histories. Rows are claimed with `FOR UPDATE SKIP LOCKED` and unmarked in the batch that tells
  * them: several instances share the work and each patient is told once. Returns how many were told.
  */
-export async function sendAccessEndedNotices(db: Db, { deliver = afterCommitDeliver, batchSize = BATCH }: { deliver?: Deliver; batchSize?: number } = {}): Promise<number> {
+export async function sendAccessEndedNotices(
+  db: Db,
+  { deliver = afterCommitDeliver, batchSize = BATCH }: { deliver?: Deliver; batchSize?: number } = {},
+): Promise<number> {
   let told = 0;
   for (;;) {
     const { count, messageIds } = await db.$transaction(
@@ -47,23 +50,41 @@ export async function sendAccessEndedNotices(db: Db, { deliver = afterCommitDeli
               patientId: row.patientId,
               actor: { userId: null, role: "CURATOR" as const, label: CURATION_TEAM_LABEL },
               action: "APP_ACCESS_ENDED" as const,
-              details: { appId: decision.app.id, appName: decision.app.name, decision: decisionWord(decision.status), reason: decision.reason },
+              details: {
+                appId: decision.app.id,
+                appName: decision.app.name,
+                decision: decisionWord(decision.status),
+                reason: decision.reason,
+              },
             };
           }),
         );
         await tx.notification.createMany({
-          data: rows.map((row, i) => ({ userId: row.patientId, kind: "APP_SUSPENDED" as const, historyEntryId: entryIds[i], actorLabel: decisions.get(row.decisionId)!.app.name.slice(0, 200) })),
+          data: rows.map((row, i) => ({
+            userId: row.patientId,
+            kind: "APP_SUSPENDED" as const,
+            historyEntryId: entryIds[i],
+            actorLabel: decisions.get(row.decisionId)!.app.name.slice(0, 200),
+          })),
         });
         // A closed account has no one to write to; its history and alert are kept all the same. One
         // mail per ended connection: a patient may lose two apps in one batch.
         const users = new Map(
-          (await tx.user.findMany({ where: { id: { in: rows.map((row) => row.patientId) }, status: { not: "CLOSED" } }, select: { id: true, email: true, firstName: true, locale: true } })).map((user) => [user.id, user]),
+          (
+            await tx.user.findMany({
+              where: { id: { in: rows.map((row) => row.patientId) }, status: { not: "CLOSED" } },
+              select: { id: true, email: true, firstName: true, locale: true },
+            })
+          ).map((user) => [user.id, user]),
         );
         const ids: string[] = [];
         for (const row of rows) {
           const user = users.get(row.patientId);
           if (!user) continue;
-          const mail = appAccessEndedMail(user.locale, { firstName: user.firstName, decision: decisionWord(decisions.get(row.decisionId)!.status) });
+          const mail = appAccessEndedMail(user.locale, {
+            firstName: user.firstName,
+            decision: decisionWord(decisions.get(row.decisionId)!.status),
+          });
           ids.push(await enqueueEmail(tx, { to: user.email, ...mail }));
         }
         await tx.appConnection.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { endedByDecisionId: null } });

@@ -9,7 +9,10 @@ import { getConfig } from "@/lib/server/config";
  * app's name can say which condition a person follows ("GlucoSuivi"), and a mailbox is less guarded
  * than the space. The alert in the space names it and links to the app's page and its reason.
  */
-export function appAccessEndedMail(locale: Locale, values: { firstName: string; decision: "suspend" | "delist" }): { subject: string; text: string } {
+export function appAccessEndedMail(
+  locale: Locale,
+  values: { firstName: string; decision: "suspend" | "delist" },
+): { subject: string; text: string } {
   const appUrl = getConfig().appUrl;
   const t = createTranslator({ locale, messages: messages[locale], namespace: "catalogue.mail" });
   const tMail = createTranslator({ locale, messages: messages[locale], namespace: "mail" });

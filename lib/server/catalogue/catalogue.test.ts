@@ -29,13 +29,21 @@ describe("the catalogue and its curation", () => {
 
   async function newUser(roles: ("PATIENT" | "CURATOR")[] = ["PATIENT"], locale: "fr" | "en" = "fr") {
     const email = `catalogue-${randomUUID()}@test.local`;
-    const user = await db.user.create({ data: { email, firstName: "Inès", lastName: "Garnier", roles, status: "ACTIVE", locale }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email, firstName: "Inès", lastName: "Garnier", roles, status: "ACTIVE", locale },
+      select: { id: true },
+    });
     return { id: user.id, email };
   }
 
   async function curator(): Promise<StaffActor> {
     const user = await newUser(["CURATOR"]);
-    return { userId: user.id, role: "CURATOR", label: "Inès Garnier", actor: { userId: user.id, roles: ["CURATOR"], stage: "FULL", hasConfirmedFactor: true } };
+    return {
+      userId: user.id,
+      role: "CURATOR",
+      label: "Inès Garnier",
+      actor: { userId: user.id, roles: ["CURATOR"], stage: "FULL", hasConfirmedFactor: true },
+    };
   }
 
   /** An app straight in the database, named with a word no other test uses. */
@@ -59,10 +67,21 @@ describe("the catalogue and its curation", () => {
 
   // Through the form's own schema, as the checklist posts it.
   const reviewAll = (appId: string, outcome = "MET", overrides: Record<string, string> = {}) =>
-    criteriaReviewSchema.parse(Object.fromEntries([["appId", appId], ...ALL_CRITERIA.flatMap((criterion) => [[`outcome_${criterion}`, overrides[criterion] ?? outcome], [`note_${criterion}`, `Vu (${criterion})`]])]));
+    criteriaReviewSchema.parse(
+      Object.fromEntries([
+        ["appId", appId],
+        ...ALL_CRITERIA.flatMap((criterion) => [
+          [`outcome_${criterion}`, overrides[criterion] ?? outcome],
+          [`note_${criterion}`, `Vu (${criterion})`],
+        ]),
+      ]),
+    );
 
   async function expectCode(promise: Promise<unknown>, code: string, messageKey?: string) {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe(code);
     if (messageKey) expect((error as AppError).messageKey).toBe(messageKey);
@@ -72,7 +91,13 @@ describe("the catalogue and its curation", () => {
     const word = `Crème${randomUUID().slice(0, 6)}`;
     const statuses: CatalogAppStatus[] = ["LISTED", "SUSPENDED", "SUBMITTED", "REFUSED", "DELISTED"];
     const apps = Object.fromEntries(await Promise.all(statuses.map(async (status) => [status, await newApp(word, { status })] as const)));
-    const documents = await newApp(word, { theme: "PHARMACY", requestedScopes: ["patient/DocumentReference.rs"], regions: ["FR-BRE"], medicalDevice: true, priceModel: "PAID" });
+    const documents = await newApp(word, {
+      theme: "PHARMACY",
+      requestedScopes: ["patient/DocumentReference.rs"],
+      regions: ["FR-BRE"],
+      medicalDevice: true,
+      priceModel: "PAID",
+    });
 
     const found = (cards: { id: string }[]) => cards.map((card) => card.id).sort();
     const folded = word.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
@@ -86,7 +111,9 @@ describe("the catalogue and its curation", () => {
     expect(found(await searchCatalogue(db, parseCatalogueQuery({ q: word, medical: "1" })))).toEqual([documents.id]);
     expect(found(await searchCatalogue(db, { q: word, medical: true }))).toEqual([documents.id]);
     // A national app is offered in every region; a regional one only in its own.
-    expect(found(await searchCatalogue(db, { q: word, region: "FR-BRE" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort());
+    expect(found(await searchCatalogue(db, { q: word, region: "FR-BRE" }))).toEqual(
+      [apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort(),
+    );
     expect(found(await searchCatalogue(db, { q: word, region: "FR-IDF" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id].sort());
 
     expect(await getPublicApp(db, apps.SUBMITTED.slug)).toBeNull();
@@ -101,10 +128,14 @@ describe("the catalogue and its curation", () => {
     const first = await createCatalogueApp(db, { proposer: { kind: "publisher", userId: publisher.id }, input: proposal(name) });
     const second = await createCatalogueApp(db, { proposer: { kind: "curator", staff }, input: proposal(name) });
     expect(second.slug).toBe(`${first.slug}-2`);
-    expect(await db.catalogApp.findUniqueOrThrow({ where: { id: first.id }, select: { status: true, submittedById: true } })).toEqual({ status: "SUBMITTED", submittedById: publisher.id });
+    expect(await db.catalogApp.findUniqueOrThrow({ where: { id: first.id }, select: { status: true, submittedById: true } })).toEqual({
+      status: "SUBMITTED",
+      submittedById: publisher.id,
+    });
     expect(await db.staffAuditEntry.count({ where: { targetAppId: second.id, action: "CATALOG_APP_CREATED" } })).toBe(1);
 
-    const decide = (decision: "list" | "refuse" | "suspend" | "delist", reason = "Décision motivée par la commission.") => decideAppStatus(db, { staff, input: { appId: first.id, decision, reason } });
+    const decide = (decision: "list" | "refuse" | "suspend" | "delist", reason = "Décision motivée par la commission.") =>
+      decideAppStatus(db, { staff, input: { appId: first.id, decision, reason } });
     await expectCode(decide("suspend"), "CONFLICT", "catalogue.curation.errors.transition");
     await expect(decide("list", "court")).rejects.toThrow();
     await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.incomplete");
@@ -114,8 +145,12 @@ describe("the catalogue and its curation", () => {
     // Saving again changes only what changed: one criterion, one audit entry, the others keep their date.
     const before = await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } });
     expect(await reviewCriteria(db, { staff, input: reviewAll(first.id, "MET", { ECO_DESIGN: "NOT_MET" }) })).toEqual({ changed: 1 });
-    expect((await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } })).reviewedAt).toEqual(before.reviewedAt);
-    expect(await db.staffAuditEntry.count({ where: { targetAppId: first.id, action: "CATALOG_CRITERION_REVIEWED" } })).toBe(ALL_CRITERIA.length + 1);
+    expect(
+      (await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } })).reviewedAt,
+    ).toEqual(before.reviewedAt);
+    expect(await db.staffAuditEntry.count({ where: { targetAppId: first.id, action: "CATALOG_CRITERION_REVIEWED" } })).toBe(
+      ALL_CRITERIA.length + 1,
+    );
 
     // An ethics criterion not met does not block listing; the public file shows it.
     expect(await decide("list")).toEqual({ status: "LISTED", notifiedPatients: 0 });
@@ -127,7 +162,13 @@ describe("the catalogue and its curation", () => {
     expect(file?.decisions.map((d) => d.status)).toEqual(["SUBMITTED", "LISTED", "DELISTED"]);
     expect(file?.statusReason).toBe("Retiré à la demande de l'éditeur.");
     expect(file?.reviews.find((r) => r.criterion === "ECO_DESIGN")?.outcome).toBe("NOT_MET");
-    expect(await db.staffAuditEntry.findMany({ where: { targetAppId: first.id, action: "CATALOG_APP_STATUS_CHANGED" }, select: { reason: true, details: true }, orderBy: { createdAt: "asc" } })).toEqual([
+    expect(
+      await db.staffAuditEntry.findMany({
+        where: { targetAppId: first.id, action: "CATALOG_APP_STATUS_CHANGED" },
+        select: { reason: true, details: true },
+        orderBy: { createdAt: "asc" },
+      }),
+    ).toEqual([
       { reason: "Décision motivée par la commission.", details: { from: "SUBMITTED", to: "LISTED", notifiedPatients: 0 } },
       { reason: "Retiré à la demande de l'éditeur.", details: { from: "LISTED", to: "DELISTED", notifiedPatients: 0 } },
     ]);
@@ -136,17 +177,36 @@ describe("the catalogue and its curation", () => {
   it("suspending an app stops its tokens and tells each connected patient once, in their history, alerts and mail", async () => {
     const staff = await curator();
     const app = await newApp(`Tensio${randomUUID().slice(0, 6)}`);
-    const client = await db.oAuthClient.create({ data: { clientId: `c-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://test.example/cb"] }, select: { id: true } });
+    const client = await db.oAuthClient.create({
+      data: { clientId: `c-${randomUUID()}`, appId: app.id, type: "PUBLIC", redirectUris: ["https://test.example/cb"] },
+      select: { id: true },
+    });
     const [alice, bob, gone] = await Promise.all([newUser(), newUser(["PATIENT"], "en"), newUser()]);
-    const connect = (patientId: string, revokedAt: Date | null = null) => db.appConnection.create({ data: { patientId, appId: app.id, scopes: ["patient/Patient.r"], categories: [], revokedAt }, select: { id: true } });
+    const connect = (patientId: string, revokedAt: Date | null = null) =>
+      db.appConnection.create({
+        data: { patientId, appId: app.id, scopes: ["patient/Patient.r"], categories: [], revokedAt },
+        select: { id: true },
+      });
     const [aliceConnection] = await Promise.all([connect(alice.id), connect(bob.id), connect(gone.id, new Date())]);
     const token = newOpaqueToken("access");
-    await db.oAuthToken.create({ data: { tokenHash: hashOpaqueToken(token), kind: "ACCESS", clientId: client.id, connectionId: aliceConnection.id, scopes: ["patient/Patient.r"], familyId: randomUUID(), expiresAt: new Date(Date.now() + 3600_000) } });
+    await db.oAuthToken.create({
+      data: {
+        tokenHash: hashOpaqueToken(token),
+        kind: "ACCESS",
+        clientId: client.id,
+        connectionId: aliceConnection.id,
+        scopes: ["patient/Patient.r"],
+        familyId: randomUUID(),
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
     expect((await verifyAccessToken(db, `Bearer ${token}`)).patientId).toBe(alice.id);
 
     const reason = "Hébergeur non certifié HDS : suspension le temps de l'audit.";
     let told = 0;
-    expect(await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason } }, { tellPatients: () => (told += 1) })).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
+    expect(
+      await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason } }, { tellPatients: () => (told += 1) }),
+    ).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
     // The decision ends access at once; the patients are told just after, outside its transaction.
     await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
     expect(await db.appConnection.count({ where: { appId: app.id, revokedAt: null } })).toBe(0);
@@ -159,13 +219,30 @@ describe("the catalogue and its curation", () => {
     expect(delivered).toHaveLength(2);
 
     for (const patient of [alice, bob]) {
-      const entries = await db.historyEntry.findMany({ where: { patientId: patient.id }, select: { id: true, action: true, actorId: true, actorRole: true, actorLabel: true, details: true } });
-      expect(entries).toEqual([{ id: expect.any(String), action: "APP_ACCESS_ENDED", actorId: null, actorRole: "CURATOR", actorLabel: "Équipe de référencement", details: { appId: app.id, appName: app.name, decision: "suspend", reason } }]);
-      expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true, historyEntryId: true } })).toEqual([{ kind: "APP_SUSPENDED", actorLabel: app.name, historyEntryId: entries[0].id }]);
+      const entries = await db.historyEntry.findMany({
+        where: { patientId: patient.id },
+        select: { id: true, action: true, actorId: true, actorRole: true, actorLabel: true, details: true },
+      });
+      expect(entries).toEqual([
+        {
+          id: expect.any(String),
+          action: "APP_ACCESS_ENDED",
+          actorId: null,
+          actorRole: "CURATOR",
+          actorLabel: "Équipe de référencement",
+          details: { appId: app.id, appName: app.name, decision: "suspend", reason },
+        },
+      ]);
+      expect(
+        await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true, historyEntryId: true } }),
+      ).toEqual([{ kind: "APP_SUSPENDED", actorLabel: app.name, historyEntryId: entries[0].id }]);
       expect((await verifyHistoryChain(db, patient.id)).intact).toBe(true);
     }
     expect(await db.notification.count({ where: { userId: gone.id } })).toBe(0);
-    const mails = await db.outboundMessage.findMany({ where: { recipient: { in: [alice.email, bob.email, gone.email] } }, select: { recipient: true, subject: true, body: true } });
+    const mails = await db.outboundMessage.findMany({
+      where: { recipient: { in: [alice.email, bob.email, gone.email] } },
+      select: { recipient: true, subject: true, body: true },
+    });
     expect(mails.map((mail) => mail.recipient).sort()).toEqual([alice.email, bob.email].sort());
     const french = mails.find((mail) => mail.recipient === alice.email)!;
     // The mail points to the alerts without naming the app (a name can reveal a condition).
@@ -179,9 +256,14 @@ describe("the catalogue and its curation", () => {
     expect(await db.appConnection.count({ where: { appId: app.id, revokedAt: null } })).toBe(0);
     expect(await db.oAuthToken.count({ where: { connectionId: aliceConnection.id, revokedAt: null } })).toBe(0);
     await reviewCriteria(db, { staff, input: reviewAll(app.id, "MET") });
-    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "list", reason: "Audit HDS passé : l'application revient au catalogue." } });
+    await decideAppStatus(db, {
+      staff,
+      input: { appId: app.id, decision: "list", reason: "Audit HDS passé : l'application revient au catalogue." },
+    });
     await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
-    expect(await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." } })).toEqual({ status: "SUSPENDED", notifiedPatients: 0 });
+    expect(
+      await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." } }),
+    ).toEqual({ status: "SUSPENDED", notifiedPatients: 0 });
     await sendAccessEndedNotices(db, { deliver: () => {} });
     expect(await db.notification.count({ where: { userId: alice.id } })).toBe(1);
   });
@@ -190,25 +272,51 @@ describe("the catalogue and its curation", () => {
     const staff = await curator();
     const patient = await newUser();
     const [suspended, delisted] = [await newApp(`Pouls${randomUUID().slice(0, 6)}`), await newApp(`Sommeil${randomUUID().slice(0, 6)}`)];
-    for (const app of [suspended, delisted]) await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] } });
-    await decideAppStatus(db, { staff, input: { appId: suspended.id, decision: "suspend", reason: "Suspension le temps d'un audit." } }, { tellPatients: () => {} });
-    await decideAppStatus(db, { staff, input: { appId: delisted.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } }, { tellPatients: () => {} });
+    for (const app of [suspended, delisted])
+      await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] } });
+    await decideAppStatus(
+      db,
+      { staff, input: { appId: suspended.id, decision: "suspend", reason: "Suspension le temps d'un audit." } },
+      { tellPatients: () => {} },
+    );
+    await decideAppStatus(
+      db,
+      { staff, input: { appId: delisted.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } },
+      { tellPatients: () => {} },
+    );
     await sendAccessEndedNotices(db, { deliver: () => {} });
 
-    const entries = await db.historyEntry.findMany({ where: { patientId: patient.id, action: "APP_ACCESS_ENDED" }, select: { details: true } });
+    const entries = await db.historyEntry.findMany({
+      where: { patientId: patient.id, action: "APP_ACCESS_ENDED" },
+      select: { details: true },
+    });
     expect(entries.map((entry) => (entry.details as { decision: string }).decision).sort()).toEqual(["delist", "suspend"]);
     expect(await db.notification.count({ where: { userId: patient.id, kind: "APP_SUSPENDED" } })).toBe(2);
-    const subjects = (await db.outboundMessage.findMany({ where: { recipient: patient.email }, select: { subject: true } })).map((mail) => mail.subject);
-    expect(subjects.sort()).toEqual(["Un service connecté à votre espace a été retiré du catalogue", "Un service connecté à votre espace a été suspendu"]);
+    const subjects = (await db.outboundMessage.findMany({ where: { recipient: patient.email }, select: { subject: true } })).map(
+      (mail) => mail.subject,
+    );
+    expect(subjects.sort()).toEqual([
+      "Un service connecté à votre espace a été retiré du catalogue",
+      "Un service connecté à votre espace a été suspendu",
+    ]);
   });
 
   it.runIf(realPostgres)("two instances telling at once tell each patient once", async () => {
     const staff = await curator();
     const app = await newApp(`Glyco${randomUUID().slice(0, 6)}`);
     const patients = await Promise.all(Array.from({ length: 12 }, () => newUser()));
-    await db.appConnection.createMany({ data: patients.map((patient) => ({ patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] })) });
-    await decideAppStatus(db, { staff, input: { appId: app.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } }, { tellPatients: () => {} });
-    const counts = await Promise.all([sendAccessEndedNotices(db, { deliver: () => {}, batchSize: 5 }), sendAccessEndedNotices(otherInstance, { deliver: () => {}, batchSize: 5 })]);
+    await db.appConnection.createMany({
+      data: patients.map((patient) => ({ patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] })),
+    });
+    await decideAppStatus(
+      db,
+      { staff, input: { appId: app.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } },
+      { tellPatients: () => {} },
+    );
+    const counts = await Promise.all([
+      sendAccessEndedNotices(db, { deliver: () => {}, batchSize: 5 }),
+      sendAccessEndedNotices(otherInstance, { deliver: () => {}, batchSize: 5 }),
+    ]);
     expect(counts[0] + counts[1]).toBe(12);
     for (const patient of patients) {
       expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "APP_ACCESS_ENDED" } })).toBe(1);
@@ -221,9 +329,18 @@ describe("the catalogue and its curation", () => {
     const app = await newApp(`Signal${randomUUID().slice(0, 6)}`);
     const hidden = await newApp("Caché", { status: "SUBMITTED" });
     await expectCode(reportApp(db, { reporterId: reporter.id, input: { appId: hidden.id, reason: "SECURITY" } }), "NOT_FOUND");
-    const { reportId } = await reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "PRIVACY", message: "  Demande des données sans raison.  " } });
-    expect(await db.catalogReport.findUniqueOrThrow({ where: { id: reportId }, select: { appId: true, reporterId: true, reason: true, message: true, resolvedAt: true } })).toEqual({ appId: app.id, reporterId: reporter.id, reason: "PRIVACY", message: "Demande des données sans raison.", resolvedAt: null });
-    for (let i = 1; i < REPORT_LIMIT.limit; i++) await reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } });
+    const { reportId } = await reportApp(db, {
+      reporterId: reporter.id,
+      input: { appId: app.id, reason: "PRIVACY", message: "  Demande des données sans raison.  " },
+    });
+    expect(
+      await db.catalogReport.findUniqueOrThrow({
+        where: { id: reportId },
+        select: { appId: true, reporterId: true, reason: true, message: true, resolvedAt: true },
+      }),
+    ).toEqual({ appId: app.id, reporterId: reporter.id, reason: "PRIVACY", message: "Demande des données sans raison.", resolvedAt: null });
+    for (let i = 1; i < REPORT_LIMIT.limit; i++)
+      await reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } });
     await expectCode(reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } }), "RATE_LIMITED");
     expect(await db.catalogReport.count({ where: { reporterId: reporter.id } })).toBe(REPORT_LIMIT.limit);
   });

@@ -12,7 +12,11 @@ import { CURATION_TEAM_LABEL } from "./curation-team";
 export type Proposer = { kind: "publisher"; userId: string } | { kind: "curator"; staff: StaffActor };
 
 export function slugBase(name: string): string {
-  const base = foldForSearch(name).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  const base = foldForSearch(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
   return base || "service";
 }
 
@@ -21,16 +25,32 @@ export function slugBase(name: string): string {
  * transaction. The slug comes from the name, made unique with a number; two proposals racing for the
  * same slug meet the unique index and the second one takes the next number.
  */
-export async function createCatalogueApp(db: Db, { proposer, input, ipAddress }: { proposer: Proposer; input: unknown; ipAddress?: string | null }): Promise<{ id: string; slug: string }> {
+export async function createCatalogueApp(
+  db: Db,
+  { proposer, input, ipAddress }: { proposer: Proposer; input: unknown; ipAddress?: string | null },
+): Promise<{ id: string; slug: string }> {
   const values = appFormSchema.parse(input);
   const base = slugBase(values.name);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        const taken = new Set((await tx.catalogApp.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
+        const taken = new Set(
+          (await tx.catalogApp.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+        );
         let slug = base;
         for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-        const purposes = Object.fromEntries(values.scopes.filter((scope) => values.purposes[scope]?.fr).map((scope) => [scope, { fr: values.purposes[scope].fr, en: values.purposes[scope].en ?? values.purposes[scope].fr, optional: values.purposes[scope].optional }]));
+        const purposes = Object.fromEntries(
+          values.scopes
+            .filter((scope) => values.purposes[scope]?.fr)
+            .map((scope) => [
+              scope,
+              {
+                fr: values.purposes[scope].fr,
+                en: values.purposes[scope].en ?? values.purposes[scope].fr,
+                optional: values.purposes[scope].optional,
+              },
+            ]),
+        );
         const app = await tx.catalogApp.create({
           data: {
             slug,
@@ -71,7 +91,13 @@ export async function createCatalogueApp(db: Db, { proposer, input, ipAddress }:
           },
         });
         if (proposer.kind === "curator") {
-          await recordStaffAction(tx, { staff: proposer.staff, action: "CATALOG_APP_CREATED", target: { appId: app.id, label: values.name }, details: { slug }, ipAddress });
+          await recordStaffAction(tx, {
+            staff: proposer.staff,
+            action: "CATALOG_APP_CREATED",
+            target: { appId: app.id, label: values.name },
+            details: { slug },
+            ipAddress,
+          });
         }
         return app;
       });

@@ -28,7 +28,11 @@ export type DecisionOutcome = { status: CatalogAppStatus; notifiedPatients: numb
  */
 export async function decideAppStatus(
   db: Db,
-  { staff, input, ipAddress }: { staff: StaffActor; input: { appId: string; decision: CurationDecision; reason: string }; ipAddress?: string | null },
+  {
+    staff,
+    input,
+    ipAddress,
+  }: { staff: StaffActor; input: { appId: string; decision: CurationDecision; reason: string }; ipAddress?: string | null },
   { tellPatients = sendAccessEndedNoticesSoon }: { tellPatients?: (tx: Pick<Tx, "$executeRaw">) => unknown } = {},
 ): Promise<DecisionOutcome> {
   const { appId, decision, reason } = decisionSchema.parse(input);
@@ -37,22 +41,47 @@ export async function decideAppStatus(
     async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "CatalogApp" WHERE "id" = ${appId}::uuid FOR UPDATE`;
       if (!locked) throw new AppError("NOT_FOUND", "Catalogue app not found for a decision.");
-      const app = await tx.catalogApp.findUniqueOrThrow({ where: { id: appId }, select: { id: true, name: true, slug: true, status: true, reviews: { select: { criterion: true, outcome: true } } } });
+      const app = await tx.catalogApp.findUniqueOrThrow({
+        where: { id: appId },
+        select: { id: true, name: true, slug: true, status: true, reviews: { select: { criterion: true, outcome: true } } },
+      });
       if (!ALLOWED_FROM[decision].includes(app.status)) {
-        throw new AppError("CONFLICT", `Decision ${decision} not allowed from ${app.status}.`, { messageKey: "catalogue.curation.errors.transition" });
+        throw new AppError("CONFLICT", `Decision ${decision} not allowed from ${app.status}.`, {
+          messageKey: "catalogue.curation.errors.transition",
+        });
       }
       if (decision === "list") {
         const blocker = listingBlocker(app.reviews);
-        if (blocker?.reason === "INCOMPLETE") throw new AppError("CONFLICT", "Listing needs a complete review.", { messageKey: "catalogue.curation.errors.incomplete", messageValues: { count: blocker.missing.length } });
-        if (blocker?.reason === "SECURITY_NOT_MET") throw new AppError("CONFLICT", "Listing refused: a security criterion is not met.", { messageKey: "catalogue.curation.errors.securityNotMet", messageValues: { criteria: blocker.failed.join(", ") } });
+        if (blocker?.reason === "INCOMPLETE")
+          throw new AppError("CONFLICT", "Listing needs a complete review.", {
+            messageKey: "catalogue.curation.errors.incomplete",
+            messageValues: { count: blocker.missing.length },
+          });
+        if (blocker?.reason === "SECURITY_NOT_MET")
+          throw new AppError("CONFLICT", "Listing refused: a security criterion is not met.", {
+            messageKey: "catalogue.curation.errors.securityNotMet",
+            messageValues: { criteria: blocker.failed.join(", ") },
+          });
       }
       const now = new Date();
-      await tx.catalogApp.update({ where: { id: appId }, data: { status, statusReason: reason, statusChangedAt: now }, select: { id: true } });
-      const decisionRow = await tx.catalogDecision.create({ data: { appId, status, reason, actorId: staff.userId, actorLabel: CURATION_TEAM_LABEL, createdAt: now }, select: { id: true } });
+      await tx.catalogApp.update({
+        where: { id: appId },
+        data: { status, statusReason: reason, statusChangedAt: now },
+        select: { id: true },
+      });
+      const decisionRow = await tx.catalogDecision.create({
+        data: { appId, status, reason, actorId: staff.userId, actorLabel: CURATION_TEAM_LABEL, createdAt: now },
+        select: { id: true },
+      });
       let ended = 0;
       if (endsAccess(decision)) {
         await tx.oAuthToken.updateMany({ where: { revokedAt: null, connection: { appId } }, data: { revokedAt: now } });
-        ended = (await tx.appConnection.updateMany({ where: { appId, revokedAt: null }, data: { revokedAt: now, endedByDecisionId: decisionRow.id } })).count;
+        ended = (
+          await tx.appConnection.updateMany({
+            where: { appId, revokedAt: null },
+            data: { revokedAt: now, endedByDecisionId: decisionRow.id },
+          })
+        ).count;
         if (ended > 0) await tellPatients(tx);
       }
       await recordStaffAction(tx, {

@@ -31,9 +31,19 @@ export async function getAppForCuration(db: Pick<Db, "catalogApp" | "appConnecti
       statusChangedAt: true,
       createdAt: true,
       reviews: { select: { criterion: true, outcome: true, note: true, reviewedAt: true } },
-      decisions: { select: { id: true, status: true, reason: true, actorLabel: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
-      reports: { where: { resolvedAt: null }, select: { id: true, reason: true, message: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      clients: { select: { id: true, clientId: true, type: true, redirectUris: true, revokedAt: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      decisions: {
+        select: { id: true, status: true, reason: true, actorLabel: true, createdAt: true },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      },
+      reports: {
+        where: { resolvedAt: null },
+        select: { id: true, reason: true, message: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+      clients: {
+        select: { id: true, clientId: true, type: true, redirectUris: true, revokedAt: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
   });
   if (!app) return null;

@@ -33,7 +33,10 @@ const publicAppSelect = {
   // The referencing file: curators' notes and decisions are public by design; who exactly decided is
   // in the staff audit log, not here (reviewerId and actorId are left out).
   reviews: { select: { criterion: true, outcome: true, note: true, reviewedAt: true } },
-  decisions: { select: { id: true, status: true, reason: true, actorLabel: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  decisions: {
+    select: { id: true, status: true, reason: true, actorLabel: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
 } as const satisfies Prisma.CatalogAppSelect;
 
 export type PublicApp = Prisma.CatalogAppGetPayload<{ select: typeof publicAppSelect }>;

@@ -7,9 +7,23 @@ import type { Db } from "@/lib/server/db";
  */
 export async function listCurationQueue(db: Pick<Db, "catalogApp" | "catalogReport">) {
   const [submitted, reports, apps] = await Promise.all([
-    db.catalogApp.findMany({ where: { status: "SUBMITTED" }, select: { id: true, name: true, publisher: true, theme: true, createdAt: true, _count: { select: { reviews: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 200 }),
-    db.catalogReport.findMany({ where: { resolvedAt: null }, select: { id: true, reason: true, message: true, createdAt: true, app: { select: { id: true, name: true, status: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 200 }),
-    db.catalogApp.findMany({ select: { id: true, name: true, publisher: true, status: true, statusChangedAt: true }, orderBy: [{ status: "asc" }, { name: "asc" }], take: 1000 }),
+    db.catalogApp.findMany({
+      where: { status: "SUBMITTED" },
+      select: { id: true, name: true, publisher: true, theme: true, createdAt: true, _count: { select: { reviews: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
+    db.catalogReport.findMany({
+      where: { resolvedAt: null },
+      select: { id: true, reason: true, message: true, createdAt: true, app: { select: { id: true, name: true, status: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
+    db.catalogApp.findMany({
+      select: { id: true, name: true, publisher: true, status: true, statusChangedAt: true },
+      orderBy: [{ status: "asc" }, { name: "asc" }],
+      take: 1000,
+    }),
   ]);
   return { submitted, reports, apps };
 }

@@ -27,8 +27,17 @@ export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context,
   const clientId = `${app.slug}-${randomBytes(5).toString("hex")}`;
   const secret = type === "CONFIDENTIAL" ? newOpaqueToken("secret") : null;
   await db.$transaction(async (tx) => {
-    await tx.oAuthClient.create({ data: { clientId, appId, type, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris }, select: { id: true } });
-    await recordStaffAction(tx, { staff, action: "OAUTH_CLIENT_REGISTERED", target: { appId, label: app.name }, details: { clientId, type, redirectUris }, ipAddress });
+    await tx.oAuthClient.create({
+      data: { clientId, appId, type, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris },
+      select: { id: true },
+    });
+    await recordStaffAction(tx, {
+      staff,
+      action: "OAUTH_CLIENT_REGISTERED",
+      target: { appId, label: app.name },
+      details: { clientId, type, redirectUris },
+      ipAddress,
+    });
   });
   return { clientId, type, secret };
 }
@@ -38,17 +47,30 @@ export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context,
  * or be authorized, and every token it holds ends at once. The patients' connections to the app stay:
  * their consent was given to the app, which may reach them through another client.
  */
-export async function revokeOAuthClient(db: Db, { staff, ipAddress }: Context, input: { appId: string; clientId: string }): Promise<{ revokedTokens: number }> {
+export async function revokeOAuthClient(
+  db: Db,
+  { staff, ipAddress }: Context,
+  input: { appId: string; clientId: string },
+): Promise<{ revokedTokens: number }> {
   authorize(staff.actor, "catalogue:curate");
   const { appId, clientId } = revokeClientSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const client = await tx.oAuthClient.findFirst({ where: { id: clientId, appId }, select: { id: true, clientId: true, revokedAt: true, app: { select: { name: true } } } });
+    const client = await tx.oAuthClient.findFirst({
+      where: { id: clientId, appId },
+      select: { id: true, clientId: true, revokedAt: true, app: { select: { name: true } } },
+    });
     if (!client) throw new AppError("NOT_FOUND", "OAuth client not found.");
     if (client.revokedAt) return { revokedTokens: 0 };
     const now = new Date();
     await tx.oAuthClient.update({ where: { id: client.id }, data: { revokedAt: now }, select: { id: true } });
     const { count } = await tx.oAuthToken.updateMany({ where: { clientId: client.id, revokedAt: null }, data: { revokedAt: now } });
-    await recordStaffAction(tx, { staff, action: "OAUTH_CLIENT_REVOKED", target: { appId, label: client.app.name }, details: { clientId: client.clientId, revokedTokens: count }, ipAddress });
+    await recordStaffAction(tx, {
+      staff,
+      action: "OAUTH_CLIENT_REVOKED",
+      target: { appId, label: client.app.name },
+      details: { clientId: client.clientId, revokedTokens: count },
+      ipAddress,
+    });
     return { revokedTokens: count };
   });
 }

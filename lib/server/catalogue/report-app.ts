@@ -13,12 +13,16 @@ export const REPORT_LIMIT = { limit: 5, windowSeconds: 60 * 60 } as const;
  * "Signaler ce service": a signed-in person's report reaches the curators' queue. Counted per account
  * before anything is written, so a refused report leaves no row.
  */
-export async function reportApp(db: Pick<Db, "$queryRaw" | "catalogApp" | "catalogReport">, { reporterId, input }: { reporterId: string; input: z.input<typeof reportSchema> }): Promise<{ reportId: string }> {
+export async function reportApp(
+  db: Pick<Db, "$queryRaw" | "catalogApp" | "catalogReport">,
+  { reporterId, input }: { reporterId: string; input: z.input<typeof reportSchema> },
+): Promise<{ reportId: string }> {
   const { appId, reason, message } = reportSchema.parse(input);
   const app = await db.catalogApp.findFirst({ where: { id: appId, status: { in: [...PUBLIC_STATUSES] } }, select: { id: true } });
   if (!app) throw new AppError("NOT_FOUND", "Catalogue app not found for a report.");
   const limit = await consumeRateLimit(db, { key: `catalogueReport:account:${reporterId}`, ...REPORT_LIMIT });
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many catalogue reports.", { messageKey: "catalogue.report.errors.rateLimited" });
+  if (!limit.allowed)
+    throw new AppError("RATE_LIMITED", "Too many catalogue reports.", { messageKey: "catalogue.report.errors.rateLimited" });
   const report = await db.catalogReport.create({ data: { appId, reporterId, reason, message: message ?? null }, select: { id: true } });
   return { reportId: report.id };
 }

@@ -44,10 +44,13 @@ export async function searchCatalogue(db: Pick<Db, "catalogApp">, input: Partial
   };
   const rows = await db.catalogApp.findMany({ where, select: cardSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
   const words = foldForSearch(query.q).split(" ").filter(Boolean);
-  const matches = words.length === 0 ? rows : rows.filter((row) => {
-    const haystack = foldForSearch(`${row.name} ${row.publisher} ${row.summaryFr} ${row.summaryEn}`);
-    return words.every((word) => haystack.includes(word));
-  });
+  const matches =
+    words.length === 0
+      ? rows
+      : rows.filter((row) => {
+          const haystack = foldForSearch(`${row.name} ${row.publisher} ${row.summaryFr} ${row.summaryEn}`);
+          return words.every((word) => haystack.includes(word));
+        });
   // Listed apps first; names in French order (the database's C collation would put "É" after "Z").
   const collator = new Intl.Collator("fr", { sensitivity: "base" });
   return matches.sort((a, b) => Number(a.status !== "LISTED") - Number(b.status !== "LISTED") || collator.compare(a.name, b.name));

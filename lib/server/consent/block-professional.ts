@@ -29,14 +29,30 @@ export async function blockProfessional(ctx: Ctx, input: { patientId: string; pr
       });
       if (grant) await tx.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: now }, select: { id: true } });
       const emergency = await closeEmergencyAccesses(tx, { patientId, professionalId, now });
-      const refused = await tx.accessRequest.updateMany({ where: { patientId, professionalId, status: "PENDING" }, data: { status: "REFUSED", decidedAt: now } });
-      const treating = await tx.patientAccessSettings.updateMany({ where: { patientId, treatingDoctorId: professionalId }, data: { treatingDoctorId: null } });
+      const refused = await tx.accessRequest.updateMany({
+        where: { patientId, professionalId, status: "PENDING" },
+        data: { status: "REFUSED", decidedAt: now },
+      });
+      const treating = await tx.patientAccessSettings.updateMany({
+        where: { patientId, treatingDoctorId: professionalId },
+        data: { treatingDoctorId: null },
+      });
       const receiptId = await recordConsentChange(tx, {
         patient,
         action: "PROFESSIONAL_BLOCKED",
         professional,
-        details: { accessRevoked: !!grant, emergencyAccessIds: emergency.map((access) => access.id), requestsRefused: refused.count, treatingDoctorRemoved: treating.count > 0 },
-        receipt: { change: "BLOCKED", access: grant ? accessSnapshot(grant) : null, emergency, endedAt: grant || emergency.length ? now : null },
+        details: {
+          accessRevoked: !!grant,
+          emergencyAccessIds: emergency.map((access) => access.id),
+          requestsRefused: refused.count,
+          treatingDoctorRemoved: treating.count > 0,
+        },
+        receipt: {
+          change: "BLOCKED",
+          access: grant ? accessSnapshot(grant) : null,
+          emergency,
+          endedAt: grant || emergency.length ? now : null,
+        },
         now,
       });
       return { receiptId: receiptId! };

@@ -40,7 +40,14 @@ export type ReceiptSnapshot = {
   decidedAt: string;
 };
 
-type GrantRow = { scope: GrantScope; categories: DocumentCategory[]; documentIds: string[]; canAdd: boolean; validFrom: Date; validUntil: Date | null };
+type GrantRow = {
+  scope: GrantScope;
+  categories: DocumentCategory[];
+  documentIds: string[];
+  canAdd: boolean;
+  validFrom: Date;
+  validUntil: Date | null;
+};
 
 export function accessSnapshot(grant: GrantRow): AccessSnapshot {
   return {
@@ -56,7 +63,13 @@ export function accessSnapshot(grant: GrantRow): AccessSnapshot {
 /** The history's facts about an access: its scope in codes and counts, never a document's title. */
 function accessDetails(access: AccessSnapshot | null): Prisma.InputJsonObject {
   if (!access) return {};
-  return { scope: access.scope, categories: access.categories, documentCount: access.documentIds.length, canAdd: access.canAdd, validUntil: access.validUntil };
+  return {
+    scope: access.scope,
+    categories: access.categories,
+    documentCount: access.documentIds.length,
+    canAdd: access.canAdd,
+    validUntil: access.validUntil,
+  };
 }
 
 /**
@@ -70,7 +83,14 @@ export async function recordConsentChange(
     action: HistoryAction;
     professional: ProfessionalSummary;
     details?: Prisma.InputJsonObject;
-    receipt?: { change: ConsentChange; access?: AccessSnapshot | null; previous?: AccessSnapshot | null; endedAt?: Date | null; requestId?: string | null; emergency?: EmergencySnapshot[] };
+    receipt?: {
+      change: ConsentChange;
+      access?: AccessSnapshot | null;
+      previous?: AccessSnapshot | null;
+      endedAt?: Date | null;
+      requestId?: string | null;
+      emergency?: EmergencySnapshot[];
+    };
     now: Date;
   },
 ): Promise<string | null> {

@@ -27,7 +27,12 @@ import { setEmergencyAccess } from "./set-emergency-access";
 import { setTreatingDoctor } from "./set-treating-doctor";
 import { unblockProfessional } from "./unblock-professional";
 
-const actorOf = (userId: string, role: "PATIENT" | "PROFESSIONAL" | "SUPPORT"): NonNullable<Actor> => ({ userId, roles: [role], stage: "FULL", hasConfirmedFactor: true });
+const actorOf = (userId: string, role: "PATIENT" | "PROFESSIONAL" | "SUPPORT"): NonNullable<Actor> => ({
+  userId,
+  roles: [role],
+  stage: "FULL",
+  hasConfirmedFactor: true,
+});
 const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
 
 /** Expects an AppError with this code (and, when given, this message key and field). */
@@ -45,7 +50,10 @@ describe("the patient's consent services", () => {
   const owner = useOwnerTestDb();
 
   async function newUser(role: "PATIENT" | "PROFESSIONAL" | "SUPPORT", firstName = "Léa", lastName = "Roux") {
-    const user = await db.user.create({ data: { email: `consent-${randomUUID()}@test.local`, firstName, lastName, roles: [role], status: "ACTIVE" }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email: `consent-${randomUUID()}@test.local`, firstName, lastName, roles: [role], status: "ACTIVE" },
+      select: { id: true },
+    });
     return actorOf(user.id, role);
   }
 
@@ -54,7 +62,16 @@ describe("the patient's consent services", () => {
     return { ctx: testCtx(db, { actor, ip: "10.1.2.3" }), actor, patientId: actor.userId };
   }
 
-  async function newProfessional(fields: Partial<{ firstName: string; lastName: string; profession: string; specialty: string | null; city: string; emergencyStaff: boolean }> = {}) {
+  async function newProfessional(
+    fields: Partial<{
+      firstName: string;
+      lastName: string;
+      profession: string;
+      specialty: string | null;
+      city: string;
+      emergencyStaff: boolean;
+    }> = {},
+  ) {
     const actor = await newUser("PROFESSIONAL");
     const professional = await db.professional.create({
       data: {
@@ -72,13 +89,37 @@ describe("the patient's consent services", () => {
     return { ...professional, actor };
   }
 
-  async function newDocument(ownerId: string, category: "LAB_RESULTS" | "IMAGING" | "REPORT" = "LAB_RESULTS", extra: { deletedAt?: Date; hiddenFromProfessionals?: boolean } = {}) {
-    const doc = await db.document.create({ data: { ownerId, title: `Document secret ${randomUUID()}`, category, documentDate: new Date("2026-01-10"), authorKind: "PATIENT", ...extra }, select: { id: true, category: true, hiddenFromProfessionals: true, deletedAt: true, title: true } });
+  async function newDocument(
+    ownerId: string,
+    category: "LAB_RESULTS" | "IMAGING" | "REPORT" = "LAB_RESULTS",
+    extra: { deletedAt?: Date; hiddenFromProfessionals?: boolean } = {},
+  ) {
+    const doc = await db.document.create({
+      data: {
+        ownerId,
+        title: `Document secret ${randomUUID()}`,
+        category,
+        documentDate: new Date("2026-01-10"),
+        authorKind: "PATIENT",
+        ...extra,
+      },
+      select: { id: true, category: true, hiddenFromProfessionals: true, deletedAt: true, title: true },
+    });
     return doc;
   }
 
-  const historyOf = (patientId: string) => db.historyEntry.findMany({ where: { patientId }, orderBy: { sequence: "asc" }, select: { action: true, details: true, actorLabel: true, documentTitle: true } });
-  const receiptsOf = (patientId: string) => db.consentReceipt.findMany({ where: { patientId }, orderBy: { createdAt: "asc" }, select: { id: true, change: true, snapshot: true, professionalId: true } });
+  const historyOf = (patientId: string) =>
+    db.historyEntry.findMany({
+      where: { patientId },
+      orderBy: { sequence: "asc" },
+      select: { action: true, details: true, actorLabel: true, documentTitle: true },
+    });
+  const receiptsOf = (patientId: string) =>
+    db.consentReceipt.findMany({
+      where: { patientId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, change: true, snapshot: true, professionalId: true },
+    });
 
   it("grants one category until a day, then changes it to read-and-add: a receipt and a history entry each, no document title", async () => {
     const patient = await newPatient();
@@ -86,33 +127,75 @@ describe("the patient's consent services", () => {
     const lab = await newDocument(patient.patientId, "LAB_RESULTS");
     const imaging = await newDocument(patient.patientId, "IMAGING");
 
-    const granted = await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: false, validUntil: nextYear });
+    const granted = await grantAccess(patient.ctx, {
+      patientId: patient.patientId,
+      professionalId: pro.id,
+      scope: "CATEGORIES",
+      categories: ["LAB_RESULTS"],
+      canAdd: false,
+      validUntil: nextYear,
+    });
     expect(granted.change).toBe("GRANTED");
     const proActor = pro.actor;
-    await expect(authorizeHealth(db, proActor, patient.patientId, { kind: "document", document: { ...lab } }, "read")).resolves.toMatchObject({ basis: "CONSENT" });
-    await expectAppError(authorizeHealth(db, proActor, patient.patientId, { kind: "document", document: { ...imaging } }, "read"), "NOT_FOUND");
+    await expect(
+      authorizeHealth(db, proActor, patient.patientId, { kind: "document", document: { ...lab } }, "read"),
+    ).resolves.toMatchObject({ basis: "CONSENT" });
+    await expectAppError(
+      authorizeHealth(db, proActor, patient.patientId, { kind: "document", document: { ...imaging } }, "read"),
+      "NOT_FOUND",
+    );
     await expectAppError(authorizeHealth(db, proActor, patient.patientId, { kind: "documentList" }, "add"), "FORBIDDEN");
 
-    const changed = await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true, validUntil: nextYear });
+    const changed = await grantAccess(patient.ctx, {
+      patientId: patient.patientId,
+      professionalId: pro.id,
+      scope: "CATEGORIES",
+      categories: ["LAB_RESULTS"],
+      canAdd: true,
+      validUntil: nextYear,
+    });
     expect(changed).toMatchObject({ change: "CHANGED", grantId: granted.grantId });
-    await expect(authorizeHealth(db, proActor, patient.patientId, { kind: "documentList" }, "add")).resolves.toMatchObject({ basis: "CONSENT" });
+    await expect(authorizeHealth(db, proActor, patient.patientId, { kind: "documentList" }, "add")).resolves.toMatchObject({
+      basis: "CONSENT",
+    });
 
     const receipts = await receiptsOf(patient.patientId);
     expect(receipts.map((r) => r.change)).toEqual(["GRANTED", "CHANGED"]);
     const snapshot = receipts[1]!.snapshot as unknown as ReceiptSnapshot;
-    expect(snapshot).toMatchObject({ professional: { id: pro.id, rpps: pro.rpps }, access: { scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true }, previous: { canAdd: false }, decidedBy: { label: "Camille Testeur" } });
+    expect(snapshot).toMatchObject({
+      professional: { id: pro.id, rpps: pro.rpps },
+      access: { scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true },
+      previous: { canAdd: false },
+      decidedBy: { label: "Camille Testeur" },
+    });
     // "Until 30 June" means through that day in France.
     expect(snapshot.access!.validUntil).toBe(new Date(`${nextYear}T21:59:59.999Z`).toISOString());
     expect(snapshot.access!.validFrom).toBe((receipts[0]!.snapshot as unknown as ReceiptSnapshot).access!.validFrom);
 
     const history = await historyOf(patient.patientId);
     expect(history.map((h) => h.action)).toEqual(["ACCESS_GRANTED", "ACCESS_CHANGED"]);
-    expect(history[1]).toMatchObject({ actorLabel: "Camille Testeur", documentTitle: null, details: { professionalId: pro.id, professionalName: `${pro.firstName} ${pro.lastName}`, scope: "CATEGORIES", categories: ["LAB_RESULTS"], canAdd: true } });
+    expect(history[1]).toMatchObject({
+      actorLabel: "Camille Testeur",
+      documentTitle: null,
+      details: {
+        professionalId: pro.id,
+        professionalName: `${pro.firstName} ${pro.lastName}`,
+        scope: "CATEGORIES",
+        categories: ["LAB_RESULTS"],
+        canAdd: true,
+      },
+    });
     expect(await verifyHistoryChain(db, patient.patientId)).toMatchObject({ intact: true });
 
     // The receipt, as the patient downloads it, says what, to whom, until when, by whom.
     const receipt = await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId: changed.receiptId });
-    const text = renderReceiptText(receipt, { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => `cat:${c}`, directory: (key) => `dir:${key}`, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString().slice(0, 10) });
+    const text = renderReceiptText(receipt, {
+      t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`,
+      category: (c) => `cat:${c}`,
+      directory: (key) => `dir:${key}`,
+      dateTime: (d) => d.toISOString(),
+      date: (d) => d.toISOString().slice(0, 10),
+    });
     expect(text).toContain(pro.lastName);
     expect(text).toContain(pro.rpps);
     expect(text).toContain("cat:LAB_RESULTS");
@@ -131,16 +214,46 @@ describe("the patient's consent services", () => {
     const someoneElses = await newDocument(other.patientId);
 
     for (const documentIds of [[own.id, someoneElses.id], [binned.id], [randomUUID()]]) {
-      await expectAppError(grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "DOCUMENTS", documentIds, canAdd: false }), "BAD_REQUEST", { messageKey: "access.errors.documentsNotOwned", field: "documentIds" });
+      await expectAppError(
+        grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "DOCUMENTS", documentIds, canAdd: false }),
+        "BAD_REQUEST",
+        { messageKey: "access.errors.documentsNotOwned", field: "documentIds" },
+      );
     }
-    await expectAppError(grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false, validUntil: "2020-01-01" }), "BAD_REQUEST", { messageKey: "access.errors.validUntilPast", field: "validUntil" });
-    await expect(grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "CATEGORIES", categories: [], canAdd: false })).rejects.toThrow(/categoriesRequired/);
+    await expectAppError(
+      grantAccess(patient.ctx, {
+        patientId: patient.patientId,
+        professionalId: pro.id,
+        scope: "ALL_VISIBLE",
+        canAdd: false,
+        validUntil: "2020-01-01",
+      }),
+      "BAD_REQUEST",
+      { messageKey: "access.errors.validUntilPast", field: "validUntil" },
+    );
+    await expect(
+      grantAccess(patient.ctx, {
+        patientId: patient.patientId,
+        professionalId: pro.id,
+        scope: "CATEGORIES",
+        categories: [],
+        canAdd: false,
+      }),
+    ).rejects.toThrow(/categoriesRequired/);
     expect(await db.accessGrant.count({ where: { patientId: patient.patientId } })).toBe(0);
     expect(await receiptsOf(patient.patientId)).toEqual([]);
     expect(await historyOf(patient.patientId)).toEqual([]);
 
-    await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "DOCUMENTS", documentIds: [own.id], canAdd: false });
-    await expect(authorizeHealth(db, pro.actor, patient.patientId, { kind: "document", document: own }, "read")).resolves.toMatchObject({ basis: "CONSENT" });
+    await grantAccess(patient.ctx, {
+      patientId: patient.patientId,
+      professionalId: pro.id,
+      scope: "DOCUMENTS",
+      documentIds: [own.id],
+      canAdd: false,
+    });
+    await expect(authorizeHealth(db, pro.actor, patient.patientId, { kind: "document", document: own }, "read")).resolves.toMatchObject({
+      basis: "CONSENT",
+    });
     expect(await listGrantableDocuments(patient.ctx, patient)).toEqual([expect.objectContaining({ id: own.id })]);
   });
 
@@ -153,13 +266,19 @@ describe("the patient's consent services", () => {
     const { receiptId } = await revokeAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id });
     await expectAppError(authorizeHealth(db, pro.actor, patient.patientId, { kind: "document", document: doc }, "read"), "NOT_FOUND");
     await expectAppError(authorizeHealth(db, pro.actor, patient.patientId, { kind: "documentList" }, "read"), "FORBIDDEN");
-    expect((await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId })).snapshot).toMatchObject({ change: "REVOKED", access: { scope: "ALL_VISIBLE" }, endedAt: expect.any(String) });
+    expect((await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId })).snapshot).toMatchObject({
+      change: "REVOKED",
+      access: { scope: "ALL_VISIBLE" },
+      endedAt: expect.any(String),
+    });
     // Nothing left to revoke.
     await expectAppError(revokeAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "NOT_FOUND");
     const overview = await getAccessOverview(patient.ctx, patient);
     expect(overview.grants).toEqual([expect.objectContaining({ state: "revoked", professional: expect.objectContaining({ id: pro.id }) })]);
     // Granting again reuses the row and starts afresh.
-    expect(await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false })).toMatchObject({ change: "GRANTED" });
+    expect(
+      await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false }),
+    ).toMatchObject({ change: "GRANTED" });
     expect(await db.accessGrant.count({ where: { patientId: patient.patientId } })).toBe(1);
   });
 
@@ -175,22 +294,41 @@ describe("the patient's consent services", () => {
     await expectAppError(authorizeHealth(db, pro.actor, patient.patientId, { kind: "document", document: doc }, "read"), "NOT_FOUND");
     expect(await db.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "REFUSED" });
     const overview = await getAccessOverview(patient.ctx, patient);
-    expect(overview).toMatchObject({ treatingDoctor: null, pendingRequests: [], blocks: [{ professional: { id: pro.id } }], grants: [{ state: "revoked" }] });
+    expect(overview).toMatchObject({
+      treatingDoctor: null,
+      pendingRequests: [],
+      blocks: [{ professional: { id: pro.id } }],
+      grants: [{ state: "revoked" }],
+    });
     const history = await historyOf(patient.patientId);
-    expect(history.at(-1)).toMatchObject({ action: "PROFESSIONAL_BLOCKED", details: { accessRevoked: true, requestsRefused: 1, treatingDoctorRemoved: true } });
+    expect(history.at(-1)).toMatchObject({
+      action: "PROFESSIONAL_BLOCKED",
+      details: { accessRevoked: true, requestsRefused: 1, treatingDoctorRemoved: true },
+    });
 
     // A grant row in force despite the block (written behind the services' back) still opens nothing.
     await db.accessGrant.updateMany({ where: { patientId: patient.patientId }, data: { revokedAt: null } });
     await expectAppError(authorizeHealth(db, pro.actor, patient.patientId, { kind: "documentList" }, "read"), "FORBIDDEN");
     // And the services refuse to grant or designate while blocked.
-    await expectAppError(grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false }), "CONFLICT", { messageKey: "access.errors.professionalBlocked" });
+    await expectAppError(
+      grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false }),
+      "CONFLICT",
+      { messageKey: "access.errors.professionalBlocked" },
+    );
     await expectAppError(setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "CONFLICT");
-    await expectAppError(blockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "CONFLICT", { messageKey: "access.errors.alreadyBlocked" });
+    await expectAppError(blockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "CONFLICT", {
+      messageKey: "access.errors.alreadyBlocked",
+    });
 
     await unblockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id });
     await expectAppError(unblockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "NOT_FOUND");
     expect((await receiptsOf(patient.patientId)).map((r) => r.change)).toEqual(["TREATING_DOCTOR_SET", "GRANTED", "BLOCKED", "UNBLOCKED"]);
-    expect((await listReceipts(patient.ctx, patient)).map((r) => r.change)).toEqual(["UNBLOCKED", "BLOCKED", "GRANTED", "TREATING_DOCTOR_SET"]);
+    expect((await listReceipts(patient.ctx, patient)).map((r) => r.change)).toEqual([
+      "UNBLOCKED",
+      "BLOCKED",
+      "GRANTED",
+      "TREATING_DOCTOR_SET",
+    ]);
   });
 
   it("an emergency access in force is shown to the patient and ends by their hand, by revoking or by blocking, from the professional's next request", async () => {
@@ -209,22 +347,53 @@ describe("the patient's consent services", () => {
     // Shown where the patient manages access: who, why, since and until when.
     await breakTheGlass();
     const { emergencyAccesses } = await getAccessOverview(patient.ctx, patient);
-    expect(emergencyAccesses).toEqual([{ id: expect.any(String), professional: expect.objectContaining({ id: pro.id }), reason, openedAt: expect.any(Date), until: expect.any(Date) }]);
+    expect(emergencyAccesses).toEqual([
+      {
+        id: expect.any(String),
+        professional: expect.objectContaining({ id: pro.id }),
+        reason,
+        openedAt: expect.any(Date),
+        until: expect.any(Date),
+      },
+    ]);
     expect(emergencyAccesses[0]!.until.getTime() - emergencyAccesses[0]!.openedAt.getTime()).toBeGreaterThan(3 * 60 * 60 * 1000);
-    expect((await getProfessionalAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id })).emergencyAccess).toMatchObject({ reason });
+    expect(
+      (await getProfessionalAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id })).emergencyAccess,
+    ).toMatchObject({ reason });
 
     // Ended by the patient: refused at once, with its history entry and its receipt.
     await endEmergencyAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id });
     await expectAppError(readDocument(), "NOT_FOUND");
     expect((await getAccessOverview(patient.ctx, patient)).emergencyAccesses).toEqual([]);
     expect((await getProfessionalAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id })).emergencyAccess).toBeNull();
-    expect(await lastEntry()).toMatchObject({ action: "EMERGENCY_ACCESS_ENDED", actorLabel: "Camille Testeur", details: { professionalId: pro.id, professionalName: `Karim ${pro.lastName}`, profession: "Médecin urgentiste", emergencyAccessIds: [emergencyAccesses[0]!.id] } });
+    expect(await lastEntry()).toMatchObject({
+      action: "EMERGENCY_ACCESS_ENDED",
+      actorLabel: "Camille Testeur",
+      details: {
+        professionalId: pro.id,
+        professionalName: `Karim ${pro.lastName}`,
+        profession: "Médecin urgentiste",
+        emergencyAccessIds: [emergencyAccesses[0]!.id],
+      },
+    });
     const ended = await lastReceipt();
-    expect(ended).toMatchObject({ change: "EMERGENCY_ACCESS_ENDED", professionalId: pro.id, snapshot: { access: null, endedAt: expect.any(String), emergency: [{ id: emergencyAccesses[0]!.id, reason }] } });
-    const text = renderReceiptText(await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId: ended.id }), { t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`, category: (c) => c, directory: (key) => key, dateTime: (d) => d.toISOString(), date: (d) => d.toISOString() });
+    expect(ended).toMatchObject({
+      change: "EMERGENCY_ACCESS_ENDED",
+      professionalId: pro.id,
+      snapshot: { access: null, endedAt: expect.any(String), emergency: [{ id: emergencyAccesses[0]!.id, reason }] },
+    });
+    const text = renderReceiptText(await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId: ended.id }), {
+      t: (key, values) => `${key}${values ? ` ${JSON.stringify(values)}` : ""}`,
+      category: (c) => c,
+      directory: (key) => key,
+      dateTime: (d) => d.toISOString(),
+      date: (d) => d.toISOString(),
+    });
     expect(text).toContain("changes.EMERGENCY_ACCESS_ENDED");
     expect(text).toContain(reason);
-    await expectAppError(endEmergencyAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "NOT_FOUND", { messageKey: "access.errors.noEmergencyAccess" });
+    await expectAppError(endEmergencyAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id }), "NOT_FOUND", {
+      messageKey: "access.errors.noEmergencyAccess",
+    });
 
     // "Retirer l'accès" with no consent given ends the emergency access (it said "no access in force").
     await breakTheGlass();
@@ -233,17 +402,32 @@ describe("the patient's consent services", () => {
     expect(await lastEntry()).toMatchObject({ action: "EMERGENCY_ACCESS_ENDED" });
 
     // With a consent as well, revoking ends both in one change.
-    await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "CATEGORIES", categories: ["IMAGING"], canAdd: false });
+    await grantAccess(patient.ctx, {
+      patientId: patient.patientId,
+      professionalId: pro.id,
+      scope: "CATEGORIES",
+      categories: ["IMAGING"],
+      canAdd: false,
+    });
     await breakTheGlass();
     await revokeAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id });
     await expectAppError(readDocument(), "NOT_FOUND");
-    expect(await lastEntry()).toMatchObject({ action: "ACCESS_REVOKED", details: { scope: "CATEGORIES", emergencyAccessIds: [expect.any(String)] } });
-    expect(await lastReceipt()).toMatchObject({ change: "REVOKED", snapshot: { access: { scope: "CATEGORIES" }, emergency: [{ reason }] } });
+    expect(await lastEntry()).toMatchObject({
+      action: "ACCESS_REVOKED",
+      details: { scope: "CATEGORIES", emergencyAccessIds: [expect.any(String)] },
+    });
+    expect(await lastReceipt()).toMatchObject({
+      change: "REVOKED",
+      snapshot: { access: { scope: "CATEGORIES" }, emergency: [{ reason }] },
+    });
 
     // Blocking ends it too, and lifting the block gives nothing back.
     await breakTheGlass();
     await blockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id });
-    expect(await lastEntry()).toMatchObject({ action: "PROFESSIONAL_BLOCKED", details: { accessRevoked: false, emergencyAccessIds: [expect.any(String)] } });
+    expect(await lastEntry()).toMatchObject({
+      action: "PROFESSIONAL_BLOCKED",
+      details: { accessRevoked: false, emergencyAccessIds: [expect.any(String)] },
+    });
     expect(await lastReceipt()).toMatchObject({ change: "BLOCKED", snapshot: { emergency: [{ reason }], endedAt: expect.any(String) } });
     await unblockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id });
     await expectAppError(readDocument(), "NOT_FOUND");
@@ -258,13 +442,20 @@ describe("the patient's consent services", () => {
     // A real database failure for this patient only: the receipt (written last) or the history entry is
     // refused, by a trigger only the tables' owner may create (the app's role owns nothing).
     for (const table of ["ConsentReceipt", "HistoryEntry"]) {
-      await owner.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION "test_refuse_consent"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."patientId" = '${patient.patientId}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$`);
-      await owner.$executeRawUnsafe(`CREATE TRIGGER "test_refuse_consent" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "test_refuse_consent"()`);
+      await owner.$executeRawUnsafe(
+        `CREATE OR REPLACE FUNCTION "test_refuse_consent"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."patientId" = '${patient.patientId}' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$`,
+      );
+      await owner.$executeRawUnsafe(
+        `CREATE TRIGGER "test_refuse_consent" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "test_refuse_consent"()`,
+      );
       try {
-        await expect(grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false })).rejects.toThrow();
+        await expect(
+          grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false }),
+        ).rejects.toThrow();
         await expect(blockProfessional(patient.ctx, { patientId: patient.patientId, professionalId: pro.id })).rejects.toThrow();
         // Settings have a history entry but no receipt.
-        if (table === "HistoryEntry") await expect(setEmergencyAccess(patient.ctx, { patientId: patient.patientId, enabled: false })).rejects.toThrow();
+        if (table === "HistoryEntry")
+          await expect(setEmergencyAccess(patient.ctx, { patientId: patient.patientId, enabled: false })).rejects.toThrow();
       } finally {
         await owner.$executeRawUnsafe(`DROP TRIGGER "test_refuse_consent" ON "${table}"`);
         await owner.$executeRawUnsafe(`DROP FUNCTION "test_refuse_consent"()`);
@@ -280,9 +471,19 @@ describe("the patient's consent services", () => {
   it("another patient, a professional or support can call none of them", async () => {
     const patient = await newPatient();
     const pro = await newProfessional();
-    const { receiptId } = await grantAccess(patient.ctx, { patientId: patient.patientId, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false });
+    const { receiptId } = await grantAccess(patient.ctx, {
+      patientId: patient.patientId,
+      professionalId: pro.id,
+      scope: "ALL_VISIBLE",
+      canAdd: false,
+    });
     const request = await db.accessRequest.create({ data: { patientId: patient.patientId, professionalId: pro.id }, select: { id: true } });
-    const intruders = [await newUser("PATIENT"), pro.actor, await newUser("SUPPORT"), { ...patient.actor, stage: "PASSWORD_VERIFIED" as const }];
+    const intruders = [
+      await newUser("PATIENT"),
+      pro.actor,
+      await newUser("SUPPORT"),
+      { ...patient.actor, stage: "PASSWORD_VERIFIED" as const },
+    ];
     for (const actor of intruders) {
       const context = { ctx: testCtx(db, { actor }), patientId: patient.patientId };
       const expected = actor.stage === "FULL" ? "FORBIDDEN" : "UNAUTHENTICATED";
@@ -305,8 +506,14 @@ describe("the patient's consent services", () => {
       ];
       for (const call of calls) await expectAppError(call(), expected);
       // A receipt is the patient's alone: anyone else is told it does not exist.
-      await expectAppError(getReceipt(context.ctx, { patientId: context.patientId, receiptId }), actor.stage === "FULL" ? "NOT_FOUND" : "UNAUTHENTICATED");
-      await expectAppError(getReceipt(testCtx(db, { actor }), { patientId: actor.userId, receiptId }), actor.stage === "FULL" ? "NOT_FOUND" : "UNAUTHENTICATED");
+      await expectAppError(
+        getReceipt(context.ctx, { patientId: context.patientId, receiptId }),
+        actor.stage === "FULL" ? "NOT_FOUND" : "UNAUTHENTICATED",
+      );
+      await expectAppError(
+        getReceipt(testCtx(db, { actor }), { patientId: actor.userId, receiptId }),
+        actor.stage === "FULL" ? "NOT_FOUND" : "UNAUTHENTICATED",
+      );
     }
     // Another patient acting in their own space cannot answer this patient's request either.
     const other = await newPatient();
@@ -319,14 +526,37 @@ describe("the patient's consent services", () => {
     const patient = await newPatient();
     const pro = await newProfessional();
     const other = await newProfessional();
-    const accepted = await db.accessRequest.create({ data: { patientId: patient.patientId, professionalId: pro.id, message: "Suivi cardiologique" }, select: { id: true } });
-    const refused = await db.accessRequest.create({ data: { patientId: patient.patientId, professionalId: other.id }, select: { id: true } });
+    const accepted = await db.accessRequest.create({
+      data: { patientId: patient.patientId, professionalId: pro.id, message: "Suivi cardiologique" },
+      select: { id: true },
+    });
+    const refused = await db.accessRequest.create({
+      data: { patientId: patient.patientId, professionalId: other.id },
+      select: { id: true },
+    });
     expect((await getAccessOverview(patient.ctx, patient)).pendingRequests).toHaveLength(2);
 
-    const { receiptId } = await decideAccessRequest(patient.ctx, { patientId: patient.patientId, requestId: accepted.id, accept: true, grant: { scope: "CATEGORIES", categories: ["IMAGING"], canAdd: false, validUntil: null } });
-    expect((await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId: receiptId! })).snapshot).toMatchObject({ change: "GRANTED", requestId: accepted.id, access: { categories: ["IMAGING"], validUntil: null } });
+    const { receiptId } = await decideAccessRequest(patient.ctx, {
+      patientId: patient.patientId,
+      requestId: accepted.id,
+      accept: true,
+      grant: { scope: "CATEGORIES", categories: ["IMAGING"], canAdd: false, validUntil: null },
+    });
+    expect((await getReceipt(patient.ctx, { patientId: patient.patientId, receiptId: receiptId! })).snapshot).toMatchObject({
+      change: "GRANTED",
+      requestId: accepted.id,
+      access: { categories: ["IMAGING"], validUntil: null },
+    });
     await decideAccessRequest(patient.ctx, { patientId: patient.patientId, requestId: refused.id, accept: false });
-    await expectAppError(decideAccessRequest(patient.ctx, { patientId: patient.patientId, requestId: refused.id, accept: true, grant: { scope: "ALL_VISIBLE", canAdd: false } }), "NOT_FOUND");
+    await expectAppError(
+      decideAccessRequest(patient.ctx, {
+        patientId: patient.patientId,
+        requestId: refused.id,
+        accept: true,
+        grant: { scope: "ALL_VISIBLE", canAdd: false },
+      }),
+      "NOT_FOUND",
+    );
     expect(await db.accessGrant.count({ where: { patientId: patient.patientId, professionalId: other.id } })).toBe(0);
     expect((await historyOf(patient.patientId)).map((h) => h.action)).toEqual(["ACCESS_REQUEST_ACCEPTED", "ACCESS_REQUEST_REFUSED"]);
     const overview = await getAccessOverview(patient.ctx, patient);
@@ -340,20 +570,32 @@ describe("the patient's consent services", () => {
     const nurse = await newProfessional({ profession: "Infirmier", specialty: null });
     const doc = await newDocument(patient.patientId);
 
-    await expectAppError(setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: nurse.id }), "BAD_REQUEST", { messageKey: "access.errors.notADoctor" });
+    await expectAppError(setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: nurse.id }), "BAD_REQUEST", {
+      messageKey: "access.errors.notADoctor",
+    });
     await expectAppError(setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: randomUUID() }), "NOT_FOUND");
     await setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: doctor.id });
     expect(await setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: doctor.id })).toEqual({ receiptId: null });
-    await expect(authorizeHealth(db, doctor.actor, patient.patientId, { kind: "document", document: doc }, "read")).resolves.toMatchObject({ basis: "TREATING_DOCTOR" });
+    await expect(authorizeHealth(db, doctor.actor, patient.patientId, { kind: "document", document: doc }, "read")).resolves.toMatchObject({
+      basis: "TREATING_DOCTOR",
+    });
     expect((await getAccessOverview(patient.ctx, patient)).treatingDoctor).toMatchObject({ id: doctor.id });
-    expect(await getProfessionalAccess(patient.ctx, { patientId: patient.patientId, professionalId: doctor.id })).toMatchObject({ isTreatingDoctor: true, blocked: false, grant: null });
+    expect(await getProfessionalAccess(patient.ctx, { patientId: patient.patientId, professionalId: doctor.id })).toMatchObject({
+      isTreatingDoctor: true,
+      blocked: false,
+      grant: null,
+    });
     await setTreatingDoctor(patient.ctx, { patientId: patient.patientId, professionalId: null });
     await expectAppError(authorizeHealth(db, doctor.actor, patient.patientId, { kind: "document", document: doc }, "read"), "NOT_FOUND");
 
     expect(await setEmergencyAccess(patient.ctx, { patientId: patient.patientId, enabled: false })).toEqual({ changed: true });
     expect(await setEmergencyAccess(patient.ctx, { patientId: patient.patientId, enabled: false })).toEqual({ changed: false });
     await setAlertSettings(patient.ctx, { patientId: patient.patientId, firstAccessByEmail: false });
-    expect(await getAccessOverview(patient.ctx, patient)).toMatchObject({ emergencyAccessEnabled: false, alertFirstAccessByEmail: false, treatingDoctor: null });
+    expect(await getAccessOverview(patient.ctx, patient)).toMatchObject({
+      emergencyAccessEnabled: false,
+      alertFirstAccessByEmail: false,
+      treatingDoctor: null,
+    });
     await setEmergencyAccess(patient.ctx, { patientId: patient.patientId, enabled: true });
 
     expect((await historyOf(patient.patientId)).map((h) => [h.action, h.details])).toEqual([
@@ -372,10 +614,15 @@ describe("the patient's consent services", () => {
     it("finds by name, profession or specialty and city, whatever the case and accents, a page at a time", async () => {
       const patient = await newPatient();
       const made = [];
-      for (const [firstName, city, specialty] of [["Éloïse", "Saint-Étienne", "Pédiatrie"], ["Eloise", "Lyon", "Cardiologie"], ["Noël", "Clermont-Ferrand", "Pédiatrie"]] as const) {
+      for (const [firstName, city, specialty] of [
+        ["Éloïse", "Saint-Étienne", "Pédiatrie"],
+        ["Eloise", "Lyon", "Cardiologie"],
+        ["Noël", "Clermont-Ferrand", "Pédiatrie"],
+      ] as const) {
         made.push(await newProfessional({ firstName, lastName: tag, city, specialty }));
       }
-      const search = (query: Omit<Parameters<typeof searchDirectory>[1], "patientId">) => searchDirectory(patient.ctx, { ...query, patientId: patient.patientId }).then((page) => page.items.map((p) => p.firstName));
+      const search = (query: Omit<Parameters<typeof searchDirectory>[1], "patientId">) =>
+        searchDirectory(patient.ctx, { ...query, patientId: patient.patientId }).then((page) => page.items.map((p) => p.firstName));
       const foldedTag = tag.replace("é", "e").toUpperCase();
       expect((await search({ name: `eloise ${foldedTag}` })).sort()).toEqual(["Eloise", "Éloïse"]);
       expect(await search({ name: tag, profession: "pediatrie", city: "saint etienne" })).toEqual(["Éloïse"]);

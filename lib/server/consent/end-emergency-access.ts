@@ -11,7 +11,10 @@ import { emergencySnapshot, recordConsentChange } from "./consent-record";
  * patient still in force. One conditional UPDATE: two endings at once end each access once, and the
  * decision (load-access-facts.ts) refuses the professional from their next request on.
  */
-export async function closeEmergencyAccesses(tx: Pick<Tx, "emergencyAccess">, { patientId, professionalId, now }: { patientId: string; professionalId: string; now: Date }) {
+export async function closeEmergencyAccesses(
+  tx: Pick<Tx, "emergencyAccess">,
+  { patientId, professionalId, now }: { patientId: string; professionalId: string; now: Date },
+) {
   const ended = await tx.emergencyAccess.updateManyAndReturn({
     where: { patientId, professionalId, endedAt: null, expiresAt: { gt: now } },
     data: { endedAt: now },
@@ -33,7 +36,8 @@ export async function endEmergencyAccess(ctx: Ctx, input: { patientId: string; p
   const now = new Date();
   return db.$transaction(async (tx) => {
     const emergency = await closeEmergencyAccesses(tx, { patientId: patient.patientId, professionalId, now });
-    if (emergency.length === 0) throw new AppError("NOT_FOUND", "No emergency access in force.", { messageKey: "access.errors.noEmergencyAccess" });
+    if (emergency.length === 0)
+      throw new AppError("NOT_FOUND", "No emergency access in force.", { messageKey: "access.errors.noEmergencyAccess" });
     const receiptId = await recordConsentChange(tx, {
       patient,
       action: "EMERGENCY_ACCESS_ENDED",

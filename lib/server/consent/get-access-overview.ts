@@ -45,13 +45,30 @@ export async function getAccessOverview(ctx: Ctx, input: { patientId: string }):
   const { patientId } = patient;
   const now = new Date();
   const [settings, grants, blocks, pendingRequests, emergencyAccesses] = await Promise.all([
-    db.patientAccessSettings.findUnique({ where: { patientId }, select: { emergencyAccessEnabled: true, alertFirstAccessByEmail: true, treatingDoctor: { select: professionalColumns } } }),
+    db.patientAccessSettings.findUnique({
+      where: { patientId },
+      select: { emergencyAccessEnabled: true, alertFirstAccessByEmail: true, treatingDoctor: { select: professionalColumns } },
+    }),
     db.accessGrant.findMany({
       where: { patientId },
       orderBy: { updatedAt: "desc" },
-      select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true, professional: { select: professionalColumns } },
+      select: {
+        id: true,
+        scope: true,
+        categories: true,
+        documentIds: true,
+        canAdd: true,
+        validFrom: true,
+        validUntil: true,
+        revokedAt: true,
+        professional: { select: professionalColumns },
+      },
     }),
-    db.professionalBlock.findMany({ where: { patientId }, orderBy: { createdAt: "desc" }, select: { createdAt: true, professional: { select: professionalColumns } } }),
+    db.professionalBlock.findMany({
+      where: { patientId },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true, professional: { select: professionalColumns } },
+    }),
     db.accessRequest.findMany({
       where: { patientId, status: "PENDING" },
       orderBy: { createdAt: "desc" },
@@ -71,6 +88,12 @@ export async function getAccessOverview(ctx: Ctx, input: { patientId: string }):
     grants: [...views.filter((grant) => grant.state === "active"), ...views.filter((grant) => grant.state !== "active")],
     blocks: blocks.map((block) => ({ professional: block.professional, blockedAt: block.createdAt })),
     pendingRequests,
-    emergencyAccesses: emergencyAccesses.map((access) => ({ id: access.id, professional: access.professional, reason: access.reason, openedAt: access.createdAt, until: access.expiresAt })),
+    emergencyAccesses: emergencyAccesses.map((access) => ({
+      id: access.id,
+      professional: access.professional,
+      reason: access.reason,
+      openedAt: access.createdAt,
+      until: access.expiresAt,
+    })),
   };
 }

@@ -27,11 +27,24 @@ export async function getProfessionalAccess(ctx: Ctx, input: { patientId: string
   const [grant, block, settings, emergency] = await Promise.all([
     db.accessGrant.findUnique({
       where: { patientId_professionalId: { patientId, professionalId } },
-      select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true },
+      select: {
+        id: true,
+        scope: true,
+        categories: true,
+        documentIds: true,
+        canAdd: true,
+        validFrom: true,
+        validUntil: true,
+        revokedAt: true,
+      },
     }),
     db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId, professionalId } }, select: { createdAt: true } }),
     db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true } }),
-    db.emergencyAccess.findFirst({ where: { patientId, professionalId, endedAt: null, expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" }, select: { reason: true, createdAt: true, expiresAt: true } }),
+    db.emergencyAccess.findFirst({
+      where: { patientId, professionalId, endedAt: null, expiresAt: { gt: now } },
+      orderBy: { expiresAt: "desc" },
+      select: { reason: true, createdAt: true, expiresAt: true },
+    }),
   ]);
   return {
     professional,

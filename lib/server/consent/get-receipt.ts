@@ -21,7 +21,10 @@ export async function getReceipt(ctx: Ctx, input: { patientId: string; receiptId
     if (error instanceof AppError && error.code === "FORBIDDEN") throw new AppError("NOT_FOUND");
     throw error;
   }
-  const receipt = await ctx.db.consentReceipt.findFirst({ where: { id: parsed.data.receiptId, patientId: input.patientId }, select: { id: true, change: true, createdAt: true, snapshot: true } });
+  const receipt = await ctx.db.consentReceipt.findFirst({
+    where: { id: parsed.data.receiptId, patientId: input.patientId },
+    select: { id: true, change: true, createdAt: true, snapshot: true },
+  });
   if (!receipt) throw new AppError("NOT_FOUND");
   return { ...receipt, snapshot: receipt.snapshot as unknown as ReceiptSnapshot };
 }

@@ -3,7 +3,13 @@ import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import type { Ctx } from "@/lib/server/context/ctx";
 
-export type GrantableDocument = { id: string; title: string; category: DocumentCategory; documentDate: Date; hiddenFromProfessionals: boolean };
+export type GrantableDocument = {
+  id: string;
+  title: string;
+  category: DocumentCategory;
+  documentDate: Date;
+  hiddenFromProfessionals: boolean;
+};
 
 /** The patient's own documents outside the bin, for the "chosen documents" checklist of a grant. */
 export async function listGrantableDocuments({ db, actor }: Ctx, { patientId }: { patientId: string }): Promise<GrantableDocument[]> {

@@ -41,21 +41,41 @@ export function renderReceiptText(receipt: Receipt, text: ReceiptText): string {
     "",
     t("reference", { id: receipt.id }),
     t("decision", { change: t(`changes.${snapshot.change}`) }),
-    t("professional", { name: `${who.firstName} ${who.lastName}`, profession: specialty ? `${profession} (${specialty})` : profession, city: who.city }),
+    t("professional", {
+      name: `${who.firstName} ${who.lastName}`,
+      profession: specialty ? `${profession} (${specialty})` : profession,
+      city: who.city,
+    }),
     t("rpps", { rpps: who.rpps }),
   ];
   if (snapshot.access) {
     lines.push(t("access", { access: describeAccess(snapshot.access, text) }));
     lines.push(t("from", { date: dateTime(new Date(snapshot.access.validFrom)) }));
     const until = snapshot.endedAt ?? snapshot.access.validUntil;
-    lines.push(until ? t(snapshot.endedAt ? "endedAt" : "until", { date: snapshot.endedAt ? dateTime(new Date(until)) : date(new Date(until)) }) : t("noEnd"));
+    lines.push(
+      until
+        ? t(snapshot.endedAt ? "endedAt" : "until", { date: snapshot.endedAt ? dateTime(new Date(until)) : date(new Date(until)) })
+        : t("noEnd"),
+    );
   }
   for (const emergency of snapshot.emergency ?? []) {
-    lines.push(t("emergency", { openedAt: dateTime(new Date(emergency.openedAt)), until: dateTime(new Date(emergency.plannedUntil)), reason: emergency.reason }));
+    lines.push(
+      t("emergency", {
+        openedAt: dateTime(new Date(emergency.openedAt)),
+        until: dateTime(new Date(emergency.plannedUntil)),
+        reason: emergency.reason,
+      }),
+    );
   }
-  if (!snapshot.access && snapshot.endedAt && snapshot.emergency?.length) lines.push(t("endedAt", { date: dateTime(new Date(snapshot.endedAt)) }));
+  if (!snapshot.access && snapshot.endedAt && snapshot.emergency?.length)
+    lines.push(t("endedAt", { date: dateTime(new Date(snapshot.endedAt)) }));
   if (snapshot.previous) lines.push(t("previous", { access: describeAccess(snapshot.previous, text) }));
   if (snapshot.requestId) lines.push(t("answersRequest"));
-  lines.push(t("decidedBy", { name: snapshot.decidedBy.label }), t("decidedAt", { date: dateTime(new Date(snapshot.decidedAt)) }), "", t("footer"));
+  lines.push(
+    t("decidedBy", { name: snapshot.decidedBy.label }),
+    t("decidedAt", { date: dateTime(new Date(snapshot.decidedAt)) }),
+    "",
+    t("footer"),
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -20,19 +20,35 @@ export async function revokeAccess(ctx: Ctx, input: { patientId: string; profess
   const professional = await findProfessional(db, professionalId);
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const where = { patientId: patient.patientId, professionalId, revokedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] };
-    const found = await tx.accessGrant.findFirst({ where, select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true } });
-    const { count } = found ? await tx.accessGrant.updateMany({ where: { id: found.id, revokedAt: null }, data: { revokedAt: now } }) : { count: 0 };
+    const where = {
+      patientId: patient.patientId,
+      professionalId,
+      revokedAt: null,
+      OR: [{ validUntil: null }, { validUntil: { gt: now } }],
+    };
+    const found = await tx.accessGrant.findFirst({
+      where,
+      select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true },
+    });
+    const { count } = found
+      ? await tx.accessGrant.updateMany({ where: { id: found.id, revokedAt: null }, data: { revokedAt: now } })
+      : { count: 0 };
     const grant = count > 0 ? found : null;
     const emergency = await closeEmergencyAccesses(tx, { patientId: patient.patientId, professionalId, now });
-    if (!grant && emergency.length === 0) throw new AppError("NOT_FOUND", "No access in force.", { messageKey: "access.errors.noActiveGrant" });
+    if (!grant && emergency.length === 0)
+      throw new AppError("NOT_FOUND", "No access in force.", { messageKey: "access.errors.noActiveGrant" });
     const emergencyIds = emergency.map((access) => access.id);
     const receiptId = await recordConsentChange(tx, {
       patient,
       action: grant ? "ACCESS_REVOKED" : "EMERGENCY_ACCESS_ENDED",
       professional,
       details: emergencyIds.length ? { emergencyAccessIds: emergencyIds } : undefined,
-      receipt: { change: grant ? "REVOKED" : "EMERGENCY_ACCESS_ENDED", access: grant ? accessSnapshot(grant) : null, emergency, endedAt: now },
+      receipt: {
+        change: grant ? "REVOKED" : "EMERGENCY_ACCESS_ENDED",
+        access: grant ? accessSnapshot(grant) : null,
+        emergency,
+        endedAt: now,
+      },
       now,
     });
     return { receiptId: receiptId! };

@@ -35,7 +35,13 @@ const FOLD_TO = Object.values(FOLD_MAP).join("");
 const folded = (column: Prisma.Sql) => Prisma.sql`lower(translate(${column}, ${FOLD_FROM}, ${FOLD_TO}))`;
 
 export function foldForSearch(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[-’]/g, (c) => FOLD_MAP[c]).toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[-’]/g, (c) => FOLD_MAP[c])
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

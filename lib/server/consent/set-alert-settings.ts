@@ -16,8 +16,19 @@ export async function setAlertSettings(ctx: Ctx, input: { patientId: string; fir
   const current = await db.patientAccessSettings.findUnique({ where: { patientId }, select: { alertFirstAccessByEmail: true } });
   if ((current?.alertFirstAccessByEmail ?? true) === firstAccessByEmail) return { changed: false };
   await db.$transaction(async (tx) => {
-    await tx.patientAccessSettings.upsert({ where: { patientId }, create: { patientId, alertFirstAccessByEmail: firstAccessByEmail }, update: { alertFirstAccessByEmail: firstAccessByEmail }, select: { patientId: true } });
-    await recordHistory(tx, { patientId, actor: patient.historyActor, action: "ALERT_SETTINGS_CHANGED", details: { alertFirstAccessByEmail: firstAccessByEmail }, ipAddress: patient.ipAddress });
+    await tx.patientAccessSettings.upsert({
+      where: { patientId },
+      create: { patientId, alertFirstAccessByEmail: firstAccessByEmail },
+      update: { alertFirstAccessByEmail: firstAccessByEmail },
+      select: { patientId: true },
+    });
+    await recordHistory(tx, {
+      patientId,
+      actor: patient.historyActor,
+      action: "ALERT_SETTINGS_CHANGED",
+      details: { alertFirstAccessByEmail: firstAccessByEmail },
+      ipAddress: patient.ipAddress,
+    });
   });
   return { changed: true };
 }

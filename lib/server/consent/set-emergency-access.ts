@@ -16,8 +16,19 @@ export async function setEmergencyAccess(ctx: Ctx, input: { patientId: string; e
   const current = await db.patientAccessSettings.findUnique({ where: { patientId }, select: { emergencyAccessEnabled: true } });
   if ((current?.emergencyAccessEnabled ?? true) === enabled) return { changed: false };
   await db.$transaction(async (tx) => {
-    await tx.patientAccessSettings.upsert({ where: { patientId }, create: { patientId, emergencyAccessEnabled: enabled }, update: { emergencyAccessEnabled: enabled }, select: { patientId: true } });
-    await recordHistory(tx, { patientId, actor: patient.historyActor, action: "EMERGENCY_SETTING_CHANGED", details: { emergencyAccessEnabled: enabled }, ipAddress: patient.ipAddress });
+    await tx.patientAccessSettings.upsert({
+      where: { patientId },
+      create: { patientId, emergencyAccessEnabled: enabled },
+      update: { emergencyAccessEnabled: enabled },
+      select: { patientId: true },
+    });
+    await recordHistory(tx, {
+      patientId,
+      actor: patient.historyActor,
+      action: "EMERGENCY_SETTING_CHANGED",
+      details: { emergencyAccessEnabled: enabled },
+      ipAddress: patient.ipAddress,
+    });
   });
   return { changed: true };
 }

@@ -15,7 +15,13 @@ export async function unblockProfessional(ctx: Ctx, input: { patientId: string; 
   return db.$transaction(async (tx) => {
     const { count } = await tx.professionalBlock.deleteMany({ where: { patientId: patient.patientId, professionalId } });
     if (count === 0) throw new AppError("NOT_FOUND", "Not blocked.", { messageKey: "access.errors.notBlocked" });
-    const receiptId = await recordConsentChange(tx, { patient, action: "PROFESSIONAL_UNBLOCKED", professional, receipt: { change: "UNBLOCKED" }, now });
+    const receiptId = await recordConsentChange(tx, {
+      patient,
+      action: "PROFESSIONAL_UNBLOCKED",
+      professional,
+      receipt: { change: "UNBLOCKED" },
+      now,
+    });
     return { receiptId: receiptId! };
   });
 }

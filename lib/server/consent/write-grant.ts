@@ -7,7 +7,13 @@ import { AppError } from "@/lib/server/errors";
 import { accessSnapshot, type AccessSnapshot } from "./consent-record";
 
 /** Grant options checked against the patient's data, ready to write. */
-export type CheckedGrant = { scope: GrantScope; categories: DocumentCategory[]; documentIds: string[]; canAdd: boolean; validUntil: Date | null };
+export type CheckedGrant = {
+  scope: GrantScope;
+  categories: DocumentCategory[];
+  documentIds: string[];
+  canAdd: boolean;
+  validUntil: Date | null;
+};
 
 /**
  * Refuses, before anything is written, an end date already past and documents that are not the
@@ -15,17 +21,29 @@ export type CheckedGrant = { scope: GrantScope; categories: DocumentCategory[]; 
  */
 export async function checkGrantOptions(
   db: Pick<Db, "document" | "professionalBlock">,
-  { patientId, professionalId, options, now }: { patientId: string; professionalId: string; options: Omit<CheckedGrant, "validUntil"> & { validUntil: string | null }; now: Date },
+  {
+    patientId,
+    professionalId,
+    options,
+    now,
+  }: { patientId: string; professionalId: string; options: Omit<CheckedGrant, "validUntil"> & { validUntil: string | null }; now: Date },
 ): Promise<CheckedGrant> {
   if (options.validUntil && options.validUntil < parisDay(now)) {
     throw new AppError("BAD_REQUEST", "validUntil is in the past.", { messageKey: "access.errors.validUntilPast", field: "validUntil" });
   }
-  const blocked = await db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId, professionalId } }, select: { createdAt: true } });
+  const blocked = await db.professionalBlock.findUnique({
+    where: { patientId_professionalId: { patientId, professionalId } },
+    select: { createdAt: true },
+  });
   if (blocked) throw new AppError("CONFLICT", "The professional is blocked.", { messageKey: "access.errors.professionalBlocked" });
   const documentIds = options.scope === "DOCUMENTS" ? [...new Set(options.documentIds)] : [];
   if (documentIds.length) {
     const own = await db.document.count({ where: { id: { in: documentIds }, ownerId: patientId, deletedAt: null } });
-    if (own !== documentIds.length) throw new AppError("BAD_REQUEST", "Documents not the patient's own.", { messageKey: "access.errors.documentsNotOwned", field: "documentIds" });
+    if (own !== documentIds.length)
+      throw new AppError("BAD_REQUEST", "Documents not the patient's own.", {
+        messageKey: "access.errors.documentsNotOwned",
+        field: "documentIds",
+      });
   }
   return {
     scope: options.scope,
@@ -43,19 +61,46 @@ export async function checkGrantOptions(
 export async function writeGrant(
   tx: Pick<Db, "accessGrant">,
   { patientId, professionalId, grant, now }: { patientId: string; professionalId: string; grant: CheckedGrant; now: Date },
-): Promise<{ change: Extract<ConsentChange, "GRANTED" | "CHANGED">; access: AccessSnapshot; previous: AccessSnapshot | null; grantId: string }> {
+): Promise<{
+  change: Extract<ConsentChange, "GRANTED" | "CHANGED">;
+  access: AccessSnapshot;
+  previous: AccessSnapshot | null;
+  grantId: string;
+}> {
   const existing = await tx.accessGrant.findUnique({
     where: { patientId_professionalId: { patientId, professionalId } },
-    select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true, revokedAt: true },
+    select: {
+      id: true,
+      scope: true,
+      categories: true,
+      documentIds: true,
+      canAdd: true,
+      validFrom: true,
+      validUntil: true,
+      revokedAt: true,
+    },
   });
   const inForce = isGrantActive(existing, now);
   const validFrom = inForce ? existing!.validFrom : now;
-  const columns = { scope: grant.scope, categories: grant.categories, documentIds: grant.documentIds, canAdd: grant.canAdd, validUntil: grant.validUntil, validFrom, revokedAt: null };
+  const columns = {
+    scope: grant.scope,
+    categories: grant.categories,
+    documentIds: grant.documentIds,
+    canAdd: grant.canAdd,
+    validUntil: grant.validUntil,
+    validFrom,
+    revokedAt: null,
+  };
   const row = await tx.accessGrant.upsert({
     where: { patientId_professionalId: { patientId, professionalId } },
     create: { patientId, professionalId, ...columns },
     update: columns,
     select: { id: true, scope: true, categories: true, documentIds: true, canAdd: true, validFrom: true, validUntil: true },
   });
-  return { change: inForce ? "CHANGED" : "GRANTED", access: accessSnapshot(row), previous: inForce ? accessSnapshot(existing!) : null, grantId: row.id };
+  return {
+    change: inForce ? "CHANGED" : "GRANTED",
+    access: accessSnapshot(row),
+    previous: inForce ? accessSnapshot(existing!) : null,
+    grantId: row.id,
+  };
 }

@@ -2,11 +2,19 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
 import { requestCtx, signedIn, systemCtx } from "./ctx";
 
-const patient = { userId: "5d0c8f7e-3a49-4b1c-9a55-0f6e2b7c1d10", roles: ["PATIENT" as const], stage: "FULL" as const, hasConfirmedFactor: true };
+const patient = {
+  userId: "5d0c8f7e-3a49-4b1c-9a55-0f6e2b7c1d10",
+  roles: ["PATIENT" as const],
+  stage: "FULL" as const,
+  hasConfirmedFactor: true,
+};
 
 describe("the request's context", () => {
   it("takes the proxy's request id, the load balancer's address and the user agent from the headers", () => {
-    const ctx = requestCtx(new Headers({ "x-request-id": "7c1d10aa-req", "x-forwarded-for": "198.51.100.23, 203.0.113.9", "user-agent": "Firefox" }), patient);
+    const ctx = requestCtx(
+      new Headers({ "x-request-id": "7c1d10aa-req", "x-forwarded-for": "198.51.100.23, 203.0.113.9", "user-agent": "Firefox" }),
+      patient,
+    );
     expect(ctx).toMatchObject({ requestId: "7c1d10aa-req", ip: "203.0.113.9", userAgent: "Firefox", actor: patient });
     // Every line the request logs carries its id.
     expect(ctx.log.bindings()).toMatchObject({ requestId: "7c1d10aa-req" });

@@ -43,7 +43,21 @@ export function signedIn(ctx: Ctx): SignedInCtx {
   return ctx as SignedInCtx;
 }
 
-function makeCtx({ db, actor, ip, userAgent, requestId, bindings }: { db?: Db; actor: Actor; ip: string | null; userAgent: string | null; requestId: string; bindings?: Record<string, unknown> }): Ctx {
+function makeCtx({
+  db,
+  actor,
+  ip,
+  userAgent,
+  requestId,
+  bindings,
+}: {
+  db?: Db;
+  actor: Actor;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  bindings?: Record<string, unknown>;
+}): Ctx {
   // The process's resources are read on first use: a ctx costs nothing for what a request does not touch.
   return {
     get db() {

@@ -51,8 +51,8 @@ describe("document data keys wrapped by the master key", () => {
     const wrapped = wrapDocumentKey(generateDocumentKey(), { documentId, masterKey });
     const newKey = randomBytes(32);
     expect(() => rewrapDocumentKey(wrapped, { oldKey: randomBytes(32), newKey, documentId })).toThrow(DecryptionError);
-    expect(() =>
-      rewrapDocumentKey(wrapped, { oldKey: masterKey, newKey, documentId: "0b9d6c1e-5c0f-4a43-9d3c-6f1a2b3c4d5f" }),
-    ).toThrow(DecryptionError);
+    expect(() => rewrapDocumentKey(wrapped, { oldKey: masterKey, newKey, documentId: "0b9d6c1e-5c0f-4a43-9d3c-6f1a2b3c4d5f" })).toThrow(
+      DecryptionError,
+    );
   });
 });

@@ -3,7 +3,10 @@ import type { Db } from "@/lib/server/db";
 import { decryptTotpSecret, encryptTotpSecret } from "@/lib/server/auth/totp/totp-parameters";
 import { rewrapDocumentKey, unwrapDocumentKey } from "./document-keys";
 
-export type RotationReport = { documentKeys: { rewrapped: number; alreadyNew: number }; totpSecrets: { reencrypted: number; alreadyNew: number } };
+export type RotationReport = {
+  documentKeys: { rewrapped: number; alreadyNew: number };
+  totpSecrets: { reencrypted: number; alreadyNew: number };
+};
 
 /**
  * Re-wraps everything the master key protects, from `oldKey` to `newKey`: each document's data key
@@ -12,7 +15,10 @@ export type RotationReport = { documentKeys: { rewrapped: number; alreadyNew: nu
  * holds the value read (a concurrent change wins and is not overwritten). A value that opens with
  * neither key throws: the operator has the wrong old key, and nothing more is changed.
  */
-export async function rotateMasterKey(db: Db, { oldKey, newKey, batchSize = 200 }: { oldKey: Buffer; newKey: Buffer; batchSize?: number }): Promise<RotationReport> {
+export async function rotateMasterKey(
+  db: Db,
+  { oldKey, newKey, batchSize = 200 }: { oldKey: Buffer; newKey: Buffer; batchSize?: number },
+): Promise<RotationReport> {
   const report: RotationReport = { documentKeys: { rewrapped: 0, alreadyNew: 0 }, totpSecrets: { reencrypted: 0, alreadyNew: 0 } };
   const opensWith = (open: () => unknown) => {
     try {
@@ -38,7 +44,10 @@ export async function rotateMasterKey(db: Db, { oldKey, newKey, batchSize = 200 
         continue;
       }
       const rewrapped = rewrapDocumentKey(wrapped, { oldKey, newKey, documentId: row.id });
-      const updated = await db.document.updateMany({ where: { id: row.id, wrappedKey: { equals: wrapped } }, data: { wrappedKey: new Uint8Array(rewrapped) } });
+      const updated = await db.document.updateMany({
+        where: { id: row.id, wrappedKey: { equals: wrapped } },
+        data: { wrappedKey: new Uint8Array(rewrapped) },
+      });
       report.documentKeys.rewrapped += updated.count;
     }
     if (rows.length < batchSize) break;

@@ -94,7 +94,15 @@ describe("streaming file encryption (AES-256-GCM)", () => {
 
     it("any modified byte: version, IV, start, middle and end of the ciphertext, tag", async () => {
       const length = stored.length;
-      const positions = { version: 0, iv: 5, "first ciphertext byte": 13, middle: Math.floor(length / 2), "last ciphertext byte": length - 17, "tag start": length - 16, "tag end": length - 1 };
+      const positions = {
+        version: 0,
+        iv: 5,
+        "first ciphertext byte": 13,
+        middle: Math.floor(length / 2),
+        "last ciphertext byte": length - 17,
+        "tag start": length - 16,
+        "tag end": length - 1,
+      };
       for (const [where, index] of Object.entries(positions)) {
         const tampered = Buffer.from(stored);
         tampered[index] ^= 0x01;

@@ -11,9 +11,13 @@ import { findOwnedDocument } from "./find-owned-document";
  * Moves a document into the bin (`into: true`) or back out. A binned document keeps its file and
  * its room in the quota; it is deleted for good after the bin's retention, or when the patient empties it.
  */
-export async function moveDocumentToBin({ db, actor, ip: ipAddress }: Ctx, { documentId, into }: { documentId: string; into: boolean }): Promise<DocumentDetail> {
+export async function moveDocumentToBin(
+  { db, actor, ip: ipAddress }: Ctx,
+  { documentId, into }: { documentId: string; into: boolean },
+): Promise<DocumentDetail> {
   const document = await findOwnedDocument(db, actor, documentId);
-  if ((document.deletedAt !== null) === into) throw new AppError("CONFLICT", into ? "Document already in the bin." : "Document not in the bin.");
+  if ((document.deletedAt !== null) === into)
+    throw new AppError("CONFLICT", into ? "Document already in the bin." : "Document not in the bin.");
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const updated = await db.$transaction(async (tx) => {
     // Conditional on the state just read, so two concurrent moves cannot both record history.

@@ -38,11 +38,18 @@ describe("the vault's documents", () => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   async function newPatient(): Promise<NonNullable<Actor>> {
-    const user = await db.user.create({ data: { email: `docs-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email: `docs-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true },
+    });
     return { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
   }
 
-  async function uploadPdf(actor: Actor, lines: string[], metadata: Partial<{ title: string; category: "REPORT" | "LAB_RESULTS"; documentDate: string }> = {}) {
+  async function uploadPdf(
+    actor: Actor,
+    lines: string[],
+    metadata: Partial<{ title: string; category: "REPORT" | "LAB_RESULTS"; documentDate: string }> = {},
+  ) {
     const pdf = buildTestPdf([lines]);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -51,7 +58,13 @@ describe("the vault's documents", () => {
       },
     });
     const result = await receiveUpload(
-      { actor, body, declaredLength: pdf.length, fileName: "document.pdf", metadata: { title: "Compte rendu", category: "REPORT", documentDate: "2025-01-10", note: null, ...metadata } },
+      {
+        actor,
+        body,
+        declaredLength: pdf.length,
+        fileName: "document.pdf",
+        metadata: { title: "Compte rendu", category: "REPORT", documentDate: "2025-01-10", note: null, ...metadata },
+      },
       { db, storage, maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
     );
     return { id: result.documentId, pdf };
@@ -87,7 +100,10 @@ describe("the vault's documents", () => {
     for (const sort of ["date_desc", "date_asc", "added_desc"] as const) {
       const ids = await allPages(actor, { sort, limit: 10 });
       expect(new Set(ids).size).toBe(53);
-      const rows = await db.document.findMany({ where: { ownerId: actor.userId }, select: { id: true, documentDate: true, createdAt: true } });
+      const rows = await db.document.findMany({
+        where: { ownerId: actor.userId },
+        select: { id: true, documentDate: true, createdAt: true },
+      });
       const byId = new Map(rows.map((row) => [row.id, row]));
       const keys = ids.map((id) => (sort === "added_desc" ? byId.get(id)!.createdAt.getTime() : byId.get(id)!.documentDate.getTime()));
       const sorted = [...keys].sort((a, b) => (sort === "date_asc" ? a - b : b - a));
@@ -105,14 +121,21 @@ describe("the vault's documents", () => {
     expect(dated.items.map((item) => item.documentDate).sort()).toEqual(["2020-01-02", "2020-01-02", "2020-01-03", "2020-01-03"]);
     expect((await listDocuments(db, { actor, ownerId: actor.userId, query: { author: "ESTABLISHMENT" } })).items).toEqual([]);
     const first = await listDocuments(db, { actor, ownerId: actor.userId, query: { limit: 5 } });
-    await expect(listDocuments(db, { actor, ownerId: actor.userId, query: { sort: "date_asc", cursor: first.nextCursor! } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(listDocuments(db, { actor, ownerId: actor.userId, query: { cursor: "not-a-cursor" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      listDocuments(db, { actor, ownerId: actor.userId, query: { sort: "date_asc", cursor: first.nextCursor! } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(listDocuments(db, { actor, ownerId: actor.userId, query: { cursor: "not-a-cursor" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("finds a word that is only inside a PDF, in French (stemmed, accents as typed), and not in another's space", async () => {
     const actor = await newPatient();
     const other = await newPatient();
-    const { id } = await uploadPdf(actor, ["Résultats d'analyses sanguines", "Hémoglobine glyquée : 6,1 %"], { title: "Bilan", category: "LAB_RESULTS" });
+    const { id } = await uploadPdf(actor, ["Résultats d'analyses sanguines", "Hémoglobine glyquée : 6,1 %"], {
+      title: "Bilan",
+      category: "LAB_RESULTS",
+    });
     await uploadPdf(other, ["Analyses sanguines"], { title: "Bilan" });
     const found = await listDocuments(db, { actor, ownerId: actor.userId, query: { q: "analyse sanguine" } });
     expect(found.items.map((item) => item.id)).toEqual([id]);
@@ -127,17 +150,32 @@ describe("the vault's documents", () => {
       const file = await openDocumentFile(context(actor), { documentId: id, purpose, masterKey });
       const bytes = await buffer(file.stream);
       expect(bytes.equals(pdf)).toBe(true);
-      expect(file).toMatchObject({ mimeType: "application/pdf", sizeBytes: pdf.length, sha256: createHash("sha256").update(pdf).digest("hex") });
+      expect(file).toMatchObject({
+        mimeType: "application/pdf",
+        sizeBytes: pdf.length,
+        sha256: createHash("sha256").update(pdf).digest("hex"),
+      });
     }
-    const actions = (await db.historyEntry.findMany({ where: { patientId: actor.userId }, orderBy: { sequence: "asc" } })).map((e) => e.action);
+    const actions = (await db.historyEntry.findMany({ where: { patientId: actor.userId }, orderBy: { sequence: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["DOCUMENT_UPLOADED", "DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED"]);
   });
 
   it("edits, hides, bins, restores, reports and deletes for good, each in the history, the chain intact", async () => {
     const actor = await newPatient();
     const { id } = await uploadPdf(actor, ["Compte rendu"]);
-    const edited = await updateDocument(context(actor), { documentId: id, title: "Consultation cardiologie", documentDate: "2025-02-01", note: "Apporter au prochain rendez-vous" });
-    expect(edited).toMatchObject({ title: "Consultation cardiologie", documentDate: "2025-02-01", note: "Apporter au prochain rendez-vous" });
+    const edited = await updateDocument(context(actor), {
+      documentId: id,
+      title: "Consultation cardiologie",
+      documentDate: "2025-02-01",
+      note: "Apporter au prochain rendez-vous",
+    });
+    expect(edited).toMatchObject({
+      title: "Consultation cardiologie",
+      documentDate: "2025-02-01",
+      note: "Apporter au prochain rendez-vous",
+    });
     await updateDocument(context(actor), { documentId: id, hiddenFromProfessionals: true, pinned: true });
     await reportDocument(context(actor), { documentId: id, reason: "WRONG_CONTENT", message: "Ce n'est pas le bon fichier" });
     await expect(deleteDocumentPermanently(context(actor), { documentId: id })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -152,7 +190,10 @@ describe("the vault's documents", () => {
     await deleteDocumentPermanently(context(actor), { documentId: id });
     expect(await db.document.findUnique({ where: { id } })).toBeNull();
     expect(await storage.exists(storageKey)).toBe(false);
-    expect(await db.documentReport.findFirst({ where: { reporterId: actor.userId } })).toMatchObject({ documentId: null, reason: "WRONG_CONTENT" });
+    expect(await db.documentReport.findFirst({ where: { reporterId: actor.userId } })).toMatchObject({
+      documentId: null,
+      reason: "WRONG_CONTENT",
+    });
 
     const history = await db.historyEntry.findMany({ where: { patientId: actor.userId }, orderBy: { sequence: "asc" } });
     expect(history.map((e) => e.action)).toEqual([
@@ -179,7 +220,11 @@ describe("the vault's documents", () => {
     expect(await bulkUpdateDocuments(context(actor), { action: "setCategory", ids, category: "LAB_RESULTS" })).toEqual({ updated: 2 });
     expect(await bulkUpdateDocuments(context(actor), { action: "hide", ids })).toEqual({ updated: 2 });
     expect(await bulkUpdateDocuments(context(actor), { action: "bin", ids })).toEqual({ updated: 2 });
-    expect(await db.document.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ category: "REPORT", hiddenFromProfessionals: false, deletedAt: null });
+    expect(await db.document.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      category: "REPORT",
+      hiddenFromProfessionals: false,
+      deletedAt: null,
+    });
     expect(await db.historyEntry.count({ where: { patientId: other.userId } })).toBe(1);
   });
 
@@ -213,7 +258,11 @@ describe("the vault's documents", () => {
     ] as const)("%s", async (who, byIdCode, listCode) => {
       const stranger = await newPatient();
       const actor: Actor =
-        who === "another patient" ? stranger : who === "no session" ? null : { userId: owner.userId, roles: ["PATIENT"], stage: "PASSWORD_VERIFIED", hasConfirmedFactor: true };
+        who === "another patient"
+          ? stranger
+          : who === "no session"
+            ? null
+            : { userId: owner.userId, roles: ["PATIENT"], stage: "PASSWORD_VERIFIED", hasConfirmedFactor: true };
       const before = await db.document.findUniqueOrThrow({ where: { id: documentId } });
       const historyBefore = await db.historyEntry.count({ where: { patientId: owner.userId } });
       for (const [name, attempt] of Object.entries(attempts(actor))) {
@@ -228,7 +277,8 @@ describe("the vault's documents", () => {
       expect(await db.historyEntry.count({ where: { patientId: owner.userId } })).toBe(historyBefore);
       expect(await db.documentReport.count({ where: { documentId } })).toBe(0);
       // A bulk change names the owner's ids but applies only to the caller's own documents.
-      if (who === "another patient") expect(await bulkUpdateDocuments(context(stranger), { action: "bin", ids: [documentId] })).toEqual({ updated: 0 });
+      if (who === "another patient")
+        expect(await bulkUpdateDocuments(context(stranger), { action: "bin", ids: [documentId] })).toEqual({ updated: 0 });
     });
   });
 });

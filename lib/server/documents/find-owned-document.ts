@@ -18,9 +18,18 @@ export type DocumentUse = "read" | "download" | "manage";
 export async function findDocumentFor(db: Db, actor: Actor, documentId: string, use: DocumentUse) {
   if (!actor || actor.stage !== "FULL") throw new AppError("UNAUTHENTICATED");
   if (!UUID.test(documentId)) throw new AppError("NOT_FOUND");
-  const document = await db.document.findUnique({ where: { id: documentId }, select: { ...detailColumns, storageKey: true, wrappedKey: true } });
+  const document = await db.document.findUnique({
+    where: { id: documentId },
+    select: { ...detailColumns, storageKey: true, wrappedKey: true },
+  });
   if (!document) throw new AppError("NOT_FOUND");
-  const access: AllowedAccess = await authorizeHealth(db, actor, document.ownerId, { kind: use === "download" ? "download" : "document", document }, use === "manage" ? "manage" : "read");
+  const access: AllowedAccess = await authorizeHealth(
+    db,
+    actor,
+    document.ownerId,
+    { kind: use === "download" ? "download" : "document", document },
+    use === "manage" ? "manage" : "read",
+  );
   return { document, access };
 }
 

@@ -26,7 +26,11 @@ const dayOf = (row: Row) => row.documentDate.toISOString().slice(0, 10);
 const SORTS = {
   date_desc: documentSort(keyset({ key: "day", order: "desc", sort: "date_desc", name: "document" }), Prisma.sql`"documentDate"`, dayOf),
   date_asc: documentSort(keyset({ key: "day", order: "asc", sort: "date_asc", name: "document" }), Prisma.sql`"documentDate"`, dayOf),
-  added_desc: documentSort(keyset({ key: "instant", order: "desc", sort: "added_desc", name: "document" }), Prisma.sql`"createdAt"`, (row) => row.createdAt),
+  added_desc: documentSort(
+    keyset({ key: "instant", order: "desc", sort: "added_desc", name: "document" }),
+    Prisma.sql`"createdAt"`,
+    (row) => row.createdAt,
+  ),
 };
 
 /**
@@ -36,7 +40,10 @@ const SORTS = {
  * search uses PostgreSQL's French configuration over title, note and the PDF's text (the generated,
  * GIN-indexed searchVector column); it filters, the chosen sort still orders.
  */
-export async function listDocuments(db: Db, { actor, ownerId, query }: { actor: Actor; ownerId: string; query: DocumentListQuery }): Promise<DocumentPage> {
+export async function listDocuments(
+  db: Db,
+  { actor, ownerId, query }: { actor: Actor; ownerId: string; query: DocumentListQuery },
+): Promise<DocumentPage> {
   const access = await authorizeHealth(db, actor, ownerId, { kind: "documentList" }, "read");
   return listDocumentsWithAccess(db, { ownerId, query, access });
 }
@@ -46,7 +53,10 @@ export async function listDocuments(db: Db, { actor, ownerId, query }: { actor: 
  * history with the same decision). Anyone but the owner sees only what the decision covers: never a
  * hidden document nor the bin, and under a consent only its categories or chosen documents.
  */
-export async function listDocumentsWithAccess(db: Pick<Db, "$queryRaw">, { ownerId, query, access }: { ownerId: string; query: DocumentListQuery; access: AllowedAccess }): Promise<DocumentPage> {
+export async function listDocumentsWithAccess(
+  db: Pick<Db, "$queryRaw">,
+  { ownerId, query, access }: { ownerId: string; query: DocumentListQuery; access: AllowedAccess },
+): Promise<DocumentPage> {
   const q = documentListQuerySchema.parse(query);
   if (access.basis !== "OWNER" && q.bin) throw new AppError("FORBIDDEN", "The bin is the patient's alone.");
   // What the reader may see is the authorization module's to say (the same rule that decides one document).

@@ -42,7 +42,13 @@ export async function openDocumentFile(
     const key = unwrapDocumentKey(document.wrappedKey, { documentId: document.id, masterKey });
     // The key is not wiped here: the decipher is created only when the stream's header arrives.
     const stream = decryptingReader(source, { key, aad: `document-file:${document.id}` });
-    return { stream, mimeType: document.mimeType, fileName: document.fileName ?? "document", sizeBytes: document.sizeBytes, sha256: document.sha256 };
+    return {
+      stream,
+      mimeType: document.mimeType,
+      fileName: document.fileName ?? "document",
+      sizeBytes: document.sizeBytes,
+      sha256: document.sha256,
+    };
   } catch (error) {
     source.destroy();
     throw error;

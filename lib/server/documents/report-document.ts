@@ -12,7 +12,10 @@ import { findOwnedDocument } from "./find-owned-document";
  * reason and the patient's words, never the document's title or content, as a support ticket opened
  * in the same transaction (the patient follows it under /support).
  */
-export async function reportDocument({ db, actor, ip: ipAddress }: Ctx, { documentId, ...input }: DocumentReportInput & { documentId: string }): Promise<{ id: string; ticketId: string; ticketNumber: number }> {
+export async function reportDocument(
+  { db, actor, ip: ipAddress }: Ctx,
+  { documentId, ...input }: DocumentReportInput & { documentId: string },
+): Promise<{ id: string; ticketId: string; ticketNumber: number }> {
   const report = documentReportSchema.parse(input);
   const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");
@@ -21,7 +24,13 @@ export async function reportDocument({ db, actor, ip: ipAddress }: Ctx, { docume
       data: { documentId: document.id, reporterId: document.ownerId, reason: report.reason, message: report.message || null },
       select: { id: true },
     });
-    const ticket = await openDocumentTicket(tx, { requesterId: document.ownerId, documentId: document.id, reportId: row.id, reason: report.reason, message: report.message || null });
+    const ticket = await openDocumentTicket(tx, {
+      requesterId: document.ownerId,
+      documentId: document.id,
+      reportId: row.id,
+      reason: report.reason,
+      message: report.message || null,
+    });
     await recordHistory(tx, {
       patientId: document.ownerId,
       actor: historyActor,
@@ -32,6 +41,9 @@ export async function reportDocument({ db, actor, ip: ipAddress }: Ctx, { docume
     });
     return { id: row.id, ticketId: ticket.id, ticketNumber: ticket.number };
   });
-  logger.info({ event: "vault.document.reported", reportId: created.id, ticketId: created.ticketId, reason: report.reason }, "Document problem reported to support.");
+  logger.info(
+    { event: "vault.document.reported", reportId: created.id, ticketId: created.ticketId, reason: report.reason },
+    "Document problem reported to support.",
+  );
   return created;
 }

@@ -11,7 +11,10 @@ import { findOwnedDocument } from "./find-owned-document";
  * Edits a document's metadata, pin and visibility to professionals. The history says which fields
  * an edit changed (their names, not their values) and records hiding and un-hiding as such.
  */
-export async function updateDocument({ db, actor, ip: ipAddress }: Ctx, { documentId, ...input }: DocumentPatch & { documentId: string }): Promise<DocumentDetail> {
+export async function updateDocument(
+  { db, actor, ip: ipAddress }: Ctx,
+  { documentId, ...input }: DocumentPatch & { documentId: string },
+): Promise<DocumentDetail> {
   const patch = documentPatchSchema.parse(input);
   const document = await findOwnedDocument(db, actor, documentId);
   const historyActor = await historyActorOf(db, actor, "PATIENT");

@@ -16,7 +16,10 @@ import { recordAppAccess } from "./record-app-access";
  * resource as accepted (server id, subject and meta), and writes the addition into the patient's
  * history as the app, in the same transaction. The scope is checked before the body is looked at.
  */
-export async function createObservation({ db, ip: ipAddress }: Ctx, { access, body }: { access: AppAccess; body: unknown }): Promise<Observation> {
+export async function createObservation(
+  { db, ip: ipAddress }: Ctx,
+  { access, body }: { access: AppAccess; body: unknown },
+): Promise<Observation> {
   authorizeApp(access, access.patientId, { kind: "measurements" }, "add");
   const parsed = observationInputSchema.safeParse(body);
   if (!parsed.success) {
@@ -24,7 +27,11 @@ export async function createObservation({ db, ip: ipAddress }: Ctx, { access, bo
     throw new AppError("BAD_REQUEST", `Invalid Observation${field ? ` (${field})` : ""}.`, { field });
   }
   const input = parsed.data;
-  if (input.subject && input.subject.reference !== `Patient/${access.patientId}` && input.subject.reference !== `${fhirBaseUrl()}/Patient/${access.patientId}`) {
+  if (
+    input.subject &&
+    input.subject.reference !== `Patient/${access.patientId}` &&
+    input.subject.reference !== `${fhirBaseUrl()}/Patient/${access.patientId}`
+  ) {
     throw new AppError("BAD_REQUEST", "Observation about another subject.", { field: "subject.reference" });
   }
 
@@ -36,7 +43,10 @@ export async function createObservation({ db, ip: ipAddress }: Ctx, { access, bo
     meta: { versionId: "1", lastUpdated: now.toISOString(), source: `#${access.app.slug}` },
     status: input.status,
     ...(input.category ? { category: input.category } : {}),
-    code: { coding: [{ system: LOINC_SYSTEM, code: input.loinc.code, display: input.loinc.display }], ...(input.code.text ? { text: input.code.text } : {}) },
+    code: {
+      coding: [{ system: LOINC_SYSTEM, code: input.loinc.code, display: input.loinc.display }],
+      ...(input.code.text ? { text: input.code.text } : {}),
+    },
     subject: { reference: `Patient/${access.patientId}` },
     effectiveDateTime: input.effectiveDateTime,
     issued: now.toISOString(),

@@ -27,7 +27,13 @@ process.env.DATABASE_URL = testDatabaseUrl;
 // Low enough for the route test below to reach it, above what the other route tests spend per connection.
 process.env.FHIR_CALLS_PER_MINUTE_PER_CONNECTION = "12";
 
-const ALL_SCOPES = ["launch/patient", "patient/Patient.r", "patient/DocumentReference.rs", "patient/Observation.rs", "patient/Observation.c"];
+const ALL_SCOPES = [
+  "launch/patient",
+  "patient/Patient.r",
+  "patient/DocumentReference.rs",
+  "patient/Observation.rs",
+  "patient/Observation.c",
+];
 const masterKey = randomBytes(32);
 const weight = (over: Record<string, unknown> = {}) => ({
   resourceType: "Observation",
@@ -61,27 +67,59 @@ describe("the FHIR API for connected apps", () => {
 
   async function newPatient(declaredNir: string | null = null) {
     return db.user.create({
-      data: { email: `fhir-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1988-02-03"), declaredNir },
+      data: {
+        email: `fhir-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Roux",
+        status: "ACTIVE",
+        birthDate: new Date("1988-02-03"),
+        declaredNir,
+      },
       select: { id: true },
     });
   }
 
   /** A listed app, its client, the patient's connection and an access token, as the OAuth server would issue them. */
-  async function connect(patientId: string, { scopes = ALL_SCOPES, categories = ["LAB_RESULTS"] as DocumentCategory[], expiresAt = new Date(Date.now() + 3_600_000) } = {}) {
-    const { app, token, tokenId, connectionId } = await newConnectedApp(db, { patientId, scopes, categories, expiresAt, app: { name: `Tensio ${randomUUID().slice(0, 4)}`, theme: "CHRONIC_CONDITIONS" } });
+  async function connect(
+    patientId: string,
+    { scopes = ALL_SCOPES, categories = ["LAB_RESULTS"] as DocumentCategory[], expiresAt = new Date(Date.now() + 3_600_000) } = {},
+  ) {
+    const { app, token, tokenId, connectionId } = await newConnectedApp(db, {
+      patientId,
+      scopes,
+      categories,
+      expiresAt,
+      app: { name: `Tensio ${randomUUID().slice(0, 4)}`, theme: "CHRONIC_CONDITIONS" },
+    });
     const access = await verifyAccessToken(db, `Bearer ${token}`);
     return { app, token, tokenId, connectionId, access, context: { ctx: testCtx(db, { ip: "198.51.100.7", storage }), access } };
   }
 
-  async function addDocument(ownerId: string, title: string, over: { category?: DocumentCategory; hiddenFromProfessionals?: boolean; deletedAt?: Date } = {}) {
+  async function addDocument(
+    ownerId: string,
+    title: string,
+    over: { category?: DocumentCategory; hiddenFromProfessionals?: boolean; deletedAt?: Date } = {},
+  ) {
     return db.document.create({
-      data: { ownerId, title, category: over.category ?? "LAB_RESULTS", documentDate: new Date("2025-11-02"), authorKind: "ESTABLISHMENT", authorLabel: "Laboratoire Cerballiance", ...over },
+      data: {
+        ownerId,
+        title,
+        category: over.category ?? "LAB_RESULTS",
+        documentDate: new Date("2025-11-02"),
+        authorKind: "ESTABLISHMENT",
+        authorLabel: "Laboratoire Cerballiance",
+        ...over,
+      },
       select: { id: true },
     });
   }
 
   async function lastEntry(patientId: string) {
-    return db.historyEntry.findFirst({ where: { patientId }, orderBy: { sequence: "desc" }, select: { action: true, actorId: true, actorAppId: true, actorLabel: true, documentId: true, details: true } });
+    return db.historyEntry.findFirst({
+      where: { patientId },
+      orderBy: { sequence: "desc" },
+      select: { action: true, actorId: true, actorAppId: true, actorLabel: true, documentId: true, details: true },
+    });
   }
 
   it("lists only the documents of the shared categories, never hidden, binned or another patient's, page by page", async () => {
@@ -99,7 +137,12 @@ describe("the FHIR API for connected apps", () => {
     expect(all.total).toBe(2);
     expect(all.entry?.map((entry) => entry.resource?.id).sort()).toEqual([first.id, second.id].sort());
     const reference = all.entry![0]!.resource!;
-    expect(reference).toMatchObject({ resourceType: "DocumentReference", status: "current", subject: { reference: `Patient/${patient.id}` }, author: [{ display: "Laboratoire Cerballiance" }] });
+    expect(reference).toMatchObject({
+      resourceType: "DocumentReference",
+      status: "current",
+      subject: { reference: `Patient/${patient.id}` },
+      author: [{ display: "Laboratoire Cerballiance" }],
+    });
 
     // Keyset paging: one per page, following `next`, sees both once.
     const firstPage = await searchDocumentReferences(context.ctx, { access: context.access, params: params("_count=1") });
@@ -114,7 +157,13 @@ describe("the FHIR API for connected apps", () => {
     // Asking for a category the patient did not share gives nothing.
     expect((await searchDocumentReferences(context.ctx, { access: context.access, params: params("category=IMAGING") })).total).toBe(0);
 
-    expect(await lastEntry(patient.id)).toMatchObject({ action: "DOCUMENT_LIST_VIEWED", actorId: null, actorAppId: expect.any(String), actorLabel: app.name, details: { basis: "APP" } });
+    expect(await lastEntry(patient.id)).toMatchObject({
+      action: "DOCUMENT_LIST_VIEWED",
+      actorId: null,
+      actorAppId: expect.any(String),
+      actorLabel: app.name,
+      details: { basis: "APP" },
+    });
   });
 
   it("answers NOT_FOUND for a document of another category, hidden, binned or another patient's", async () => {
@@ -152,7 +201,12 @@ describe("the FHIR API for connected apps", () => {
     );
     const { context } = await connect(patient.id);
     const reference = await readDocumentReference(context.ctx, { access: context.access, documentId: upload.documentId });
-    expect(reference.content[0]!.attachment).toMatchObject({ contentType: "text/plain", size: bytes.length, title: "resultats.txt", url: `Binary/${upload.documentId}` });
+    expect(reference.content[0]!.attachment).toMatchObject({
+      contentType: "text/plain",
+      size: bytes.length,
+      title: "resultats.txt",
+      url: `Binary/${upload.documentId}`,
+    });
 
     const file = await openAppBinary(context.ctx, { access: context.access, documentId: upload.documentId, masterKey });
     expect(await buffer(file.stream)).toEqual(bytes);
@@ -160,7 +214,11 @@ describe("the FHIR API for connected apps", () => {
 
     // Another app of the same patient, shown imaging only, is refused the file.
     const imagingOnly = await connect(patient.id, { categories: ["IMAGING"] });
-    expect(await refusal(openAppBinary(imagingOnly.context.ctx, { access: imagingOnly.context.access, documentId: upload.documentId, masterKey }))).toBe("NOT_FOUND");
+    expect(
+      await refusal(
+        openAppBinary(imagingOnly.context.ctx, { access: imagingOnly.context.access, documentId: upload.documentId, masterKey }),
+      ),
+    ).toBe("NOT_FOUND");
   });
 
   it("gives the token's patient only with Patient.r, and no other patient", async () => {
@@ -168,17 +226,33 @@ describe("the FHIR API for connected apps", () => {
     const other = await newPatient();
     const { context } = await connect(patient.id);
     const resource: Patient = await readFhirPatient(context.ctx, { access: context.access, patientId: patient.id });
-    expect(resource).toMatchObject({ resourceType: "Patient", id: patient.id, name: [{ family: "Roux", given: ["Léa"] }], birthDate: "1988-02-03" });
+    expect(resource).toMatchObject({
+      resourceType: "Patient",
+      id: patient.id,
+      name: [{ family: "Roux", given: ["Léa"] }],
+      birthDate: "1988-02-03",
+    });
     // A declared NIR is a claim: FR Core carries the INS for a qualified identity only.
     expect(resource.identifier).toBeUndefined();
-    await db.identityQualification.create({ data: { userId: patient.id, nir: "188027512345607", method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
+    await db.identityQualification.create({
+      data: { userId: patient.id, nir: "188027512345607", method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" },
+    });
     const qualified: Patient = await readFhirPatient(context.ctx, { access: context.access, patientId: patient.id });
     expect(qualified.identifier).toEqual([
-      { use: "official", type: { coding: [{ system: "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", code: "INS-NIR" }] }, system: "urn:oid:1.2.250.1.213.1.4.8", value: "188027512345607" },
+      {
+        use: "official",
+        type: { coding: [{ system: "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", code: "INS-NIR" }] },
+        system: "urn:oid:1.2.250.1.213.1.4.8",
+        value: "188027512345607",
+      },
     ]);
     expect(qualified.extension?.[0]).toMatchObject({
       url: "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability",
-      extension: [{ url: "identityStatus", valueCoding: { code: "QUAL" } }, { url: "validationDate" }, { url: "validationMode", valueCoding: { code: "PA" } }],
+      extension: [
+        { url: "identityStatus", valueCoding: { code: "QUAL" } },
+        { url: "validationDate" },
+        { url: "validationMode", valueCoding: { code: "PA" } },
+      ],
     });
     expect(await lastEntry(patient.id)).toMatchObject({ action: "PROFILE_VIEWED", actorId: null });
     expect(await refusal(readFhirPatient(context.ctx, { access: context.access, patientId: other.id }))).toBe("NOT_FOUND");
@@ -186,27 +260,59 @@ describe("the FHIR API for connected apps", () => {
     expect(bundle.entry?.map((entry) => entry.resource?.id)).toEqual([patient.id]);
 
     const noProfile = await connect(other.id, { scopes: ["patient/DocumentReference.rs"] });
-    expect(await refusal(readFhirPatient(noProfile.context.ctx, { access: noProfile.context.access, patientId: other.id }))).toBe("FORBIDDEN");
-    expect(await refusal(searchFhirPatients(noProfile.context.ctx, { access: noProfile.context.access, params: params() }))).toBe("FORBIDDEN");
+    expect(await refusal(readFhirPatient(noProfile.context.ctx, { access: noProfile.context.access, patientId: other.id }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await refusal(searchFhirPatients(noProfile.context.ctx, { access: noProfile.context.access, params: params() }))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("stores an Observation with the scope, in the history as the app, the chain intact", async () => {
     const patient = await newPatient();
     const { context, app } = await connect(patient.id);
-    const created: Observation = await createObservation(context.ctx, { access: context.access, body: weight({ subject: { reference: `Patient/${patient.id}` }, extra: "dropped" }) });
-    expect(created).toMatchObject({ resourceType: "Observation", id: expect.any(String), subject: { reference: `Patient/${patient.id}` }, valueQuantity: { value: 71.4, code: "kg" } });
+    const created: Observation = await createObservation(context.ctx, {
+      access: context.access,
+      body: weight({ subject: { reference: `Patient/${patient.id}` }, extra: "dropped" }),
+    });
+    expect(created).toMatchObject({
+      resourceType: "Observation",
+      id: expect.any(String),
+      subject: { reference: `Patient/${patient.id}` },
+      valueQuantity: { value: 71.4, code: "kg" },
+    });
     expect(created).not.toHaveProperty("extra");
 
-    const row = await db.measurement.findUniqueOrThrow({ where: { id: created.id! }, select: { patientId: true, code: true, value: true, unit: true, sourceAppId: true, sourceLabel: true, effectiveAt: true } });
-    expect(row).toMatchObject({ patientId: patient.id, code: "29463-7", value: 71.4, unit: "kg", sourceLabel: app.name, effectiveAt: new Date("2026-01-15T07:30:00Z") });
+    const row = await db.measurement.findUniqueOrThrow({
+      where: { id: created.id! },
+      select: { patientId: true, code: true, value: true, unit: true, sourceAppId: true, sourceLabel: true, effectiveAt: true },
+    });
+    expect(row).toMatchObject({
+      patientId: patient.id,
+      code: "29463-7",
+      value: 71.4,
+      unit: "kg",
+      sourceLabel: app.name,
+      effectiveAt: new Date("2026-01-15T07:30:00Z"),
+    });
     const entry = await lastEntry(patient.id);
-    expect(entry).toMatchObject({ action: "MEASUREMENT_ADDED", actorId: null, actorAppId: row.sourceAppId, actorLabel: app.name, details: { basis: "APP", connectionId: context.access.connectionId } });
+    expect(entry).toMatchObject({
+      action: "MEASUREMENT_ADDED",
+      actorId: null,
+      actorAppId: row.sourceAppId,
+      actorLabel: app.name,
+      details: { basis: "APP", connectionId: context.access.connectionId },
+    });
     expect(await verifyHistoryChain(db, patient.id)).toMatchObject({ intact: true });
 
     const found = await searchObservations(context.ctx, { access: context.access, params: params() });
     expect(found.entry?.map((e) => e.resource?.id)).toEqual([created.id]);
     // Reading measurements is named as such in the patient's history, not as a profile view.
-    expect(await lastEntry(patient.id)).toMatchObject({ action: "MEASUREMENTS_VIEWED", actorAppId: row.sourceAppId, details: { resource: "Observation" } });
+    expect(await lastEntry(patient.id)).toMatchObject({
+      action: "MEASUREMENTS_VIEWED",
+      actorAppId: row.sourceAppId,
+      details: { resource: "Observation" },
+    });
 
     const readOnly = await connect((await newPatient()).id, { scopes: ["patient/Observation.rs"] });
     expect(await refusal(createObservation(readOnly.context.ctx, { access: readOnly.context.access, body: weight() }))).toBe("FORBIDDEN");
@@ -226,13 +332,16 @@ describe("the FHIR API for connected apps", () => {
       weight({ effectiveDateTime: "2026-01-15" }),
       weight({ subject: { reference: `Patient/${other.id}` } }),
     ];
-    for (const body of invalid) expect(await refusal(createObservation(context.ctx, { access: context.access, body: body }))).toBe("BAD_REQUEST");
+    for (const body of invalid)
+      expect(await refusal(createObservation(context.ctx, { access: context.access, body: body }))).toBe("BAD_REQUEST");
     expect(await db.measurement.count({ where: { patientId: patient.id } })).toBe(0);
   });
 
   it("refuses an expired or revoked token, a revoked connection and a suspended app", async () => {
     const patient = await newPatient();
-    const expired = await connect(patient.id).then(async (c) => (await db.oAuthToken.update({ where: { id: c.tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } }), c));
+    const expired = await connect(patient.id).then(
+      async (c) => (await db.oAuthToken.update({ where: { id: c.tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } }), c),
+    );
     await expect(verifyAccessToken(db, `Bearer ${expired.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 
     const revoked = await connect((await newPatient()).id);
@@ -294,7 +403,8 @@ describe("the FHIR API for connected apps", () => {
       const { GET } = await import("@/app/api/fhir/Patient/route");
       const patient = await newPatient();
       const { token } = await connect(patient.id);
-      const read = () => GET(new Request("http://localhost:3000/api/fhir/Patient", { headers: { Authorization: `Bearer ${token}` } }), noParams);
+      const read = () =>
+        GET(new Request("http://localhost:3000/api/fhir/Patient", { headers: { Authorization: `Bearer ${token}` } }), noParams);
       for (let call = 1; call <= 12; call++) expect((await read()).status).toBe(200);
       const refused = await read();
       expect(refused.status).toBe(429);
@@ -302,7 +412,14 @@ describe("the FHIR API for connected apps", () => {
       expect(await refused.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "throttled" }] });
       // Another patient's connection has its own allowance.
       const other = await connect((await newPatient()).id);
-      expect((await GET(new Request("http://localhost:3000/api/fhir/Patient", { headers: { Authorization: `Bearer ${other.token}` } }), noParams)).status).toBe(200);
+      expect(
+        (
+          await GET(
+            new Request("http://localhost:3000/api/fhir/Patient", { headers: { Authorization: `Bearer ${other.token}` } }),
+            noParams,
+          )
+        ).status,
+      ).toBe(200);
     });
 
     it("publishes the CapabilityStatement without a token", async () => {
@@ -310,8 +427,16 @@ describe("the FHIR API for connected apps", () => {
       const response = await GET(new Request("http://localhost:3000/api/fhir/metadata"));
       expect(response.status).toBe(200);
       const statement = await response.json();
-      expect(statement).toMatchObject({ resourceType: "CapabilityStatement", fhirVersion: "4.0.1", format: ["json"], rest: [{ mode: "server" }] });
-      const oauth = statement.rest[0].security.extension[0].extension.map((e: { url: string; valueUri: string }) => [e.url, new URL(e.valueUri).pathname]);
+      expect(statement).toMatchObject({
+        resourceType: "CapabilityStatement",
+        fhirVersion: "4.0.1",
+        format: ["json"],
+        rest: [{ mode: "server" }],
+      });
+      const oauth = statement.rest[0].security.extension[0].extension.map((e: { url: string; valueUri: string }) => [
+        e.url,
+        new URL(e.valueUri).pathname,
+      ]);
       expect(oauth).toEqual([
         ["authorize", "/api/oauth/authorize"],
         ["token", "/api/oauth/token"],

@@ -20,7 +20,10 @@ export const CORS_HEADERS: Record<string, string> = {
 };
 
 /** A FHIR JSON response (never cached: it is a patient's health data). */
-export function fhirJson(resource: Resource, { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {}): Response {
+export function fhirJson(
+  resource: Resource,
+  { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {},
+): Response {
   return new Response(JSON.stringify(resource), { status, headers: { "Content-Type": FHIR_CONTENT_TYPE, ...headers } });
 }
 
@@ -61,7 +64,8 @@ export function fhirErrorResponse(error: unknown, log: Pick<Logger, "error"> = l
     appError = new AppError("INTERNAL");
   }
   const issue = ISSUE[appError.code] ?? { code: "exception" as const, diagnostics: "The server could not answer; try again later." };
-  const diagnostics = appError.code === "BAD_REQUEST" && appError.field ? `${issue.diagnostics} Check ${appError.field}.` : issue.diagnostics;
+  const diagnostics =
+    appError.code === "BAD_REQUEST" && appError.field ? `${issue.diagnostics} Check ${appError.field}.` : issue.diagnostics;
   const headers: Record<string, string> = {};
   if (appError.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer error="invalid_token"';
   if (appError.code === "FORBIDDEN") headers["WWW-Authenticate"] = 'Bearer error="insufficient_scope"';

@@ -50,5 +50,10 @@ export async function fhirPreflight(): Promise<Response> {
 /** A 405 as an OperationOutcome, naming the methods the path does allow. */
 export function fhirMethodNotAllowed(allowed: string) {
   return async (): Promise<Response> =>
-    withFhirHeaders(fhirJson(operationOutcome("not-supported", `This method is not supported here; use ${allowed}.`), { status: 405, headers: { Allow: `${allowed}, OPTIONS` } }));
+    withFhirHeaders(
+      fhirJson(operationOutcome("not-supported", `This method is not supported here; use ${allowed}.`), {
+        status: 405,
+        headers: { Allow: `${allowed}, OPTIONS` },
+      }),
+    );
 }

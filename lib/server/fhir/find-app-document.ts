@@ -9,7 +9,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const appDocumentSelect = { ...appDocumentColumns, addedBy: { select: { firstName: true, lastName: true } } } as const;
 
-export function authorDisplayOf(row: { authorLabel: string | null; addedBy: { firstName: string; lastName: string } | null }): string | null {
+export function authorDisplayOf(row: {
+  authorLabel: string | null;
+  addedBy: { firstName: string; lastName: string } | null;
+}): string | null {
   return row.authorLabel ?? (row.addedBy ? `${row.addedBy.firstName} ${row.addedBy.lastName}` : null);
 }
 
@@ -25,5 +28,8 @@ export async function findAppDocument(db: Pick<Db, "document">, access: AppAcces
   if (!found) throw new AppError("NOT_FOUND");
   authorizeApp(access, found.ownerId, { kind: use, document: found }, "read");
   const { addedBy, wrappedKey, ...row } = found;
-  return { row: { ...row, authorDisplay: authorDisplayOf({ authorLabel: row.authorLabel, addedBy }) } satisfies AppDocumentRow, wrappedKey };
+  return {
+    row: { ...row, authorDisplay: authorDisplayOf({ authorLabel: row.authorLabel, addedBy }) } satisfies AppDocumentRow,
+    wrappedKey,
+  };
 }

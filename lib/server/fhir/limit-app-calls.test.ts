@@ -39,6 +39,9 @@ describe("limits on an app's FHIR calls", () => {
     const response = fhirErrorResponse(new AppError("RATE_LIMITED", "Too many FHIR calls.", { messageValues: { retryAfterSeconds: 42 } }));
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe("42");
-    expect(await response.json()).toEqual({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "throttled", diagnostics: "Too many requests: try again later." }] });
+    expect(await response.json()).toEqual({
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: "throttled", diagnostics: "Too many requests: try again later." }],
+    });
   });
 });

@@ -21,13 +21,19 @@ export function appCallLimits(perMinute: { perConnection: number; perClient: num
 }
 
 /** Counts one FHIR call; over either limit, RATE_LIMITED with the seconds to wait (a 429 with Retry-After). */
-export async function limitAppCalls(db: Pick<Db, "$queryRaw">, access: Pick<AppAccess, "clientId" | "connectionId">, limits: AppCallLimits): Promise<void> {
+export async function limitAppCalls(
+  db: Pick<Db, "$queryRaw">,
+  access: Pick<AppAccess, "clientId" | "connectionId">,
+  limits: AppCallLimits,
+): Promise<void> {
   const results = await Promise.all([
     consumeRateLimit(db, { key: `fhir:connection:${access.connectionId}`, ...limits.perConnection }),
     consumeRateLimit(db, { key: `fhir:client:${access.clientId}`, ...limits.perClient }),
   ]);
   const refused = results.filter((result) => !result.allowed);
   if (refused.length > 0) {
-    throw new AppError("RATE_LIMITED", "Too many FHIR calls.", { messageValues: { retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)) } });
+    throw new AppError("RATE_LIMITED", "Too many FHIR calls.", {
+      messageValues: { retryAfterSeconds: Math.max(...refused.map((result) => result.retryAfterSeconds)) },
+    });
   }
 }

@@ -23,7 +23,9 @@ describe("observationInputSchema: units", () => {
   });
 
   it("judges the unit by its UCUM code; the display is free text", () => {
-    expect(observationInputSchema.safeParse(systolic({ value: 120, unit: "millimètres de mercure", system: UCUM, code: "mm[Hg]" })).success).toBe(true);
+    expect(
+      observationInputSchema.safeParse(systolic({ value: 120, unit: "millimètres de mercure", system: UCUM, code: "mm[Hg]" })).success,
+    ).toBe(true);
     expect(observationInputSchema.safeParse(systolic({ value: 120, unit: "mm[Hg]" })).success).toBe(true);
   });
 

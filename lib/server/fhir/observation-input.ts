@@ -8,7 +8,11 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** FHIR dateTime with a time: then the zone is required, so the instant is unambiguous. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const coding = z.object({ system: z.string().max(200).optional(), code: z.string().max(40).optional(), display: z.string().max(200).optional() });
+const coding = z.object({
+  system: z.string().max(200).optional(),
+  code: z.string().max(40).optional(),
+  display: z.string().max(200).optional(),
+});
 const codeableConcept = z.object({ coding: z.array(coding).max(10).optional(), text: z.string().max(200).optional() });
 
 /**
@@ -51,7 +55,16 @@ export const observationInputSchema = z
     const expected = MEASUREMENT_CODES[code];
     const quantity = input.valueQuantity;
     // The UCUM code decides; a quantity with no code is read by its unit only if that is the UCUM form.
-    const wrongField = quantity.code !== undefined ? (quantity.code !== expected.unit ? "code" : null) : quantity.unit !== undefined ? (quantity.unit !== expected.unit ? "unit" : null) : "code";
+    const wrongField =
+      quantity.code !== undefined
+        ? quantity.code !== expected.unit
+          ? "code"
+          : null
+        : quantity.unit !== undefined
+          ? quantity.unit !== expected.unit
+            ? "unit"
+            : null
+          : "code";
     if (wrongField) {
       ctx.addIssue({ code: "custom", path: ["valueQuantity", wrongField], message: `must be the UCUM unit ${expected.unit}` });
       return z.NEVER;

@@ -18,10 +18,16 @@ export async function openAppBinary(
   { access, documentId, masterKey }: { access: AppAccess; documentId: string; masterKey?: Buffer },
 ): Promise<OpenedDocumentFile> {
   const { row, wrappedKey } = await findAppDocument(db, access, documentId, "download");
-  if (!row.storageKey || !wrappedKey || row.sizeBytes === null || !row.mimeType || !row.sha256) throw new AppError("NOT_FOUND", "Document has no file.");
+  if (!row.storageKey || !wrappedKey || row.sizeBytes === null || !row.mimeType || !row.sha256)
+    throw new AppError("NOT_FOUND", "Document has no file.");
   const source = await storage.openRead(row.storageKey);
   try {
-    await recordAppAccessNow(db, access, { action: "DOCUMENT_DOWNLOADED", document: { id: row.id, title: row.title }, details: { resource: "Binary" }, ipAddress });
+    await recordAppAccessNow(db, access, {
+      action: "DOCUMENT_DOWNLOADED",
+      document: { id: row.id, title: row.title },
+      details: { resource: "Binary" },
+      ipAddress,
+    });
     const key = unwrapDocumentKey(wrappedKey, { documentId: row.id, masterKey });
     const stream = decryptingReader(source, { key, aad: `document-file:${row.id}` });
     return { stream, mimeType: row.mimeType, fileName: row.fileName ?? "document", sizeBytes: row.sizeBytes, sha256: row.sha256 };

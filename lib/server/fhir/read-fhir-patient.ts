@@ -21,15 +21,27 @@ const VALIDATION_MODE: Record<IdentityDocumentType, string> = {
   BIRTH_CERTIFICATE: "AN",
 };
 
-
 /**
  * The token's patient as a FHIR Patient (name, birth date, and the INS only when the identity is
  * qualified: FR Core carries the INS for a qualified identity only, and a declared NIR is a mere claim). Any other id is "not
  * found", so an app cannot tell whether another patient exists. The read is in the patient's history.
  */
-export async function readFhirPatient({ db, ip: ipAddress }: Ctx, { access, patientId }: { access: AppAccess; patientId: string }): Promise<Patient> {
+export async function readFhirPatient(
+  { db, ip: ipAddress }: Ctx,
+  { access, patientId }: { access: AppAccess; patientId: string },
+): Promise<Patient> {
   authorizeApp(access, patientId, { kind: "profile" }, "read");
-  const user = await db.user.findUnique({ where: { id: access.patientId }, select: { id: true, firstName: true, lastName: true, birthDate: true, updatedAt: true, identityQualification: { select: { nir: true, createdAt: true, documentType: true } } } });
+  const user = await db.user.findUnique({
+    where: { id: access.patientId },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      birthDate: true,
+      updatedAt: true,
+      identityQualification: { select: { nir: true, createdAt: true, documentType: true } },
+    },
+  });
   if (!user) throw new AppError("NOT_FOUND", "Token's patient no longer exists.");
   await recordAppAccessNow(db, access, { action: "PROFILE_VIEWED", details: { resource: "Patient" }, ipAddress });
   return {
@@ -43,7 +55,9 @@ export async function readFhirPatient({ db, ip: ipAddress }: Ctx, { access, pati
 }
 
 /** FR Core Patient INS: the INS-NIR identifier and the identity-reliability extension saying "qualified". */
-function insOf(qualification: { nir: string; createdAt: Date; documentType: IdentityDocumentType | null } | null): Pick<Patient, "identifier" | "extension"> {
+function insOf(
+  qualification: { nir: string; createdAt: Date; documentType: IdentityDocumentType | null } | null,
+): Pick<Patient, "identifier" | "extension"> {
   if (!qualification) return {};
   const identifier: Identifier = {
     use: "official",
@@ -58,7 +72,15 @@ function insOf(qualification: { nir: string; createdAt: Date; documentType: Iden
       { url: "validationDate", valueDate: qualification.createdAt.toISOString().slice(0, 10) },
       // The posted code proves the address on file, not a document: no validation mode then.
       ...(qualification.documentType
-        ? [{ url: "validationMode", valueCoding: { system: `${FR_CORE}/CodeSystem/fr-core-cs-mode-validation-identity`, code: VALIDATION_MODE[qualification.documentType] } }]
+        ? [
+            {
+              url: "validationMode",
+              valueCoding: {
+                system: `${FR_CORE}/CodeSystem/fr-core-cs-mode-validation-identity`,
+                code: VALIDATION_MODE[qualification.documentType],
+              },
+            },
+          ]
         : []),
     ],
   };
@@ -66,7 +88,10 @@ function insOf(qualification: { nir: string; createdAt: Date; documentType: Iden
 }
 
 /** `GET Patient`: a searchset with the token's one patient (or none, if `_id` names another). */
-export async function searchFhirPatients(ctx: Ctx, { access, params }: { access: AppAccess; params: URLSearchParams }): Promise<Bundle<Patient>> {
+export async function searchFhirPatients(
+  ctx: Ctx,
+  { access, params }: { access: AppAccess; params: URLSearchParams },
+): Promise<Bundle<Patient>> {
   const self = searchUrl("Patient", Object.fromEntries(params.getAll("_id").length ? [["_id", params.getAll("_id")]] : []));
   const ids = params.getAll("_id").flatMap((value) => value.split(","));
   if (ids.length > 0 && !ids.includes(access.patientId)) {

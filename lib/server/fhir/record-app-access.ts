@@ -20,7 +20,11 @@ export function appHistoryActor(access: AppAccess): HistoryActor {
  * Writes an app's access into its patient's history (CSP R.1111-43: who, when, what), in the caller's
  * transaction: a write commits with its entry or not at all.
  */
-export async function recordAppAccess(tx: Pick<Tx, "$executeRaw" | "historyEntry">, access: AppAccess, event: AppAccessEvent): Promise<void> {
+export async function recordAppAccess(
+  tx: Pick<Tx, "$executeRaw" | "historyEntry">,
+  access: AppAccess,
+  event: AppAccessEvent,
+): Promise<void> {
   await recordHistory(tx, {
     patientId: access.patientId,
     actor: appHistoryActor(access),

@@ -13,7 +13,6 @@ import { parseDateParams, tokenCodes } from "./search-params";
 import { pageSize, searchset } from "./searchset";
 import { toDocumentReference } from "./to-document-reference";
 
-
 const paging = keyset({ key: "instant", order: "desc", name: "DocumentReference", field: "_cursor" });
 
 /**
@@ -23,7 +22,10 @@ const paging = keyset({ key: "instant", order: "desc", name: "DocumentReference"
  * categories the patient did not share); each row is then decided again by the authorization module,
  * as every reader of a document is. The list view is in the patient's history before the page is returned.
  */
-export async function searchDocumentReferences({ db, ip: ipAddress }: Ctx, { access, params }: { access: AppAccess; params: URLSearchParams }): Promise<Bundle<DocumentReference>> {
+export async function searchDocumentReferences(
+  { db, ip: ipAddress }: Ctx,
+  { access, params }: { access: AppAccess; params: URLSearchParams },
+): Promise<Bundle<DocumentReference>> {
   authorizeApp(access, access.patientId, { kind: "documentList" }, "read");
   const count = pageSize(params);
   const requested = params.getAll("category");
@@ -56,7 +58,9 @@ export async function searchDocumentReferences({ db, ip: ipAddress }: Ctx, { acc
 
   const base = { category: requested.length ? requested : undefined, date: dates.length ? dates : undefined, _count: String(count) };
   return searchset({
-    resources: page.map(({ addedBy, ...row }) => toDocumentReference({ ...row, authorDisplay: authorDisplayOf({ authorLabel: row.authorLabel, addedBy }) })),
+    resources: page.map(({ addedBy, ...row }) =>
+      toDocumentReference({ ...row, authorDisplay: authorDisplayOf({ authorLabel: row.authorLabel, addedBy }) }),
+    ),
     total,
     self: searchUrl("DocumentReference", { ...base, _cursor: cursorParam ?? undefined }),
     next: next ? searchUrl("DocumentReference", { ...base, _cursor: paging.encode(next) }) : null,

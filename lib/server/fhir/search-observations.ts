@@ -13,7 +13,6 @@ import { parseDateParams, tokenCodes } from "./search-params";
 import { pageSize, searchset } from "./searchset";
 import { toObservation } from "./to-observation";
 
-
 const paging = keyset({ key: "instant", order: "desc", name: "Observation", field: "_cursor" });
 
 /**
@@ -21,7 +20,10 @@ const paging = keyset({ key: "instant", order: "desc", name: "Observation", fiel
  * optionally by LOINC `code` and `date`, keyset-paged. There is no history action for reading
  * measurements, so the read is recorded as a view of the health profile, naming the resource.
  */
-export async function searchObservations({ db, ip: ipAddress }: Ctx, { access, params }: { access: AppAccess; params: URLSearchParams }): Promise<Bundle<Observation>> {
+export async function searchObservations(
+  { db, ip: ipAddress }: Ctx,
+  { access, params }: { access: AppAccess; params: URLSearchParams },
+): Promise<Bundle<Observation>> {
   authorizeApp(access, access.patientId, { kind: "measurements" }, "read");
   const count = pageSize(params);
   const codes = params.getAll("code");
@@ -61,6 +63,10 @@ export async function readObservation({ db, ip: ipAddress }: Ctx, { access, id }
   const row = UUID.test(id) ? await db.measurement.findUnique({ where: { id }, select: { patientId: true, resource: true } }) : null;
   if (!row) throw new AppError("NOT_FOUND");
   authorizeApp(access, row.patientId, { kind: "measurements" }, "read");
-  await recordAppAccessNow(db, access, { action: "MEASUREMENTS_VIEWED", details: { resource: "Observation", measurementId: id }, ipAddress });
+  await recordAppAccessNow(db, access, {
+    action: "MEASUREMENTS_VIEWED",
+    details: { resource: "Observation", measurementId: id },
+    ipAddress,
+  });
   return toObservation(row);
 }

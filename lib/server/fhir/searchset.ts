@@ -3,13 +3,27 @@ import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { fhirBaseUrl } from "./fhir-urls";
 
 /** A searchset Bundle: the matches of this page, the total over all pages, and where the next page is. */
-export function searchset<T extends Resource & { id?: string }>({ resources, total, self, next }: { resources: T[]; total: number; self: string; next: string | null }): Bundle<T> {
+export function searchset<T extends Resource & { id?: string }>({
+  resources,
+  total,
+  self,
+  next,
+}: {
+  resources: T[];
+  total: number;
+  self: string;
+  next: string | null;
+}): Bundle<T> {
   return {
     resourceType: "Bundle",
     type: "searchset",
     total,
     link: [{ relation: "self", url: self }, ...(next ? [{ relation: "next", url: next }] : [])],
-    entry: resources.map((resource) => ({ fullUrl: `${fhirBaseUrl()}/${resource.resourceType}/${resource.id}`, resource, search: { mode: "match" as const } })),
+    entry: resources.map((resource) => ({
+      fullUrl: `${fhirBaseUrl()}/${resource.resourceType}/${resource.id}`,
+      resource,
+      search: { mode: "match" as const },
+    })),
   };
 }
 

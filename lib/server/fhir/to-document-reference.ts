@@ -54,7 +54,11 @@ export function toDocumentReference(row: AppDocumentRow): DocumentReference {
               title: row.fileName ?? row.title,
               url: `Binary/${row.id}`,
               creation: row.createdAt.toISOString(),
-              ...(row.sha256 ? { extension: [{ url: attachmentSha256Extension(), valueBase64Binary: Buffer.from(row.sha256, "hex").toString("base64") }] } : {}),
+              ...(row.sha256
+                ? {
+                    extension: [{ url: attachmentSha256Extension(), valueBase64Binary: Buffer.from(row.sha256, "hex").toString("base64") }],
+                  }
+                : {}),
             }
           : { title: row.title },
       },

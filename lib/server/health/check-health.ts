@@ -14,7 +14,10 @@ export async function checkHealth(db: Pick<Db, "$queryRaw">, timeoutMs = 2000): 
     await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
     return { status: "ok", database: "up" };
   } catch (error) {
-    logger.warn({ event: "health_database_down", errorName: (error as Error).name, errorMessage: (error as Error).message }, "database unreachable");
+    logger.warn(
+      { event: "health_database_down", errorName: (error as Error).name, errorMessage: (error as Error).message },
+      "database unreachable",
+    );
     return { status: "unavailable", database: "down" };
   } finally {
     clearTimeout(timer);

@@ -64,7 +64,11 @@ export async function exportHistoryCsv(
       if (!started) {
         started = true;
         const h = (key: string) => t(`csv.headers.${key}`);
-        controller.enqueue(encoder.encode(UTF8_BOM + csvRecord(["when", "who", "role", "identifier", "action", "concerns", "what", "why", "reason", "from"].map(h))));
+        controller.enqueue(
+          encoder.encode(
+            UTF8_BOM + csvRecord(["when", "who", "role", "identifier", "action", "concerns", "what", "why", "reason", "from"].map(h)),
+          ),
+        );
       }
       const rows = await queryHistoryRows(db, { patientId, filters, after, limit: PAGE_SIZE });
       const professionals = await professionalsOf(db, rows);

@@ -13,7 +13,18 @@ export async function findHistoryEntry(
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const row = await db.historyEntry.findFirst({
     where: { id: entryId, patientId },
-    select: { id: true, createdAt: true, actorId: true, actorRole: true, actorLabel: true, action: true, documentId: true, documentTitle: true, details: true, ipAddress: true },
+    select: {
+      id: true,
+      createdAt: true,
+      actorId: true,
+      actorRole: true,
+      actorLabel: true,
+      action: true,
+      documentId: true,
+      documentTitle: true,
+      details: true,
+      ipAddress: true,
+    },
   });
   return row ? toHistoryEntryView(row, await professionalsOf(db, [row])) : null;
 }

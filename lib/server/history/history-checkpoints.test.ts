@@ -31,7 +31,13 @@ describe("signed checkpoints of the history chains", () => {
   const hour = (n: number) => new Date(Date.UTC(2026, 11, 5, 10 + n, 17));
   const actor = { userId: null, role: null, label: "Test" };
   const write = (patientId: string, count = 1) =>
-    db.$transaction((tx) => recordHistory(tx, Array.from({ length: count }, () => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const })), { keyring }));
+    db.$transaction((tx) =>
+      recordHistory(
+        tx,
+        Array.from({ length: count }, () => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const })),
+        { keyring },
+      ),
+    );
   /** As the tables' owner, triggers disabled: what the app's own role cannot do. */
   const behindTheTriggers = (work: (tx: Tx) => Promise<unknown>) =>
     owner.$transaction(async (tx) => {
@@ -43,7 +49,8 @@ describe("signed checkpoints of the history chains", () => {
     const report = await verifyAllHistoryChains(db, { storage, keyring });
     return { report, broken: report.broken.filter((verdict) => patientIds.includes(verdict.patientId)) };
   };
-  const listed = async (root: string, period: string) => (JSON.parse(await readFile(join(root, CHECKPOINT_PREFIX, period), "utf8")) as { chains: [string, number, string][] }).chains;
+  const listed = async (root: string, period: string) =>
+    (JSON.parse(await readFile(join(root, CHECKPOINT_PREFIX, period), "utf8")) as { chains: [string, number, string][] }).chains;
 
   it("publishes one checkpoint per hour, however many times it is asked, listing only the chains that moved", async () => {
     const { root, storage } = await freshStorage();
@@ -55,9 +62,14 @@ describe("signed checkpoints of the history chains", () => {
     expect(first).toMatchObject({ published: true, period: "2026-12-05t10" });
     // Other instances in the same hour find it there, even after more entries were written.
     await write(moving);
-    expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({ published: false, reason: "ALREADY_PUBLISHED" });
+    expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({
+      published: false,
+      reason: "ALREADY_PUBLISHED",
+    });
     const heads = await listed(root, "2026-12-05t10");
-    expect(heads.filter(([patientId]) => patientId === moving || patientId === still).map(([patientId, sequence]) => [patientId, sequence])).toEqual(
+    expect(
+      heads.filter(([patientId]) => patientId === moving || patientId === still).map(([patientId, sequence]) => [patientId, sequence]),
+    ).toEqual(
       expect.arrayContaining([
         [moving, 2],
         [still, 3],
@@ -68,7 +80,10 @@ describe("signed checkpoints of the history chains", () => {
     expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(1) })).toMatchObject({ published: true, chains: 1 });
     expect((await listed(root, "2026-12-05t11")).map(([patientId, sequence]) => [patientId, sequence])).toEqual([[moving, 3]]);
     // An hour where nothing moved leaves nothing behind.
-    expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(2) })).toMatchObject({ published: false, reason: "NOTHING_CHANGED" });
+    expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(2) })).toMatchObject({
+      published: false,
+      reason: "NOTHING_CHANGED",
+    });
 
     const state = await readHistoryCheckpoints(storage, keyring);
     expect(state).toMatchObject({ checkpoints: 2, latest: "2026-12-05t11", problems: [] });
@@ -82,7 +97,10 @@ describe("signed checkpoints of the history chains", () => {
       const patientId = randomUUID();
       await write(patientId, 2);
       expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({ published: true });
-      expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({ published: false, reason: "ALREADY_PUBLISHED" });
+      expect(await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) })).toMatchObject({
+        published: false,
+        reason: "ALREADY_PUBLISHED",
+      });
       const state = await readHistoryCheckpoints(storage, keyring);
       expect(state).toMatchObject({ checkpoints: 1, latest: "2026-12-05t10", problems: [] });
       expect(state.heads.get(patientId)).toMatchObject({ sequence: 2 });
@@ -125,7 +143,9 @@ describe("signed checkpoints of the history chains", () => {
     const next = await publishHistoryCheckpoint(db, { storage, keyring, now: hour(1) });
     expect(next.refused).toBeGreaterThanOrEqual(1);
     expect((await readHistoryCheckpoints(storage, keyring)).heads.get(patientId)).toMatchObject({ sequence: 3 });
-    expect((await verdictsFor(storage, patientId)).broken).toEqual([{ patientId, entries: 2, intact: false, brokenAtSequence: 3, problem: "CHECKPOINT_MISMATCH" }]);
+    expect((await verdictsFor(storage, patientId)).broken).toEqual([
+      { patientId, entries: 2, intact: false, brokenAtSequence: 3, problem: "CHECKPOINT_MISMATCH" },
+    ]);
   });
 
   it("reports an altered checkpoint and does not trust what it lists", async () => {
@@ -153,19 +173,51 @@ describe("signed checkpoints of the history chains", () => {
     // Two entries as the app wrote them before this change: plain SHA-256, no key id.
     let previousHash = GENESIS_HASH;
     for (const sequence of [1, 2]) {
-      const fields = { id: randomUUID(), patientId, sequence, actorId: null, actorRole: null, actorLabel: "Avant", action: "DOCUMENT_VIEWED" as const, documentId: null, documentTitle: null, details: null, ipAddress: null, createdAt: new Date(), previousHash };
+      const fields = {
+        id: randomUUID(),
+        patientId,
+        sequence,
+        actorId: null,
+        actorRole: null,
+        actorLabel: "Avant",
+        action: "DOCUMENT_VIEWED" as const,
+        documentId: null,
+        documentTitle: null,
+        details: null,
+        ipAddress: null,
+        createdAt: new Date(),
+        previousHash,
+      };
       previousHash = plainHistoryEntryHash(fields);
       await owner.historyEntry.create({ data: { ...fields, details: undefined, hash: previousHash } });
     }
-    expect((await verdictsFor(storage, patientId)).broken).toEqual([{ patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "UNKEYED" }]);
+    expect((await verdictsFor(storage, patientId)).broken).toEqual([
+      { patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "UNKEYED" },
+    ]);
 
     await publishHistoryCheckpoint(db, { storage, keyring, now: hour(0) });
     await write(patientId);
     expect((await verdictsFor(storage, patientId)).broken).toEqual([]);
 
     // A plain entry appended now is refused, however well it links.
-    const fields = { id: randomUUID(), patientId, sequence: 4, actorId: null, actorRole: null, actorLabel: "Après", action: "DOCUMENT_VIEWED" as const, documentId: null, documentTitle: null, details: null, ipAddress: null, createdAt: new Date(), previousHash: (await db.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 3 } })).hash };
+    const fields = {
+      id: randomUUID(),
+      patientId,
+      sequence: 4,
+      actorId: null,
+      actorRole: null,
+      actorLabel: "Après",
+      action: "DOCUMENT_VIEWED" as const,
+      documentId: null,
+      documentTitle: null,
+      details: null,
+      ipAddress: null,
+      createdAt: new Date(),
+      previousHash: (await db.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 3 } })).hash,
+    };
     await owner.historyEntry.create({ data: { ...fields, details: undefined, hash: plainHistoryEntryHash(fields) } });
-    expect((await verdictsFor(storage, patientId)).broken).toEqual([{ patientId, entries: 3, intact: false, brokenAtSequence: 4, problem: "UNKEYED" }]);
+    expect((await verdictsFor(storage, patientId)).broken).toEqual([
+      { patientId, entries: 3, intact: false, brokenAtSequence: 4, problem: "UNKEYED" },
+    ]);
   });
 });

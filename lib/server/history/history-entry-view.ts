@@ -1,6 +1,13 @@
 import "server-only";
 import type { Db } from "@/lib/server/db";
-import { accessBases, kindOfAction, type AccessBasisName, type HistoryAccess, type HistoryEntryView, type HistorySubject } from "@/lib/history/history-api";
+import {
+  accessBases,
+  kindOfAction,
+  type AccessBasisName,
+  type HistoryAccess,
+  type HistoryEntryView,
+  type HistorySubject,
+} from "@/lib/history/history-api";
 import type { HistoryRow } from "./query-history-rows";
 
 type Professional = { id: string; rpps: string; profession: string };
@@ -25,7 +32,9 @@ export async function professionalsOf(db: Pick<Db, "professional">, rows: Histor
     ...new Set(
       rows.flatMap((row) => {
         const details = detailsOf(row.details);
-        return text(details.professionalName) && !text(details.profession) && text(details.professionalId) ? [details.professionalId as string] : [];
+        return text(details.professionalName) && !text(details.profession) && text(details.professionalId)
+          ? [details.professionalId as string]
+          : [];
       }),
     ),
   ];
@@ -60,7 +69,9 @@ function accessOf(details: Record<string, unknown>): HistoryAccess | null {
   if (!scope) return null;
   return {
     scope,
-    categories: Array.isArray(details.categories) ? details.categories.filter((category): category is string => typeof category === "string") : [],
+    categories: Array.isArray(details.categories)
+      ? details.categories.filter((category): category is string => typeof category === "string")
+      : [],
     documentCount: typeof details.documentCount === "number" ? details.documentCount : 0,
     canAdd: details.canAdd === true,
     validUntil: text(details.validUntil),
@@ -84,7 +95,14 @@ export function toHistoryEntryView(row: HistoryRow, professionals: Professionals
     at: row.createdAt.toISOString(),
     action: row.action,
     kind: kindOfAction(row.action),
-    actor: { id: row.actorId, label: row.actorLabel, role: row.actorRole, rpps: professional?.rpps ?? null, professionalId: professional?.id ?? null, profession: professional?.profession ?? null },
+    actor: {
+      id: row.actorId,
+      label: row.actorLabel,
+      role: row.actorRole,
+      rpps: professional?.rpps ?? null,
+      professionalId: professional?.id ?? null,
+      profession: professional?.profession ?? null,
+    },
     document: row.documentId && row.documentTitle !== null ? { id: row.documentId, title: row.documentTitle } : null,
     fields,
     ipAddress: row.ipAddress,

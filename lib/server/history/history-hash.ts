@@ -67,7 +67,9 @@ function coveredFields(entry: HashedHistoryFields): unknown[] {
 
 /** The hash of an entry written before the chain was keyed (hashKeyId null). */
 export function plainHistoryEntryHash(entry: HashedHistoryFields): string {
-  return createHash("sha256").update(canonicalJson(coveredFields(entry))).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(coveredFields(entry)))
+    .digest("hex");
 }
 
 /** HMAC-SHA256 under the chain key; the key's id is covered too, so it cannot be swapped for another. */

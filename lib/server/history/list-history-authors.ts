@@ -18,5 +18,7 @@ export async function listHistoryAuthors(
     FROM "HistoryEntry"
     WHERE "patientId" = ${patientId}::uuid AND "actorId" IS NOT NULL AND "actorId" <> ${patientId}::uuid
     ORDER BY "actorId", "createdAt" DESC`;
-  return rows.map((row) => ({ id: row.actorId, label: row.actorLabel, role: row.actorRole })).sort((a, b) => a.label.localeCompare(b.label, "fr"));
+  return rows
+    .map((row) => ({ id: row.actorId, label: row.actorLabel, role: row.actorRole }))
+    .sort((a, b) => a.label.localeCompare(b.label, "fr"));
 }

@@ -14,11 +14,19 @@ type HistoryDb = Parameters<typeof authorizeHealth>[0] & Pick<Db, "$queryRaw" | 
  * pagination. Only the patient themself may read it (authorizeHealth refuses anyone else with
  * FORBIDDEN before a row is read). Each professional author's RPPS is looked up for the whole page.
  */
-export async function listHistory(db: HistoryDb, { actor, patientId, query }: { actor: Actor; patientId: string; query: HistoryListQuery }): Promise<HistoryPage> {
+export async function listHistory(
+  db: HistoryDb,
+  { actor, patientId, query }: { actor: Actor; patientId: string; query: HistoryListQuery },
+): Promise<HistoryPage> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const { cursor, limit, ...filters } = historyListQuerySchema.parse(query);
   const position = historyPaging.decode(cursor);
-  const rows = await queryHistoryRows(db, { patientId, filters, after: position && { createdAt: position.key, id: position.id }, limit: historyPaging.take(limit) });
+  const rows = await queryHistoryRows(db, {
+    patientId,
+    filters,
+    after: position && { createdAt: position.key, id: position.id },
+    limit: historyPaging.take(limit),
+  });
   const { items, nextCursor } = historyPaging.page(rows, limit, (row) => row.createdAt);
   const professionals = await professionalsOf(db, items);
   return { items: items.map((row) => toHistoryEntryView(row, professionals)), nextCursor };

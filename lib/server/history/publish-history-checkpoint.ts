@@ -42,10 +42,23 @@ export async function publishHistoryCheckpoint(
   for (const head of await chainHeads(db)) {
     const checkpointed = known.heads.get(head.patientId) ?? null;
     if (checkpointed && checkpointed.sequence === head.sequence && checkpointed.hash === head.hash) continue;
-    const verdict = await verifyHistoryChain(db, head.patientId, { keyring, checkpointed, fromCheckpoint: true, acceptLegacyPrefix: firstEver });
+    const verdict = await verifyHistoryChain(db, head.patientId, {
+      keyring,
+      checkpointed,
+      fromCheckpoint: true,
+      acceptLegacyPrefix: firstEver,
+    });
     if (!verdict.intact) {
       refused += 1;
-      logger.warn({ event: "history.checkpoint.chain_refused", patientId: head.patientId, sequence: verdict.brokenAtSequence, problem: verdict.problem }, "history chain left out of the checkpoint");
+      logger.warn(
+        {
+          event: "history.checkpoint.chain_refused",
+          patientId: head.patientId,
+          sequence: verdict.brokenAtSequence,
+          problem: verdict.problem,
+        },
+        "history chain left out of the checkpoint",
+      );
       continue;
     }
     moved.push(head);
@@ -53,7 +66,14 @@ export async function publishHistoryCheckpoint(
   if (moved.length === 0) return { published: false, period, reason: "NOTHING_CHANGED", refused };
 
   const checkpoint = signCheckpoint(
-    { format: "ens-history-checkpoint", version: 1, period, takenAt: now.toISOString(), previous: known.latest, chains: moved.map((h) => [h.patientId, h.sequence, h.hash] as [string, number, string]) },
+    {
+      format: "ens-history-checkpoint",
+      version: 1,
+      period,
+      takenAt: now.toISOString(),
+      previous: known.latest,
+      chains: moved.map((h) => [h.patientId, h.sequence, h.hash] as [string, number, string]),
+    },
     keyring,
   );
   const temp = join(await storage.tempDir(), randomUUID());
@@ -74,5 +94,7 @@ export async function publishHistoryCheckpoint(
  * hundreds of thousands of chains this app is sized for; beyond, keep the heads in a table of their own.
  */
 async function chainHeads(db: Pick<Db, "$queryRaw">): Promise<Head[]> {
-  return db.$queryRaw<Head[]>`SELECT DISTINCT ON ("patientId") "patientId", sequence, hash FROM "HistoryEntry" ORDER BY "patientId", sequence DESC`;
+  return db.$queryRaw<
+    Head[]
+  >`SELECT DISTINCT ON ("patientId") "patientId", sequence, hash FROM "HistoryEntry" ORDER BY "patientId", sequence DESC`;
 }

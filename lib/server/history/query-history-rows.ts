@@ -24,7 +24,12 @@ export type HistoryRow = {
  */
 export async function queryHistoryRows(
   db: Pick<Db, "$queryRaw">,
-  { patientId, filters, after, limit }: { patientId: string; filters: HistoryFilters; after?: { createdAt: Date; id: string } | null; limit: number },
+  {
+    patientId,
+    filters,
+    after,
+    limit,
+  }: { patientId: string; filters: HistoryFilters; after?: { createdAt: Date; id: string } | null; limit: number },
 ): Promise<HistoryRow[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`"patientId" = ${patientId}::uuid`];
   conditions.push(
@@ -35,7 +40,8 @@ export async function queryHistoryRows(
   );
   if (filters.author === "OTHER") conditions.push(Prisma.sql`"actorRole" IS NULL AND "actorAppId" IS NULL`);
   else if (filters.author === "APP") conditions.push(Prisma.sql`"actorAppId" IS NOT NULL`);
-  else if (filters.author && (historyAuthorRoles as readonly string[]).includes(filters.author)) conditions.push(Prisma.sql`"actorRole" = ${filters.author}::"Role"`);
+  else if (filters.author && (historyAuthorRoles as readonly string[]).includes(filters.author))
+    conditions.push(Prisma.sql`"actorRole" = ${filters.author}::"Role"`);
   else if (filters.author) conditions.push(Prisma.sql`"actorId" = ${filters.author}::uuid`);
   if (filters.kind) {
     const actions = Prisma.join(historyKindActions[filters.kind].map((action) => Prisma.sql`${action}::"HistoryAction"`));

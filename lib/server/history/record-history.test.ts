@@ -32,7 +32,9 @@ describe("the activity history", () => {
   it("chains a patient's entries from 1, each pointing at the previous hash, and verifies intact", async () => {
     const patientId = randomUUID();
     await db.$transaction((tx) => recordHistory(tx, [event(patientId, { action: "DOCUMENT_UPLOADED" }), event(patientId)]));
-    await db.$transaction((tx) => recordHistory(tx, event(patientId, { action: "DOCUMENT_DOWNLOADED", details: { b: 1, a: { d: 2, c: 3 } } })));
+    await db.$transaction((tx) =>
+      recordHistory(tx, event(patientId, { action: "DOCUMENT_DOWNLOADED", details: { b: 1, a: { d: 2, c: 3 } } })),
+    );
     const entries = await db.historyEntry.findMany({ where: { patientId }, orderBy: { sequence: "asc" } });
     expect(entries.map((e) => e.sequence)).toEqual([1, 2, 3]);
     expect(entries[1]!.previousHash).toBe(entries[0]!.hash);
@@ -62,7 +64,9 @@ describe("the activity history", () => {
     await db.$transaction((tx) => recordHistory(tx, event(patientId)));
     // The app's own role has not even the privileges (prisma/app-database-role.test.ts); the triggers
     // stop the owner too, unless disabled, which the keyed chain and the checkpoints then expose.
-    await expect(owner.historyEntry.updateMany({ where: { patientId }, data: { actorLabel: "Quelqu'un d'autre" } })).rejects.toThrow(/append-only/);
+    await expect(owner.historyEntry.updateMany({ where: { patientId }, data: { actorLabel: "Quelqu'un d'autre" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(owner.historyEntry.deleteMany({ where: { patientId } })).rejects.toThrow(/append-only/);
     await expect(owner.$executeRawUnsafe(`TRUNCATE "HistoryEntry"`)).rejects.toThrow(/append-only/);
     expect(await db.historyEntry.count({ where: { patientId } })).toBe(1);
@@ -72,7 +76,11 @@ describe("the activity history", () => {
     const patientId = randomUUID();
     await db.$transaction((tx) => recordHistory(tx, [event(patientId), event(patientId), event(patientId)]));
     // Someone with the power to disable triggers (a database owner) rewrites the second entry.
-    await behindTheTriggers(owner, (tx) => tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`);
+    await behindTheTriggers(
+      owner,
+      (tx) =>
+        tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`,
+    );
     expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 1, intact: false, brokenAtSequence: 2, problem: "HASH" });
   });
 
@@ -104,14 +112,40 @@ describe("the activity history", () => {
         previousHash = hash;
       }
     });
-    expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 1, intact: false, brokenAtSequence: 2, problem: "UNKEYED" });
+    expect(await verifyHistoryChain(db, patientId)).toEqual({
+      patientId,
+      entries: 1,
+      intact: false,
+      brokenAtSequence: 2,
+      problem: "UNKEYED",
+    });
   });
 
   it("refuses a whole chain forged with plain hashes, which no checkpoint covers", async () => {
     const patientId = randomUUID();
-    const forged = { id: randomUUID(), patientId, sequence: 1, actorId: null, actorRole: null, actorLabel: "Faux", action: "DOCUMENT_VIEWED" as const, documentId: null, documentTitle: null, details: null, ipAddress: null, createdAt: new Date(), previousHash: GENESIS_HASH };
+    const forged = {
+      id: randomUUID(),
+      patientId,
+      sequence: 1,
+      actorId: null,
+      actorRole: null,
+      actorLabel: "Faux",
+      action: "DOCUMENT_VIEWED" as const,
+      documentId: null,
+      documentTitle: null,
+      details: null,
+      ipAddress: null,
+      createdAt: new Date(),
+      previousHash: GENESIS_HASH,
+    };
     await owner.historyEntry.create({ data: { ...forged, details: undefined, hash: plainHistoryEntryHash(forged) } });
-    expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "UNKEYED" });
+    expect(await verifyHistoryChain(db, patientId)).toEqual({
+      patientId,
+      entries: 0,
+      intact: false,
+      brokenAtSequence: 1,
+      problem: "UNKEYED",
+    });
   });
 
   it("verifies entries made under a retired key while it is kept in the keyring, and names an unknown key", async () => {
@@ -119,9 +153,21 @@ describe("the activity history", () => {
     const [retired, current] = [randomBytes(32), randomBytes(32)];
     await db.$transaction((tx) => recordHistory(tx, [event(patientId), event(patientId)], { keyring: historyKeyring([retired]) }));
     await db.$transaction((tx) => recordHistory(tx, event(patientId), { keyring: historyKeyring([current, retired]) }));
-    const keyIds = (await db.historyEntry.findMany({ where: { patientId }, orderBy: { sequence: "asc" }, select: { hashKeyId: true } })).map((e) => e.hashKeyId);
+    const keyIds = (
+      await db.historyEntry.findMany({ where: { patientId }, orderBy: { sequence: "asc" }, select: { hashKeyId: true } })
+    ).map((e) => e.hashKeyId);
     expect(new Set(keyIds).size).toBe(2);
-    expect(await verifyHistoryChain(db, patientId, { keyring: historyKeyring([current, retired]) })).toEqual({ patientId, entries: 3, intact: true });
-    expect(await verifyHistoryChain(db, patientId, { keyring: historyKeyring([current]) })).toEqual({ patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "UNKNOWN_KEY" });
+    expect(await verifyHistoryChain(db, patientId, { keyring: historyKeyring([current, retired]) })).toEqual({
+      patientId,
+      entries: 3,
+      intact: true,
+    });
+    expect(await verifyHistoryChain(db, patientId, { keyring: historyKeyring([current]) })).toEqual({
+      patientId,
+      entries: 0,
+      intact: false,
+      brokenAtSequence: 1,
+      problem: "UNKNOWN_KEY",
+    });
   });
 });

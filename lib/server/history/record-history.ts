@@ -25,7 +25,11 @@ export type HistoryEvent = {
  * (the unique (patientId, sequence) index would refuse a fork anyway). Each hash is an HMAC under the
  * current history key (history-keys.ts), which the database never sees. Returns the new entries' ids.
  */
-export async function recordHistory(tx: Pick<Tx, "$executeRaw" | "historyEntry">, events: HistoryEvent | HistoryEvent[], { keyring = getHistoryKeyring() }: { keyring?: HistoryKeyring } = {}): Promise<string[]> {
+export async function recordHistory(
+  tx: Pick<Tx, "$executeRaw" | "historyEntry">,
+  events: HistoryEvent | HistoryEvent[],
+  { keyring = getHistoryKeyring() }: { keyring?: HistoryKeyring } = {},
+): Promise<string[]> {
   const list = Array.isArray(events) ? events : [events];
   const ids = new Map<HistoryEvent, string>();
   const byPatient = new Map<string, HistoryEvent[]>();

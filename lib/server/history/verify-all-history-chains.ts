@@ -23,9 +23,18 @@ type VerifyAllOptions = { storage: BlobStorage; keyring?: HistoryKeyring; onPati
  * memory whatever the table's size), then names the checkpointed chains the table no longer holds, and
  * reports the broken ones by id and sequence: what `npm run history:verify` prints, never health data.
  */
-export async function verifyAllHistoryChains(db: Pick<Db, "historyEntry" | "$queryRaw">, { storage, keyring = getHistoryKeyring(), onPatient }: VerifyAllOptions): Promise<HistoryCheckReport> {
+export async function verifyAllHistoryChains(
+  db: Pick<Db, "historyEntry" | "$queryRaw">,
+  { storage, keyring = getHistoryKeyring(), onPatient }: VerifyAllOptions,
+): Promise<HistoryCheckReport> {
   const checkpoints = await readHistoryCheckpoints(storage, keyring);
-  const report: HistoryCheckReport = { patients: 0, entries: 0, broken: [], checkpoints: checkpoints.checkpoints, checkpointProblems: checkpoints.problems };
+  const report: HistoryCheckReport = {
+    patients: 0,
+    entries: 0,
+    broken: [],
+    checkpoints: checkpoints.checkpoints,
+    checkpointProblems: checkpoints.problems,
+  };
   const record = (verdict: ChainVerdict) => {
     report.patients += 1;
     report.entries += verdict.entries;
@@ -35,7 +44,8 @@ export async function verifyAllHistoryChains(db: Pick<Db, "historyEntry" | "$que
   let after: string | null = null;
   for (;;) {
     const ids = await patientsWithHistory(db, { after, limit: 500 });
-    for (const patientId of ids) record(await verifyHistoryChain(db, patientId, { keyring, checkpointed: checkpoints.heads.get(patientId) ?? null }));
+    for (const patientId of ids)
+      record(await verifyHistoryChain(db, patientId, { keyring, checkpointed: checkpoints.heads.get(patientId) ?? null }));
     if (ids.length < 500) break;
     after = ids.at(-1)!;
   }
@@ -44,7 +54,10 @@ export async function verifyAllHistoryChains(db: Pick<Db, "historyEntry" | "$que
 }
 
 /** The next patients that have a history, in id order after `after`: a keyset served by the (patientId, sequence) unique index. */
-export async function patientsWithHistory(db: Pick<Db, "$queryRaw">, { after, limit }: { after: string | null; limit: number }): Promise<string[]> {
+export async function patientsWithHistory(
+  db: Pick<Db, "$queryRaw">,
+  { after, limit }: { after: string | null; limit: number },
+): Promise<string[]> {
   const rows: { patientId: string }[] = after
     ? await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" WHERE "patientId" > ${after}::uuid ORDER BY "patientId" LIMIT ${limit}`
     : await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" ORDER BY "patientId" LIMIT ${limit}`;
@@ -57,7 +70,8 @@ export async function deletedChains(db: Pick<Db, "$queryRaw">, checkpoints: Pick
   const deleted: BrokenVerdict[] = [];
   for (let start = 0; start < named.length; start += 1000) {
     const batch = named.slice(start, start + 1000);
-    const rows: { patientId: string }[] = await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" WHERE "patientId" = ANY(${batch}::uuid[])`;
+    const rows: { patientId: string }[] =
+      await db.$queryRaw`SELECT DISTINCT "patientId" FROM "HistoryEntry" WHERE "patientId" = ANY(${batch}::uuid[])`;
     const present = new Set(rows.map((row) => row.patientId));
     for (const patientId of batch) {
       if (!present.has(patientId)) deleted.push({ patientId, entries: 0, intact: false, brokenAtSequence: 1, problem: "CHAIN_DELETED" });

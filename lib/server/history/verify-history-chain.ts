@@ -13,9 +13,12 @@ import { expectedHistoryEntryHash, GENESIS_HASH } from "./history-hash";
  * - CHECKPOINT_MISMATCH: the entry at the checkpointed sequence is not the one the checkpoint signed;
  * - TRUNCATED / CHAIN_DELETED: the chain is shorter than its checkpoint says, or gone altogether.
  */
-export type ChainProblem = "SEQUENCE_GAP" | "PREVIOUS_HASH" | "HASH" | "UNKNOWN_KEY" | "UNKEYED" | "CHECKPOINT_MISMATCH" | "TRUNCATED" | "CHAIN_DELETED";
+export type ChainProblem =
+  "SEQUENCE_GAP" | "PREVIOUS_HASH" | "HASH" | "UNKNOWN_KEY" | "UNKEYED" | "CHECKPOINT_MISMATCH" | "TRUNCATED" | "CHAIN_DELETED";
 
-export type ChainVerdict = { patientId: string; entries: number; intact: true } | { patientId: string; entries: number; intact: false; brokenAtSequence: number; problem: ChainProblem };
+export type ChainVerdict =
+  | { patientId: string; entries: number; intact: true }
+  | { patientId: string; entries: number; intact: false; brokenAtSequence: number; problem: ChainProblem };
 
 /** A chain's head as a signed checkpoint recorded it (history-checkpoints.ts). */
 export type CheckpointedHead = { sequence: number; hash: string };
@@ -46,16 +49,32 @@ export type VerifyChainOptions = {
 export async function verifyHistoryChain(
   db: Pick<Db, "historyEntry">,
   patientId: string,
-  { pageSize = 1000, keyring = getHistoryKeyring(), checkpointed = null, fromCheckpoint = false, acceptLegacyPrefix = false }: VerifyChainOptions = {},
+  {
+    pageSize = 1000,
+    keyring = getHistoryKeyring(),
+    checkpointed = null,
+    fromCheckpoint = false,
+    acceptLegacyPrefix = false,
+  }: VerifyChainOptions = {},
 ): Promise<ChainVerdict> {
   const resume = fromCheckpoint && checkpointed ? checkpointed : null;
   let expectedSequence = resume ? resume.sequence : 1;
   let previousHash = GENESIS_HASH;
   let sawKeyed = false;
   for (;;) {
-    const page = await db.historyEntry.findMany({ where: { patientId, sequence: { gte: expectedSequence } }, orderBy: { sequence: "asc" }, take: pageSize });
+    const page = await db.historyEntry.findMany({
+      where: { patientId, sequence: { gte: expectedSequence } },
+      orderBy: { sequence: "asc" },
+      take: pageSize,
+    });
     for (const entry of page) {
-      const broken = (problem: ChainProblem) => ({ patientId, entries: expectedSequence - 1, intact: false as const, brokenAtSequence: entry.sequence, problem });
+      const broken = (problem: ChainProblem) => ({
+        patientId,
+        entries: expectedSequence - 1,
+        intact: false as const,
+        brokenAtSequence: entry.sequence,
+        problem,
+      });
       if (entry.sequence !== expectedSequence) return broken("SEQUENCE_GAP");
       const atCheckpoint = checkpointed?.sequence === entry.sequence;
       if (atCheckpoint && entry.hash !== checkpointed.hash) return broken("CHECKPOINT_MISMATCH");

@@ -20,21 +20,31 @@ describe("purging rows that have outlived their use", () => {
   const hex64 = () => randomUUID().replaceAll("-", "").padEnd(64, "0");
 
   async function newUser() {
-    return db.user.create({ data: { email: `purge-${randomUUID()}@test.local`, firstName: "Camille", lastName: "Testeur", roles: ["PATIENT"], status: "ACTIVE" }, select: { id: true } });
+    return db.user.create({
+      data: { email: `purge-${randomUUID()}@test.local`, firstName: "Camille", lastName: "Testeur", roles: ["PATIENT"], status: "ACTIVE" },
+      select: { id: true },
+    });
   }
 
   async function newConnection(patientId: string) {
     const app = await newCatalogApp(db, { requestedScopes: ["patient/Patient.r"] });
     const client = await newOAuthClient(db, app.id);
-    const connection = await db.appConnection.create({ data: { patientId, appId: app.id, scopes: ["patient/Patient.r"], categories: [] }, select: { id: true } });
+    const connection = await db.appConnection.create({
+      data: { patientId, appId: app.id, scopes: ["patient/Patient.r"], categories: [] },
+      select: { id: true },
+    });
     return { clientId: client.id, connectionId: connection.id };
   }
 
   const session = (userId: string, data: { expiresAt: Date; lastSeenAt: Date; stage: "FULL" | "PASSWORD_VERIFIED" }) =>
     db.session.create({ data: { userId, tokenHash: hex64(), ...data }, select: { id: true } });
-  const verificationCode = (userId: string, expiresAt: Date) => db.verificationCode.create({ data: { userId, purpose: "LOGIN_OTP", codeHash: hex64(), expiresAt }, select: { id: true } });
+  const verificationCode = (userId: string, expiresAt: Date) =>
+    db.verificationCode.create({ data: { userId, purpose: "LOGIN_OTP", codeHash: hex64(), expiresAt }, select: { id: true } });
   const message = (data: { sentAt: Date | null; createdAt: Date }) =>
-    db.outboundMessage.create({ data: { channel: "EMAIL", recipient: `purge-${randomUUID()}@test.local`, subject: "Code", body: "Votre code : 123456", ...data }, select: { id: true } });
+    db.outboundMessage.create({
+      data: { channel: "EMAIL", recipient: `purge-${randomUUID()}@test.local`, subject: "Code", body: "Votre code : 123456", ...data },
+      select: { id: true },
+    });
 
   it("deletes what has expired, and only that", async () => {
     const user = await newUser();
@@ -60,16 +70,33 @@ describe("purging rows that have outlived their use", () => {
 
     const { clientId, connectionId } = await newConnection(user.id);
     const request = (expiresAt: Date) =>
-      db.oAuthAuthorizationRequest.create({ data: { clientId, redirectUri: "https://app.test.invalid/cb", codeChallenge: "x".repeat(43), scopes: [], expiresAt }, select: { id: true } });
+      db.oAuthAuthorizationRequest.create({
+        data: { clientId, redirectUri: "https://app.test.invalid/cb", codeChallenge: "x".repeat(43), scopes: [], expiresAt },
+        select: { id: true },
+      });
     const requests = { expired: await request(at(-RETENTION.expiredCodeMs - MINUTE)), live: await request(at(5 * MINUTE)) };
     const code = async (expiresAt: Date) => {
       const codeHash = hex64();
-      await db.oAuthAuthorizationCode.create({ data: { codeHash, clientId, connectionId, redirectUri: "https://app.test.invalid/cb", codeChallenge: "x".repeat(43), scopes: [], expiresAt, usedAt: at(-2 * DAY) } });
+      await db.oAuthAuthorizationCode.create({
+        data: {
+          codeHash,
+          clientId,
+          connectionId,
+          redirectUri: "https://app.test.invalid/cb",
+          codeChallenge: "x".repeat(43),
+          scopes: [],
+          expiresAt,
+          usedAt: at(-2 * DAY),
+        },
+      });
       return codeHash;
     };
     const authorizationCodes = { old: await code(at(-RETENTION.authorizationCodeMs - HOUR)), recent: await code(at(-HOUR)) };
     const token = (familyId: string, kind: "ACCESS" | "REFRESH", expiresAt: Date, rotatedAt: Date | null = null) =>
-      db.oAuthToken.create({ data: { tokenHash: hex64(), kind, clientId, connectionId, scopes: [], familyId, expiresAt, rotatedAt }, select: { id: true } });
+      db.oAuthToken.create({
+        data: { tokenHash: hex64(), kind, clientId, connectionId, scopes: [], familyId, expiresAt, rotatedAt },
+        select: { id: true },
+      });
     const livingFamily = randomUUID();
     const deadFamily = randomUUID();
     const recentFamily = randomUUID();
@@ -96,20 +123,40 @@ describe("purging rows that have outlived their use", () => {
 
     const ids = <T extends { id: string }>(rows: T[]) => rows.map((row) => row.id).sort();
     const sorted = (...values: string[]) => [...values].sort();
-    expect(ids(await db.session.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(sorted(sessions.halfWaiting.id, sessions.live.id));
-    expect(ids(await db.verificationCode.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(sorted(codes.justExpired.id, codes.live.id));
-    expect((await db.rateLimitBucket.findMany({ where: { key: { in: Object.values(bucketKeys) } }, select: { key: true } })).map((row) => row.key)).toEqual([bucketKeys.live]);
+    expect(ids(await db.session.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(
+      sorted(sessions.halfWaiting.id, sessions.live.id),
+    );
+    expect(ids(await db.verificationCode.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(
+      sorted(codes.justExpired.id, codes.live.id),
+    );
+    expect(
+      (await db.rateLimitBucket.findMany({ where: { key: { in: Object.values(bucketKeys) } }, select: { key: true } })).map(
+        (row) => row.key,
+      ),
+    ).toEqual([bucketKeys.live]);
     expect(ids(await db.oAuthAuthorizationRequest.findMany({ where: { clientId }, select: { id: true } }))).toEqual([requests.live.id]);
-    expect((await db.oAuthAuthorizationCode.findMany({ where: { clientId }, select: { codeHash: true } })).map((row) => row.codeHash)).toEqual([authorizationCodes.recent]);
-    expect(ids(await db.oAuthToken.findMany({ where: { clientId }, select: { id: true } }))).toEqual(sorted(tokens.livingRotated.id, tokens.livingOldAccess.id, tokens.livingCurrent.id, tokens.recentlyExpired.id));
-    const left = await db.outboundMessage.findMany({ where: { id: { in: Object.values(messages).map((row) => row.id) } }, select: { id: true } });
+    expect(
+      (await db.oAuthAuthorizationCode.findMany({ where: { clientId }, select: { codeHash: true } })).map((row) => row.codeHash),
+    ).toEqual([authorizationCodes.recent]);
+    expect(ids(await db.oAuthToken.findMany({ where: { clientId }, select: { id: true } }))).toEqual(
+      sorted(tokens.livingRotated.id, tokens.livingOldAccess.id, tokens.livingCurrent.id, tokens.recentlyExpired.id),
+    );
+    const left = await db.outboundMessage.findMany({
+      where: { id: { in: Object.values(messages).map((row) => row.id) } },
+      select: { id: true },
+    });
     expect(ids(left)).toEqual(sorted(messages.sentJustNow.id, messages.neverSentRecent.id));
   });
 
   it("goes through more rows than one batch", async () => {
     const user = await newUser();
     await db.verificationCode.createMany({
-      data: Array.from({ length: 2_345 }, () => ({ userId: user.id, purpose: "LOGIN_OTP" as const, codeHash: hex64(), expiresAt: at(-DAY) })),
+      data: Array.from({ length: 2_345 }, () => ({
+        userId: user.id,
+        purpose: "LOGIN_OTP" as const,
+        codeHash: hex64(),
+        expiresAt: at(-DAY),
+      })),
     });
     const result = await purgeExpiredRows(db, { sessionIdleMs: IDLE });
     expect(result.verificationCodes).toBeGreaterThanOrEqual(2_345);

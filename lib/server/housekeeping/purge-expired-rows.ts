@@ -25,7 +25,10 @@ export const RETENTION = {
 
 const BATCH = 1_000;
 
-export type PurgeExpiredRowsResult = Record<"rateLimitBuckets" | "sessions" | "verificationCodes" | "authorizationRequests" | "authorizationCodes" | "tokens" | "messages", number>;
+export type PurgeExpiredRowsResult = Record<
+  "rateLimitBuckets" | "sessions" | "verificationCodes" | "authorizationRequests" | "authorizationCodes" | "tokens" | "messages",
+  number
+>;
 
 /**
  * Deletes rows that have outlived their use, in batches of a thousand so that no statement holds many
@@ -33,7 +36,10 @@ export type PurgeExpiredRowsResult = Record<"rateLimitBuckets" | "sessions" | "v
  * `FOR UPDATE SKIP LOCKED`, so two passes at once share the work and a row being used right now (a
  * session being validated, a message being sent) is left for the next pass.
  */
-export async function purgeExpiredRows(db: Pick<Db, "$executeRaw">, { now = new Date(), sessionIdleMs }: { now?: Date; sessionIdleMs: number }): Promise<PurgeExpiredRowsResult> {
+export async function purgeExpiredRows(
+  db: Pick<Db, "$executeRaw">,
+  { now = new Date(), sessionIdleMs }: { now?: Date; sessionIdleMs: number },
+): Promise<PurgeExpiredRowsResult> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const codeCutoff = ago(RETENTION.expiredCodeMs);
   const authorizationCodeCutoff = ago(RETENTION.authorizationCodeMs);
@@ -63,7 +69,11 @@ export async function purgeExpiredRows(db: Pick<Db, "$executeRaw">, { now = new 
       "id",
       Prisma.sql`"expiresAt" < ${tokenCutoff} AND NOT EXISTS (SELECT 1 FROM "OAuthToken" kin WHERE kin."familyId" = "OAuthToken"."familyId" AND kin."expiresAt" >= ${tokenCutoff})`,
     ),
-    messages: await purge("OutboundMessage", "id", Prisma.sql`"sentAt" < ${sentCutoff} OR ("sentAt" IS NULL AND "createdAt" < ${unsentCutoff})`),
+    messages: await purge(
+      "OutboundMessage",
+      "id",
+      Prisma.sql`"sentAt" < ${sentCutoff} OR ("sentAt" IS NULL AND "createdAt" < ${unsentCutoff})`,
+    ),
   };
 }
 

@@ -67,7 +67,10 @@ export function assertSameOrigin(request: Request): void {
  * The `{ code, message }` answer of an error, translated (renderAppError); `status` overrides the
  * code's own (e.g. 411). An unexpected error is logged, with the request id when the caller has one.
  */
-export async function errorResponse(error: unknown, { status, log = logger }: { status?: number; log?: Pick<Logger, "error"> } = {}): Promise<Response> {
+export async function errorResponse(
+  error: unknown,
+  { status, log = logger }: { status?: number; log?: Pick<Logger, "error"> } = {},
+): Promise<Response> {
   if (!asAppError(error)) log.error({ event: "route.failed", err: error }, "Route handler failed.");
   const { status: codeStatus, ...body } = renderAppError(error, await getTranslations());
   return NextResponse.json(body satisfies ApiErrorBody & { field?: string }, { status: status ?? codeStatus, headers: NO_STORE });

@@ -14,7 +14,21 @@ export function printedActivationCode(code: string): string {
 }
 
 /** The letter's address block, from the address on file; null when it is incomplete. */
-export function addressBlock(person: { firstName: string; lastName: string; addressLine1: string | null; addressLine2: string | null; postalCode: string | null; city: string | null }): string | null {
+export function addressBlock(person: {
+  firstName: string;
+  lastName: string;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+}): string | null {
   if (!person.addressLine1 || !person.postalCode || !person.city) return null;
-  return [`${person.firstName} ${person.lastName.toUpperCase()}`, person.addressLine1, person.addressLine2, `${person.postalCode} ${person.city.toUpperCase()}`].filter(Boolean).join("\n");
+  return [
+    `${person.firstName} ${person.lastName.toUpperCase()}`,
+    person.addressLine1,
+    person.addressLine2,
+    `${person.postalCode} ${person.city.toUpperCase()}`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }

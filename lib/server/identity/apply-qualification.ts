@@ -47,7 +47,10 @@ async function qualifyInTransaction(tx: Tx, claim: QualificationClaim): Promise<
 
   if (held) {
     // One open conflict per claimant and NIR is enough for support; a repeat changes nothing.
-    const open = await tx.identityConflict.findFirst({ where: { nir: claim.nir, claimantId: claim.patientId, resolvedAt: null }, select: { id: true } });
+    const open = await tx.identityConflict.findFirst({
+      where: { nir: claim.nir, claimantId: claim.patientId, resolvedAt: null },
+      select: { id: true },
+    });
     if (open) throw new AppError("CONFLICT", "identity conflict already with support", { messageKey: "identity.errors.conflictPending" });
     const holderTicket = await openIdentityTicket(tx, { userId: held.userId, party: "holder" });
     const claimantTicket = await openIdentityTicket(tx, { userId: claim.patientId, party: "claimant" });
@@ -68,14 +71,36 @@ async function qualifyInTransaction(tx: Tx, claim: QualificationClaim): Promise<
     // Each history says what happened to that space. The holder's names nobody: the claimant's name,
     // or the professional who saw them (a psychiatrist, say), would tell the holder about a stranger.
     await recordHistory(tx, [
-      { patientId: claim.patientId, actor: claim.actor, action: "IDENTITY_QUALIFICATION_CONFLICT", details: { method: claim.method, conflictId: conflict.id, ticketNumber: claimantTicket.number }, ipAddress: claim.ipAddress },
-      { patientId: held.userId, actor: IDENTITY_VIGILANCE_ACTOR, action: "IDENTITY_QUALIFICATION_CONFLICT", details: { conflictId: conflict.id, ticketNumber: holderTicket.number, held: true }, ipAddress: null },
+      {
+        patientId: claim.patientId,
+        actor: claim.actor,
+        action: "IDENTITY_QUALIFICATION_CONFLICT",
+        details: { method: claim.method, conflictId: conflict.id, ticketNumber: claimantTicket.number },
+        ipAddress: claim.ipAddress,
+      },
+      {
+        patientId: held.userId,
+        actor: IDENTITY_VIGILANCE_ACTOR,
+        action: "IDENTITY_QUALIFICATION_CONFLICT",
+        details: { conflictId: conflict.id, ticketNumber: holderTicket.number, held: true },
+        ipAddress: null,
+      },
     ]);
     await recordSecurityEvent(tx, { userId: claim.patientId, kind: "IDENTITY_QUALIFICATION_CONFLICT", context });
     await recordSecurityEvent(tx, { userId: held.userId, kind: "IDENTITY_QUALIFICATION_CONFLICT" });
     const mails = [
-      await tellIdentityParty(tx, { userId: held.userId, ticket: holderTicket, kind: "IDENTITY_CONFLICT", template: "identityConflictHolder" }),
-      await tellIdentityParty(tx, { userId: claim.patientId, ticket: claimantTicket, kind: "IDENTITY_CONFLICT", template: "identityConflictClaimant" }),
+      await tellIdentityParty(tx, {
+        userId: held.userId,
+        ticket: holderTicket,
+        kind: "IDENTITY_CONFLICT",
+        template: "identityConflictHolder",
+      }),
+      await tellIdentityParty(tx, {
+        userId: claim.patientId,
+        ticket: claimantTicket,
+        kind: "IDENTITY_CONFLICT",
+        template: "identityConflictClaimant",
+      }),
     ];
     return { outcome: { outcome: "CONFLICT" }, mails };
   }
@@ -87,17 +112,31 @@ async function qualifyInTransaction(tx: Tx, claim: QualificationClaim): Promise<
 /** The qualification itself, its history entry and security event; the NIR becomes the declared one too. */
 export async function createQualification(tx: Tx, claim: QualificationClaim): Promise<void> {
   await tx.identityQualification.create({
-    data: { userId: claim.patientId, nir: claim.nir, method: claim.method, documentType: claim.documentType, professionalId: claim.professionalId, qualifiedByLabel: claim.label.slice(0, 200) },
+    data: {
+      userId: claim.patientId,
+      nir: claim.nir,
+      method: claim.method,
+      documentType: claim.documentType,
+      professionalId: claim.professionalId,
+      qualifiedByLabel: claim.label.slice(0, 200),
+    },
     select: { id: true },
   });
   await tx.user.update({ where: { id: claim.patientId }, data: { declaredNir: claim.nir }, select: { id: true } });
   // A letter still on its way has nothing left to do.
-  await tx.verificationCode.updateMany({ where: { userId: claim.patientId, purpose: "IDENTITY_ACTIVATION", consumedAt: null }, data: { consumedAt: new Date() } });
+  await tx.verificationCode.updateMany({
+    where: { userId: claim.patientId, purpose: "IDENTITY_ACTIVATION", consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
   await recordHistory(tx, {
     patientId: claim.patientId,
     actor: claim.actor,
     action: "IDENTITY_QUALIFIED",
-    details: { method: claim.method, ...(claim.documentType ? { documentType: claim.documentType } : {}), ...(claim.professionalId ? { professionalId: claim.professionalId } : {}) },
+    details: {
+      method: claim.method,
+      ...(claim.documentType ? { documentType: claim.documentType } : {}),
+      ...(claim.professionalId ? { professionalId: claim.professionalId } : {}),
+    },
     ipAddress: claim.ipAddress,
   });
   await recordSecurityEvent(tx, { userId: claim.patientId, kind: "IDENTITY_QUALIFIED", context: { ip: claim.ipAddress } });

@@ -22,15 +22,35 @@ export type IdentityConflictView = {
   resolvedAt: Date | null;
 };
 
-export async function getIdentityConflictForTicket({ db }: Ctx, { staff, ticketId }: { staff: StaffActor; ticketId: string }): Promise<IdentityConflictView | null> {
+export async function getIdentityConflictForTicket(
+  { db }: Ctx,
+  { staff, ticketId }: { staff: StaffActor; ticketId: string },
+): Promise<IdentityConflictView | null> {
   authorizeAgent(staff);
-  const person = { select: { id: true, firstName: true, lastName: true, identityQualification: { select: { nir: true, method: true, documentType: true, qualifiedByLabel: true, createdAt: true } } } } as const;
+  const person = {
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      identityQualification: { select: { nir: true, method: true, documentType: true, qualifiedByLabel: true, createdAt: true } },
+    },
+  } as const;
   const ticket = { select: { id: true, number: true } } as const;
   const conflict = await db.identityConflict.findFirst({
     where: { OR: [{ holderTicketId: ticketId }, { claimantTicketId: ticketId }] },
     select: {
-      id: true, nir: true, createdAt: true, method: true, documentType: true, claimedByLabel: true, resolution: true, resolvedAt: true,
-      holder: person, claimant: person, holderTicket: ticket, claimantTicket: ticket,
+      id: true,
+      nir: true,
+      createdAt: true,
+      method: true,
+      documentType: true,
+      claimedByLabel: true,
+      resolution: true,
+      resolvedAt: true,
+      holder: person,
+      claimant: person,
+      holderTicket: ticket,
+      claimantTicket: ticket,
     },
   });
   if (!conflict) return null;
@@ -44,7 +64,10 @@ export async function getIdentityConflictForTicket({ db }: Ctx, { staff, ticketI
       name: `${conflict.holder.firstName} ${conflict.holder.lastName}`,
       ticket: conflict.holderTicket,
       // The holder's qualification of this NIR, if they still have it.
-      qualification: held && held.nir === conflict.nir ? { method: held.method, documentType: held.documentType, by: held.qualifiedByLabel, at: held.createdAt } : null,
+      qualification:
+        held && held.nir === conflict.nir
+          ? { method: held.method, documentType: held.documentType, by: held.qualifiedByLabel, at: held.createdAt }
+          : null,
     },
     claimant: {
       id: conflict.claimant.id,

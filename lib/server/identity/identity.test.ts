@@ -37,7 +37,18 @@ describe("identity qualification", () => {
   /** A patient as sign-up makes them (the NIR declared, nothing checked), then confirmed. */
   async function newPatient({ nir, firstName = "Léa", address = true }: { nir?: string; firstName?: string; address?: boolean } = {}) {
     const email = `id-${randomUUID()}@test.local`;
-    await signUp(db, { input: signUpInput.parse({ firstName, lastName: "Roux", birthDate: BIRTH, email, password: "une phrase de passe assez longue", nir: nir ?? "" }), context: { ip: null }, locale: "fr" });
+    await signUp(db, {
+      input: signUpInput.parse({
+        firstName,
+        lastName: "Roux",
+        birthDate: BIRTH,
+        email,
+        password: "une phrase de passe assez longue",
+        nir: nir ?? "",
+      }),
+      context: { ip: null },
+      locale: "fr",
+    });
     const user = await db.user.update({
       where: { email },
       data: { status: "ACTIVE", ...(address ? { addressLine1: "3 rue des Lilas", postalCode: "69003", city: "Lyon" } : {}) },
@@ -47,25 +58,52 @@ describe("identity qualification", () => {
   }
 
   async function newProfessional({ emergencyStaff = false } = {}) {
-    const user = await db.user.create({ data: { email: `pro-${randomUUID()}@test.local`, firstName: "Sophie", lastName: "Bernard", status: "ACTIVE", roles: ["PROFESSIONAL"] }, select: { id: true } });
+    const user = await db.user.create({
+      data: {
+        email: `pro-${randomUUID()}@test.local`,
+        firstName: "Sophie",
+        lastName: "Bernard",
+        status: "ACTIVE",
+        roles: ["PROFESSIONAL"],
+      },
+      select: { id: true },
+    });
     const professional = await db.professional.create({
-      data: { userId: user.id, rpps: withRppsCheckDigit(String(3000000000 + Math.floor(Math.random() * 99999999))), firstName: "Sophie", lastName: "Bernard", profession: "Médecin", city: "Lyon", emergencyStaff },
+      data: {
+        userId: user.id,
+        rpps: withRppsCheckDigit(String(3000000000 + Math.floor(Math.random() * 99999999))),
+        firstName: "Sophie",
+        lastName: "Bernard",
+        profession: "Médecin",
+        city: "Lyon",
+        emergencyStaff,
+      },
       select: { id: true },
     });
     return { id: professional.id, actor: actorOf(user.id, ["PROFESSIONAL"]) };
   }
 
   async function agent(): Promise<StaffActor> {
-    const user = await db.user.create({ data: { email: `sup-${randomUUID()}@test.local`, firstName: "Julie", lastName: "Moreau", status: "ACTIVE", roles: ["SUPPORT"] }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email: `sup-${randomUUID()}@test.local`, firstName: "Julie", lastName: "Moreau", status: "ACTIVE", roles: ["SUPPORT"] },
+      select: { id: true },
+    });
     return { userId: user.id, role: "SUPPORT", label: "Julie Moreau", actor: actorOf(user.id, ["SUPPORT"]) };
   }
 
-  const asTreatingDoctor = (patientId: string, professionalId: string) => db.patientAccessSettings.create({ data: { patientId, treatingDoctorId: professionalId } });
-  const find = (pro: NonNullable<Actor>, nir: string) => findPatientForProfessional(db, pro, { identifier: nir, birthDate: BIRTH }, ip).then((patient) => patient.id);
-  const inPerson = (pro: NonNullable<Actor>, patientId: string, nir: string) => qualifyIdentityInPerson(db, pro, patientId, { nir, documentType: "NATIONAL_ID_CARD", checked: true }, ip);
+  const asTreatingDoctor = (patientId: string, professionalId: string) =>
+    db.patientAccessSettings.create({ data: { patientId, treatingDoctorId: professionalId } });
+  const find = (pro: NonNullable<Actor>, nir: string) =>
+    findPatientForProfessional(db, pro, { identifier: nir, birthDate: BIRTH }, ip).then((patient) => patient.id);
+  const inPerson = (pro: NonNullable<Actor>, patientId: string, nir: string) =>
+    qualifyIdentityInPerson(db, pro, patientId, { nir, documentType: "NATIONAL_ID_CARD", checked: true }, ip);
   const letterCode = async (patientId: string) => {
     const name = (await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { firstName: true } })).firstName;
-    const letters = await db.outboundMessage.findMany({ where: { channel: "LETTER", body: { contains: `Bonjour ${name},` } }, orderBy: { createdAt: "desc" }, select: { body: true, recipient: true } });
+    const letters = await db.outboundMessage.findMany({
+      where: { channel: "LETTER", body: { contains: `Bonjour ${name},` } },
+      orderBy: { createdAt: "desc" },
+      select: { body: true, recipient: true },
+    });
     return { letters, code: letters[0]?.body.match(/\b[A-Z0-9]{5}-[A-Z0-9]{5}\b/)?.[0] };
   };
 
@@ -103,27 +141,54 @@ describe("identity qualification", () => {
     expect(await find(doctor.actor, nir)).toBe(victim.id);
 
     // Both told: a ticket each (IDENTITY), an alert that opens it, a mail; neither names the other.
-    const conflict = await db.identityConflict.findFirstOrThrow({ where: { claimantId: attacker.id }, include: { holderTicket: true, claimantTicket: true } });
+    const conflict = await db.identityConflict.findFirstOrThrow({
+      where: { claimantId: attacker.id },
+      include: { holderTicket: true, claimantTicket: true },
+    });
     expect(conflict).toMatchObject({ nir, holderId: victim.id, method: "POSTAL_CODE", documentType: null, resolvedAt: null });
-    expect([conflict.holderTicket?.requesterId, conflict.holderTicket?.topic, conflict.holderTicket?.status]).toEqual([victim.id, "IDENTITY", "OPEN"]);
+    expect([conflict.holderTicket?.requesterId, conflict.holderTicket?.topic, conflict.holderTicket?.status]).toEqual([
+      victim.id,
+      "IDENTITY",
+      "OPEN",
+    ]);
     expect([conflict.claimantTicket?.requesterId, conflict.claimantTicket?.topic]).toEqual([attacker.id, "IDENTITY"]);
-    for (const [party, ticketId] of [[victim, conflict.holderTicketId], [attacker, conflict.claimantTicketId]] as const) {
-      expect(await db.notification.findMany({ where: { userId: party.id, kind: "IDENTITY_CONFLICT" }, select: { ticketId: true } })).toEqual([{ ticketId }]);
-      const mails = await db.outboundMessage.findMany({ where: { recipient: party.email, channel: "EMAIL" }, select: { subject: true, body: true } });
-      expect(mails.map((mail) => mail.subject)).toContainEqual(party === victim ? "Tentative sur votre identité de santé" : "Votre identité n'a pas pu être qualifiée");
+    for (const [party, ticketId] of [
+      [victim, conflict.holderTicketId],
+      [attacker, conflict.claimantTicketId],
+    ] as const) {
+      expect(
+        await db.notification.findMany({ where: { userId: party.id, kind: "IDENTITY_CONFLICT" }, select: { ticketId: true } }),
+      ).toEqual([{ ticketId }]);
+      const mails = await db.outboundMessage.findMany({
+        where: { recipient: party.email, channel: "EMAIL" },
+        select: { subject: true, body: true },
+      });
+      expect(mails.map((mail) => mail.subject)).toContainEqual(
+        party === victim ? "Tentative sur votre identité de santé" : "Votre identité n'a pas pu être qualifiée",
+      );
       expect(mails.map((mail) => mail.body).join("\n")).not.toContain(party === victim ? "Mallory" : "Victime");
     }
-    const holderEntry = await db.historyEntry.findFirstOrThrow({ where: { patientId: victim.id, action: "IDENTITY_QUALIFICATION_CONFLICT" } });
+    const holderEntry = await db.historyEntry.findFirstOrThrow({
+      where: { patientId: victim.id, action: "IDENTITY_QUALIFICATION_CONFLICT" },
+    });
     expect(holderEntry).toMatchObject({ actorId: null, actorLabel: "Identitovigilance" });
-    const messages = await db.supportMessage.findMany({ where: { ticketId: { in: [conflict.holderTicketId!, conflict.claimantTicketId!] } }, select: { body: true } });
+    const messages = await db.supportMessage.findMany({
+      where: { ticketId: { in: [conflict.holderTicketId!, conflict.claimantTicketId!] } },
+      select: { body: true },
+    });
     expect(messages.map((m) => m.body).join("\n")).not.toContain(nir);
     expect(await verifyHistoryChain(db, victim.id)).toMatchObject({ intact: true });
 
     // A second try by the attacker changes nothing and opens nothing more.
     await requestActivationLetter(db, { actor: attacker.actor, ...ip });
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: attacker.actor, ...ip }, { code: (await letterCode(attacker.id)).code! }))).toBe("CONFLICT identity.errors.conflictPending");
+    expect(
+      await codeOf(qualifyWithActivationCode(db, { actor: attacker.actor, ...ip }, { code: (await letterCode(attacker.id)).code! })),
+    ).toBe("CONFLICT identity.errors.conflictPending");
     expect(await db.identityConflict.count({ where: { nir } })).toBe(1);
-    expect(await getOwnIdentity(db, { actor: attacker.actor })).toMatchObject({ qualification: null, openConflictTicket: { id: conflict.claimantTicketId } });
+    expect(await getOwnIdentity(db, { actor: attacker.actor })).toMatchObject({
+      qualification: null,
+      openConflictTicket: { id: conflict.claimantTicketId },
+    });
 
     // Support sees both parties' ids and the qualifications' metadata, and settles it: the holder keeps it.
     const staff = await agent();
@@ -133,12 +198,32 @@ describe("identity qualification", () => {
       holder: { id: victim.id, qualification: { method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", by: "Sophie Bernard (Médecin)" } },
       claimant: { id: attacker.id, claim: { method: "POSTAL_CODE", documentType: null } },
     });
-    await resolveIdentityConflict(testCtx(db, { ip: ip.ipAddress }), { staff, conflictId: conflict.id, resolution: "KEPT_HOLDER", reason: "Pièce d'identité vérifiée par téléphone avec la titulaire" });
+    await resolveIdentityConflict(testCtx(db, { ip: ip.ipAddress }), {
+      staff,
+      conflictId: conflict.id,
+      resolution: "KEPT_HOLDER",
+      reason: "Pièce d'identité vérifiée par téléphone avec la titulaire",
+    });
     expect(await find(doctor.actor, nir)).toBe(victim.id);
-    expect(await db.supportTicket.count({ where: { id: { in: [conflict.holderTicketId!, conflict.claimantTicketId!] }, status: "CLOSED" } })).toBe(2);
-    expect(await db.notification.count({ where: { userId: { in: [victim.id, attacker.id] }, kind: "IDENTITY_CONFLICT_RESOLVED" } })).toBe(2);
-    expect(await db.staffAuditEntry.findFirstOrThrow({ where: { action: "IDENTITY_CONFLICT_RESOLVED", actorId: staff.userId } })).toMatchObject({ targetUserId: attacker.id, details: { resolution: "KEPT_HOLDER", holderId: victim.id } });
-    expect(await codeOf(resolveIdentityConflict(testCtx(db), { staff, conflictId: conflict.id, resolution: "MOVED_TO_CLAIMANT", reason: "Deuxième décision concurrente" }))).toBe("CONFLICT identity.errors.conflictResolved");
+    expect(
+      await db.supportTicket.count({ where: { id: { in: [conflict.holderTicketId!, conflict.claimantTicketId!] }, status: "CLOSED" } }),
+    ).toBe(2);
+    expect(await db.notification.count({ where: { userId: { in: [victim.id, attacker.id] }, kind: "IDENTITY_CONFLICT_RESOLVED" } })).toBe(
+      2,
+    );
+    expect(
+      await db.staffAuditEntry.findFirstOrThrow({ where: { action: "IDENTITY_CONFLICT_RESOLVED", actorId: staff.userId } }),
+    ).toMatchObject({ targetUserId: attacker.id, details: { resolution: "KEPT_HOLDER", holderId: victim.id } });
+    expect(
+      await codeOf(
+        resolveIdentityConflict(testCtx(db), {
+          staff,
+          conflictId: conflict.id,
+          resolution: "MOVED_TO_CLAIMANT",
+          reason: "Deuxième décision concurrente",
+        }),
+      ),
+    ).toBe("CONFLICT identity.errors.conflictResolved");
   });
 
   it("lets support move a qualification to the claimant when the holder was the impostor", async () => {
@@ -146,18 +231,29 @@ describe("identity qualification", () => {
     const impostor = await newPatient({ nir, firstName: "Imposteur" });
     // The impostor's own letter, to their own address: the postal path proves the address, not the person.
     await requestActivationLetter(db, { actor: impostor.actor, ...ip });
-    expect(await qualifyWithActivationCode(db, { actor: impostor.actor, ...ip }, { code: (await letterCode(impostor.id)).code! })).toEqual({ outcome: "QUALIFIED" });
+    expect(await qualifyWithActivationCode(db, { actor: impostor.actor, ...ip }, { code: (await letterCode(impostor.id)).code! })).toEqual({
+      outcome: "QUALIFIED",
+    });
 
     const real = await newPatient({ nir, firstName: "Réelle" });
     const doctor = await newProfessional();
     await asTreatingDoctor(real.id, doctor.id);
     expect(await inPerson(doctor.actor, real.id, nir)).toEqual({ outcome: "CONFLICT" });
     const conflict = await db.identityConflict.findFirstOrThrow({ where: { claimantId: real.id } });
-    await resolveIdentityConflict(testCtx(db, { ip: ip.ipAddress }), { staff: await agent(), conflictId: conflict.id, resolution: "MOVED_TO_CLAIMANT", reason: "Carte d'identité vue en personne par le médecin traitant" });
+    await resolveIdentityConflict(testCtx(db, { ip: ip.ipAddress }), {
+      staff: await agent(),
+      conflictId: conflict.id,
+      resolution: "MOVED_TO_CLAIMANT",
+      reason: "Carte d'identité vue en personne par le médecin traitant",
+    });
 
     expect(await find(doctor.actor, nir)).toBe(real.id);
     expect(await db.identityQualification.findUnique({ where: { userId: impostor.id } })).toBeNull();
-    expect(await db.identityQualification.findUniqueOrThrow({ where: { userId: real.id } })).toMatchObject({ method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", professionalId: doctor.id });
+    expect(await db.identityQualification.findUniqueOrThrow({ where: { userId: real.id } })).toMatchObject({
+      method: "IN_PERSON",
+      documentType: "NATIONAL_ID_CARD",
+      professionalId: doctor.id,
+    });
     expect(await db.securityEvent.count({ where: { userId: impostor.id, kind: "IDENTITY_QUALIFICATION_WITHDRAWN" } })).toBe(1);
     expect(await db.historyEntry.count({ where: { patientId: real.id, action: "SUPPORT_IDENTITY_CONFLICT_RESOLVED" } })).toBe(1);
   });
@@ -170,32 +266,61 @@ describe("identity qualification", () => {
     const doctor = await newProfessional();
     expect(await codeOf(inPerson(stranger.actor, patient.id, nir))).toBe("FORBIDDEN identity.errors.noStandingAccess");
     // Breaking the glass opens documents for care; it does not vouch for who someone is.
-    await db.emergencyAccess.create({ data: { patientId: patient.id, professionalId: emergency.id, reason: "Urgence vitale, patient inconscient", expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db.emergencyAccess.create({
+      data: {
+        patientId: patient.id,
+        professionalId: emergency.id,
+        reason: "Urgence vitale, patient inconscient",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     expect(await codeOf(inPerson(emergency.actor, patient.id, nir))).toBe("FORBIDDEN identity.errors.noStandingAccess");
     expect(await codeOf(inPerson(patient.actor, patient.id, nir))).toBe("FORBIDDEN");
 
-    await db.accessGrant.create({ data: { patientId: patient.id, professionalId: doctor.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() } });
+    await db.accessGrant.create({
+      data: { patientId: patient.id, professionalId: doctor.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() },
+    });
     expect(await codeOf(inPerson(doctor.actor, patient.id, newNir()))).toBe("BAD_REQUEST identity.errors.nirDiffersFromDeclared");
-    expect(await codeOf(qualifyIdentityInPerson(db, doctor.actor, patient.id, { nir, documentType: "PASSPORT", checked: false as never }, ip))).toBe("BAD_REQUEST identity.form.checkedRequired");
-    expect(await codeOf(qualifyIdentityInPerson(db, doctor.actor, patient.id, { nir: `${nir.slice(0, 13)}00`, documentType: "PASSPORT", checked: true }, ip))).toBe("BAD_REQUEST identity.form.nirInvalid");
+    expect(
+      await codeOf(qualifyIdentityInPerson(db, doctor.actor, patient.id, { nir, documentType: "PASSPORT", checked: false as never }, ip)),
+    ).toBe("BAD_REQUEST identity.form.checkedRequired");
+    expect(
+      await codeOf(
+        qualifyIdentityInPerson(
+          db,
+          doctor.actor,
+          patient.id,
+          { nir: `${nir.slice(0, 13)}00`, documentType: "PASSPORT", checked: true },
+          ip,
+        ),
+      ),
+    ).toBe("BAD_REQUEST identity.form.nirInvalid");
 
     // No NIR declared: the professional's becomes it, if it fits the birth date (born May 1985).
     const undeclared = await newPatient();
     await asTreatingDoctor(undeclared.id, doctor.id);
-    expect(await codeOf(inPerson(doctor.actor, undeclared.id, withNirKey("2860575123456")))).toBe("BAD_REQUEST identity.errors.nirDoesNotMatchBirthDate");
+    expect(await codeOf(inPerson(doctor.actor, undeclared.id, withNirKey("2860575123456")))).toBe(
+      "BAD_REQUEST identity.errors.nirDoesNotMatchBirthDate",
+    );
     const fitting = newNir();
     expect(await inPerson(doctor.actor, undeclared.id, fitting)).toEqual({ outcome: "QUALIFIED" });
-    expect(await db.user.findUniqueOrThrow({ where: { id: undeclared.id }, select: { declaredNir: true } })).toEqual({ declaredNir: fitting });
+    expect(await db.user.findUniqueOrThrow({ where: { id: undeclared.id }, select: { declaredNir: true } })).toEqual({
+      declaredNir: fitting,
+    });
     expect(await codeOf(inPerson(doctor.actor, undeclared.id, fitting))).toBe("CONFLICT identity.errors.alreadyQualified");
     // Qualified, the NIR no longer changes from the patient's side.
     const details = identityDetailsSchema.parse({ nir: newNir(), addressLine1: "", addressLine2: "", postalCode: "", city: "" });
-    expect(await codeOf(updateIdentityDetails(db, { actor: undeclared.actor }, details))).toBe("CONFLICT identity.errors.qualifiedNirLocked");
+    expect(await codeOf(updateIdentityDetails(db, { actor: undeclared.actor }, details))).toBe(
+      "CONFLICT identity.errors.qualifiedNirLocked",
+    );
   });
 
   it("posts a single-use code to the address on file: a letter in the outbox, wrong codes refused, three letters a month", async () => {
     const nir = newNir();
     const noAddress = await newPatient({ nir, address: false });
-    expect(await codeOf(requestActivationLetter(db, { actor: noAddress.actor, ...ip }))).toBe("BAD_REQUEST identity.errors.addressRequired");
+    expect(await codeOf(requestActivationLetter(db, { actor: noAddress.actor, ...ip }))).toBe(
+      "BAD_REQUEST identity.errors.addressRequired",
+    );
     const noNir = await newPatient();
     expect(await codeOf(requestActivationLetter(db, { actor: noNir.actor, ...ip }))).toBe("BAD_REQUEST identity.errors.nirRequired");
 
@@ -210,27 +335,57 @@ describe("identity qualification", () => {
     const stored = await db.verificationCode.findFirstOrThrow({ where: { userId: patient.id, purpose: "IDENTITY_ACTIVATION" } });
     expect(stored.codeHash).not.toContain(code!.replace("-", ""));
     expect(stored.target).toBe(nir);
-    expect(await db.outboundMessage.count({ where: { recipient: patient.email, subject: "Un courrier d'activation de votre identité est en route" } })).toBe(1);
-    expect(await getOwnIdentity(db, { actor: patient.actor })).toMatchObject({ declaredNir: nir, qualification: null, letterExpiresAt: stored.expiresAt });
+    expect(
+      await db.outboundMessage.count({
+        where: { recipient: patient.email, subject: "Un courrier d'activation de votre identité est en route" },
+      }),
+    ).toBe(1);
+    expect(await getOwnIdentity(db, { actor: patient.actor })).toMatchObject({
+      declaredNir: nir,
+      qualification: null,
+      letterExpiresAt: stored.expiresAt,
+    });
 
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: "AAAAA-AAAAA" }))).toBe("BAD_REQUEST identity.errors.codeRefused");
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: "12" }))).toBe("BAD_REQUEST identity.form.codeInvalid");
+    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: "AAAAA-AAAAA" }))).toBe(
+      "BAD_REQUEST identity.errors.codeRefused",
+    );
+    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: "12" }))).toBe(
+      "BAD_REQUEST identity.form.codeInvalid",
+    );
     // Typed in lower case and without the dash, it works once.
-    expect(await qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: code!.replace("-", " ").toLowerCase() })).toEqual({ outcome: "QUALIFIED" });
-    expect(await db.identityQualification.findUniqueOrThrow({ where: { userId: patient.id } })).toMatchObject({ nir, method: "POSTAL_CODE", documentType: null, professionalId: null });
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: code! }))).toBe("BAD_REQUEST identity.errors.codeRefused");
+    expect(await qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: code!.replace("-", " ").toLowerCase() })).toEqual({
+      outcome: "QUALIFIED",
+    });
+    expect(await db.identityQualification.findUniqueOrThrow({ where: { userId: patient.id } })).toMatchObject({
+      nir,
+      method: "POSTAL_CODE",
+      documentType: null,
+      professionalId: null,
+    });
+    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: code! }))).toBe(
+      "BAD_REQUEST identity.errors.codeRefused",
+    );
     expect(await find((await newProfessional()).actor, nir)).toBe(patient.id);
 
     // A code stops counting once the NIR it was sent for changes; five wrong tries spend a code.
     const other = await newPatient({ nir: newNir(), firstName: "Autre" });
     await requestActivationLetter(db, { actor: other.actor, ...ip });
     const first = (await letterCode(other.id)).code!;
-    await updateIdentityDetails(db, { actor: other.actor }, identityDetailsSchema.parse({ nir: newNir(), addressLine1: "3 rue des Lilas", addressLine2: "", postalCode: "69003", city: "Lyon" }));
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: first }))).toBe("BAD_REQUEST identity.errors.codeRefused");
+    await updateIdentityDetails(
+      db,
+      { actor: other.actor },
+      identityDetailsSchema.parse({ nir: newNir(), addressLine1: "3 rue des Lilas", addressLine2: "", postalCode: "69003", city: "Lyon" }),
+    );
+    expect(await codeOf(qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: first }))).toBe(
+      "BAD_REQUEST identity.errors.codeRefused",
+    );
     await requestActivationLetter(db, { actor: other.actor, ...ip });
     const second = (await letterCode(other.id)).code!;
-    for (let i = 0; i < 5; i += 1) await qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: "ZZZZZ-ZZZZZ" }).catch(() => null);
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: second }))).toBe("BAD_REQUEST identity.errors.codeRefused");
+    for (let i = 0; i < 5; i += 1)
+      await qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: "ZZZZZ-ZZZZZ" }).catch(() => null);
+    expect(await codeOf(qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: second }))).toBe(
+      "BAD_REQUEST identity.errors.codeRefused",
+    );
     // Two letters so far this month; the third is allowed, the fourth is not.
     await requestActivationLetter(db, { actor: other.actor, ...ip });
     expect(await codeOf(requestActivationLetter(db, { actor: other.actor, ...ip }))).toBe("RATE_LIMITED identity.errors.tooManyLetters");

@@ -21,7 +21,13 @@ export const QUALIFY_IN_PERSON_LIMIT = { limit: 30, windowSeconds: 60 * 60 } as 
  * becomes it when none was), and agree with the birth date. Recorded with who, when and which kind
  * of document — never its number. A NIR already qualified elsewhere makes a conflict for support.
  */
-export async function qualifyIdentityInPerson(db: Db, actor: Actor, patientId: string, input: z.input<typeof qualifyInPersonSchema>, { ipAddress }: { ipAddress: string | null }): Promise<QualificationOutcome> {
+export async function qualifyIdentityInPerson(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  input: z.input<typeof qualifyInPersonSchema>,
+  { ipAddress }: { ipAddress: string | null },
+): Promise<QualificationOutcome> {
   const professional = await professionalOf(db, actor);
   const parsed = qualifyInPersonSchema.safeParse(input);
   if (!parsed.success) {
@@ -29,18 +35,28 @@ export async function qualifyIdentityInPerson(db: Db, actor: Actor, patientId: s
     throw new AppError("BAD_REQUEST", "Invalid qualification.", { messageKey: issue?.message, field: String(issue?.path[0] ?? "nir") });
   }
   const { nir, documentType } = parsed.data;
-  const patient = await db.user.findFirst({ where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } }, select: { id: true, birthDate: true, declaredNir: true } });
+  const patient = await db.user.findFirst({
+    where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } },
+    select: { id: true, birthDate: true, declaredNir: true },
+  });
   if (!patient) throw new AppError("NOT_FOUND");
   const facts = await loadAccessFacts(db, actor, patient.id);
   if (facts.blocked) throw new AppError("NOT_FOUND");
-  if (!mayQualifyIdentity(actor, facts)) throw new AppError("FORBIDDEN", "No standing access to this patient.", { messageKey: "identity.errors.noStandingAccess" });
+  if (!mayQualifyIdentity(actor, facts))
+    throw new AppError("FORBIDDEN", "No standing access to this patient.", { messageKey: "identity.errors.noStandingAccess" });
   const limit = await consumeRateLimit(db, { key: `identity-qualify:pro:${professional.id}`, ...QUALIFY_IN_PERSON_LIMIT });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many qualifications.");
   if (patient.declaredNir && patient.declaredNir !== nir) {
-    throw new AppError("BAD_REQUEST", "NIR differs from the declared one.", { messageKey: "identity.errors.nirDiffersFromDeclared", field: "nir" });
+    throw new AppError("BAD_REQUEST", "NIR differs from the declared one.", {
+      messageKey: "identity.errors.nirDiffersFromDeclared",
+      field: "nir",
+    });
   }
   if (!patient.birthDate || !nirMatchesBirthDate(nir, patient.birthDate)) {
-    throw new AppError("BAD_REQUEST", "NIR does not match the birth date.", { messageKey: "identity.errors.nirDoesNotMatchBirthDate", field: "nir" });
+    throw new AppError("BAD_REQUEST", "NIR does not match the birth date.", {
+      messageKey: "identity.errors.nirDoesNotMatchBirthDate",
+      field: "nir",
+    });
   }
   return applyQualification(db, {
     patientId: patient.id,

@@ -18,13 +18,20 @@ export const ACTIVATION_CODE_TRY_LIMIT = { limit: 10, windowSeconds: 24 * 60 * 6
  * patient still declares that NIR. Wrong, expired, used or spent codes get one answer. A NIR already
  * qualified on another space makes a conflict for support, like an in-person qualification.
  */
-export async function qualifyWithActivationCode(db: Db, { actor, ipAddress }: { actor: Actor; ipAddress: string | null }, input: z.input<typeof activationCodeSchema>): Promise<QualificationOutcome> {
+export async function qualifyWithActivationCode(
+  db: Db,
+  { actor, ipAddress }: { actor: Actor; ipAddress: string | null },
+  input: z.input<typeof activationCodeSchema>,
+): Promise<QualificationOutcome> {
   const patientId = ownPatientId(actor);
   const parsed = activationCodeSchema.safeParse(input);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "malformed code", { messageKey: "identity.form.codeInvalid", field: "code" });
   const limit = await consumeRateLimit(db, { key: `identity-code:account:${patientId}`, ...ACTIVATION_CODE_TRY_LIMIT });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "too many code tries", { messageKey: "identity.errors.tooManyTries" });
-  const person = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { firstName: true, lastName: true, declaredNir: true } });
+  const person = await db.user.findUniqueOrThrow({
+    where: { id: patientId },
+    select: { firstName: true, lastName: true, declaredNir: true },
+  });
   const check = await checkCode(db, { userId: patientId, purpose: "IDENTITY_ACTIVATION", code: parsed.data.code });
   if (!check.ok || !check.target || check.target !== person.declaredNir) {
     throw new AppError("BAD_REQUEST", "activation code refused", { messageKey: "identity.errors.codeRefused", field: "code" });

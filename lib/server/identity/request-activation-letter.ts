@@ -24,27 +24,56 @@ export const ACTIVATION_LETTER_LIMIT = { limit: 3, windowSeconds: 30 * 24 * 60 *
  * hash is stored; a newer letter voids the older one. The patient is also told by mail, so that a
  * letter asked from a stolen session does not go unnoticed.
  */
-export async function requestActivationLetter(db: Db, { actor, ipAddress }: { actor: Actor; ipAddress: string | null }): Promise<{ expiresAt: Date }> {
+export async function requestActivationLetter(
+  db: Db,
+  { actor, ipAddress }: { actor: Actor; ipAddress: string | null },
+): Promise<{ expiresAt: Date }> {
   const patientId = ownPatientId(actor);
   const person = await db.user.findUniqueOrThrow({
     where: { id: patientId },
-    select: { email: true, firstName: true, lastName: true, locale: true, declaredNir: true, addressLine1: true, addressLine2: true, postalCode: true, city: true, identityQualification: { select: { id: true } } },
+    select: {
+      email: true,
+      firstName: true,
+      lastName: true,
+      locale: true,
+      declaredNir: true,
+      addressLine1: true,
+      addressLine2: true,
+      postalCode: true,
+      city: true,
+      identityQualification: { select: { id: true } },
+    },
   });
-  if (person.identityQualification) throw new AppError("CONFLICT", "identity already qualified", { messageKey: "identity.errors.alreadyQualified" });
-  if (!person.declaredNir) throw new AppError("BAD_REQUEST", "no declared NIR", { messageKey: "identity.errors.nirRequired", field: "nir" });
+  if (person.identityQualification)
+    throw new AppError("CONFLICT", "identity already qualified", { messageKey: "identity.errors.alreadyQualified" });
+  if (!person.declaredNir)
+    throw new AppError("BAD_REQUEST", "no declared NIR", { messageKey: "identity.errors.nirRequired", field: "nir" });
   const to = addressBlock(person);
   if (!to) throw new AppError("BAD_REQUEST", "no postal address", { messageKey: "identity.errors.addressRequired", field: "addressLine1" });
   const limit = await consumeRateLimit(db, { key: `identity-letter:account:${patientId}`, ...ACTIVATION_LETTER_LIMIT });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "too many letters", { messageKey: "identity.errors.tooManyLetters" });
 
-  const t = createTranslator({ locale: person.locale, messages: messages[person.locale] }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const t = createTranslator({ locale: person.locale, messages: messages[person.locale] }) as unknown as (
+    key: string,
+    values?: Record<string, string | number>,
+  ) => string;
   const days = CODE_POLICY.IDENTITY_ACTIVATION.ttlMinutes / (24 * 60);
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const mail = await mailText(person.locale, "identityLetterSent", { firstName: person.firstName });
   const now = new Date();
   const mailId = await db.$transaction(async (tx) => {
-    const code = await issueCode(tx, { userId: patientId, purpose: "IDENTITY_ACTIVATION", target: person.declaredNir!, code: newActivationCode(), now });
-    await enqueueLetter(tx, { to, subject: t("identity.postalLetter.subject"), text: t("identity.postalLetter.body", { firstName: person.firstName, code: printedActivationCode(code), days }) });
+    const code = await issueCode(tx, {
+      userId: patientId,
+      purpose: "IDENTITY_ACTIVATION",
+      target: person.declaredNir!,
+      code: newActivationCode(),
+      now,
+    });
+    await enqueueLetter(tx, {
+      to,
+      subject: t("identity.postalLetter.subject"),
+      text: t("identity.postalLetter.body", { firstName: person.firstName, code: printedActivationCode(code), days }),
+    });
     await recordHistory(tx, { patientId, actor: historyActor, action: "IDENTITY_ACTIVATION_LETTER_REQUESTED", ipAddress });
     await recordSecurityEvent(tx, { userId: patientId, kind: "IDENTITY_ACTIVATION_LETTER_REQUESTED", context: { ip: ipAddress } });
     return enqueueEmail(tx, { to: person.email, ...mail });

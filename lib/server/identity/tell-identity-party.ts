@@ -13,7 +13,10 @@ import { automaticSubject } from "@/lib/server/tickets/automatic-subject";
  * gets their own, so that support can talk to both and neither learns who the other is. Its first
  * message is the app's, in the party's language; it holds no NIR and no health data.
  */
-export async function openIdentityTicket(tx: Pick<Tx, "user" | "supportTicket" | "notification" | "outboundMessage">, { userId, party }: { userId: string; party: "holder" | "claimant" }): Promise<{ id: string; number: number }> {
+export async function openIdentityTicket(
+  tx: Pick<Tx, "user" | "supportTicket" | "notification" | "outboundMessage">,
+  { userId, party }: { userId: string; party: "holder" | "claimant" },
+): Promise<{ id: string; number: number }> {
   const person = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
   // The catalogues are typed loosely here (one merged record), as in open-document-ticket.ts.
   const t = createTranslator({ locale: person.locale, messages: messages[person.locale] }) as unknown as (key: string) => string;
@@ -22,7 +25,14 @@ export async function openIdentityTicket(tx: Pick<Tx, "user" | "supportTicket" |
       requesterId: userId,
       topic: "IDENTITY",
       ...automaticSubject(person.locale, { key: "identityConflict", values: {} }),
-      messages: { create: { authorId: null, authorRole: "SUPPORT", authorLabel: t("identity.ticket.author").slice(0, 200), body: t(`identity.ticket.${party}`) } },
+      messages: {
+        create: {
+          authorId: null,
+          authorRole: "SUPPORT",
+          authorLabel: t("identity.ticket.author").slice(0, 200),
+          body: t(`identity.ticket.${party}`),
+        },
+      },
     },
     select: { id: true, number: true },
   });
@@ -34,10 +44,24 @@ export async function openIdentityTicket(tx: Pick<Tx, "user" | "supportTicket" |
  */
 export async function tellIdentityParty(
   tx: Pick<Tx, "user" | "supportTicket" | "notification" | "outboundMessage">,
-  { userId, ticket, kind, template }: { userId: string; ticket: { id: string; number: number }; kind: Extract<NotificationKind, "IDENTITY_CONFLICT" | "IDENTITY_CONFLICT_RESOLVED">; template: MailTemplate },
+  {
+    userId,
+    ticket,
+    kind,
+    template,
+  }: {
+    userId: string;
+    ticket: { id: string; number: number };
+    kind: Extract<NotificationKind, "IDENTITY_CONFLICT" | "IDENTITY_CONFLICT_RESOLVED">;
+    template: MailTemplate;
+  },
 ): Promise<string> {
   const person = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
   await tx.notification.create({ data: { userId, kind, ticketId: ticket.id, actorLabel: "Support" }, select: { id: true } });
-  const mail = await mailText(person.locale, template, { firstName: person.firstName, number: String(ticket.number), link: new URL(`/support/${ticket.id}`, getConfig().appUrl).toString() });
+  const mail = await mailText(person.locale, template, {
+    firstName: person.firstName,
+    number: String(ticket.number),
+    link: new URL(`/support/${ticket.id}`, getConfig().appUrl).toString(),
+  });
   return enqueueEmail(tx, { to: person.email, ...mail });
 }

@@ -39,7 +39,12 @@ export async function enqueueJob<T extends JobTaskName>(
  * outbox's immediate send): enqueues without making the caller wait, and logs a failure by its error
  * class only. Never the only chance: the task's periodic pass picks up what this leaves.
  */
-export function enqueueAfterCommit<T extends JobTaskName>(db: Pick<Db, "$executeRaw">, task: T, payload: JobPayload<T>, options?: EnqueueOptions): void {
+export function enqueueAfterCommit<T extends JobTaskName>(
+  db: Pick<Db, "$executeRaw">,
+  task: T,
+  payload: JobPayload<T>,
+  options?: EnqueueOptions,
+): void {
   enqueueJob(db, task, payload, options).catch((error: unknown) => {
     logger.warn({ event: "jobs.enqueue_failed", task, errorClass: errorClassOf(error) }, "job not enqueued, left for the periodic pass");
   });

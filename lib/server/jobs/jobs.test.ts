@@ -36,8 +36,16 @@ describe("background jobs", () => {
   }
   async function admin(): Promise<StaffActor> {
     const role: Role = "ADMIN";
-    const user = await db.user.create({ data: { email: `jobs-${randomUUID()}@test.localhost`, firstName: "Ada", lastName: "Admin", roles: [role] }, select: { id: true } });
-    return { userId: user.id, role, label: "Ada Admin", actor: { userId: user.id, roles: [role], stage: "FULL", hasConfirmedFactor: true } };
+    const user = await db.user.create({
+      data: { email: `jobs-${randomUUID()}@test.localhost`, firstName: "Ada", lastName: "Admin", roles: [role] },
+      select: { id: true },
+    });
+    return {
+      userId: user.id,
+      role,
+      label: "Ada Admin",
+      actor: { userId: user.id, roles: [role], stage: "FULL", hasConfirmedFactor: true },
+    };
   }
 
   it("runs a scheduled pass once per tick when two workers share the database", async () => {
@@ -68,9 +76,11 @@ describe("background jobs", () => {
     await worker({ handlers, cronItems: [] });
     await db.$executeRaw`SELECT graphile_worker.add_job(${task}::text, '{}'::json, max_attempts := 3)`;
     const job = async () =>
-      (await db.$queryRaw<{ id: bigint; attempts: number; wait_s: number; last_error: string | null; locked: boolean }[]>`
+      (
+        await db.$queryRaw<{ id: bigint; attempts: number; wait_s: number; last_error: string | null; locked: boolean }[]>`
         SELECT id, attempts, extract(epoch FROM run_at - now())::float8 AS wait_s, last_error, locked_at IS NOT NULL AS locked
-        FROM graphile_worker.jobs WHERE task_identifier = ${task}`)[0];
+        FROM graphile_worker.jobs WHERE task_identifier = ${task}`
+      )[0];
 
     await until(async () => (await job())?.attempts === 1 && !(await job())!.locked, "the first failure");
     const first = (await job())!;
@@ -97,7 +107,10 @@ describe("background jobs", () => {
 
     await retryJob(db, { staff, jobId: String(first.id), ipAddress: "192.0.2.7" });
     await until(() => runs === 4, "the retried run");
-    const logged = await db.staffAuditEntry.findFirstOrThrow({ where: { actorId: staff.userId, action: "JOB_RETRIED" }, select: { details: true, ipAddress: true } });
+    const logged = await db.staffAuditEntry.findFirstOrThrow({
+      where: { actorId: staff.userId, action: "JOB_RETRIED" },
+      select: { details: true, ipAddress: true },
+    });
     expect(logged).toEqual({ details: { jobId: String(first.id), task }, ipAddress: "192.0.2.7" });
   });
 
@@ -110,7 +123,8 @@ describe("background jobs", () => {
   });
 
   it("enqueues in the caller's transaction: a rollback leaves no job, a commit leaves one", async () => {
-    const count = async (key: string) => (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${key}`)[0]!.n;
+    const count = async (key: string) =>
+      (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${key}`)[0]!.n;
     const rolledBack = `test-${randomUUID()}`;
     await expect(
       db.$transaction(async (tx) => {

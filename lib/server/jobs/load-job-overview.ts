@@ -47,8 +47,12 @@ export async function loadJobOverview(db: Pick<Db, "$queryRaw">, { staff }: { st
         count(*) FILTER (WHERE locked_at IS NULL AND attempts > 0 AND attempts < max_attempts) AS retrying,
         count(*) FILTER (WHERE locked_at IS NULL AND attempts >= max_attempts) AS failed
       FROM graphile_worker.jobs GROUP BY task_identifier`,
-    db.$queryRaw<{ identifier: string; last_execution: Date | null }[]>`SELECT identifier, last_execution FROM graphile_worker._private_known_crontabs`,
-    db.$queryRaw<{ id: bigint; task: string; attempts: number; max_attempts: number; last_error: string | null; updated_at: Date; run_at: Date }[]>`
+    db.$queryRaw<
+      { identifier: string; last_execution: Date | null }[]
+    >`SELECT identifier, last_execution FROM graphile_worker._private_known_crontabs`,
+    db.$queryRaw<
+      { id: bigint; task: string; attempts: number; max_attempts: number; last_error: string | null; updated_at: Date; run_at: Date }[]
+    >`
       SELECT id, task_identifier AS task, attempts, max_attempts, last_error, updated_at, run_at
       FROM graphile_worker.jobs WHERE attempts > 0 AND locked_at IS NULL
       ORDER BY updated_at DESC LIMIT ${FAILURES_SHOWN}`,
@@ -56,7 +60,13 @@ export async function loadJobOverview(db: Pick<Db, "$queryRaw">, { staff }: { st
   const byTask = new Map(counts.map((row) => [row.task, row]));
   const lastTick = new Map(ticks.map((row) => [row.identifier, row.last_execution]));
   // The app's tasks always, in their order; any other task found in the table (an old name) after them.
-  const names = [...JOB_TASK_NAMES, ...counts.map((row) => row.task).filter((task) => !(JOB_TASK_NAMES as string[]).includes(task)).sort()];
+  const names = [
+    ...JOB_TASK_NAMES,
+    ...counts
+      .map((row) => row.task)
+      .filter((task) => !(JOB_TASK_NAMES as string[]).includes(task))
+      .sort(),
+  ];
   return {
     tasks: names.map((task) => {
       const row = byTask.get(task);
@@ -65,7 +75,13 @@ export async function loadJobOverview(db: Pick<Db, "$queryRaw">, { staff }: { st
         task,
         schedule,
         lastScheduledAt: lastTick.get(task) ?? null,
-        counts: { waiting: n(row?.waiting ?? 0), scheduled: n(row?.scheduled ?? 0), running: n(row?.running ?? 0), retrying: n(row?.retrying ?? 0), failed: n(row?.failed ?? 0) },
+        counts: {
+          waiting: n(row?.waiting ?? 0),
+          scheduled: n(row?.scheduled ?? 0),
+          running: n(row?.running ?? 0),
+          retrying: n(row?.retrying ?? 0),
+          failed: n(row?.failed ?? 0),
+        },
       };
     }),
     failures: failures.map((row) => ({

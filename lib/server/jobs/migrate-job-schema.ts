@@ -31,7 +31,9 @@ export async function migrateJobSchema(connectionString: string): Promise<void> 
     );
     for (const { name } of tables) {
       const table = `${JOB_SCHEMA}.${client.escapeIdentifier(name)}`;
-      await client.query(`DROP POLICY IF EXISTS ens_app_all ON ${table}; CREATE POLICY ens_app_all ON ${table} TO ens_app USING (true) WITH CHECK (true);`);
+      await client.query(
+        `DROP POLICY IF EXISTS ens_app_all ON ${table}; CREATE POLICY ens_app_all ON ${table} TO ens_app USING (true) WITH CHECK (true);`,
+      );
     }
   } finally {
     await client.end();

@@ -14,7 +14,10 @@ export const jobIdSchema = z.string().regex(/^[1-9][0-9]{0,18}$/);
  * once with its full number of attempts. In one transaction with the staff log entry (the job's id and
  * task only). A job a worker holds, or one that has meanwhile succeeded, is not found.
  */
-export async function retryJob(db: Db, { staff, jobId, ipAddress }: { staff: StaffActor; jobId: string; ipAddress?: string | null }): Promise<{ task: string }> {
+export async function retryJob(
+  db: Db,
+  { staff, jobId, ipAddress }: { staff: StaffActor; jobId: string; ipAddress?: string | null },
+): Promise<{ task: string }> {
   authorize(staff.actor, "admin:dashboard");
   const id = jobIdSchema.parse(jobId);
   return db.$transaction(async (tx) => {

@@ -12,7 +12,11 @@ export async function startInProcessWorker(): Promise<void> {
   const config = getConfig();
   if (!config.jobsInProcess || !config.databaseUrl) return;
   try {
-    const runner = await startJobWorker({ connectionString: config.databaseUrl, concurrency: config.jobsConcurrency, atStart: [{ task: "history.checkpoint", jobKey: "start:history.checkpoint" }] });
+    const runner = await startJobWorker({
+      connectionString: config.databaseUrl,
+      concurrency: config.jobsConcurrency,
+      atStart: [{ task: "history.checkpoint", jobKey: "start:history.checkpoint" }],
+    });
     // Jobs in hand finish (or go back to the queue) when the server is told to stop.
     process.once("SIGTERM", () => void runner.stop());
     logger.info({ event: "jobs.worker_started", concurrency: config.jobsConcurrency }, "job worker started in the web process");

@@ -25,7 +25,14 @@ export function appCronItems(): CronItem[] {
     if (!setting.schedule) return [];
     // jobKey: a tick that finds the previous one still waiting (worker stopped) replaces it, so a
     // stopped worker does not come back to a pile of identical passes.
-    return [{ task, identifier: task, match: setting.schedule, options: { maxAttempts: setting.maxAttempts, jobKey: `cron:${task}`, backfillPeriod: 0 } }];
+    return [
+      {
+        task,
+        identifier: task,
+        match: setting.schedule,
+        options: { maxAttempts: setting.maxAttempts, jobKey: `cron:${task}`, backfillPeriod: 0 },
+      },
+    ];
   });
 }
 
@@ -39,10 +46,18 @@ export function appCronItems(): CronItem[] {
  * workers preparing the same statement name collide ("prepared statement get_job already exists",
  * measured); on PostgreSQL it costs a parse per query, nothing a handful of jobs a minute notices.
  */
-export async function startJobWorker({ connectionString, concurrency = 2, pollIntervalMs = 1_000, handlers, cronItems = appCronItems(), atStart = [] }: JobWorkerOptions): Promise<Runner> {
+export async function startJobWorker({
+  connectionString,
+  concurrency = 2,
+  pollIntervalMs = 1_000,
+  handlers,
+  cronItems = appCronItems(),
+  atStart = [],
+}: JobWorkerOptions): Promise<Runner> {
   const taskList: TaskList = {};
   const { JOB_HANDLERS } = handlers ? { JOB_HANDLERS: handlers } : await import("./task-list");
-  for (const [name, handler] of Object.entries(JOB_HANDLERS)) taskList[name] = wrapTask(name, handler as (payload: never) => Promise<JobFigures>);
+  for (const [name, handler] of Object.entries(JOB_HANDLERS))
+    taskList[name] = wrapTask(name, handler as (payload: never) => Promise<JobFigures>);
   const runner = await run({
     connectionString,
     concurrency,

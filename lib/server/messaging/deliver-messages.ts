@@ -80,11 +80,7 @@ export async function deliverMessage(db: Db, id: string, options: DeliveryOption
 
 type Target = { kind: "oldest"; exclude: string[] } | { kind: "id"; id: string };
 
-async function deliverOne(
-  db: Db,
-  options: DeliveryOptions,
-  target: Target,
-): Promise<{ id: string; outcome: "sent" | "failed" } | null> {
+async function deliverOne(db: Db, options: DeliveryOptions, target: Target): Promise<{ id: string; outcome: "sent" | "failed" } | null> {
   const channels = deliveringChannels(options);
   if (channels.length === 0) return null;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;

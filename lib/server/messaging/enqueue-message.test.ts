@@ -11,13 +11,28 @@ describe("enqueueEmail and enqueueSms", () => {
     const to = address();
     const id = await enqueueEmail(db, { to, subject: "Votre code", text: "Votre code de connexion : 123456" });
     const row = await db.outboundMessage.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ channel: "EMAIL", recipient: to, subject: "Votre code", body: "Votre code de connexion : 123456", attempts: 0, sentAt: null, lastError: null });
+    expect(row).toMatchObject({
+      channel: "EMAIL",
+      recipient: to,
+      subject: "Votre code",
+      body: "Votre code de connexion : 123456",
+      attempts: 0,
+      sentAt: null,
+      lastError: null,
+    });
   });
 
   it("writes an unsent SMS row without a subject", async () => {
     const id = await enqueueSms(db, { to: "+33612345678", text: "Code : 654321" });
     const row = await db.outboundMessage.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ channel: "SMS", recipient: "+33612345678", subject: null, body: "Code : 654321", attempts: 0, sentAt: null });
+    expect(row).toMatchObject({
+      channel: "SMS",
+      recipient: "+33612345678",
+      subject: null,
+      body: "Code : 654321",
+      attempts: 0,
+      sentAt: null,
+    });
   });
 
   it("commits and rolls back with the transaction that queues it", async () => {

@@ -13,7 +13,11 @@ export type MailTemplate = Exclude<keyof Messages["mail"], "signature">;
  * reset can be asked for from anyone's browser). Mails carry no health data, ever: at most that
  * something happened, and a code or a link.
  */
-export async function mailText(locale: Locale, template: MailTemplate, values: Record<string, string | number>): Promise<{ subject: string; text: string }> {
+export async function mailText(
+  locale: Locale,
+  template: MailTemplate,
+  values: Record<string, string | number>,
+): Promise<{ subject: string; text: string }> {
   const t = createTranslator({ locale, messages: messages[locale], namespace: "mail" });
   const all = { ...values, appUrl: getConfig().appUrl };
   return {

@@ -47,7 +47,8 @@ export async function authenticateClient(db: Pick<Db, "oAuthClient">, credential
   if (credentials.authorization) {
     const basic = parseBasic(credentials.authorization);
     if (!basic) throw new OAuthError("invalid_client", "Malformed client authentication.");
-    if (secret !== null || (clientId !== null && clientId !== basic.id)) throw new OAuthError("invalid_request", "Use one client authentication method.");
+    if (secret !== null || (clientId !== null && clientId !== basic.id))
+      throw new OAuthError("invalid_request", "Use one client authentication method.");
     clientId = basic.id;
     secret = basic.secret;
   }
@@ -56,7 +57,10 @@ export async function authenticateClient(db: Pick<Db, "oAuthClient">, credential
     where: { clientId },
     select: { id: true, clientId: true, type: true, secretHash: true, revokedAt: true, app: { select: { id: true, status: true } } },
   });
-  const ok = client && !client.revokedAt && (client.type === "CONFIDENTIAL" ? secret !== null && secretMatches(secret, client.secretHash) : secret === null);
+  const ok =
+    client &&
+    !client.revokedAt &&
+    (client.type === "CONFIDENTIAL" ? secret !== null && secretMatches(secret, client.secretHash) : secret === null);
   if (!ok) {
     // Hash anyway, so an unknown client and a wrong secret take the same time.
     if (!client && secret !== null) secretMatches(secret, "0".repeat(64));

@@ -16,7 +16,14 @@ import { redirectWithParams } from "./redirect-with-params";
  */
 export async function decideAuthorization(
   db: Db,
-  { actor, requestId, allow, form, ipAddress, now = new Date() }: { actor: Actor; requestId: string; allow: boolean; form: ConsentForm; ipAddress?: string | null; now?: Date },
+  {
+    actor,
+    requestId,
+    allow,
+    form,
+    ipAddress,
+    now = new Date(),
+  }: { actor: Actor; requestId: string; allow: boolean; form: ConsentForm; ipAddress?: string | null; now?: Date },
 ): Promise<{ location: string }> {
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const patientId = actor!.userId;
@@ -24,11 +31,18 @@ export async function decideAuthorization(
   if (request.answeredAt || request.expiresAt <= now || request.client.revokedAt || request.client.app.status !== "LISTED") {
     throw new AppError("CONFLICT", "Authorization request no longer open.");
   }
-  const answer = (tx: Pick<Db, "oAuthAuthorizationRequest">) => tx.oAuthAuthorizationRequest.updateMany({ where: { id: requestId, answeredAt: null }, data: { answeredAt: now } });
+  const answer = (tx: Pick<Db, "oAuthAuthorizationRequest">) =>
+    tx.oAuthAuthorizationRequest.updateMany({ where: { id: requestId, answeredAt: null }, data: { answeredAt: now } });
 
   if (!allow) {
     if ((await answer(db)).count === 0) throw new AppError("CONFLICT", "Authorization request already answered.");
-    return { location: redirectWithParams(request.redirectUri, { error: "access_denied", error_description: "The patient refused.", state: request.state }) };
+    return {
+      location: redirectWithParams(request.redirectUri, {
+        error: "access_denied",
+        error_description: "The patient refused.",
+        state: request.state,
+      }),
+    };
   }
   const app = request.client.app;
   const choice = resolveConsentChoice({ requested: request.scopes, app, form });
@@ -36,7 +50,14 @@ export async function decideAuthorization(
   const code = await db.$transaction(async (tx) => {
     if ((await answer(tx)).count === 0) throw new AppError("CONFLICT", "Authorization request already answered.");
     const { connectionId } = await applyConsent(tx, { patientId, actor: historyActor, app, choice, ipAddress, now });
-    return issueAuthorizationCode(tx, { clientId: request.client.id, connectionId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, scopes: choice.scopes, now });
+    return issueAuthorizationCode(tx, {
+      clientId: request.client.id,
+      connectionId,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+      scopes: choice.scopes,
+      now,
+    });
   });
   return { location: redirectWithParams(request.redirectUri, { code, state: request.state }) };
 }

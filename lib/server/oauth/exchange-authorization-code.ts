@@ -15,7 +15,13 @@ import { verifierMatches } from "./pkce";
  */
 export async function exchangeAuthorizationCode(
   db: Db,
-  { client, code, redirectUri, codeVerifier, now = new Date() }: { client: AuthenticatedClient; code: string; redirectUri: string | null; codeVerifier: string | null; now?: Date },
+  {
+    client,
+    code,
+    redirectUri,
+    codeVerifier,
+    now = new Date(),
+  }: { client: AuthenticatedClient; code: string; redirectUri: string | null; codeVerifier: string | null; now?: Date },
 ): Promise<TokenResponse> {
   if (!code || !redirectUri || !codeVerifier) throw new OAuthError("invalid_request", "code, redirect_uri and code_verifier are required.");
   const codeHash = hashOpaqueToken(code);
@@ -35,7 +41,10 @@ export async function exchangeAuthorizationCode(
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { codeHash, usedAt: null }, data: { usedAt: now } });
     if (count === 0) {
       const revoked = await revokeFamily(tx, { codeHash }, now);
-      logger.warn({ event: "oauth.code_replayed", clientId: client.clientId, revoked }, "An authorization code was used twice; its tokens are revoked.");
+      logger.warn(
+        { event: "oauth.code_replayed", clientId: client.clientId, revoked },
+        "An authorization code was used twice; its tokens are revoked.",
+      );
       return { error: "Code already used." };
     }
     if (row.expiresAt <= now) return { error: "Code expired." };
@@ -44,7 +53,16 @@ export async function exchangeAuthorizationCode(
     const connection = row.connection;
     if (connection.revokedAt || connection.app.status !== "LISTED") return { error: "The connection has ended." };
     const scopes = row.scopes.filter((scope) => connection.scopes.includes(scope));
-    return { tokens: await issueTokens(tx, { clientId: client.id, connectionId: connection.id, patientId: connection.patientId, scopes, codeHash, now }) };
+    return {
+      tokens: await issueTokens(tx, {
+        clientId: client.id,
+        connectionId: connection.id,
+        patientId: connection.patientId,
+        scopes,
+        codeHash,
+        now,
+      }),
+    };
   });
   // Thrown after the transaction, so a replay's revocation is committed rather than rolled back.
   if ("error" in outcome) throw new OAuthError("invalid_grant", outcome.error);

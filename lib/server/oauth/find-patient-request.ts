@@ -3,7 +3,15 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 
 /** What the consent screen shows of the app. */
-export const consentAppColumns = { id: true, slug: true, name: true, publisher: true, status: true, scopePurposes: true, documentCategories: true } as const;
+export const consentAppColumns = {
+  id: true,
+  slug: true,
+  name: true,
+  publisher: true,
+  status: true,
+  scopePurposes: true,
+  documentCategories: true,
+} as const;
 
 /**
  * An authorization request as the consent screen and its answer read it: only the patient it is bound

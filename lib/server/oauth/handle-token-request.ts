@@ -30,7 +30,11 @@ function single(form: URLSearchParams, name: string): string | null {
 async function authenticated(db: Db, request: ClientRequest, endpoint: "token" | "revoke") {
   await limitClientRequests(db, { endpoint, clientId: claimedClientId(request), ipAddress: request.ipAddress });
   const { form } = request;
-  return authenticateClient(db, { authorization: request.authorization, clientId: single(form, "client_id"), clientSecret: single(form, "client_secret") });
+  return authenticateClient(db, {
+    authorization: request.authorization,
+    clientId: single(form, "client_id"),
+    clientSecret: single(form, "client_secret"),
+  });
 }
 
 /** The token endpoint (RFC 6749 §3.2): rate limit, client authentication, then the grant. */
@@ -41,7 +45,12 @@ export async function handleTokenRequest(db: Db, request: ClientRequest): Promis
   if (client.app.status !== "LISTED") throw new OAuthError("invalid_grant", "The app is not listed.");
   switch (grantType) {
     case "authorization_code":
-      return exchangeAuthorizationCode(db, { client, code: single(form, "code") ?? "", redirectUri: single(form, "redirect_uri"), codeVerifier: single(form, "code_verifier") });
+      return exchangeAuthorizationCode(db, {
+        client,
+        code: single(form, "code") ?? "",
+        redirectUri: single(form, "redirect_uri"),
+        codeVerifier: single(form, "code_verifier"),
+      });
     case "refresh_token":
       return rotateRefreshToken(db, { client, refreshToken: single(form, "refresh_token"), scope: single(form, "scope") });
     case null:

@@ -31,15 +31,40 @@ export async function issueTokens(
     familyId = randomUUID(),
     codeHash = null,
     now = new Date(),
-  }: { clientId: string; connectionId: string; patientId: string; scopes: string[]; refreshScopes?: string[]; familyId?: string; codeHash?: string | null; now?: Date },
+  }: {
+    clientId: string;
+    connectionId: string;
+    patientId: string;
+    scopes: string[];
+    refreshScopes?: string[];
+    familyId?: string;
+    codeHash?: string | null;
+    now?: Date;
+  },
 ): Promise<TokenResponse> {
   const accessToken = newOpaqueToken("access");
   const refreshToken = refreshScopes.includes("offline_access") ? newOpaqueToken("refresh") : null;
   const common = { clientId, connectionId, familyId, codeHash };
   await tx.oAuthToken.createMany({
     data: [
-      { ...common, tokenHash: hashOpaqueToken(accessToken), kind: "ACCESS", scopes, expiresAt: new Date(now.getTime() + OAUTH_LIFETIMES.accessMs) },
-      ...(refreshToken ? [{ ...common, tokenHash: hashOpaqueToken(refreshToken), kind: "REFRESH" as const, scopes: refreshScopes, expiresAt: new Date(now.getTime() + OAUTH_LIFETIMES.refreshMs) }] : []),
+      {
+        ...common,
+        tokenHash: hashOpaqueToken(accessToken),
+        kind: "ACCESS",
+        scopes,
+        expiresAt: new Date(now.getTime() + OAUTH_LIFETIMES.accessMs),
+      },
+      ...(refreshToken
+        ? [
+            {
+              ...common,
+              tokenHash: hashOpaqueToken(refreshToken),
+              kind: "REFRESH" as const,
+              scopes: refreshScopes,
+              expiresAt: new Date(now.getTime() + OAUTH_LIFETIMES.refreshMs),
+            },
+          ]
+        : []),
     ],
   });
   return {
@@ -57,11 +82,17 @@ export async function issueTokens(
  * tokens rotated from its refresh token carry the family but not the code, and a replayed code must end
  * them too (RFC 6819 §4.4.1.1), so the code is turned into its family first.
  */
-export async function revokeFamily(tx: Pick<Db, "oAuthToken">, where: { familyId: string } | { codeHash: string }, now = new Date()): Promise<number> {
+export async function revokeFamily(
+  tx: Pick<Db, "oAuthToken">,
+  where: { familyId: string } | { codeHash: string },
+  now = new Date(),
+): Promise<number> {
   const familyIds =
     "familyId" in where
       ? [where.familyId]
-      : (await tx.oAuthToken.findMany({ where: { codeHash: where.codeHash }, select: { familyId: true }, distinct: ["familyId"] })).map((row) => row.familyId);
+      : (await tx.oAuthToken.findMany({ where: { codeHash: where.codeHash }, select: { familyId: true }, distinct: ["familyId"] })).map(
+          (row) => row.familyId,
+        );
   if (familyIds.length === 0) return 0;
   const { count } = await tx.oAuthToken.updateMany({ where: { familyId: { in: familyIds }, revokedAt: null }, data: { revokedAt: now } });
   return count;

@@ -15,12 +15,19 @@ export const CLIENT_REQUEST_LIMITS = {
   perIp: { limit: 60, windowSeconds: 60 },
 } as const;
 
-export async function limitClientRequests(db: Pick<Db, "$queryRaw">, { endpoint, clientId, ipAddress }: { endpoint: "token" | "revoke"; clientId: string | null; ipAddress: string | null }): Promise<void> {
-  const clientKey = createHash("sha256").update(clientId ?? "").digest("base64url").slice(0, 32);
+export async function limitClientRequests(
+  db: Pick<Db, "$queryRaw">,
+  { endpoint, clientId, ipAddress }: { endpoint: "token" | "revoke"; clientId: string | null; ipAddress: string | null },
+): Promise<void> {
+  const clientKey = createHash("sha256")
+    .update(clientId ?? "")
+    .digest("base64url")
+    .slice(0, 32);
   const results = await Promise.all([
     consumeRateLimit(db, { key: `oauth-${endpoint}:client:${clientKey}`, ...CLIENT_REQUEST_LIMITS.perClient }),
     consumeRateLimit(db, { key: `oauth-${endpoint}:ip:${addressKey(ipAddress)}`, ...CLIENT_REQUEST_LIMITS.perIp }),
   ]);
   const refused = results.filter((result) => !result.allowed);
-  if (refused.length > 0) throw new OAuthError("slow_down", "Too many requests.", 429, Math.max(...refused.map((result) => result.retryAfterSeconds)));
+  if (refused.length > 0)
+    throw new OAuthError("slow_down", "Too many requests.", 429, Math.max(...refused.map((result) => result.retryAfterSeconds)));
 }

@@ -51,11 +51,13 @@ export function oauthErrorResponse(error: unknown): Response {
 /** An application/x-www-form-urlencoded body (§3.2), with who sent it. */
 export async function readClientRequest(request: Request): Promise<ClientRequest> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") throw new OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
+  if (type !== "application/x-www-form-urlencoded")
+    throw new OAuthError("invalid_request", "The body must be application/x-www-form-urlencoded.");
   const text = await request.text();
   if (text.length > 8_192) throw new OAuthError("invalid_request", "The body is too large.");
   const form = new URLSearchParams(text);
   // No stored text can hold a NUL; a client id or a code with one names nothing.
-  if ([...form].some(([name, value]) => hasNul(name) || hasNul(value))) throw new OAuthError("invalid_request", "A parameter holds a NUL character.");
+  if ([...form].some(([name, value]) => hasNul(name) || hasNul(value)))
+    throw new OAuthError("invalid_request", "A parameter holds a NUL character.");
   return { form, authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ip ?? null };
 }

@@ -38,7 +38,10 @@ describe("the OAuth authorization server", () => {
   const db = useTestDb();
 
   async function newPatient(): Promise<NonNullable<Actor>> {
-    const user = await db.user.create({ data: { email: `oauth-${randomUUID()}@test.local`, firstName: "Camille", lastName: "Testeur", roles: ["PATIENT"], status: "ACTIVE" }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email: `oauth-${randomUUID()}@test.local`, firstName: "Camille", lastName: "Testeur", roles: ["PATIENT"], status: "ACTIVE" },
+      select: { id: true },
+    });
     return { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
   }
 
@@ -50,7 +53,9 @@ describe("the OAuth authorization server", () => {
       documentCategories: ["PRESCRIPTION", "LAB_RESULTS"],
     });
     const clientId = `client-${randomUUID()}`;
-    await db.oAuthClient.create({ data: { clientId, appId: app.id, type, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris: [REDIRECT] } });
+    await db.oAuthClient.create({
+      data: { clientId, appId: app.id, type, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris: [REDIRECT] },
+    });
     return { app, clientId };
   }
 
@@ -72,7 +77,11 @@ describe("the OAuth authorization server", () => {
   }
 
   /** Runs the patient's side: request, open, allow (or the auto-answer). Returns the code and the verifier. */
-  async function authorizeCode(patient: NonNullable<Actor>, clientId: string, { overrides = {}, scopes = [OBS], categories = ["PRESCRIPTION"] as DocumentCategory[] } = {}) {
+  async function authorizeCode(
+    patient: NonNullable<Actor>,
+    clientId: string,
+    { overrides = {}, scopes = [OBS], categories = ["PRESCRIPTION"] as DocumentCategory[] } = {},
+  ) {
     const { params, verifier } = authorizeParams(clientId, overrides);
     const started = await startAuthorization(db, params);
     if (started.kind !== "consent") throw new Error(`unexpected ${started.kind}`);
@@ -80,7 +89,8 @@ describe("the OAuth authorization server", () => {
     const location =
       opened.kind === "redirect"
         ? opened.location
-        : (await decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes, categories } })).location;
+        : (await decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes, categories } }))
+            .location;
     const url = new URL(location);
     expect(url.searchParams.get("state")).toBe("etat-123");
     expect(url.searchParams.get("iss")).toBe(getConfig().appUrl);
@@ -88,8 +98,13 @@ describe("the OAuth authorization server", () => {
   }
 
   const token = (clientId: string, fields: Record<string, string>, authorization: string | null = null) =>
-    handleTokenRequest(db, { form: new URLSearchParams(authorization ? fields : { client_id: clientId, ...fields }), authorization, ipAddress: null });
-  const exchange = (clientId: string, code: string, verifier: string) => token(clientId, { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
+    handleTokenRequest(db, {
+      form: new URLSearchParams(authorization ? fields : { client_id: clientId, ...fields }),
+      authorization,
+      ipAddress: null,
+    });
+  const exchange = (clientId: string, code: string, verifier: string) =>
+    token(clientId, { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
   const refresh = (clientId: string, refreshToken: string) => token(clientId, { grant_type: "refresh_token", refresh_token: refreshToken });
   const bearer = (tokens: TokenResponse, now?: Date) => verifyAccessToken(db, `Bearer ${tokens.access_token}`, now);
 
@@ -98,12 +113,31 @@ describe("the OAuth authorization server", () => {
     const { clientId, app } = await newClient();
     const { code, verifier } = await authorizeCode(patient, clientId, { scopes: [], categories: ["LAB_RESULTS"] });
     const tokens = await exchange(clientId, code, verifier);
-    expect(tokens).toMatchObject({ token_type: "Bearer", expires_in: 600, patient: patient.userId, scope: `launch/patient offline_access ${DOCS}` });
+    expect(tokens).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 600,
+      patient: patient.userId,
+      scope: `launch/patient offline_access ${DOCS}`,
+    });
     expect(tokens.refresh_token).toMatch(/^ens_rt_/);
     const access = await bearer(tokens);
-    expect(access).toMatchObject({ patientId: patient.userId, scopes: ["launch/patient", "offline_access", DOCS], categories: ["LAB_RESULTS"], app: { id: app.id } });
-    const history = await db.historyEntry.findMany({ where: { patientId: patient.userId }, select: { action: true, actorId: true, details: true } });
-    expect(history).toEqual([{ action: "APP_CONNECTED", actorId: patient.userId, details: expect.objectContaining({ appId: app.id, categories: ["LAB_RESULTS"] }) }]);
+    expect(access).toMatchObject({
+      patientId: patient.userId,
+      scopes: ["launch/patient", "offline_access", DOCS],
+      categories: ["LAB_RESULTS"],
+      app: { id: app.id },
+    });
+    const history = await db.historyEntry.findMany({
+      where: { patientId: patient.userId },
+      select: { action: true, actorId: true, details: true },
+    });
+    expect(history).toEqual([
+      {
+        action: "APP_CONNECTED",
+        actorId: patient.userId,
+        details: expect.objectContaining({ appId: app.id, categories: ["LAB_RESULTS"] }),
+      },
+    ]);
   });
 
   it("refuses a code with the wrong PKCE verifier, and the code is burnt", async () => {
@@ -148,7 +182,9 @@ describe("the OAuth authorization server", () => {
     const { code, verifier } = await authorizeCode(patient, clientId);
     const client = await authenticateClient(db, { authorization: null, clientId });
     const later = new Date(Date.now() + 61_000);
-    expect(await caught(exchangeAuthorizationCode(db, { client, code, redirectUri: REDIRECT, codeVerifier: verifier, now: later }))).toMatchObject({ error: "invalid_grant" });
+    expect(
+      await caught(exchangeAuthorizationCode(db, { client, code, redirectUri: REDIRECT, codeVerifier: verifier, now: later })),
+    ).toMatchObject({ error: "invalid_grant" });
   });
 
   it("refuses expired and revoked access tokens; revoking a refresh token ends its family", async () => {
@@ -157,14 +193,26 @@ describe("the OAuth authorization server", () => {
     const first = await authorizeCode(patient, clientId);
     const tokens = await exchange(clientId, first.code, first.verifier);
     expect(await caught(bearer(tokens, new Date(Date.now() + 11 * 60_000)))).toMatchObject({ code: "UNAUTHENTICATED" });
-    await handleRevocationRequest(db, { form: new URLSearchParams({ client_id: clientId, token: tokens.access_token }), authorization: null, ipAddress: null });
+    await handleRevocationRequest(db, {
+      form: new URLSearchParams({ client_id: clientId, token: tokens.access_token }),
+      authorization: null,
+      ipAddress: null,
+    });
     expect(await caught(bearer(tokens))).toMatchObject({ code: "UNAUTHENTICATED" });
     // An unknown token is fine too (RFC 7009 §2.2).
-    await handleRevocationRequest(db, { form: new URLSearchParams({ client_id: clientId, token: "ens_at_unknown" }), authorization: null, ipAddress: null });
+    await handleRevocationRequest(db, {
+      form: new URLSearchParams({ client_id: clientId, token: "ens_at_unknown" }),
+      authorization: null,
+      ipAddress: null,
+    });
 
     const second = await authorizeCode(patient, clientId);
     const more = await exchange(clientId, second.code, second.verifier);
-    await handleRevocationRequest(db, { form: new URLSearchParams({ client_id: clientId, token: more.refresh_token!, token_type_hint: "refresh_token" }), authorization: null, ipAddress: null });
+    await handleRevocationRequest(db, {
+      form: new URLSearchParams({ client_id: clientId, token: more.refresh_token!, token_type_hint: "refresh_token" }),
+      authorization: null,
+      ipAddress: null,
+    });
     expect(await caught(bearer(more))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await caught(refresh(clientId, more.refresh_token!))).toMatchObject({ error: "invalid_grant" });
   });
@@ -187,7 +235,9 @@ describe("the OAuth authorization server", () => {
     const { clientId } = await newClient();
     const { code, verifier } = await authorizeCode(patient, clientId, { scopes: [] });
     const first = await exchange(clientId, code, verifier);
-    expect(await caught(token(clientId, { grant_type: "refresh_token", refresh_token: first.refresh_token!, scope: OBS }))).toMatchObject({ error: "invalid_scope" });
+    expect(await caught(token(clientId, { grant_type: "refresh_token", refresh_token: first.refresh_token!, scope: OBS }))).toMatchObject({
+      error: "invalid_scope",
+    });
     const narrowed = await token(clientId, { grant_type: "refresh_token", refresh_token: first.refresh_token!, scope: "launch/patient" });
     expect(narrowed.scope).toBe("launch/patient");
     // The new refresh token keeps the whole grant.
@@ -196,8 +246,14 @@ describe("the OAuth authorization server", () => {
 
   it("never redirects to an unregistered redirect URI or for an unknown client; other errors go back with the state", async () => {
     const { clientId } = await newClient();
-    expect(await startAuthorization(db, authorizeParams(clientId, { redirect_uri: "https://evil.invalid/callback" }).params)).toEqual({ kind: "errorPage", reason: "redirect_uri" });
-    expect(await startAuthorization(db, authorizeParams(clientId, { redirect_uri: `${REDIRECT}/` }).params)).toEqual({ kind: "errorPage", reason: "redirect_uri" });
+    expect(await startAuthorization(db, authorizeParams(clientId, { redirect_uri: "https://evil.invalid/callback" }).params)).toEqual({
+      kind: "errorPage",
+      reason: "redirect_uri",
+    });
+    expect(await startAuthorization(db, authorizeParams(clientId, { redirect_uri: `${REDIRECT}/` }).params)).toEqual({
+      kind: "errorPage",
+      reason: "redirect_uri",
+    });
     expect(await startAuthorization(db, authorizeParams("no-such-client").params)).toEqual({ kind: "errorPage", reason: "client" });
 
     const errorOf = async (overrides: Record<string, string | null>) => {
@@ -223,9 +279,22 @@ describe("the OAuth authorization server", () => {
     const outcome = await startAuthorization(db, authorizeParams(clientId, { state: "etat\u0000" }).params);
     expect(outcome.kind === "redirect" && new URL(outcome.location).searchParams.get("error")).toBe("invalid_request");
     const basic = `Basic ${Buffer.from(`${clientId}%00:secret`).toString("base64")}`;
-    await expect(handleTokenRequest(db, { form: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "x" }), authorization: basic, ipAddress: null })).rejects.toBeInstanceOf(OAuthError);
-    const form = (body: string) => new Request("http://localhost/api/oauth/token", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
-    await expect(readClientRequest(form(`grant_type=refresh_token&client_id=${encodeURIComponent(clientId)}%00`))).rejects.toBeInstanceOf(OAuthError);
+    await expect(
+      handleTokenRequest(db, {
+        form: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "x" }),
+        authorization: basic,
+        ipAddress: null,
+      }),
+    ).rejects.toBeInstanceOf(OAuthError);
+    const form = (body: string) =>
+      new Request("http://localhost/api/oauth/token", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      });
+    await expect(readClientRequest(form(`grant_type=refresh_token&client_id=${encodeURIComponent(clientId)}%00`))).rejects.toBeInstanceOf(
+      OAuthError,
+    );
     expect((await readClientRequest(form(`client_id=${encodeURIComponent(clientId)}`))).form.get("client_id")).toBe(clientId);
   });
 
@@ -233,20 +302,27 @@ describe("the OAuth authorization server", () => {
     const secret = `ens_cs_${randomBytes(16).toString("base64url")}`;
     const { clientId } = await newClient({ type: "CONFIDENTIAL", secret });
     const patient = await newPatient();
-    const basic = (id: string, password: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(password)}`).toString("base64")}`;
+    const basic = (id: string, password: string) =>
+      `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(password)}`).toString("base64")}`;
 
     const wrong = await caught(authenticateClient(db, { authorization: basic(clientId, "wrong"), clientId: null }));
     expect(wrong).toBeInstanceOf(OAuthError);
     expect(wrong).toMatchObject({ error: "invalid_client", status: 401 });
-    expect(await caught(authenticateClient(db, { authorization: null, clientId, clientSecret: "wrong" }))).toMatchObject({ error: "invalid_client" });
+    expect(await caught(authenticateClient(db, { authorization: null, clientId, clientSecret: "wrong" }))).toMatchObject({
+      error: "invalid_client",
+    });
     expect(await caught(authenticateClient(db, { authorization: null, clientId }))).toMatchObject({ error: "invalid_client" });
 
     const { code, verifier } = await authorizeCode(patient, clientId);
     const fields = { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier };
     expect(await caught(token(clientId, fields, basic(clientId, "wrong")))).toMatchObject({ error: "invalid_client" });
     const tokens = await token(clientId, fields, basic(clientId, secret));
-    expect(await caught(token(clientId, { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }))).toMatchObject({ error: "invalid_client" });
-    expect((await token(clientId, { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_secret: secret })).access_token).toBeTruthy();
+    expect(await caught(token(clientId, { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }))).toMatchObject({
+      error: "invalid_client",
+    });
+    expect(
+      (await token(clientId, { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_secret: secret })).access_token,
+    ).toBeTruthy();
   });
 
   it("asks again only when a request asks for more than the connection has", async () => {
@@ -260,7 +336,11 @@ describe("the OAuth authorization server", () => {
     expect(wider.consentAsked).toBe(true);
     const connection = await db.appConnection.findFirstOrThrow({ where: { patientId: patient.userId }, select: { scopes: true } });
     expect(connection.scopes).toEqual(["launch/patient", DOCS, OBS]);
-    const actions = await db.historyEntry.findMany({ where: { patientId: patient.userId }, orderBy: { sequence: "asc" }, select: { action: true } });
+    const actions = await db.historyEntry.findMany({
+      where: { patientId: patient.userId },
+      orderBy: { sequence: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((entry) => entry.action)).toEqual(["APP_CONNECTED", "APP_CONNECTION_CHANGED"]);
   });
 
@@ -274,10 +354,29 @@ describe("the OAuth authorization server", () => {
     const stranger = await caught(openAuthorizationRequest(db, { actor: other, requestId: started.requestId }));
     expect(stranger).toBeInstanceOf(AppError);
     expect(stranger).toMatchObject({ code: "NOT_FOUND" });
-    const answer = () => decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes: [], categories: ["PRESCRIPTION"] } });
-    expect(await caught(decideAuthorization(db, { actor: other, requestId: started.requestId, allow: true, form: { scopes: [], categories: ["PRESCRIPTION"] } }))).toMatchObject({ code: "NOT_FOUND" });
+    const answer = () =>
+      decideAuthorization(db, {
+        actor: patient,
+        requestId: started.requestId,
+        allow: true,
+        form: { scopes: [], categories: ["PRESCRIPTION"] },
+      });
+    expect(
+      await caught(
+        decideAuthorization(db, {
+          actor: other,
+          requestId: started.requestId,
+          allow: true,
+          form: { scopes: [], categories: ["PRESCRIPTION"] },
+        }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
     // Keeping the document scope without a category is refused, and leaves the request open.
-    expect(await caught(decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes: [], categories: [] } }))).toMatchObject({ field: "categories" });
+    expect(
+      await caught(
+        decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes: [], categories: [] } }),
+      ),
+    ).toMatchObject({ field: "categories" });
     const results = await Promise.allSettled([answer(), answer()]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.oAuthAuthorizationCode.count({ where: { client: { clientId } } })).toBe(1);
@@ -289,7 +388,12 @@ describe("the OAuth authorization server", () => {
     const started = await startAuthorization(db, authorizeParams(clientId).params);
     if (started.kind !== "consent") throw new Error("expected consent");
     await openAuthorizationRequest(db, { actor: patient, requestId: started.requestId });
-    const { location } = await decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: false, form: { scopes: [], categories: [] } });
+    const { location } = await decideAuthorization(db, {
+      actor: patient,
+      requestId: started.requestId,
+      allow: false,
+      form: { scopes: [], categories: [] },
+    });
     expect(Object.fromEntries(new URL(location).searchParams)).toMatchObject({ error: "access_denied", state: "etat-123" });
     expect(await db.appConnection.count({ where: { patientId: patient.userId } })).toBe(0);
   });
@@ -297,23 +401,35 @@ describe("the OAuth authorization server", () => {
   it("narrowing a connection narrows its tokens at once; disconnecting refuses them", async () => {
     const patient = await newPatient();
     const { clientId, app } = await newClient();
-    await connectApp(testCtx(db, { actor: patient }), { slug: app.slug, form: { scopes: [OBS], categories: ["PRESCRIPTION", "LAB_RESULTS"] } });
+    await connectApp(testCtx(db, { actor: patient }), {
+      slug: app.slug,
+      form: { scopes: [OBS], categories: ["PRESCRIPTION", "LAB_RESULTS"] },
+    });
     const { code, verifier, consentAsked } = await authorizeCode(patient, clientId);
     expect(consentAsked).toBe(false);
     const tokens = await exchange(clientId, code, verifier);
     const connection = await db.appConnection.findFirstOrThrow({ where: { patientId: patient.userId }, select: { id: true } });
 
-    await changeConnection(testCtx(db, { actor: patient }), { connectionId: connection.id, form: { scopes: [DOCS], categories: ["LAB_RESULTS"] } });
+    await changeConnection(testCtx(db, { actor: patient }), {
+      connectionId: connection.id,
+      form: { scopes: [DOCS], categories: ["LAB_RESULTS"] },
+    });
     const narrowed = await bearer(tokens);
     expect(narrowed.scopes).not.toContain(OBS);
     expect(narrowed.categories).toEqual(["LAB_RESULTS"]);
 
     const stranger = await newPatient();
-    expect(await caught(disconnectApp(testCtx(db, { actor: stranger }), { connectionId: connection.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await caught(disconnectApp(testCtx(db, { actor: stranger }), { connectionId: connection.id }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     await disconnectApp(testCtx(db, { actor: patient }), { connectionId: connection.id });
     expect(await caught(bearer(tokens))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await caught(refresh(clientId, tokens.refresh_token!))).toMatchObject({ error: "invalid_grant" });
-    const actions = await db.historyEntry.findMany({ where: { patientId: patient.userId }, orderBy: { sequence: "asc" }, select: { action: true } });
+    const actions = await db.historyEntry.findMany({
+      where: { patientId: patient.userId },
+      orderBy: { sequence: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((entry) => entry.action)).toEqual(["APP_CONNECTED", "APP_CONNECTION_CHANGED", "APP_DISCONNECTED"]);
   });
 });

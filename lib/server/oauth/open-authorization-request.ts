@@ -21,14 +21,23 @@ export type OpenedRequest =
   | { kind: "expired" | "answered" | "unavailable" }
   /** The patient already granted all of it: the code is issued without asking again. */
   | { kind: "redirect"; location: string }
-  | { kind: "consent"; requestId: string; scopes: string[]; app: ConsentAppDetails; connection: { scopes: string[]; categories: DocumentCategory[] } | null };
+  | {
+      kind: "consent";
+      requestId: string;
+      scopes: string[];
+      app: ConsentAppDetails;
+      connection: { scopes: string[]; categories: DocumentCategory[] } | null;
+    };
 
 /**
  * The patient opens an authorization request: it becomes theirs (the first signed-in patient who
  * opens it; anyone else then gets NOT_FOUND, so a link passed on leads nowhere). A request asking
  * nothing beyond the patient's connection is answered at once; a wider one needs their consent.
  */
-export async function openAuthorizationRequest(db: Db, { actor, requestId, now = new Date() }: { actor: Actor; requestId: string; now?: Date }): Promise<OpenedRequest> {
+export async function openAuthorizationRequest(
+  db: Db,
+  { actor, requestId, now = new Date() }: { actor: Actor; requestId: string; now?: Date },
+): Promise<OpenedRequest> {
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const patientId = actor!.userId;
   await db.oAuthAuthorizationRequest.updateMany({ where: { id: requestId, patientId: null }, data: { patientId } });
@@ -38,15 +47,34 @@ export async function openAuthorizationRequest(db: Db, { actor, requestId, now =
   const app = request.client.app;
   if (request.client.revokedAt || app.status !== "LISTED") return { kind: "unavailable" };
 
-  const existing = await db.appConnection.findUnique({ where: { patientId_appId: { patientId, appId: app.id } }, select: { id: true, scopes: true, categories: true, revokedAt: true } });
+  const existing = await db.appConnection.findUnique({
+    where: { patientId_appId: { patientId, appId: app.id } },
+    select: { id: true, scopes: true, categories: true, revokedAt: true },
+  });
   const connection = existing && !existing.revokedAt ? existing : null;
   if (!connection || widens(connection.scopes, request.scopes)) {
-    return { kind: "consent", requestId: request.id, scopes: request.scopes, app, connection: connection && { scopes: connection.scopes, categories: connection.categories } };
+    return {
+      kind: "consent",
+      requestId: request.id,
+      scopes: request.scopes,
+      app,
+      connection: connection && { scopes: connection.scopes, categories: connection.categories },
+    };
   }
   const code = await db.$transaction(async (tx) => {
-    const { count } = await tx.oAuthAuthorizationRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt: now } });
+    const { count } = await tx.oAuthAuthorizationRequest.updateMany({
+      where: { id: request.id, answeredAt: null },
+      data: { answeredAt: now },
+    });
     if (count === 0) return null;
-    return issueAuthorizationCode(tx, { clientId: request.client.id, connectionId: connection.id, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, scopes: request.scopes, now });
+    return issueAuthorizationCode(tx, {
+      clientId: request.client.id,
+      connectionId: connection.id,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+      scopes: request.scopes,
+      now,
+    });
   });
   if (!code) return { kind: "answered" };
   return { kind: "redirect", location: redirectWithParams(request.redirectUri, { code, state: request.state }) };

@@ -9,6 +9,7 @@ import { getConfig } from "@/lib/server/config";
  */
 export function redirectWithParams(redirectUri: string, params: Record<string, string | null | undefined>): string {
   const url = new URL(redirectUri);
-  for (const [name, value] of Object.entries({ ...params, iss: getConfig().appUrl })) if (value !== null && value !== undefined) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries({ ...params, iss: getConfig().appUrl }))
+    if (value !== null && value !== undefined) url.searchParams.set(name, value);
   return url.toString();
 }

@@ -10,8 +10,14 @@ import { hashOpaqueToken } from "./opaque-token";
  * revoked or another client's changes nothing, and the answer is the same (§2.2), so nothing can be
  * learnt by probing.
  */
-export async function revokeToken(db: Db, { client, token, now = new Date() }: { client: AuthenticatedClient; token: string; now?: Date }): Promise<void> {
-  const row = await db.oAuthToken.findUnique({ where: { tokenHash: hashOpaqueToken(token) }, select: { id: true, kind: true, clientId: true, familyId: true } });
+export async function revokeToken(
+  db: Db,
+  { client, token, now = new Date() }: { client: AuthenticatedClient; token: string; now?: Date },
+): Promise<void> {
+  const row = await db.oAuthToken.findUnique({
+    where: { tokenHash: hashOpaqueToken(token) },
+    select: { id: true, kind: true, clientId: true, familyId: true },
+  });
   if (!row || row.clientId !== client.id) return;
   if (row.kind === "REFRESH") await revokeFamily(db, { familyId: row.familyId }, now);
   else await db.oAuthToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now } });

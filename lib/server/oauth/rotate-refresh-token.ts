@@ -15,7 +15,12 @@ import { hashOpaqueToken } from "./opaque-token";
  */
 export async function rotateRefreshToken(
   db: Db,
-  { client, refreshToken, scope, now = new Date() }: { client: AuthenticatedClient; refreshToken: string | null; scope: string | null; now?: Date },
+  {
+    client,
+    refreshToken,
+    scope,
+    now = new Date(),
+  }: { client: AuthenticatedClient; refreshToken: string | null; scope: string | null; now?: Date },
 ): Promise<TokenResponse> {
   if (!refreshToken) throw new OAuthError("invalid_request", "refresh_token is required.");
   const outcome = await db.$transaction(async (tx): Promise<{ error: string } | { scopeError: true } | { tokens: TokenResponse }> => {
@@ -37,7 +42,10 @@ export async function rotateRefreshToken(
     if (token.revokedAt) return { error: "Refresh token revoked." };
     if (token.rotatedAt) {
       const revoked = await revokeFamily(tx, { familyId: token.familyId }, now);
-      logger.warn({ event: "oauth.refresh_replayed", clientId: client.clientId, revoked }, "A rotated refresh token was used again; its family is revoked.");
+      logger.warn(
+        { event: "oauth.refresh_replayed", clientId: client.clientId, revoked },
+        "A rotated refresh token was used again; its family is revoked.",
+      );
       return { error: "Refresh token already used." };
     }
     if (token.expiresAt <= now) return { error: "Refresh token expired." };
@@ -51,10 +59,21 @@ export async function rotateRefreshToken(
       if (requested.unknown.length > 0 || requested.known.some((s) => !token.scopes.includes(s))) return { scopeError: true };
       scopes = granted.filter((s) => (requested.known as string[]).includes(s));
     }
-    const { count } = await tx.oAuthToken.updateMany({ where: { id: token.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: now } });
+    const { count } = await tx.oAuthToken.updateMany({
+      where: { id: token.id, rotatedAt: null, revokedAt: null },
+      data: { rotatedAt: now },
+    });
     if (count === 0) return { error: "Refresh token already used." };
     return {
-      tokens: await issueTokens(tx, { clientId: client.id, connectionId: connection.id, patientId: connection.patientId, scopes, refreshScopes: granted, familyId: token.familyId, now }),
+      tokens: await issueTokens(tx, {
+        clientId: client.id,
+        connectionId: connection.id,
+        patientId: connection.patientId,
+        scopes,
+        refreshScopes: granted,
+        familyId: token.familyId,
+        now,
+      }),
     };
   });
   if ("scopeError" in outcome) throw new OAuthError("invalid_scope", "A refresh may only narrow the granted scope.");

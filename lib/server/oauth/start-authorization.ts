@@ -25,7 +25,11 @@ const SINGLE = ["response_type", "client_id", "redirect_uri", "scope", "state", 
  * request itself. Unknown scopes, and scopes beyond what the app's catalogue entry states, are
  * dropped rather than refused, as §3.3 allows.
  */
-export async function startAuthorization(db: Pick<Db, "oAuthClient" | "oAuthAuthorizationRequest">, params: URLSearchParams, now = new Date()): Promise<AuthorizeOutcome> {
+export async function startAuthorization(
+  db: Pick<Db, "oAuthClient" | "oAuthAuthorizationRequest">,
+  params: URLSearchParams,
+  now = new Date(),
+): Promise<AuthorizeOutcome> {
   const clientId = params.get("client_id");
   const client =
     clientId && clientId.length <= 80 && !hasNul(clientId) && params.getAll("client_id").length === 1
@@ -36,13 +40,18 @@ export async function startAuthorization(db: Pick<Db, "oAuthClient" | "oAuthAuth
       : null;
   if (!client || client.revokedAt || client.app.status !== "LISTED") return { kind: "errorPage", reason: "client" };
   const redirectUri = params.get("redirect_uri");
-  if (!redirectUri || params.getAll("redirect_uri").length !== 1 || !client.redirectUris.includes(redirectUri)) return { kind: "errorPage", reason: "redirect_uri" };
+  if (!redirectUri || params.getAll("redirect_uri").length !== 1 || !client.redirectUris.includes(redirectUri))
+    return { kind: "errorPage", reason: "redirect_uri" };
 
   const state = params.get("state");
   const fail = (error: string, description: string) => ({
     kind: "redirect" as const,
     // A state too long to store is not echoed either.
-    location: redirectWithParams(redirectUri, { error, error_description: description, state: state && state.length <= 500 ? state : undefined }),
+    location: redirectWithParams(redirectUri, {
+      error,
+      error_description: description,
+      state: state && state.length <= 500 ? state : undefined,
+    }),
   });
   if (SINGLE.some((name) => params.getAll(name).length > 1)) return fail("invalid_request", "A parameter was repeated.");
   // Stored with the request: no database text can hold a NUL.
@@ -63,7 +72,14 @@ export async function startAuthorization(db: Pick<Db, "oAuthClient" | "oAuthAuth
   if (scopes.length === 0) return fail("invalid_scope", "No scope this app may ask for was requested.");
 
   const request = await db.oAuthAuthorizationRequest.create({
-    data: { clientId: client.id, redirectUri, state, codeChallenge: challenge, scopes, expiresAt: new Date(now.getTime() + OAUTH_LIFETIMES.requestMs) },
+    data: {
+      clientId: client.id,
+      redirectUri,
+      state,
+      codeChallenge: challenge,
+      scopes,
+      expiresAt: new Date(now.getTime() + OAUTH_LIFETIMES.requestMs),
+    },
     select: { id: true },
   });
   return { kind: "consent", requestId: request.id };

@@ -26,7 +26,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * is not revoked; its connection is not revoked; its app is LISTED (a suspended or delisted app's
  * tokens stop working immediately). Throws UNAUTHENTICATED otherwise, with no detail for the caller.
  */
-export async function verifyAccessToken(db: Pick<Db, "oAuthToken" | "appConnection">, authorization: string | null, now = new Date()): Promise<AppAccess> {
+export async function verifyAccessToken(
+  db: Pick<Db, "oAuthToken" | "appConnection">,
+  authorization: string | null,
+  now = new Date(),
+): Promise<AppAccess> {
   const match = /^Bearer ([A-Za-z0-9_\-.~+/]+=*)$/.exec(authorization?.trim() ?? "");
   if (!match) throw new AppError("UNAUTHENTICATED", "Missing or malformed bearer token.");
   const token = await db.oAuthToken.findUnique({

@@ -29,11 +29,22 @@ describe("keyset cursors", () => {
       }
       return "accepted";
     };
-    for (const cursor of ["not-a-cursor", forge({ k: "2025-06-01T00:00:00Z", i: "1" }), forge({ k: "2025-06-01T00:00:00Z" }), forge({ k: "0000-01-01T00:00:00Z", i: id }), forge({ k: "2025-06-01", i: id })]) {
+    for (const cursor of [
+      "not-a-cursor",
+      forge({ k: "2025-06-01T00:00:00Z", i: "1" }),
+      forge({ k: "2025-06-01T00:00:00Z" }),
+      forge({ k: "0000-01-01T00:00:00Z", i: id }),
+      forge({ k: "2025-06-01", i: id }),
+    ]) {
       expect(refused(byInstant, cursor)).toEqual({ code: "BAD_REQUEST", field: undefined });
     }
     // A day PostgreSQL cannot hold, an instant where a day is expected, a cursor of another order.
-    for (const cursor of [forge({ s: "date_asc", k: "2024-13-45", i: id }), forge({ s: "date_asc", k: "2025-06-01T00:00:00Z", i: id }), forge({ s: "date_desc", k: "2025-06-01", i: id }), forge({ k: "2025-06-01", i: id })]) {
+    for (const cursor of [
+      forge({ s: "date_asc", k: "2024-13-45", i: id }),
+      forge({ s: "date_asc", k: "2025-06-01T00:00:00Z", i: id }),
+      forge({ s: "date_desc", k: "2025-06-01", i: id }),
+      forge({ k: "2025-06-01", i: id }),
+    ]) {
       expect(refused(byDay, cursor)).toEqual({ code: "BAD_REQUEST", field: "_cursor" });
     }
     expect(refused(byInstant, forge({ s: "date_asc", k: "2025-06-01T00:00:00Z", i: id }))).toMatchObject({ code: "BAD_REQUEST" });
@@ -57,7 +68,14 @@ describe("keyset conditions in the database", () => {
   /** Ten documents over four instants and four days, so that keys tie and the id decides. */
   async function documents() {
     const { id: ownerId } = await db.user.create({
-      data: { email: `keyset-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Page", status: "ACTIVE", roles: ["PATIENT"], birthDate: new Date("1980-03-04") },
+      data: {
+        email: `keyset-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Page",
+        status: "ACTIVE",
+        roles: ["PATIENT"],
+        birthDate: new Date("1980-03-04"),
+      },
       select: { id: true },
     });
     await db.document.createMany({

@@ -43,19 +43,34 @@ export type Keyset<K extends KeyKind> = {
   page: <R extends { id: string }>(rows: R[], limit: number, keyOf: (row: R) => KeyOf<K>) => KeysetPage<R, K>;
 };
 
-type KeysetWhere<F extends string> = { OR?: ({ [P in F]: { lt: Date } | { gt: Date } } | ({ [P in F]: Date } & { id: { lt: string } | { gt: string } }))[] };
+type KeysetWhere<F extends string> = {
+  OR?: ({ [P in F]: { lt: Date } | { gt: Date } } | ({ [P in F]: Date } & { id: { lt: string } | { gt: string } }))[];
+};
 
 /**
  * The paging of one list order. `order` is the direction of the key (the id follows it); `sort` names
  * the order when one list has several, so that a cursor of one is refused by another; `name` and
  * `field` say in the error which cursor and which parameter were wrong.
  */
-export function keyset<K extends KeyKind>({ key, order, sort, name, field }: { key: K; order: "asc" | "desc"; sort?: string; name: string; field?: string }): Keyset<K> {
+export function keyset<K extends KeyKind>({
+  key,
+  order,
+  sort,
+  name,
+  field,
+}: {
+  key: K;
+  order: "asc" | "desc";
+  sort?: string;
+  name: string;
+  field?: string;
+}): Keyset<K> {
   const text = (value: KeyOf<K>): string => (value instanceof Date ? value.toISOString() : value);
   const refuse = (message: string, cause?: unknown) => new AppError("BAD_REQUEST", message, { field, cause });
   const after = order === "desc" ? Prisma.raw("<") : Prisma.raw(">");
   const cast = key === "instant" ? Prisma.raw("timestamptz") : Prisma.raw("date");
-  const encode = (position: KeysetPosition<K>) => Buffer.from(JSON.stringify({ ...(sort ? { s: sort } : {}), k: text(position.key), i: position.id })).toString("base64url");
+  const encode = (position: KeysetPosition<K>) =>
+    Buffer.from(JSON.stringify({ ...(sort ? { s: sort } : {}), k: text(position.key), i: position.id })).toString("base64url");
 
   return {
     encode,
@@ -74,7 +89,8 @@ export function keyset<K extends KeyKind>({ key, order, sort, name, field }: { k
       return { key: (key === "instant" ? new Date(parsed.k) : parsed.k) as KeyOf<K>, id: parsed.i };
     },
 
-    sql: (column, position) => (position ? Prisma.sql`(${column}, id) ${after} (${text(position.key)}::${cast}, ${position.id}::uuid)` : Prisma.sql`TRUE`),
+    sql: (column, position) =>
+      position ? Prisma.sql`(${column}, id) ${after} (${text(position.key)}::${cast}, ${position.id}::uuid)` : Prisma.sql`TRUE`,
 
     where<F extends string>(fieldName: F, position: KeysetPosition<K> | null): KeysetWhere<F> {
       if (!position) return {};

@@ -7,7 +7,12 @@ import { ensureSpaceCode } from "./space-code";
 describe("ensureSpaceCode", () => {
   const db = useTestDb();
   const newUser = async (spaceCode: string | null = null) =>
-    (await db.user.create({ data: { email: `s-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", spaceCode }, select: { id: true } })).id;
+    (
+      await db.user.create({
+        data: { email: `s-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", spaceCode },
+        select: { id: true },
+      })
+    ).id;
 
   it("gives a patient a code once and the same code afterwards, even to concurrent first views", async () => {
     const userId = await newUser();

@@ -17,7 +17,17 @@ const actors: Record<string, Actor> = {
 
 // Every cell of the table is asserted: adding a permission or an actor without deciding fails here.
 type Row = Record<keyof typeof actors, boolean>;
-const none: Row = { anonymous: false, half: false, halfNewAccount: false, full: false, otherPatient: false, support: false, curator: false, admin: false, halfAdmin: false };
+const none: Row = {
+  anonymous: false,
+  half: false,
+  halfNewAccount: false,
+  full: false,
+  otherPatient: false,
+  support: false,
+  curator: false,
+  admin: false,
+  halfAdmin: false,
+};
 const only = (...names: (keyof typeof actors)[]): Row => ({ ...none, ...Object.fromEntries(names.map((n) => [n, true])) });
 const anyFull = only("full", "otherPatient", "support", "curator", "admin");
 

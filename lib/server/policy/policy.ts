@@ -81,5 +81,7 @@ export function authorize(actor: Actor, permission: Permission, resource: { owne
 }
 
 export function actorOf(session: { user: { id: string; roles: Role[] }; stage: SessionStage; hasConfirmedFactor: boolean } | null): Actor {
-  return session ? { userId: session.user.id, roles: session.user.roles, stage: session.stage, hasConfirmedFactor: session.hasConfirmedFactor } : null;
+  return session
+    ? { userId: session.user.id, roles: session.user.roles, stage: session.stage, hasConfirmedFactor: session.hasConfirmedFactor }
+    : null;
 }

@@ -19,20 +19,34 @@ export const breakGlassSchema = z.object({ reason: z.string().trim().min(10).max
  * stating why. Refused when the patient switched emergency access off or blocked this professional.
  * The access, with its reason, is in the history at once and the patient is alerted (always).
  */
-export async function breakGlass(db: Db, actor: Actor, patientId: string, input: z.input<typeof breakGlassSchema>, { ipAddress }: { ipAddress: string | null }) {
+export async function breakGlass(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  input: z.input<typeof breakGlassSchema>,
+  { ipAddress }: { ipAddress: string | null },
+) {
   const parsed = breakGlassSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "An emergency access needs a reason.", { messageKey: "pro.emergency.reasonRequired", field: "reason" });
+  if (!parsed.success)
+    throw new AppError("BAD_REQUEST", "An emergency access needs a reason.", {
+      messageKey: "pro.emergency.reasonRequired",
+      field: "reason",
+    });
   const professional = await professionalOf(db, actor);
   if (!professional.emergencyStaff) throw new AppError("FORBIDDEN", "Not emergency staff.");
   const patient = await db.user.findFirst({ where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } }, select: { id: true } });
   if (!patient) throw new AppError("NOT_FOUND");
   const facts = await loadAccessFacts(db, actor, patient.id);
   if (facts.blocked) throw new AppError("NOT_FOUND");
-  if (!facts.emergencyAccessEnabled) throw new AppError("FORBIDDEN", "The patient switched emergency access off.", { messageKey: "pro.emergency.disabled" });
+  if (!facts.emergencyAccessEnabled)
+    throw new AppError("FORBIDDEN", "The patient switched emergency access off.", { messageKey: "pro.emergency.disabled" });
   const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
   const expiresAt = new Date(Date.now() + EMERGENCY_ACCESS_HOURS * 60 * 60 * 1000);
   const { access, messageId } = await db.$transaction(async (tx) => {
-    const access = await tx.emergencyAccess.create({ data: { patientId: patient.id, professionalId: professional.id, reason: parsed.data.reason, expiresAt }, select: { id: true, expiresAt: true } });
+    const access = await tx.emergencyAccess.create({
+      data: { patientId: patient.id, professionalId: professional.id, reason: parsed.data.reason, expiresAt },
+      select: { id: true, expiresAt: true },
+    });
     const alert = await recordProfessionalAccess(tx, {
       patientId: patient.id,
       actor: historyActor,

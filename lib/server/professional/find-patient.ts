@@ -30,26 +30,51 @@ export const findPatientSchema = z.object({
  * ask). Rate-limited per professional and per address; a match is written in the patient's history, without
  * the first-access alert: looking someone up reads nothing of their record.
  */
-export async function findPatientForProfessional(db: Db, actor: Actor, input: z.input<typeof findPatientSchema>, { ipAddress }: { ipAddress: string | null }) {
+export async function findPatientForProfessional(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof findPatientSchema>,
+  { ipAddress }: { ipAddress: string | null },
+) {
   const { identifier, birthDate } = findPatientSchema.parse(input);
   const professional = await professionalOf(db, actor);
   const limit = await consumeAbuseLimit(db, { action: "patientLookup", subject: professional.id, ipAddress });
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many patient look-ups.", { messageValues: { retryAfterSeconds: limit.retryAfterSeconds } });
+  if (!limit.allowed)
+    throw new AppError("RATE_LIMITED", "Too many patient look-ups.", { messageValues: { retryAfterSeconds: limit.retryAfterSeconds } });
 
   const nir = normalizeNir(identifier);
   const spaceCode = normalizeSpaceCode(identifier);
   // By a qualified NIR only: a declared one is whatever someone typed at sign-up, and finding its
   // first claimant would hand a squatter the real person's records.
-  const where: Prisma.UserWhereInput | null = isValidNir(nir) ? { identityQualification: { is: { nir } } } : spaceCode ? { spaceCode } : null;
+  const where: Prisma.UserWhereInput | null = isValidNir(nir)
+    ? { identityQualification: { is: { nir } } }
+    : spaceCode
+      ? { spaceCode }
+      : null;
   if (!where) throw new AppError("NOT_FOUND", "No patient matches.", { messageKey: "pro.find.notFound" });
   const patient = await db.user.findFirst({
     where: { ...where, birthDate: new Date(`${birthDate}T00:00:00Z`), status: "ACTIVE", roles: { has: "PATIENT" } },
     select: { id: true, firstName: true, lastName: true, birthDate: true },
   });
-  const blocked = patient && (await db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId: patient.id, professionalId: professional.id } } }));
+  const blocked =
+    patient &&
+    (await db.professionalBlock.findUnique({
+      where: { patientId_professionalId: { patientId: patient.id, professionalId: professional.id } },
+    }));
   if (!patient || blocked) throw new AppError("NOT_FOUND", "No patient matches.", { messageKey: "pro.find.notFound" });
 
   const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
-  await recordProfessionalAccessNow(db, { patientId: patient.id, actor: historyActor, action: "PATIENT_LOOKED_UP", details: { professionalId: professional.id }, ipAddress });
-  return { id: patient.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate!.toISOString().slice(0, 10) };
+  await recordProfessionalAccessNow(db, {
+    patientId: patient.id,
+    actor: historyActor,
+    action: "PATIENT_LOOKED_UP",
+    details: { professionalId: professional.id },
+    ipAddress,
+  });
+  return {
+    id: patient.id,
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    birthDate: patient.birthDate!.toISOString().slice(0, 10),
+  };
 }

@@ -11,13 +11,25 @@ import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
  * The patient's documents a professional may see (never hidden ones, only what the consent covers),
  * the same list and filters as the patient's. Each view of the list is in the patient's history.
  */
-export async function listPatientDocumentsForProfessional(db: Db, actor: Actor, patientId: string, query: DocumentListQuery, { ipAddress }: { ipAddress: string | null }): Promise<DocumentPage> {
+export async function listPatientDocumentsForProfessional(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  query: DocumentListQuery,
+  { ipAddress }: { ipAddress: string | null },
+): Promise<DocumentPage> {
   const access = await authorizeHealth(db, actor, patientId, { kind: "documentList" }, "read");
   const page = await listDocumentsWithAccess(db, { ownerId: patientId, query: { ...query, bin: undefined }, access });
   if (access.basis !== "OWNER" && !query.cursor) {
     // The first page is the view; "load more" is the same look at the list.
     const historyActor = await historyActorForAccess(db, actor, access);
-    await recordProfessionalAccessNow(db, { patientId, actor: historyActor, action: "DOCUMENT_LIST_VIEWED", details: accessDetails(access), ipAddress });
+    await recordProfessionalAccessNow(db, {
+      patientId,
+      actor: historyActor,
+      action: "DOCUMENT_LIST_VIEWED",
+      details: accessDetails(access),
+      ipAddress,
+    });
   }
   return page;
 }

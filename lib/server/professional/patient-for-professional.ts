@@ -33,14 +33,23 @@ export async function patientForProfessional(db: Db, actor: Actor, patientId: st
   const professional = await professionalOf(db, actor);
   const patient = await db.user.findFirst({
     where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } },
-    select: { id: true, firstName: true, lastName: true, birthDate: true, identityQualification: { select: { method: true, createdAt: true } } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      birthDate: true,
+      identityQualification: { select: { method: true, createdAt: true } },
+    },
   });
   if (!patient) throw new AppError("NOT_FOUND");
   const facts = await loadAccessFacts(db, actor, patient.id);
   if (facts.blocked) throw new AppError("NOT_FOUND");
   // Holding a patient's id is not enough: the professional must have found them (identifier and birth
   // date, which the history records) or have a relationship with them (consent, médecin traitant).
-  const known = facts.grant || facts.isTreatingDoctor || (await db.historyEntry.findFirst({ where: { patientId: patient.id, actorId: actor!.userId }, select: { id: true } }));
+  const known =
+    facts.grant ||
+    facts.isTreatingDoctor ||
+    (await db.historyEntry.findFirst({ where: { patientId: patient.id, actorId: actor!.userId }, select: { id: true } }));
   if (!known) throw new AppError("NOT_FOUND");
   const read = decideHealthAccess(actor, facts, { kind: "documentList" }, "read");
   const add = decideHealthAccess(actor, facts, { kind: "documentList" }, "add");

@@ -48,7 +48,9 @@ describe("the professional space", () => {
         status: "ACTIVE",
         birthDate: new Date("1985-05-12"),
         declaredNir: nir,
-        identityQualification: { create: { nir, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", qualifiedByLabel: "Dr Test (Médecin)" } },
+        identityQualification: {
+          create: { nir, method: "IN_PERSON", documentType: "NATIONAL_ID_CARD", qualifiedByLabel: "Dr Test (Médecin)" },
+        },
       },
       select: { id: true },
     });
@@ -57,9 +59,20 @@ describe("the professional space", () => {
   }
 
   async function newProfessional({ emergencyStaff = false } = {}) {
-    const user = await db.user.create({ data: { email: `pro-${randomUUID()}@test.local`, firstName: "Paul", lastName: "Martin", status: "ACTIVE", roles: ["PROFESSIONAL"] }, select: { id: true } });
+    const user = await db.user.create({
+      data: { email: `pro-${randomUUID()}@test.local`, firstName: "Paul", lastName: "Martin", status: "ACTIVE", roles: ["PROFESSIONAL"] },
+      select: { id: true },
+    });
     const professional = await db.professional.create({
-      data: { userId: user.id, rpps: withRppsCheckDigit(String(2000000000 + Math.floor(Math.random() * 99999999))), firstName: "Paul", lastName: "Martin", profession: "Médecin", city: "Lyon", emergencyStaff },
+      data: {
+        userId: user.id,
+        rpps: withRppsCheckDigit(String(2000000000 + Math.floor(Math.random() * 99999999))),
+        firstName: "Paul",
+        lastName: "Martin",
+        profession: "Médecin",
+        city: "Lyon",
+        emergencyStaff,
+      },
       select: { id: true },
     });
     const actor: NonNullable<Actor> = { userId: user.id, roles: ["PROFESSIONAL"], stage: "FULL", hasConfirmedFactor: true };
@@ -68,7 +81,13 @@ describe("the professional space", () => {
 
   async function upload(patient: NonNullable<Actor>, category: DocumentCategory, title: string, { hidden = false } = {}) {
     const { documentId } = await receiveUpload(
-      { actor: patient, body: bodyOf(png), declaredLength: png.length, fileName: "doc.png", metadata: { title, category, documentDate: "2025-01-01", note: null } },
+      {
+        actor: patient,
+        body: bodyOf(png),
+        declaredLength: png.length,
+        fileName: "doc.png",
+        metadata: { title, category, documentDate: "2025-01-01", note: null },
+      },
       { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
     );
     if (hidden) await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true } });
@@ -86,12 +105,21 @@ describe("the professional space", () => {
   it("finds a patient only with identifier and birth date together, and writes the look-up in their history", async () => {
     const patient = await newPatient();
     const pro = await newProfessional();
-    expect(await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip)).toMatchObject({ id: patient.id, lastName: "Roux" });
-    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-13" }, ip))).toBe("NOT_FOUND");
+    expect(await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip)).toMatchObject({
+      id: patient.id,
+      lastName: "Roux",
+    });
+    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-13" }, ip))).toBe(
+      "NOT_FOUND",
+    );
     const code = "ENS-23456789";
     await db.user.update({ where: { id: patient.id }, data: { spaceCode: code } });
-    expect(await findPatientForProfessional(db, pro.actor, { identifier: "ens 2345 6789", birthDate: "1985-05-12" }, ip)).toMatchObject({ id: patient.id });
-    expect(await codeOf(findPatientForProfessional(db, patient.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe("FORBIDDEN");
+    expect(await findPatientForProfessional(db, pro.actor, { identifier: "ens 2345 6789", birthDate: "1985-05-12" }, ip)).toMatchObject({
+      id: patient.id,
+    });
+    expect(await codeOf(findPatientForProfessional(db, patient.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe(
+      "FORBIDDEN",
+    );
     const entries = await db.historyEntry.findMany({ where: { patientId: patient.id }, select: { action: true, actorRole: true } });
     expect(entries).toEqual([
       { action: "PATIENT_LOOKED_UP", actorRole: "PROFESSIONAL" },
@@ -113,14 +141,26 @@ describe("the professional space", () => {
     await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
     await listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip);
     await listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip);
-    expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true } })).toEqual([{ kind: "FIRST_PROFESSIONAL_ACCESS", actorLabel: "Paul Martin" }]);
+    expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true } })).toEqual([
+      { kind: "FIRST_PROFESSIONAL_ACCESS", actorLabel: "Paul Martin" },
+    ]);
     expect(await db.outboundMessage.count({ where: { recipient: email } })).toBe(1);
   });
 
   it("never finds a patient by a NIR that is only declared, whoever declared it", async () => {
     const pro = await newProfessional();
     const nir = withNirKey(`2850575${String(100000 + Math.floor(Math.random() * 899999))}`);
-    await db.user.create({ data: { email: `d-${randomUUID()}@test.local`, firstName: "Eve", lastName: "Roux", status: "ACTIVE", birthDate: new Date("1985-05-12"), declaredNir: nir }, select: { id: true } });
+    await db.user.create({
+      data: {
+        email: `d-${randomUUID()}@test.local`,
+        firstName: "Eve",
+        lastName: "Roux",
+        status: "ACTIVE",
+        birthDate: new Date("1985-05-12"),
+        declaredNir: nir,
+      },
+      select: { id: true },
+    });
     expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: nir, birthDate: "1985-05-12" }, ip))).toBe("NOT_FOUND");
   });
 
@@ -137,16 +177,32 @@ describe("the professional space", () => {
     await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
     expect(await patientForProfessional(db, pro.actor, patient.id)).toMatchObject({ canRead: false, canAdd: false, canBreakGlass: false });
 
-    const grant = await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() } });
+    const grant = await db.accessGrant.create({
+      data: { patientId: patient.id, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() },
+    });
     expect(await visibleTitles(pro.actor, patient.id)).toEqual(["Bilan"]);
-    expect(await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "download", masterKey }))).toBe("allowed");
-    expect(await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: hiddenLab, purpose: "view", masterKey }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "download", masterKey }),
+      ),
+    ).toBe("allowed");
+    expect(
+      await codeOf(
+        openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: hiddenLab, purpose: "view", masterKey }),
+      ),
+    ).toBe("NOT_FOUND");
     const download = await db.historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "DOCUMENT_DOWNLOADED" } });
-    expect(download).toMatchObject({ actorId: pro.actor.userId, actorRole: "PROFESSIONAL", details: { basis: "CONSENT", grantId: grant.id, professionalId: pro.id } });
+    expect(download).toMatchObject({
+      actorId: pro.actor.userId,
+      actorRole: "PROFESSIONAL",
+      details: { basis: "CONSENT", grantId: grant.id, professionalId: pro.id },
+    });
 
     await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
     expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
-    expect(await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "view", masterKey }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "view", masterKey })),
+    ).toBe("NOT_FOUND");
 
     // An expired consent is no consent.
     await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: null, validUntil: new Date(Date.now() - 1000) } });
@@ -161,21 +217,45 @@ describe("the professional space", () => {
     await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
     expect(await visibleTitles(pro.actor, patient.id)).toEqual(["Bilan"]);
     const { documentId } = await receiveUpload(
-      { actor: pro.actor, patientId: patient.id, body: bodyOf(png), declaredLength: png.length, fileName: "radio.png", metadata: { title: "Radio", category: "IMAGING", documentDate: "2025-02-01", note: null } },
+      {
+        actor: pro.actor,
+        patientId: patient.id,
+        body: bodyOf(png),
+        declaredLength: png.length,
+        fileName: "radio.png",
+        metadata: { title: "Radio", category: "IMAGING", documentDate: "2025-02-01", note: null },
+      },
       { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
     );
-    expect(await db.document.findUniqueOrThrow({ where: { id: documentId } })).toMatchObject({ ownerId: patient.id, authorKind: "PROFESSIONAL", addedById: pro.actor.userId, authorLabel: "Paul Martin (Médecin)" });
-    expect(await db.historyEntry.findFirst({ where: { patientId: patient.id, action: "DOCUMENT_ADDED" } })).toMatchObject({ actorRole: "PROFESSIONAL", details: { basis: "TREATING_DOCTOR" } });
+    expect(await db.document.findUniqueOrThrow({ where: { id: documentId } })).toMatchObject({
+      ownerId: patient.id,
+      authorKind: "PROFESSIONAL",
+      addedById: pro.actor.userId,
+      authorLabel: "Paul Martin (Médecin)",
+    });
+    expect(await db.historyEntry.findFirst({ where: { patientId: patient.id, action: "DOCUMENT_ADDED" } })).toMatchObject({
+      actorRole: "PROFESSIONAL",
+      details: { basis: "TREATING_DOCTOR" },
+    });
   });
 
   it("refuses adding without a consent that allows it, and anyone adding to another patient's space", async () => {
     const patient = await newPatient();
     const other = await newPatient();
     const pro = await newProfessional();
-    await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false, validFrom: new Date() } });
+    await db.accessGrant.create({
+      data: { patientId: patient.id, professionalId: pro.id, scope: "ALL_VISIBLE", canAdd: false, validFrom: new Date() },
+    });
     const add = (actor: Actor) =>
       receiveUpload(
-        { actor, patientId: patient.id, body: bodyOf(png), declaredLength: png.length, fileName: "x.png", metadata: { title: "X", category: "OTHER", documentDate: "2025-02-01", note: null } },
+        {
+          actor,
+          patientId: patient.id,
+          body: bodyOf(png),
+          declaredLength: png.length,
+          fileName: "x.png",
+          metadata: { title: "X", category: "OTHER", documentDate: "2025-02-01", note: null },
+        },
         { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
       );
     expect(await codeOf(add(pro.actor))).toBe("FORBIDDEN");
@@ -190,7 +270,9 @@ describe("the professional space", () => {
     await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "ALL_VISIBLE", validFrom: new Date() } });
     await db.professionalBlock.create({ data: { patientId: patient.id, professionalId: pro.id } });
     expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
-    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe("NOT_FOUND");
+    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(patientForProfessional(db, pro.actor, patient.id))).toBe("NOT_FOUND");
     expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("NOT_FOUND");
     expect(await codeOf(breakGlass(db, pro.actor, patient.id, { reason: "Arrêt cardiaque, patient inconscient" }, ip))).toBe("NOT_FOUND");
@@ -203,7 +285,9 @@ describe("the professional space", () => {
     await upload(patient.actor, "LAB_RESULTS", "Bilan");
     await upload(patient.actor, "REPORT", "Caché", { hidden: true });
 
-    expect(await codeOf(breakGlass(db, ordinary.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(breakGlass(db, ordinary.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(breakGlass(db, emergency.actor, patient.id, { reason: "court" }, ip))).toBe("BAD_REQUEST");
     await findPatientForProfessional(db, emergency.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
     expect((await patientForProfessional(db, emergency.actor, patient.id)).canBreakGlass).toBe(true);
@@ -216,14 +300,20 @@ describe("the professional space", () => {
 
     const other = await newPatient();
     await db.patientAccessSettings.create({ data: { patientId: other.id, emergencyAccessEnabled: false } });
-    expect(await codeOf(breakGlass(db, emergency.actor, other.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(breakGlass(db, emergency.actor, other.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(listPatientDocumentsForProfessional(db, emergency.actor, other.id, {}, ip))).toBe("FORBIDDEN");
   });
 
   it("keeps one pending access request per professional and patient", async () => {
     const patient = await newPatient();
     const pro = await newProfessional();
-    await Promise.all([requestAccess(db, pro.actor, patient.id, { message: "Suivi" }, ip), requestAccess(db, pro.actor, patient.id, {}, ip)].map((p) => p.catch(() => null)));
+    await Promise.all(
+      [requestAccess(db, pro.actor, patient.id, { message: "Suivi" }, ip), requestAccess(db, pro.actor, patient.id, {}, ip)].map((p) =>
+        p.catch(() => null),
+      ),
+    );
     expect(await db.accessRequest.count({ where: { patientId: patient.id, professionalId: pro.id } })).toBe(1);
     expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("CONFLICT");
     expect((await patientForProfessional(db, pro.actor, patient.id)).pendingRequest).toBe(true);

@@ -16,7 +16,13 @@ export const accessRequestSchema = z.object({ message: z.string().trim().max(500
  * from "Gestion des accès". One pending request at a time per pair. A blocked professional cannot
  * ask (the patient is simply not found for them).
  */
-export async function requestAccess(db: Db, actor: Actor, patientId: string, input: z.input<typeof accessRequestSchema>, { ipAddress }: { ipAddress: string | null }) {
+export async function requestAccess(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  input: z.input<typeof accessRequestSchema>,
+  { ipAddress }: { ipAddress: string | null },
+) {
   const { message } = accessRequestSchema.parse(input);
   const professional = await professionalOf(db, actor);
   const patient = await db.user.findFirst({ where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } }, select: { id: true } });
@@ -27,10 +33,22 @@ export async function requestAccess(db: Db, actor: Actor, patientId: string, inp
   const { request, messageId } = await db.$transaction(async (tx) => {
     // Serialises this pair's requests, so two clicks make one request.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`access-request:${patient.id}:${professional.id}`}, 0))`;
-    const pending = await tx.accessRequest.findFirst({ where: { patientId: patient.id, professionalId: professional.id, status: "PENDING" }, select: { id: true } });
+    const pending = await tx.accessRequest.findFirst({
+      where: { patientId: patient.id, professionalId: professional.id, status: "PENDING" },
+      select: { id: true },
+    });
     if (pending) throw new AppError("CONFLICT", "A request is already pending.", { messageKey: "pro.request.alreadyPending" });
-    const request = await tx.accessRequest.create({ data: { patientId: patient.id, professionalId: professional.id, message: message || null }, select: { id: true } });
-    const alert = await recordProfessionalAccess(tx, { patientId: patient.id, actor: historyActor, action: "ACCESS_REQUESTED", details: { professionalId: professional.id, requestId: request.id }, ipAddress });
+    const request = await tx.accessRequest.create({
+      data: { patientId: patient.id, professionalId: professional.id, message: message || null },
+      select: { id: true },
+    });
+    const alert = await recordProfessionalAccess(tx, {
+      patientId: patient.id,
+      actor: historyActor,
+      action: "ACCESS_REQUESTED",
+      details: { professionalId: professional.id, requestId: request.id },
+      ipAddress,
+    });
     return { request, messageId: alert.messageId };
   });
   if (messageId) afterCommitDeliver(messageId);

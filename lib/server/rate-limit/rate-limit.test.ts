@@ -18,7 +18,12 @@ describe("rate limits", () => {
     expect(results.filter((result) => result.allowed)).toHaveLength(5);
     expect(results.filter((result) => !result.allowed)).toHaveLength(15);
     // Each allowed request saw a different count: no two were given the same slot.
-    expect(results.filter((result) => result.allowed).map((result) => result.remaining).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(
+      results
+        .filter((result) => result.allowed)
+        .map((result) => result.remaining)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4]);
   });
 
   it("counts down what remains, then refuses with a time to wait", async () => {
@@ -77,7 +82,11 @@ describe("rate limits", () => {
     const second = newKey("b");
     await consumeRateLimit(db, { key: first, limit: 1, windowSeconds: 60 });
     expect((await consumeRateLimit(db, { key: first, limit: 1, windowSeconds: 60 })).allowed).toBe(false);
-    expect(await consumeRateLimit(db, { key: second, limit: 1, windowSeconds: 60 })).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+    expect(await consumeRateLimit(db, { key: second, limit: 1, windowSeconds: 60 })).toEqual({
+      allowed: true,
+      remaining: 0,
+      retryAfterSeconds: 0,
+    });
   });
 
   it("forgets a key on reset", async () => {

@@ -19,7 +19,13 @@ async function staffOf(session: CurrentSession, permission: StaffPermission): Pr
   authorize(actor, permission);
   const user = await getDb().user.findUnique({ where: { id: actor.userId }, select: { firstName: true, lastName: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
-  return { userId: actor.userId, role: STAFF_ROLE_OF[permission as Permission]!, label: `${user.firstName} ${user.lastName}`, actor, authenticatedAt: session.authenticatedAt };
+  return {
+    userId: actor.userId,
+    role: STAFF_ROLE_OF[permission as Permission]!,
+    label: `${user.firstName} ${user.lastName}`,
+    actor,
+    authenticatedAt: session.authenticatedAt,
+  };
 }
 
 /**
@@ -39,6 +45,13 @@ export async function requireStaff(permission: StaffPermission): Promise<SignedI
 
 /** Staff roles a person holds, for the admin navigation (display only: pages check for themselves). */
 export function staffPermissionsOf(actor: Actor): StaffPermission[] {
-  const all: StaffPermission[] = ["support:accounts", "support:tickets", "catalogue:curate", "admin:roles", "admin:dashboard", "admin:audit"];
+  const all: StaffPermission[] = [
+    "support:accounts",
+    "support:tickets",
+    "catalogue:curate",
+    "admin:roles",
+    "admin:dashboard",
+    "admin:audit",
+  ];
   return all.filter((permission) => can(actor, permission));
 }

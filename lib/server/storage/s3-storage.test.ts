@@ -85,7 +85,12 @@ describe("S3-compatible storage, against a real s3rver", () => {
     const keys = Array.from({ length: 7 }, () => newStorageKey(listOwner)).sort();
     for (const key of keys) await storage.putFile(key, await tempFile(key));
     const { bucket, region, endpoint, accessKeyId, secretAccessKey } = server.storageOptions;
-    const raw = new S3Client({ region, endpoint, forcePathStyle: true, credentials: { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! } });
+    const raw = new S3Client({
+      region,
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! },
+    });
     await raw.send(new PutObjectCommand({ Bucket: bucket, Key: `${listOwner}/notes.txt`, Body: "foreign" }));
     raw.destroy();
 
@@ -109,7 +114,11 @@ describe("S3-compatible storage, against a real s3rver", () => {
     const dataKey = randomBytes(32);
     const aad = "document-file:0b9d6c1e-5c0f-4a43-9d3c-6f1a2b3c4d5e";
     const temp = join(await storage.tempDir(), "upload.part");
-    await pipeline(Readable.from([plaintext]), createEncryptStream({ key: dataKey, aad }), createWriteStream(temp, { flags: "wx", mode: 0o600 }));
+    await pipeline(
+      Readable.from([plaintext]),
+      createEncryptStream({ key: dataKey, aad }),
+      createWriteStream(temp, { flags: "wx", mode: 0o600 }),
+    );
     const key = newStorageKey(owner);
     await storage.putFile(key, temp);
 

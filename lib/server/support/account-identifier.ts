@@ -26,7 +26,10 @@ export function parseAccountQuery(raw: string): AccountQuery | null {
   const spaceCode = /^ENS/i.test(query) ? normalizeSpaceCode(query) : null;
   if (spaceCode) return { kind: "spaceCode", spaceCode };
   if (query.includes("@")) return { kind: "email", prefix: query.toLowerCase() };
-  const words = query.split(/\s+/).filter((word) => word.length > 0).slice(0, 4);
+  const words = query
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .slice(0, 4);
   // One letter would match most of the table: a name needs two characters to be worth a search.
   if (!words.some((word) => word.length >= 2)) return null;
   return { kind: "name", words, emailPrefix: words.length === 1 ? query.toLowerCase() : null };

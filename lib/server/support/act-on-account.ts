@@ -11,7 +11,16 @@ import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { assertSupportAgent } from "./support-agent";
 
 /** The account an action is about, as the change needs it. */
-export type SupportTarget = { id: string; email: string; firstName: string; lastName: string; locale: Locale; status: AccountStatus; roles: Role[]; emailVerifiedAt: Date | null };
+export type SupportTarget = {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: Locale;
+  status: AccountStatus;
+  roles: Role[];
+  emailVerifiedAt: Date | null;
+};
 
 /** What the change reports back: facts for the staff audit log, mails to hand to the relay after commit. */
 export type ChangeOutcome = { details?: Prisma.InputJsonObject; messageIds?: string[] };
@@ -38,11 +47,19 @@ const STAFF_ROLES: Role[] = ["SUPPORT", "CURATOR", "ADMIN"];
 export async function actOnAccount(
   db: Db,
   staff: StaffActor,
-  { userId, reason, ipAddress = null, kinds, notOnStaff = false, deliver = afterCommitDeliver }: { userId: string; reason: string; ipAddress?: string | null; kinds: AccountActionKinds; notOnStaff?: boolean; deliver?: Deliver },
+  {
+    userId,
+    reason,
+    ipAddress = null,
+    kinds,
+    notOnStaff = false,
+    deliver = afterCommitDeliver,
+  }: { userId: string; reason: string; ipAddress?: string | null; kinds: AccountActionKinds; notOnStaff?: boolean; deliver?: Deliver },
   change: (tx: Tx, target: SupportTarget) => Promise<ChangeOutcome | void>,
 ): Promise<void> {
   assertSupportAgent(staff);
-  if (userId === staff.userId) throw new AppError("FORBIDDEN", "Support cannot act on their own account.", { messageKey: "support.actions.ownAccount" });
+  if (userId === staff.userId)
+    throw new AppError("FORBIDDEN", "Support cannot act on their own account.", { messageKey: "support.actions.ownAccount" });
 
   const messageIds = await db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({
@@ -54,11 +71,23 @@ export async function actOnAccount(
       throw new AppError("FORBIDDEN", "Support cannot do this to a staff account.", { messageKey: "support.actions.staffAccount" });
     }
     const outcome = (await change(tx, target)) ?? {};
-    await recordStaffAction(tx, { staff, action: kinds.staffAction, target: { userId, label: `${target.firstName} ${target.lastName}` }, reason, details: outcome.details ?? null, ipAddress });
+    await recordStaffAction(tx, {
+      staff,
+      action: kinds.staffAction,
+      target: { userId, label: `${target.firstName} ${target.lastName}` },
+      reason,
+      details: outcome.details ?? null,
+      ipAddress,
+    });
     // The person's own records name "Support", not the agent, and carry no address of the support
     // office: the staff audit log keeps who and from where.
     if (kinds.securityEvent) await recordSecurityEvent(tx, { userId, kind: kinds.securityEvent });
-    await recordHistory(tx, { patientId: userId, actor: { userId: staff.userId, role: "SUPPORT", label: "Support" }, action: kinds.historyAction, details: { reason } });
+    await recordHistory(tx, {
+      patientId: userId,
+      actor: { userId: staff.userId, role: "SUPPORT", label: "Support" },
+      action: kinds.historyAction,
+      details: { reason },
+    });
     return outcome.messageIds ?? [];
   });
   for (const id of messageIds) deliver(id);

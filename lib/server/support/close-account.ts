@@ -23,12 +23,27 @@ export async function closeAccount(
   { deliver, now = new Date() }: { deliver?: Deliver; now?: Date } = {},
 ): Promise<void> {
   const { userId, reason } = accountActionSchema.parse(input);
-  await actOnAccount(db, staff, { userId, reason, ipAddress, deliver, notOnStaff: true, kinds: { staffAction: "ACCOUNT_CLOSED", securityEvent: "ACCOUNT_CLOSED", historyAction: "SUPPORT_ACCOUNT_CLOSED" } }, async (tx, target) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, status: { not: "CLOSED" } }, data: { status: "CLOSED" } });
-    if (count === 0) throw new AppError("CONFLICT", "The account is already closed.", { messageKey: "support.actions.closed" });
-    const sessionsEnded = await revokeAllSessions(tx, userId);
-    const appTokensRevoked = await revokeAppTokens(tx, userId, now);
-    const mail = supportMailText(target.locale, "accountClosed", { firstName: target.firstName, at: now });
-    return { details: { previousStatus: target.status, sessionsEnded, appTokensRevoked }, messageIds: [await enqueueEmail(tx, { to: target.email, ...mail })] };
-  });
+  await actOnAccount(
+    db,
+    staff,
+    {
+      userId,
+      reason,
+      ipAddress,
+      deliver,
+      notOnStaff: true,
+      kinds: { staffAction: "ACCOUNT_CLOSED", securityEvent: "ACCOUNT_CLOSED", historyAction: "SUPPORT_ACCOUNT_CLOSED" },
+    },
+    async (tx, target) => {
+      const { count } = await tx.user.updateMany({ where: { id: userId, status: { not: "CLOSED" } }, data: { status: "CLOSED" } });
+      if (count === 0) throw new AppError("CONFLICT", "The account is already closed.", { messageKey: "support.actions.closed" });
+      const sessionsEnded = await revokeAllSessions(tx, userId);
+      const appTokensRevoked = await revokeAppTokens(tx, userId, now);
+      const mail = supportMailText(target.locale, "accountClosed", { firstName: target.firstName, at: now });
+      return {
+        details: { previousStatus: target.status, sessionsEnded, appTokensRevoked },
+        messageIds: [await enqueueEmail(tx, { to: target.email, ...mail })],
+      };
+    },
+  );
 }

@@ -24,9 +24,22 @@ export async function resendEmailConfirmation(
   assertSupportAgent(staff);
   const { userId, reason } = accountActionSchema.parse(input);
   const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress });
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", "Confirmation code sending limit reached.", { messageKey: "support.resend.rateLimited" });
-  await actOnAccount(db, staff, { userId, reason, ipAddress, deliver, kinds: { staffAction: "EMAIL_CONFIRMATION_RESENT", securityEvent: null, historyAction: "SUPPORT_EMAIL_CONFIRMATION_RESENT" } }, async (tx, target) => {
-    if (target.status !== "PENDING_VERIFICATION") throw new AppError("CONFLICT", "The address is already confirmed.", { messageKey: "support.resend.notPending" });
-    return { messageIds: [await queueEmailVerificationCode(tx, target)] };
-  });
+  if (!limit.allowed)
+    throw new AppError("RATE_LIMITED", "Confirmation code sending limit reached.", { messageKey: "support.resend.rateLimited" });
+  await actOnAccount(
+    db,
+    staff,
+    {
+      userId,
+      reason,
+      ipAddress,
+      deliver,
+      kinds: { staffAction: "EMAIL_CONFIRMATION_RESENT", securityEvent: null, historyAction: "SUPPORT_EMAIL_CONFIRMATION_RESENT" },
+    },
+    async (tx, target) => {
+      if (target.status !== "PENDING_VERIFICATION")
+        throw new AppError("CONFLICT", "The address is already confirmed.", { messageKey: "support.resend.notPending" });
+      return { messageIds: [await queueEmailVerificationCode(tx, target)] };
+    },
+  );
 }

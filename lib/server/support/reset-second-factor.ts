@@ -26,7 +26,18 @@ export async function resetSecondFactor(
   await actOnAccount(
     db,
     staff,
-    { userId, reason, ipAddress, deliver, notOnStaff: true, kinds: { staffAction: "SECOND_FACTOR_RESET", securityEvent: "SECOND_FACTOR_RESET_BY_SUPPORT", historyAction: "SUPPORT_SECOND_FACTOR_RESET" } },
+    {
+      userId,
+      reason,
+      ipAddress,
+      deliver,
+      notOnStaff: true,
+      kinds: {
+        staffAction: "SECOND_FACTOR_RESET",
+        securityEvent: "SECOND_FACTOR_RESET_BY_SUPPORT",
+        historyAction: "SUPPORT_SECOND_FACTOR_RESET",
+      },
+    },
     async (tx, target) => {
       if (target.status === "CLOSED") throw new AppError("CONFLICT", "The account is closed.", { messageKey: "support.actions.closed" });
       const factors = await tx.authFactor.deleteMany({ where: { userId } });

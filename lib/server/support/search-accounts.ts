@@ -38,7 +38,10 @@ function whereOf(query: AccountQuery): Prisma.UserWhereInput {
     case "name": {
       const byName: Prisma.UserWhereInput = {
         AND: query.words.map((word) => ({
-          OR: [{ firstName: { contains: likeLiteral(word), mode: "insensitive" as const } }, { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } }],
+          OR: [
+            { firstName: { contains: likeLiteral(word), mode: "insensitive" as const } },
+            { lastName: { contains: likeLiteral(word), mode: "insensitive" as const } },
+          ],
         })),
       };
       return query.emailPrefix ? { OR: [byName, { email: { startsWith: likeLiteral(query.emailPrefix) } }] } : byName;
@@ -57,14 +60,20 @@ export type AccountSearchResult = {
  * The account search of the support pages: by account id, NIR, space code, e-mail (prefix) or name.
  * Answers account metadata only. Not written to the staff audit log (opening an account is).
  */
-export async function searchAccounts({ db }: Ctx, { staff, ...input }: z.input<typeof searchAccountsSchema> & { staff: StaffActor }): Promise<AccountSearchResult> {
+export async function searchAccounts(
+  { db }: Ctx,
+  { staff, ...input }: z.input<typeof searchAccountsSchema> & { staff: StaffActor },
+): Promise<AccountSearchResult> {
   assertSupportAgent(staff);
   const { query } = searchAccountsSchema.parse(input);
   const parsed = parseAccountQuery(query);
   if (!parsed) return { kind: null, accounts: [], truncated: false };
   const limit = await consumeRateLimit(db, { key: `supportSearch:staff:${staff.userId}`, ...SEARCH_RATE_LIMIT });
   if (!limit.allowed) {
-    throw new AppError("RATE_LIMITED", "Too many account searches.", { messageKey: "support.search.rateLimited", messageValues: { minutes: Math.ceil(limit.retryAfterSeconds / 60) } });
+    throw new AppError("RATE_LIMITED", "Too many account searches.", {
+      messageKey: "support.search.rateLimited",
+      messageValues: { minutes: Math.ceil(limit.retryAfterSeconds / 60) },
+    });
   }
   const rows = await db.user.findMany({
     where: whereOf(parsed),

@@ -20,20 +20,44 @@ export async function setAccountEnabled(
 ): Promise<void> {
   const { userId, reason } = accountActionSchema.parse(input);
   if (input.enabled) {
-    await actOnAccount(db, staff, { userId, reason, ipAddress, kinds: { staffAction: "ACCOUNT_ENABLED", securityEvent: "ACCOUNT_ENABLED", historyAction: "SUPPORT_ACCOUNT_ENABLED" } }, async (tx, target) => {
-      const status = target.emailVerifiedAt ? "ACTIVE" : "PENDING_VERIFICATION";
-      // Conditional, so two agents acting at once cannot both pass the status check.
-      const { count } = await tx.user.updateMany({ where: { id: userId, status: "DISABLED" }, data: { status } });
-      if (count === 0) throw new AppError("CONFLICT", "The account is not disabled.", { messageKey: "support.enable.notDisabled" });
-      return { details: { status } };
-    });
+    await actOnAccount(
+      db,
+      staff,
+      {
+        userId,
+        reason,
+        ipAddress,
+        kinds: { staffAction: "ACCOUNT_ENABLED", securityEvent: "ACCOUNT_ENABLED", historyAction: "SUPPORT_ACCOUNT_ENABLED" },
+      },
+      async (tx, target) => {
+        const status = target.emailVerifiedAt ? "ACTIVE" : "PENDING_VERIFICATION";
+        // Conditional, so two agents acting at once cannot both pass the status check.
+        const { count } = await tx.user.updateMany({ where: { id: userId, status: "DISABLED" }, data: { status } });
+        if (count === 0) throw new AppError("CONFLICT", "The account is not disabled.", { messageKey: "support.enable.notDisabled" });
+        return { details: { status } };
+      },
+    );
     return;
   }
-  await actOnAccount(db, staff, { userId, reason, ipAddress, notOnStaff: true, kinds: { staffAction: "ACCOUNT_DISABLED", securityEvent: "ACCOUNT_DISABLED", historyAction: "SUPPORT_ACCOUNT_DISABLED" } }, async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, status: { in: ["ACTIVE", "PENDING_VERIFICATION"] } }, data: { status: "DISABLED" } });
-    if (count === 0) throw new AppError("CONFLICT", "The account cannot be disabled now.", { messageKey: "support.disable.notActive" });
-    const sessionsEnded = await revokeAllSessions(tx, userId);
-    const appTokensRevoked = await revokeAppTokens(tx, userId, now);
-    return { details: { sessionsEnded, appTokensRevoked } };
-  });
+  await actOnAccount(
+    db,
+    staff,
+    {
+      userId,
+      reason,
+      ipAddress,
+      notOnStaff: true,
+      kinds: { staffAction: "ACCOUNT_DISABLED", securityEvent: "ACCOUNT_DISABLED", historyAction: "SUPPORT_ACCOUNT_DISABLED" },
+    },
+    async (tx) => {
+      const { count } = await tx.user.updateMany({
+        where: { id: userId, status: { in: ["ACTIVE", "PENDING_VERIFICATION"] } },
+        data: { status: "DISABLED" },
+      });
+      if (count === 0) throw new AppError("CONFLICT", "The account cannot be disabled now.", { messageKey: "support.disable.notActive" });
+      const sessionsEnded = await revokeAllSessions(tx, userId);
+      const appTokensRevoked = await revokeAppTokens(tx, userId, now);
+      return { details: { sessionsEnded, appTokensRevoked } };
+    },
+  );
 }

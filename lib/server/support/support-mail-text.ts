@@ -14,9 +14,17 @@ export type SupportMailTemplate = keyof Messages["support"]["mail"];
  * namespace, with the shared signature. In the account's language; the date in Paris time. No
  * health data, and not the agent's name or reason either: only what happened and when.
  */
-export function supportMailText(locale: Locale, template: SupportMailTemplate, { firstName, at }: { firstName: string; at: Date }): { subject: string; text: string } {
+export function supportMailText(
+  locale: Locale,
+  template: SupportMailTemplate,
+  { firstName, at }: { firstName: string; at: Date },
+): { subject: string; text: string } {
   const t = createTranslator({ locale, messages: messages[locale] });
-  const when = new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeStyle: "short", timeZone: PARIS_TIME_ZONE }).format(at);
+  const when = new Intl.DateTimeFormat(formattingLocale(locale), {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: PARIS_TIME_ZONE,
+  }).format(at);
   const values = { firstName, when, appUrl: getConfig().appUrl };
   return {
     subject: t(`support.mail.${template}.subject`, values),

@@ -17,21 +17,54 @@ import { authorizeAgent, findTicketForAgent } from "./ticket-context";
  * person's two factors) and the staff audit entry, all in one transaction. A closed ticket must be
  * reopened first.
  */
-export async function answerTicket({ db, ip: ipAddress }: Ctx, { staff, ...input }: TicketReplyInput & { staff: StaffActor }, { deliver = afterCommitDeliver }: { deliver?: Deliver } = {}): Promise<{ messageId: string }> {
+export async function answerTicket(
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: TicketReplyInput & { staff: StaffActor },
+  { deliver = afterCommitDeliver }: { deliver?: Deliver } = {},
+): Promise<{ messageId: string }> {
   authorizeAgent(staff);
   const { ticketId, message } = ticketReplySchema.parse(input);
   const ticket = await findTicketForAgent(db, ticketId);
-  const requester = await db.user.findUniqueOrThrow({ where: { id: ticket.requesterId }, select: { email: true, firstName: true, locale: true } });
+  const requester = await db.user.findUniqueOrThrow({
+    where: { id: ticket.requesterId },
+    select: { email: true, firstName: true, locale: true },
+  });
   // The number as typed on the phone, without digit grouping.
-  const mail = await mailText(requester.locale, "tickets", { firstName: requester.firstName, number: String(ticket.number), link: new URL(`/support/${ticket.id}`, getConfig().appUrl).toString() });
+  const mail = await mailText(requester.locale, "tickets", {
+    firstName: requester.firstName,
+    number: String(ticket.number),
+    link: new URL(`/support/${ticket.id}`, getConfig().appUrl).toString(),
+  });
   const { messageId, outboxId } = await db.$transaction(async (tx) => {
     const now = new Date();
-    const updated = await tx.supportTicket.updateMany({ where: { id: ticket.id, status: { not: "CLOSED" } }, data: { status: "ANSWERED", lastMessageAt: now } });
+    const updated = await tx.supportTicket.updateMany({
+      where: { id: ticket.id, status: { not: "CLOSED" } },
+      data: { status: "ANSWERED", lastMessageAt: now },
+    });
     if (updated.count === 0) throw new AppError("CONFLICT", "answer to a closed ticket", { messageKey: "tickets.errors.closedForAgent" });
-    const row = await tx.supportMessage.create({ data: { ticketId: ticket.id, authorId: staff.userId, authorRole: "SUPPORT", authorLabel: staff.label.slice(0, 200), body: message, createdAt: now }, select: { id: true } });
-    await tx.notification.create({ data: { userId: ticket.requesterId, kind: "TICKET_REPLY", ticketId: ticket.id, actorLabel: "Support" }, select: { id: true } });
+    const row = await tx.supportMessage.create({
+      data: {
+        ticketId: ticket.id,
+        authorId: staff.userId,
+        authorRole: "SUPPORT",
+        authorLabel: staff.label.slice(0, 200),
+        body: message,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.notification.create({
+      data: { userId: ticket.requesterId, kind: "TICKET_REPLY", ticketId: ticket.id, actorLabel: "Support" },
+      select: { id: true },
+    });
     const outboxId = await enqueueEmail(tx, { to: requester.email, ...mail });
-    await recordStaffAction(tx, { staff, action: "TICKET_REPLIED", target: { userId: ticket.requesterId, label: ticket.requesterLabel, ticketId: ticket.id }, details: { number: ticket.number, messageId: row.id }, ipAddress });
+    await recordStaffAction(tx, {
+      staff,
+      action: "TICKET_REPLIED",
+      target: { userId: ticket.requesterId, label: ticket.requesterLabel, ticketId: ticket.id },
+      details: { number: ticket.number, messageId: row.id },
+      ipAddress,
+    });
     return { messageId: row.id, outboxId };
   });
   deliver(outboxId);

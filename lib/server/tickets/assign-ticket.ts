@@ -10,15 +10,25 @@ import { authorizeAgent, findTicketForAgent } from "./ticket-context";
  * Gives a ticket to an agent (oneself or another active SUPPORT account) or back to the queue, with
  * the staff audit entry in the same transaction. Assigning to whoever already holds it changes nothing.
  */
-export async function assignTicket({ db, ip: ipAddress }: Ctx, { staff, ...input }: AssignTicketInput & { staff: StaffActor }): Promise<{ changed: boolean }> {
+export async function assignTicket(
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: AssignTicketInput & { staff: StaffActor },
+): Promise<{ changed: boolean }> {
   authorizeAgent(staff);
   const { ticketId, assigneeId } = assignTicketSchema.parse(input);
   const ticket = await findTicketForAgent(db, ticketId);
   if (ticket.assigneeId === assigneeId) return { changed: false };
   let assigneeLabel: string | null = null;
   if (assigneeId) {
-    const agent = await db.user.findUnique({ where: { id: assigneeId }, select: { roles: true, status: true, firstName: true, lastName: true } });
-    if (!agent || !agent.roles.includes("SUPPORT") || agent.status !== "ACTIVE") throw new AppError("BAD_REQUEST", "assignee is not an active agent", { messageKey: "tickets.errors.notAnAgent", field: "assigneeId" });
+    const agent = await db.user.findUnique({
+      where: { id: assigneeId },
+      select: { roles: true, status: true, firstName: true, lastName: true },
+    });
+    if (!agent || !agent.roles.includes("SUPPORT") || agent.status !== "ACTIVE")
+      throw new AppError("BAD_REQUEST", "assignee is not an active agent", {
+        messageKey: "tickets.errors.notAnAgent",
+        field: "assigneeId",
+      });
     assigneeLabel = `${agent.firstName} ${agent.lastName}`;
   }
   await db.$transaction(async (tx) => {

@@ -9,7 +9,10 @@ import { renderTicketSubject, type SubjectTranslator, type TicketSubject } from 
  * and the text in the requester's language for `subject` (what older code and exports read).
  * Spread into `supportTicket.create({ data: { ...automaticSubject(locale, subject), … } })`.
  */
-export function automaticSubject(locale: Locale, subject: TicketSubject): { subject: string; subjectKey: string; subjectValues: TicketSubject["values"] } {
+export function automaticSubject(
+  locale: Locale,
+  subject: TicketSubject,
+): { subject: string; subjectKey: string; subjectValues: TicketSubject["values"] } {
   const translator = createTranslator({ locale, messages: messages[locale] });
   const t: SubjectTranslator = (key, values) => translator(key, values);
   return { subject: renderTicketSubject(t, subject).slice(0, 150), subjectKey: subject.key, subjectValues: subject.values };

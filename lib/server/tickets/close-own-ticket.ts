@@ -8,6 +8,9 @@ export async function closeOwnTicket({ db, actor }: Ctx, input: { ticketId: stri
   const requesterId = requesterOf(actor);
   const { ticketId } = ticketIdSchema.parse(input);
   const ticket = await findRequesterTicket(db, requesterId, ticketId);
-  const updated = await db.supportTicket.updateMany({ where: { id: ticket.id, status: { not: "CLOSED" } }, data: { status: "CLOSED", closedAt: new Date() } });
+  const updated = await db.supportTicket.updateMany({
+    where: { id: ticket.id, status: { not: "CLOSED" } },
+    data: { status: "CLOSED", closedAt: new Date() },
+  });
   return { closed: updated.count > 0 };
 }

@@ -3,7 +3,16 @@ import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/c
 import type { Ctx } from "@/lib/server/context/ctx";
 import { requesterOf } from "./ticket-context";
 
-export type OwnTicketRow = { id: string; number: number; subject: string; subjectKey: string | null; subjectValues: Prisma.JsonValue; topic: TicketTopic; status: TicketStatus; lastMessageAt: Date };
+export type OwnTicketRow = {
+  id: string;
+  number: number;
+  subject: string;
+  subjectKey: string | null;
+  subjectValues: Prisma.JsonValue;
+  topic: TicketTopic;
+  status: TicketStatus;
+  lastMessageAt: Date;
+};
 
 /** The person's own tickets, latest activity first. */
 export async function listOwnTickets({ db, actor }: Ctx, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
@@ -12,6 +21,15 @@ export async function listOwnTickets({ db, actor }: Ctx, { take = 100 }: { take?
     where: { requesterId },
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, number: true, subject: true, subjectKey: true, subjectValues: true, topic: true, status: true, lastMessageAt: true },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      subjectKey: true,
+      subjectValues: true,
+      topic: true,
+      status: true,
+      lastMessageAt: true,
+    },
   });
 }

@@ -19,7 +19,12 @@ export type QueueRow = {
   lastMessageAt: Date;
 };
 
-const STATUS: Record<TicketQueueQuery["status"], TicketStatus | undefined> = { open: "OPEN", answered: "ANSWERED", closed: "CLOSED", all: undefined };
+const STATUS: Record<TicketQueueQuery["status"], TicketStatus | undefined> = {
+  open: "OPEN",
+  answered: "ANSWERED",
+  closed: "CLOSED",
+  all: undefined,
+};
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -30,7 +35,14 @@ export const queueCursorOf = (row: Pick<QueueRow, "id" | "lastMessageAt">) => `$
  * The agents' queue, latest activity first, by pages (keyset on last activity and id, so a page does
  * not shift when tickets move meanwhile). Requesters appear by name only: the queue is metadata.
  */
-export async function listTicketQueue({ db }: Ctx, { staff, query: rawQuery = {}, take = QUEUE_PAGE_SIZE }: { staff: StaffActor; query?: Partial<Record<keyof TicketQueueQuery, unknown>>; take?: number }) {
+export async function listTicketQueue(
+  { db }: Ctx,
+  {
+    staff,
+    query: rawQuery = {},
+    take = QUEUE_PAGE_SIZE,
+  }: { staff: StaffActor; query?: Partial<Record<keyof TicketQueueQuery, unknown>>; take?: number },
+) {
   authorizeAgent(staff);
   const query = ticketQueueQuerySchema.parse(rawQuery);
   const where: Prisma.SupportTicketWhereInput[] = [];
@@ -61,20 +73,18 @@ export async function listTicketQueue({ db }: Ctx, { staff, query: rawQuery = {}
       assignee: { select: { firstName: true, lastName: true } },
     },
   });
-  const page = rows.slice(0, take).map(
-    (row): QueueRow => ({
-      id: row.id,
-      number: row.number,
-      subject: row.subject,
-      subjectKey: row.subjectKey,
-      subjectValues: row.subjectValues,
-      topic: row.topic,
-      status: row.status,
-      requesterName: `${row.requester.firstName} ${row.requester.lastName}`,
-      assigneeName: row.assignee ? `${row.assignee.firstName} ${row.assignee.lastName}` : null,
-      assignedToMe: row.assigneeId === staff.userId,
-      lastMessageAt: row.lastMessageAt,
-    }),
-  );
+  const page = rows.slice(0, take).map((row): QueueRow => ({
+    id: row.id,
+    number: row.number,
+    subject: row.subject,
+    subjectKey: row.subjectKey,
+    subjectValues: row.subjectValues,
+    topic: row.topic,
+    status: row.status,
+    requesterName: `${row.requester.firstName} ${row.requester.lastName}`,
+    assigneeName: row.assignee ? `${row.assignee.firstName} ${row.assignee.lastName}` : null,
+    assignedToMe: row.assigneeId === staff.userId,
+    lastMessageAt: row.lastMessageAt,
+  }));
   return { query, rows: page, next: rows.length > take ? queueCursorOf(page[page.length - 1]) : null };
 }

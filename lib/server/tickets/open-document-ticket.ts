@@ -12,11 +12,23 @@ import { automaticSubject } from "./automatic-subject";
  */
 export async function openDocumentTicket(
   tx: Pick<Db, "supportTicket" | "user">,
-  { requesterId, documentId, reportId, reason, message }: { requesterId: string; documentId: string; reportId: string; reason: DocumentReportReason; message: string | null },
+  {
+    requesterId,
+    documentId,
+    reportId,
+    reason,
+    message,
+  }: { requesterId: string; documentId: string; reportId: string; reason: DocumentReportReason; message: string | null },
 ): Promise<{ id: string; number: number }> {
-  const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { firstName: true, lastName: true, locale: true } });
+  const requester = await tx.user.findUniqueOrThrow({
+    where: { id: requesterId },
+    select: { firstName: true, lastName: true, locale: true },
+  });
   // The catalogues are typed loosely here (one merged record), hence the casts, as in mail-text.ts.
-  const t = createTranslator({ locale: requester.locale, messages: messages[requester.locale] }) as unknown as (key: string, values?: Record<string, string>) => string;
+  const t = createTranslator({ locale: requester.locale, messages: messages[requester.locale] }) as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
   return tx.supportTicket.create({
     data: {
       requesterId,

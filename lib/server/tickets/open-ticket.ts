@@ -19,7 +19,12 @@ export async function openTicket({ db, actor, log }: Ctx, input: OpenTicketInput
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "too many tickets opened", { messageKey: "tickets.errors.tooMany" });
   const label = await userLabel(db, requesterId);
   const ticket = await db.supportTicket.create({
-    data: { requesterId, topic, subject, messages: { create: { authorId: requesterId, authorRole: "PATIENT", authorLabel: label.slice(0, 200), body: message } } },
+    data: {
+      requesterId,
+      topic,
+      subject,
+      messages: { create: { authorId: requesterId, authorRole: "PATIENT", authorLabel: label.slice(0, 200), body: message } },
+    },
     select: { id: true, number: true },
   });
   log.info({ event: "support.ticket.opened", ticketId: ticket.id, topic }, "Support ticket opened.");

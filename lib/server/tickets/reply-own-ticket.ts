@@ -23,9 +23,22 @@ export async function replyOwnTicket({ db, actor }: Ctx, input: TicketReplyInput
   return db.$transaction(async (tx) => {
     const now = new Date();
     // Conditional on the status, so a close that lands meanwhile is not undone by this reply.
-    const updated = await tx.supportTicket.updateMany({ where: { id: ticket.id, status: { not: "CLOSED" } }, data: { status: "OPEN", lastMessageAt: now } });
+    const updated = await tx.supportTicket.updateMany({
+      where: { id: ticket.id, status: { not: "CLOSED" } },
+      data: { status: "OPEN", lastMessageAt: now },
+    });
     if (updated.count === 0) throw new AppError("CONFLICT", "reply to a closed ticket", { messageKey: "tickets.errors.closed" });
-    const row = await tx.supportMessage.create({ data: { ticketId: ticket.id, authorId: requesterId, authorRole: "PATIENT", authorLabel: label.slice(0, 200), body: message, createdAt: now }, select: { id: true } });
+    const row = await tx.supportMessage.create({
+      data: {
+        ticketId: ticket.id,
+        authorId: requesterId,
+        authorRole: "PATIENT",
+        authorLabel: label.slice(0, 200),
+        body: message,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
     return { messageId: row.id };
   });
 }

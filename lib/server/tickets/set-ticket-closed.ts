@@ -10,7 +10,10 @@ import { authorizeAgent, findTicketForAgent } from "./ticket-context";
  * transaction. A reopened ticket waits for support again (OPEN). Asking for the state it is already
  * in changes nothing and records nothing.
  */
-export async function setTicketClosed({ db, ip: ipAddress }: Ctx, { staff, ...input }: { staff: StaffActor; ticketId: string; closed: boolean }): Promise<{ changed: boolean }> {
+export async function setTicketClosed(
+  { db, ip: ipAddress }: Ctx,
+  { staff, ...input }: { staff: StaffActor; ticketId: string; closed: boolean },
+): Promise<{ changed: boolean }> {
   authorizeAgent(staff);
   const { ticketId } = ticketIdSchema.parse(input);
   const closed = input.closed === true;

@@ -24,7 +24,10 @@ export function authorizeAgent(staff: StaffActor): void {
  */
 export async function findRequesterTicket(db: Pick<Db, "supportTicket">, requesterId: string, ticketId: string) {
   if (!UUID.test(ticketId)) throw new AppError("NOT_FOUND");
-  const ticket = await db.supportTicket.findUnique({ where: { id: ticketId }, select: { id: true, number: true, status: true, requesterId: true } });
+  const ticket = await db.supportTicket.findUnique({
+    where: { id: ticketId },
+    select: { id: true, number: true, status: true, requesterId: true },
+  });
   if (!ticket || ticket.requesterId !== requesterId) throw new AppError("NOT_FOUND");
   return ticket;
 }
@@ -34,7 +37,14 @@ export async function findTicketForAgent(db: Pick<Db, "supportTicket">, ticketId
   if (!UUID.test(ticketId)) throw new AppError("NOT_FOUND");
   const ticket = await db.supportTicket.findUnique({
     where: { id: ticketId },
-    select: { id: true, number: true, status: true, requesterId: true, assigneeId: true, requester: { select: { firstName: true, lastName: true } } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      requesterId: true,
+      assigneeId: true,
+      requester: { select: { firstName: true, lastName: true } },
+    },
   });
   if (!ticket) throw new AppError("NOT_FOUND");
   return { ...ticket, requesterLabel: `${ticket.requester.firstName} ${ticket.requester.lastName}` };

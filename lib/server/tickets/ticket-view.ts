@@ -33,5 +33,8 @@ export const ticketViewSelect = {
   createdAt: true,
   lastMessageAt: true,
   closedAt: true,
-  messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, authorRole: true, authorLabel: true, body: true, createdAt: true } },
+  messages: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, authorRole: true, authorLabel: true, body: true, createdAt: true },
+  },
 } satisfies Prisma.SupportTicketSelect;

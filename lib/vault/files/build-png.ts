@@ -20,7 +20,17 @@ export function pngChunk(type: string, data: Buffer): Buffer {
  * An 8-bit greyscale PNG of `width` × `height`, where `pixel(x, y)` gives each value (0–255).
  * `extraChunks` go between IHDR and IDAT, where ancillary chunks belong.
  */
-export function buildGreyPng({ width, height, pixel, extraChunks = [] }: { width: number; height: number; pixel: (x: number, y: number) => number; extraChunks?: Buffer[] }): Buffer {
+export function buildGreyPng({
+  width,
+  height,
+  pixel,
+  extraChunks = [],
+}: {
+  width: number;
+  height: number;
+  pixel: (x: number, y: number) => number;
+  extraChunks?: Buffer[];
+}): Buffer {
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
     const row = Buffer.alloc(width + 1); // the leading 0: PNG filter type "none"
@@ -32,7 +42,13 @@ export function buildGreyPng({ width, height, pixel, extraChunks = [] }: { width
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
-  return Buffer.concat([SIGNATURE, pngChunk("IHDR", header), ...extraChunks, pngChunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    pngChunk("IHDR", header),
+    ...extraChunks,
+    pngChunk("IDAT", deflateSync(Buffer.concat(rows), { level: 9 })),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** A decodable 1×1 grey PNG, with `extraChunks` before its image data. */

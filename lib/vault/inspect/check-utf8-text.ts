@@ -1,4 +1,3 @@
-
 export type TextProblem = "BINARY" | "INVALID_UTF8";
 
 /**

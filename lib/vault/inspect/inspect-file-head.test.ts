@@ -121,13 +121,25 @@ describe("inspectFileHead", () => {
 
   it("refuses SVG, HTML, ZIP and executables as unsupported types, whatever their name", async () => {
     expect(await verdict(svg, "image.png")).toEqual({ accepted: false, reason: "UNSUPPORTED_TYPE", detectedMimeType: "image/svg+xml" });
-    expect(await verdict(svgWithProlog, "image.png")).toEqual({ accepted: false, reason: "UNSUPPORTED_TYPE", detectedMimeType: "application/xml" });
+    expect(await verdict(svgWithProlog, "image.png")).toEqual({
+      accepted: false,
+      reason: "UNSUPPORTED_TYPE",
+      detectedMimeType: "application/xml",
+    });
     expect(refusal(await verdict(svg, "image.svg"))).toBe("UNSUPPORTED_TYPE");
     expect(await verdict(html, "page.pdf")).toEqual({ accepted: false, reason: "UNSUPPORTED_TYPE", detectedMimeType: "text/html" });
-    expect(await verdict(zip(), "archive.zip")).toEqual({ accepted: false, reason: "UNSUPPORTED_TYPE", detectedMimeType: "application/zip" });
+    expect(await verdict(zip(), "archive.zip")).toEqual({
+      accepted: false,
+      reason: "UNSUPPORTED_TYPE",
+      detectedMimeType: "application/zip",
+    });
     expect(refusal(await verdict(zip(), "resultats.pdf"))).toBe("UNSUPPORTED_TYPE");
     expect(refusal(await verdict(zip(), "resultats.txt"))).toBe("UNSUPPORTED_TYPE");
-    expect(await verdict(exe(), "facture.pdf")).toEqual({ accepted: false, reason: "UNSUPPORTED_TYPE", detectedMimeType: "application/x-msdownload" });
+    expect(await verdict(exe(), "facture.pdf")).toEqual({
+      accepted: false,
+      reason: "UNSUPPORTED_TYPE",
+      detectedMimeType: "application/x-msdownload",
+    });
     expect(refusal(await verdict(exe(), "setup.exe"))).toBe("UNSUPPORTED_TYPE");
   });
 
@@ -154,7 +166,9 @@ describe("inspectFileHead", () => {
     expect(polyglot.indexOf("%PDF-")).toBeLessThan(1024);
     expect(await verdict(polyglot, "ordonnance.pdf")).toEqual({ accepted: false, reason: "TYPE_MISMATCH", detectedMimeType: "image/png" });
     expect(await verdict(polyglot, "ordonnance.png")).toEqual({ accepted: false, reason: "TYPE_MISMATCH", detectedMimeType: "image/png" });
-    expect(await verdict(png([pngChunk("tEXt", Buffer.from("Comment\0a harmless comment"))]), "radio.png")).toMatchObject({ accepted: true });
+    expect(await verdict(png([pngChunk("tEXt", Buffer.from("Comment\0a harmless comment"))]), "radio.png")).toMatchObject({
+      accepted: true,
+    });
   });
 
   it("refuses images carrying HTML or SVG a sniffing browser could run", async () => {
@@ -189,8 +203,14 @@ describe("inspectFileHead", () => {
     });
 
     it("takes clean text for text even when it starts like a format signature", async () => {
-      expect(await verdict(Buffer.from("BMI : 23,4\nPoids : 70 kg\n"), "mesures.txt")).toMatchObject({ accepted: true, mimeType: "text/plain" });
-      expect(await verdict(Buffer.from("MZ Dupont, infirmière\n"), "contacts.txt")).toMatchObject({ accepted: true, mimeType: "text/plain" });
+      expect(await verdict(Buffer.from("BMI : 23,4\nPoids : 70 kg\n"), "mesures.txt")).toMatchObject({
+        accepted: true,
+        mimeType: "text/plain",
+      });
+      expect(await verdict(Buffer.from("MZ Dupont, infirmière\n"), "contacts.txt")).toMatchObject({
+        accepted: true,
+        mimeType: "text/plain",
+      });
       // Under a binary name the same bytes are what file-type says: an unsupported bitmap.
       expect(refusal(await verdict(Buffer.from("BMI : 23,4\nPoids : 70 kg\n"), "mesures.png"))).toBe("UNSUPPORTED_TYPE");
     });

@@ -81,7 +81,8 @@ async function detectMimeType(head: Uint8Array): Promise<string | null> {
   }
   // file-type follows a TIFF's first directory, which writers often put at the end of the file,
   // past the head: the header alone ("II*\0" or "MM\0*") says TIFF.
-  const tiff = [0x49, 0x49, 0x2a, 0x00].every((byte, i) => head[i] === byte) || [0x4d, 0x4d, 0x00, 0x2a].every((byte, i) => head[i] === byte);
+  const tiff =
+    [0x49, 0x49, 0x2a, 0x00].every((byte, i) => head[i] === byte) || [0x4d, 0x4d, 0x00, 0x2a].every((byte, i) => head[i] === byte);
   return tiff ? "image/tiff" : null;
 }
 

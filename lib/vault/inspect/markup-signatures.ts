@@ -1,4 +1,3 @@
-
 /**
  * Markup a browser could run if it ever sniffed the file as HTML or SVG (downloads are served with
  * nosniff and a sandbox CSP; this is the second line). None of these occurs in the XMP metadata that

@@ -44,7 +44,13 @@ export default async function CatalogueAppPage({ params }: { params: Params }) {
           <ul className="flex flex-wrap gap-4" aria-label={t("detail.screenshotsLabel")}>
             {app.screenshots.map((src, index) => (
               <li key={src}>
-                <AppImage src={src} alt={t("detail.screenshotAlt", { n: index + 1, name: app.name })} width={180} height={320} className="h-80 w-auto rounded border border-gray-300" />
+                <AppImage
+                  src={src}
+                  alt={t("detail.screenshotAlt", { n: index + 1, name: app.name })}
+                  width={180}
+                  height={320}
+                  className="h-80 w-auto rounded border border-gray-300"
+                />
               </li>
             ))}
           </ul>

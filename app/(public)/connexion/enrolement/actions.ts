@@ -12,7 +12,10 @@ export const startFirstTotpEnrolment = defineAction({
   input: z.object({}),
   access: { permission: "account:enrol-first-factor" },
   async run({ session }) {
-    const { factorId, secretBase32, otpauthUri, qrSvg } = await startTotpEnrolment(getDb(), { userId: session.user.id, accountLabel: session.user.email });
+    const { factorId, secretBase32, otpauthUri, qrSvg } = await startTotpEnrolment(getDb(), {
+      userId: session.user.id,
+      accountLabel: session.user.email,
+    });
     return { factorId, secretBase32, otpauthUri, qrSvg };
   },
 });

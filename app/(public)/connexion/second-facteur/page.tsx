@@ -37,7 +37,13 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
         <details className="rounded border border-gray-300 p-4">
           <summary className="cursor-pointer font-medium text-brand">{t("recoveryTitle")}</summary>
           <div className="mt-4">
-            <SecondFactorCodeForm method="recovery" label={t("recoveryLabel")} hint={t("recoveryHint")} next={callbackUrl} numeric={false} />
+            <SecondFactorCodeForm
+              method="recovery"
+              label={t("recoveryLabel")}
+              hint={t("recoveryHint")}
+              next={callbackUrl}
+              numeric={false}
+            />
           </div>
         </details>
         <SignOutButton label={t("cancel")} />

@@ -27,10 +27,14 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
   const parsed = directoryQuerySchema.safeParse({ name: one("name"), profession: one("profession"), city: one("city"), page: one("page") });
   const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
   const ctx = await pageCtx();
-  const [results, overview] = await Promise.all([searchDirectory(ctx, { ...query, patientId: patient.patientId }), getAccessOverview(ctx, patient)]);
+  const [results, overview] = await Promise.all([
+    searchDirectory(ctx, { ...query, patientId: patient.patientId }),
+    getAccessOverview(ctx, patient),
+  ]);
   const withAccess = new Set(overview.grants.filter((grant) => grant.state === "active").map((grant) => grant.professional.id));
   const blocked = new Set(overview.blocks.map((block) => block.professional.id));
-  const pageHref = (page: number) => `/acces/professionnels?${new URLSearchParams({ name: query.name, profession: query.profession, city: query.city, page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/acces/professionnels?${new URLSearchParams({ name: query.name, profession: query.profession, city: query.city, page: String(page) })}`;
 
   return (
     <div className="space-y-8">
@@ -42,9 +46,21 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
         <p className="text-muted">{t("directory.intro")}</p>
       </div>
 
-      <form method="get" action="/acces/professionnels" role="search" aria-label={t("directory.title")} className="grid gap-4 rounded-lg border border-gray-300 p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        action="/acces/professionnels"
+        role="search"
+        aria-label={t("directory.title")}
+        className="grid gap-4 rounded-lg border border-gray-300 p-4 sm:grid-cols-3"
+      >
         <TextField name="name" label={t("directory.name")} defaultValue={query.name} autoComplete="off" />
-        <TextField name="profession" label={t("directory.profession")} hint={t("directory.professionHint")} defaultValue={query.profession} autoComplete="off" />
+        <TextField
+          name="profession"
+          label={t("directory.profession")}
+          hint={t("directory.professionHint")}
+          defaultValue={query.profession}
+          autoComplete="off"
+        />
         <TextField name="city" label={t("directory.city")} defaultValue={query.city} autoComplete="address-level2" />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
           <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
@@ -62,27 +78,36 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
         </h2>
         <p role="status">{t("directory.results", { total: results.total })}</p>
         {results.items.length > 0 && (
-        <ul className="divide-y divide-gray-300 rounded-lg border border-gray-300">
-          {results.items.map((professional) => {
-            const name = `${professional.firstName} ${professional.lastName}`;
-            return (
-              <li key={professional.id} className="flex flex-wrap items-start justify-between gap-3 p-4" data-testid="directory-result">
-                <div className="space-y-1">
-                  <ProfessionalLine professional={professional} />
-                  <p className="flex flex-wrap gap-2">
-                    {/* Spaces between the badges, which the flex gap hides and a screen reader or a copy keeps. */}
-                    {overview.treatingDoctor?.id === professional.id && <span className={`${badgeClass} bg-brand-light text-ink`}>{t("directory.badgeTreating")}</span>}{" "}
-                    {withAccess.has(professional.id) && <span className={`${badgeClass} bg-green-100 text-green-900`}>{t("directory.badgeAccess")}</span>}{" "}
-                    {blocked.has(professional.id) && <span className={`${badgeClass} bg-red-100 text-red-900`}>{t("directory.badgeBlocked")}</span>}
-                  </p>
-                </div>
-                <Link href={`/acces/professionnels/${professional.id}`} className="rounded border border-brand px-3 py-2 font-medium text-brand hover:bg-brand-light">
-                  {t("directory.open", { name })}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+          <ul className="divide-y divide-gray-300 rounded-lg border border-gray-300">
+            {results.items.map((professional) => {
+              const name = `${professional.firstName} ${professional.lastName}`;
+              return (
+                <li key={professional.id} className="flex flex-wrap items-start justify-between gap-3 p-4" data-testid="directory-result">
+                  <div className="space-y-1">
+                    <ProfessionalLine professional={professional} />
+                    <p className="flex flex-wrap gap-2">
+                      {/* Spaces between the badges, which the flex gap hides and a screen reader or a copy keeps. */}
+                      {overview.treatingDoctor?.id === professional.id && (
+                        <span className={`${badgeClass} bg-brand-light text-ink`}>{t("directory.badgeTreating")}</span>
+                      )}{" "}
+                      {withAccess.has(professional.id) && (
+                        <span className={`${badgeClass} bg-green-100 text-green-900`}>{t("directory.badgeAccess")}</span>
+                      )}{" "}
+                      {blocked.has(professional.id) && (
+                        <span className={`${badgeClass} bg-red-100 text-red-900`}>{t("directory.badgeBlocked")}</span>
+                      )}
+                    </p>
+                  </div>
+                  <Link
+                    href={`/acces/professionnels/${professional.id}`}
+                    className="rounded border border-brand px-3 py-2 font-medium text-brand hover:bg-brand-light"
+                  >
+                    {t("directory.open", { name })}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
         )}
         {results.pageCount > 1 && (
           <nav aria-label={t("directory.pagination")} className="flex flex-wrap items-center gap-4">

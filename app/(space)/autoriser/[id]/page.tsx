@@ -31,7 +31,13 @@ function Notice({ title, text }: { title: string; text: string }) {
  * a request covered by their connection is answered at once (back to the app with a code), a wider
  * one shows the consent screen.
  */
-export default async function AuthorizePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ erreur?: string }> }) {
+export default async function AuthorizePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ erreur?: string }>;
+}) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const patient = await requirePatientForPage(`/autoriser/${id}`);
@@ -63,7 +69,11 @@ export default async function AuthorizePage({ params, searchParams }: { params: 
             </Link>
           </p>
         </div>
-        <OAuthConsentForm view={view} requestId={id} categoriesError={(await searchParams).erreur === "categories" ? t("consent.categoriesRequired") : undefined} />
+        <OAuthConsentForm
+          view={view}
+          requestId={id}
+          categoriesError={(await searchParams).erreur === "categories" ? t("consent.categoriesRequired") : undefined}
+        />
       </div>
     </ClientMessages>
   );

@@ -25,7 +25,20 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     throw error;
   }
   return (
-    <ClientMessages namespaces={["documents.actionError", "documents.detail", "documents.edit", "documents.list", "documents.loading", "documents.report", "documents.title", "documents.upload", "space.categories", "tickets.documentReport"]}>
+    <ClientMessages
+      namespaces={[
+        "documents.actionError",
+        "documents.detail",
+        "documents.edit",
+        "documents.list",
+        "documents.loading",
+        "documents.report",
+        "documents.title",
+        "documents.upload",
+        "space.categories",
+        "tickets.documentReport",
+      ]}
+    >
       <DocumentDetailView id={id} />
     </ClientMessages>
   );

@@ -23,7 +23,10 @@ export default async function RecoveryCodesPage({ searchParams }: { searchParams
   const next = suite === undefined ? null : safeRedirectPath(suite);
   const here = next ? `/securite/codes-de-secours?suite=${encodeURIComponent(next)}` : "/securite/codes-de-secours";
   const session = await requireFullSessionForPage(here);
-  const [t, remaining] = await Promise.all([getTranslations("security.recoveryCodes"), countRemainingRecoveryCodes(getDb(), session.user.id)]);
+  const [t, remaining] = await Promise.all([
+    getTranslations("security.recoveryCodes"),
+    countRemainingRecoveryCodes(getDb(), session.user.id),
+  ]);
   return (
     <ClientMessages namespaces={["security.form", "security.reauth", "security.recoveryCodes"]}>
       <div className="mx-auto max-w-2xl space-y-6">
@@ -37,7 +40,11 @@ export default async function RecoveryCodesPage({ searchParams }: { searchParams
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p>{t("intro", { total: RECOVERY_CODE_COUNT })}</p>
         <p>{remaining === 0 ? t("none") : t("remaining", { count: remaining, total: RECOVERY_CODE_COUNT })}</p>
-        {isRecentlyAuthenticated(session) ? <RecoveryCodesGenerator hasCodes={remaining > 0} returnTo={here} /> : <ReauthNotice returnTo={here} />}
+        {isRecentlyAuthenticated(session) ? (
+          <RecoveryCodesGenerator hasCodes={remaining > 0} returnTo={here} />
+        ) : (
+          <ReauthNotice returnTo={here} />
+        )}
         {next && (
           <p>
             <Link href={next} className="inline-block rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">

@@ -11,7 +11,10 @@ import { getDb } from "@/lib/server/db";
 
 export const reauthenticateAction = defineAction({
   input: z.object({
-    password: z.string().min(1, "security.form.required").max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
+    password: z
+      .string()
+      .min(1, "security.form.required")
+      .max(PASSWORD_MAX_LENGTH * 4, "security.passwordProblems.TOO_LONG"),
     method: z.enum(["totp", "recovery", "otp", "passkey"]),
     // A passkey's answer is a JSON assertion, far longer than a typed code.
     code: z.string().trim().min(1, "security.form.required").max(20_000),
@@ -19,7 +22,14 @@ export const reauthenticateAction = defineAction({
   }),
   access: { permission: "account:manage-own" },
   run: async ({ input, session, ctx }) => {
-    await reauthenticate(getDb(), { sessionId: session.sessionId, userId: session.user.id, password: input.password, method: input.method, code: input.code, context: ctx });
+    await reauthenticate(getDb(), {
+      sessionId: session.sessionId,
+      userId: session.user.id,
+      password: input.password,
+      method: input.method,
+      code: input.code,
+      context: ctx,
+    });
     redirect(safeRedirectPath(input.suite, "/securite"));
   },
 });

@@ -33,7 +33,13 @@ export const confirmTotpEnrolmentAction = defineAction({
   }),
   access: { permission: "account:manage-own", recentAuthentication: true },
   run: async ({ input, session, ctx }) => {
-    await confirmAddedTotp(getDb(), { userId: session.user.id, factorId: input.factorId, code: input.code, label: input.label || undefined, context: ctx });
+    await confirmAddedTotp(getDb(), {
+      userId: session.user.id,
+      factorId: input.factorId,
+      code: input.code,
+      label: input.label || undefined,
+      context: ctx,
+    });
     return null;
   },
 });

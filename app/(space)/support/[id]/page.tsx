@@ -42,10 +42,14 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
             </Link>
           </p>
           <div className="space-y-3">
-            <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">{t("ticket.heading", { number: String(ticket.number) })}</h1>
+            <h1 id="ticket-title" tabIndex={-1} className="text-3xl font-bold">
+              {t("ticket.heading", { number: String(ticket.number) })}
+            </h1>
             <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
               <dt className="font-medium">{t("ticket.subject")}</dt>
-              <dd><TicketSubject ticket={ticket} /></dd>
+              <dd>
+                <TicketSubject ticket={ticket} />
+              </dd>
               <dt className="font-medium">{t("ticket.topic")}</dt>
               <dd>{t(`topics.${ticket.topic}`)}</dd>
               <dt className="font-medium">{t("ticket.status")}</dt>
@@ -75,7 +79,14 @@ export default async function OwnTicketPage({ params }: { params: Promise<{ id: 
                 <h2 id="reply-title" className="text-2xl font-semibold">
                   {t("ticket.replyTitle")}
                 </h2>
-                <MessageForm action={replyOwnTicketAction} ticketId={ticket.id} label={t("ticket.reply")} hint={t("form.messageHint")} send={t("ticket.send")} sent={t("ticket.sent")} />
+                <MessageForm
+                  action={replyOwnTicketAction}
+                  ticketId={ticket.id}
+                  label={t("ticket.reply")}
+                  hint={t("form.messageHint")}
+                  send={t("ticket.send")}
+                  sent={t("ticket.sent")}
+                />
               </section>
               <section aria-labelledby="close-title" className="space-y-4">
                 <h2 id="close-title" className="text-2xl font-semibold">

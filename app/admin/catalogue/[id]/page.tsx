@@ -31,7 +31,9 @@ export default async function CurateAppPage({ params }: { params: Params }) {
   if (!app) notFound();
   const [t, tCatalogue, format] = await Promise.all([getTranslations("catalogue.curation"), getTranslations("catalogue"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
-  const current: Record<string, CurrentReview> = Object.fromEntries(app.reviews.map((review) => [review.criterion, { outcome: review.outcome, note: review.note, reviewedAt: day(review.reviewedAt) }]));
+  const current: Record<string, CurrentReview> = Object.fromEntries(
+    app.reviews.map((review) => [review.criterion, { outcome: review.outcome, note: review.note, reviewedAt: day(review.reviewedAt) }]),
+  );
   const isPublic = (PUBLIC_STATUSES as readonly string[]).includes(app.status);
 
   return (

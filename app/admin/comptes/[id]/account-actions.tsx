@@ -2,7 +2,14 @@ import { getTranslations } from "next-intl/server";
 import { ReauthNotice } from "@/components/security/reauth-notice";
 import { AccountActionForm } from "@/components/support/account-action-form";
 import type { SupportAccountView } from "@/lib/server/support/get-support-account";
-import { closeAccountAction, disableAccountAction, enableAccountAction, resendEmailConfirmationAction, resetSecondFactorAction, unlockAccountAction } from "./actions";
+import {
+  closeAccountAction,
+  disableAccountAction,
+  enableAccountAction,
+  resendEmailConfirmationAction,
+  resetSecondFactorAction,
+  unlockAccountAction,
+} from "./actions";
 
 const STAFF_ROLES = ["SUPPORT", "CURATOR", "ADMIN"];
 
@@ -24,7 +31,17 @@ function ActionSection({ id, title, intro, children }: { id: string; title: stri
  * business), enable while disabled; the reset only on a sign-in proved in the last minutes. The
  * services and actions check the same again.
  */
-export async function AccountActions({ account, isSelf, now, recentlyAuthenticated }: { account: SupportAccountView; isSelf: boolean; now: Date; recentlyAuthenticated: boolean }) {
+export async function AccountActions({
+  account,
+  isSelf,
+  now,
+  recentlyAuthenticated,
+}: {
+  account: SupportAccountView;
+  isSelf: boolean;
+  now: Date;
+  recentlyAuthenticated: boolean;
+}) {
   const t = await getTranslations("support");
   const userId = account.id;
   const isStaff = account.roles.some((role) => STAFF_ROLES.includes(role));
@@ -45,7 +62,12 @@ export async function AccountActions({ account, isSelf, now, recentlyAuthenticat
         )}
         {account.status === "PENDING_VERIFICATION" && (
           <ActionSection id="resend-heading" title={t("resend.title")} intro={t("resend.intro")}>
-            <AccountActionForm action={resendEmailConfirmationAction} userId={userId} submitLabel={t("resend.submit")} success={t("resend.done")} />
+            <AccountActionForm
+              action={resendEmailConfirmationAction}
+              userId={userId}
+              submitLabel={t("resend.submit")}
+              success={t("resend.done")}
+            />
           </ActionSection>
         )}
         {account.status === "DISABLED" && (
@@ -70,19 +92,34 @@ export async function AccountActions({ account, isSelf, now, recentlyAuthenticat
                   confirm={{ open: t("reset.open"), warning: t("reset.warning") }}
                   checklist={{
                     legend: t("reset.checklist"),
-                    items: (["identityVerified", "birthDateConfirmed", "requestedByPerson"] as const).map((name) => ({ name, label: t(`reset.${name}`) })),
+                    items: (["identityVerified", "birthDateConfirmed", "requestedByPerson"] as const).map((name) => ({
+                      name,
+                      label: t(`reset.${name}`),
+                    })),
                   }}
                 />
               )}
             </ActionSection>
             {account.status !== "DISABLED" && (
               <ActionSection id="disable-heading" title={t("disable.title")} intro={t("disable.intro")}>
-                <AccountActionForm action={disableAccountAction} userId={userId} submitLabel={t("disable.confirm")} success={t("disable.done")} confirm={{ open: t("disable.open"), warning: t("disable.warning") }} />
+                <AccountActionForm
+                  action={disableAccountAction}
+                  userId={userId}
+                  submitLabel={t("disable.confirm")}
+                  success={t("disable.done")}
+                  confirm={{ open: t("disable.open"), warning: t("disable.warning") }}
+                />
               </ActionSection>
             )}
             <ActionSection id="close-heading" title={t("close.title")} intro={t("close.intro")}>
               <p className="text-sm">{t("close.retention")}</p>
-              <AccountActionForm action={closeAccountAction} userId={userId} submitLabel={t("close.confirm")} success={t("close.done")} confirm={{ open: t("close.open"), warning: `${t("close.warning")} ${t("close.retention")}` }} />
+              <AccountActionForm
+                action={closeAccountAction}
+                userId={userId}
+                submitLabel={t("close.confirm")}
+                success={t("close.done")}
+                confirm={{ open: t("close.open"), warning: `${t("close.warning")} ${t("close.retention")}` }}
+              />
             </ActionSection>
           </>
         )}

@@ -44,7 +44,12 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
 
       <AccountFacts account={account} now={now} />
 
-      <AccountActions account={account} isSelf={account.id === staff.userId} now={now} recentlyAuthenticated={isRecentlyAuthenticated(staff)} />
+      <AccountActions
+        account={account}
+        isSelf={account.id === staff.userId}
+        now={now}
+        recentlyAuthenticated={isRecentlyAuthenticated(staff)}
+      />
 
       <section aria-labelledby="events-heading" className="space-y-3">
         <h2 id="events-heading" className="text-xl font-semibold">

@@ -69,7 +69,9 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
           </h1>
           <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">{tTickets("ticket.subject")}</dt>
-            <dd><TicketSubject ticket={ticket} /></dd>
+            <dd>
+              <TicketSubject ticket={ticket} />
+            </dd>
             <dt className="font-medium">{tTickets("ticket.topic")}</dt>
             <dd>{tTickets(`topics.${ticket.topic}`)}</dd>
             <dt className="font-medium">{tTickets("ticket.status")}</dt>
@@ -111,23 +113,57 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
           {closed ? (
             <FormAlert kind="info">{t("ticket.closedNotice")}</FormAlert>
           ) : (
-            <MessageForm action={answerTicketAction} ticketId={ticket.id} label={t("ticket.reply")} hint={t("ticket.replyHint")} send={t("ticket.send")} sent={t("ticket.sent")} />
+            <MessageForm
+              action={answerTicketAction}
+              ticketId={ticket.id}
+              label={t("ticket.reply")}
+              hint={t("ticket.replyHint")}
+              send={t("ticket.send")}
+              sent={t("ticket.sent")}
+            />
           )}
         </Section>
 
         <Section id="assign-title" title={t("ticket.assignTitle")}>
           <div className="flex flex-wrap gap-3">
-            {ticket.assignee?.id !== staff.userId && <ActionForm action={assignTicketAction} fields={{ ticketId: ticket.id, assigneeId: staff.userId }} label={t("ticket.assignMe")} success={t("ticket.assigned")} />}
-            {ticket.assignee && <ActionForm action={assignTicketAction} fields={{ ticketId: ticket.id, assigneeId: "" }} label={t("ticket.unassign")} success={t("ticket.assigned")} variant="link" />}
+            {ticket.assignee?.id !== staff.userId && (
+              <ActionForm
+                action={assignTicketAction}
+                fields={{ ticketId: ticket.id, assigneeId: staff.userId }}
+                label={t("ticket.assignMe")}
+                success={t("ticket.assigned")}
+              />
+            )}
+            {ticket.assignee && (
+              <ActionForm
+                action={assignTicketAction}
+                fields={{ ticketId: ticket.id, assigneeId: "" }}
+                label={t("ticket.unassign")}
+                success={t("ticket.assigned")}
+                variant="link"
+              />
+            )}
           </div>
           <AssignForm action={assignTicketAction} ticketId={ticket.id} agents={agents} currentId={ticket.assignee?.id ?? null} />
         </Section>
 
         <Section id="status-title" title={t("ticket.statusTitle")}>
           {closed ? (
-            <ActionForm action={setTicketClosedAction} fields={{ ticketId: ticket.id, closed: "false" }} label={t("ticket.reopen")} success={t("ticket.reopened")} focusAfter="ticket-title" />
+            <ActionForm
+              action={setTicketClosedAction}
+              fields={{ ticketId: ticket.id, closed: "false" }}
+              label={t("ticket.reopen")}
+              success={t("ticket.reopened")}
+              focusAfter="ticket-title"
+            />
           ) : (
-            <ActionForm action={setTicketClosedAction} fields={{ ticketId: ticket.id, closed: "true" }} label={t("ticket.close")} success={t("ticket.closedDone")} focusAfter="ticket-title" />
+            <ActionForm
+              action={setTicketClosedAction}
+              fields={{ ticketId: ticket.id, closed: "true" }}
+              label={t("ticket.close")}
+              success={t("ticket.closedDone")}
+              focusAfter="ticket-title"
+            />
           )}
         </Section>
       </div>

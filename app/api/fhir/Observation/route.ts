@@ -6,7 +6,9 @@ import { readFhirBody } from "@/lib/server/fhir/read-fhir-body";
 import { searchObservations } from "@/lib/server/fhir/search-observations";
 
 /** `GET Observation`: the patient's measurements. */
-export const GET = fhirRoute(async (ctx, { request, access }) => fhirJson(await searchObservations(ctx, { access, params: new URL(request.url).searchParams })));
+export const GET = fhirRoute(async (ctx, { request, access }) =>
+  fhirJson(await searchObservations(ctx, { access, params: new URL(request.url).searchParams })),
+);
 
 /** `POST Observation`: one measurement from the app; 201 with its Location and the stored resource. */
 export const POST = fhirRoute(async (ctx, { request, access }) => {

@@ -7,6 +7,10 @@ export async function GET(request: Request): Promise<Response> {
   const outcome = await startAuthorization(getDb(), new URL(request.url).searchParams);
   const base = getConfig().appUrl;
   const location =
-    outcome.kind === "errorPage" ? `${base}/autoriser/erreur?raison=${outcome.reason}` : outcome.kind === "redirect" ? outcome.location : `${base}/autoriser/${outcome.requestId}`;
+    outcome.kind === "errorPage"
+      ? `${base}/autoriser/erreur?raison=${outcome.reason}`
+      : outcome.kind === "redirect"
+        ? outcome.location
+        : `${base}/autoriser/${outcome.requestId}`;
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }

@@ -10,7 +10,8 @@ const address = (tag: string) => `${tag}-${randomUUID()}@test.local`;
 
 describe("changing the e-mail address", () => {
   const db = useTestDb();
-  const newUser = (email = address("old")) => db.user.create({ data: { email, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true, email: true } });
+  const newUser = (email = address("old")) =>
+    db.user.create({ data: { email, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true, email: true } });
 
   /** The code from the last mail to an address. */
   async function codeSentTo(email: string): Promise<string> {
@@ -21,7 +22,9 @@ describe("changing the e-mail address", () => {
   it("sends a code to the new address, then switches over and tells the old one", async () => {
     const user = await newUser();
     const target = address("NEW").toUpperCase();
-    expect(await requestEmailChange(db, { userId: user.id, newEmail: ` ${target} `, context, deliver })).toEqual({ sentTo: target.toLowerCase() });
+    expect(await requestEmailChange(db, { userId: user.id, newEmail: ` ${target} `, context, deliver })).toEqual({
+      sentTo: target.toLowerCase(),
+    });
     // Nothing changes until the code comes back.
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
 
@@ -34,7 +37,10 @@ describe("changing the e-mail address", () => {
     const kinds = (await db.securityEvent.findMany({ where: { userId: user.id }, select: { kind: true } })).map((e) => e.kind).sort();
     expect(kinds).toEqual(["EMAIL_CHANGED", "EMAIL_CHANGE_REQUESTED"]);
     // The code is single-use.
-    await expect(confirmEmailChange(db, { userId: user.id, code, context, deliver })).rejects.toMatchObject({ code: "BAD_REQUEST", field: "code" });
+    await expect(confirmEmailChange(db, { userId: user.id, code, context, deliver })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      field: "code",
+    });
   });
 
   it("answers a taken address like a free one, and refuses it only at confirmation", async () => {
@@ -43,15 +49,22 @@ describe("changing the e-mail address", () => {
     const free = await requestEmailChange(db, { userId: user.id, newEmail: address("free"), context, deliver });
     const taken = await requestEmailChange(db, { userId: user.id, newEmail: owner.email, context, deliver });
     expect(Object.keys(taken)).toEqual(Object.keys(free));
-    await expect(confirmEmailChange(db, { userId: user.id, code: await codeSentTo(owner.email), context, deliver })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "security.email.taken" });
+    await expect(confirmEmailChange(db, { userId: user.id, code: await codeSentTo(owner.email), context, deliver })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "security.email.taken",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "EMAIL_CHANGED" } })).toBe(0);
   });
 
   it("refuses a wrong code, and the same address as now", async () => {
     const user = await newUser();
-    await expect(requestEmailChange(db, { userId: user.id, newEmail: user.email, context, deliver })).rejects.toMatchObject({ messageKey: "security.email.same" });
+    await expect(requestEmailChange(db, { userId: user.id, newEmail: user.email, context, deliver })).rejects.toMatchObject({
+      messageKey: "security.email.same",
+    });
     await requestEmailChange(db, { userId: user.id, newEmail: address("next"), context, deliver });
-    await expect(confirmEmailChange(db, { userId: user.id, code: "000000", context, deliver })).rejects.toMatchObject({ messageKey: "security.email.codeErrors.INVALID" });
+    await expect(confirmEmailChange(db, { userId: user.id, code: "000000", context, deliver })).rejects.toMatchObject({
+      messageKey: "security.email.codeErrors.INVALID",
+    });
   });
 });

@@ -17,12 +17,22 @@ const taken = () => new AppError("CONFLICT", "address taken", { messageKey: "sec
  */
 export async function confirmEmailChange(
   db: Db,
-  { userId, code, context, now = new Date(), deliver = afterCommitDeliver }: { userId: string; code: string; context: RequestContext; now?: Date; deliver?: Deliver },
+  {
+    userId,
+    code,
+    context,
+    now = new Date(),
+    deliver = afterCommitDeliver,
+  }: { userId: string; code: string; context: RequestContext; now?: Date; deliver?: Deliver },
 ): Promise<{ email: string }> {
   const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const check = await checkCode(db, { userId, purpose: "EMAIL_CHANGE", code, now });
-  if (!check.ok) throw new AppError("BAD_REQUEST", "email change code refused", { messageKey: `security.email.codeErrors.${check.reason}`, field: "code" });
+  if (!check.ok)
+    throw new AppError("BAD_REQUEST", "email change code refused", {
+      messageKey: `security.email.codeErrors.${check.reason}`,
+      field: "code",
+    });
   const target = check.target;
   if (!target) throw new AppError("BAD_REQUEST", "email change code without target");
   if ((await db.user.count({ where: { email: target, id: { not: userId } } })) > 0) throw taken();

@@ -17,7 +17,12 @@ import { queueSecurityMail } from "../security-settings/queue-security-mail";
  */
 export async function requestEmailChange(
   db: Db,
-  { userId, newEmail, context, deliver = afterCommitDeliver }: { userId: string; newEmail: string; context: RequestContext; deliver?: Deliver },
+  {
+    userId,
+    newEmail,
+    context,
+    deliver = afterCommitDeliver,
+  }: { userId: string; newEmail: string; context: RequestContext; deliver?: Deliver },
 ): Promise<{ sentTo: string }> {
   const parsed = z.email().max(254).safeParse(newEmail.trim().toLowerCase());
   if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid address", { messageKey: "security.email.invalid", field: "email" });
@@ -30,7 +35,11 @@ export async function requestEmailChange(
   const messageId = await db.$transaction(async (tx) => {
     const code = await issueCode(tx, { userId, purpose: "EMAIL_CHANGE", target });
     await recordSecurityEvent(tx, { userId, kind: "EMAIL_CHANGE_REQUESTED", context });
-    return queueSecurityMail(tx, { to: { ...user, email: target }, template: "emailChange", values: { code, minutes: CODE_POLICY.EMAIL_CHANGE.ttlMinutes } });
+    return queueSecurityMail(tx, {
+      to: { ...user, email: target },
+      template: "emailChange",
+      values: { code, minutes: CODE_POLICY.EMAIL_CHANGE.ttlMinutes },
+    });
   });
   deliver(messageId);
   return { sentTo: target };

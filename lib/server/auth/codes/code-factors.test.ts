@@ -20,7 +20,13 @@ describe("e-mail and SMS second factors", () => {
 
   const newUser = () =>
     db.user.create({
-      data: { email: `cf-${randomUUID().slice(0, 8)}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", emailVerifiedAt: new Date() },
+      data: {
+        email: `cf-${randomUUID().slice(0, 8)}@test.local`,
+        firstName: "Léa",
+        lastName: "Roux",
+        status: "ACTIVE",
+        emailVerifiedAt: new Date(),
+      },
       select: { id: true, email: true },
     });
 
@@ -49,13 +55,22 @@ describe("e-mail and SMS second factors", () => {
       const enrolment = await enrol(user.id);
       expect(enrolment.kind).toBe("EMAIL_OTP");
       expect(enrolment.maskedDestination).toBe(`c•••@test.local`);
-      expect(enrolment.message).toMatchObject({ channel: "EMAIL", recipient: user.email, subject: "Confirmez votre nouveau moyen de connexion" });
-      expect(await db.authFactor.findUniqueOrThrow({ where: { id: enrolment.factorId } })).toMatchObject({ kind: "EMAIL_OTP", confirmedAt: null });
+      expect(enrolment.message).toMatchObject({
+        channel: "EMAIL",
+        recipient: user.email,
+        subject: "Confirmez votre nouveau moyen de connexion",
+      });
+      expect(await db.authFactor.findUniqueOrThrow({ where: { id: enrolment.factorId } })).toMatchObject({
+        kind: "EMAIL_OTP",
+        confirmedAt: null,
+      });
       expect((await listCodeFactors(db, { userId: user.id })).factors).toEqual([]);
 
       expect(await confirmCodeFactor(db, { userId: user.id, factorId: enrolment.factorId, code: enrolment.code, hmacKey })).toBe(true);
       expect((await db.authFactor.findUniqueOrThrow({ where: { id: enrolment.factorId } })).confirmedAt).not.toBeNull();
-      expect((await listCodeFactors(db, { userId: user.id })).factors).toMatchObject([{ id: enrolment.factorId, kind: "EMAIL_OTP", destination: user.email }]);
+      expect((await listCodeFactors(db, { userId: user.id })).factors).toMatchObject([
+        { id: enrolment.factorId, kind: "EMAIL_OTP", destination: user.email },
+      ]);
       // Confirmed once: the same code cannot confirm it again.
       expect(await confirmCodeFactor(db, { userId: user.id, factorId: enrolment.factorId, code: enrolment.code, hmacKey })).toBe(false);
     });
@@ -67,7 +82,10 @@ describe("e-mail and SMS second factors", () => {
         expect(enrolment.maskedDestination).toBe("•• •• •• •• 78");
         expect(enrolment.message).toMatchObject({ channel: "SMS", recipient: "+33612345678", subject: null });
         expect(enrolment.message.body).toMatch(/^Espace santé : code de confirmation \d{6} \(valable 10 min\)\.\n\n@[^ ]+ #\d{6}$/);
-        expect(await db.authFactor.findUniqueOrThrow({ where: { id: enrolment.factorId } })).toMatchObject({ kind: "SMS_OTP", phone: "+33612345678" });
+        expect(await db.authFactor.findUniqueOrThrow({ where: { id: enrolment.factorId } })).toMatchObject({
+          kind: "SMS_OTP",
+          phone: "+33612345678",
+        });
       }
     });
 
@@ -75,7 +93,9 @@ describe("e-mail and SMS second factors", () => {
       const user = await newUser();
       const before = delivered.length;
       for (const typed of ["01 23 45 67 89", "06 12 34", "pas un numéro", ""]) {
-        await expect(startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: typed, context: context(), hmacKey, deliver })).rejects.toMatchObject({
+        await expect(
+          startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: typed, context: context(), hmacKey, deliver }),
+        ).rejects.toMatchObject({
           code: "BAD_REQUEST",
           messageKey: "codes.enrol.phoneInvalid",
           field: "phone",
@@ -87,7 +107,17 @@ describe("e-mail and SMS second factors", () => {
 
     it("offers no SMS factor when no SMS would reach a phone (production without a provider)", async () => {
       const user = await newUser();
-      await expect(startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: "0612345678", context: context(), hmacKey, deliver, smsAvailable: false })).rejects.toMatchObject({
+      await expect(
+        startCodeFactorEnrolment(db, {
+          userId: user.id,
+          channel: "SMS",
+          phone: "0612345678",
+          context: context(),
+          hmacKey,
+          deliver,
+          smsAvailable: false,
+        }),
+      ).rejects.toMatchObject({
         code: "BAD_REQUEST",
         messageKey: "codes.enrol.smsUnavailable",
       });
@@ -119,10 +149,14 @@ describe("e-mail and SMS second factors", () => {
 
     it("refuses to enrol the account address twice, or the same phone twice", async () => {
       const { user } = await enrolled("EMAIL");
-      await expect(startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(
+        startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
       const sms = await enrol(user.id, "SMS", "0612345678");
       expect(await confirmCodeFactor(db, { userId: user.id, factorId: sms.factorId, code: sms.code, hmacKey })).toBe(true);
-      await expect(startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: "+33612345678", context: context(), hmacKey, deliver })).rejects.toMatchObject({
+      await expect(
+        startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: "+33612345678", context: context(), hmacKey, deliver }),
+      ).rejects.toMatchObject({
         code: "CONFLICT",
         messageKey: "codes.enrol.phoneAlreadyEnrolled",
       });
@@ -130,8 +164,11 @@ describe("e-mail and SMS second factors", () => {
 
     it("stops sending after five codes in a quarter of an hour, and says so", async () => {
       const user = await newUser();
-      for (let i = 0; i < 5; i++) await startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver });
-      const error = await startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver }).catch((e: unknown) => e);
+      for (let i = 0; i < 5; i++)
+        await startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver });
+      const error = await startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: "RATE_LIMITED" });
     });
@@ -139,13 +176,29 @@ describe("e-mail and SMS second factors", () => {
     it("records the addition of a further factor and mails the owner, in one go", async () => {
       const { user } = await enrolled("EMAIL");
       const sms = await enrol(user.id, "SMS", "0612345678");
-      await expect(confirmAdditionalCodeFactor(db, { userId: user.id, factorId: sms.factorId, code: "000000" === sms.code ? "000001" : "000000", context: context(), hmacKey, deliver })).rejects.toMatchObject({
+      await expect(
+        confirmAdditionalCodeFactor(db, {
+          userId: user.id,
+          factorId: sms.factorId,
+          code: "000000" === sms.code ? "000001" : "000000",
+          context: context(),
+          hmacKey,
+          deliver,
+        }),
+      ).rejects.toMatchObject({
         code: "BAD_REQUEST",
         field: "code",
       });
       expect(await db.securityEvent.count({ where: { userId: user.id, kind: "FACTOR_ENROLLED" } })).toBe(0);
 
-      await confirmAdditionalCodeFactor(db, { userId: user.id, factorId: sms.factorId, code: sms.code, context: context(), hmacKey, deliver });
+      await confirmAdditionalCodeFactor(db, {
+        userId: user.id,
+        factorId: sms.factorId,
+        code: sms.code,
+        context: context(),
+        hmacKey,
+        deliver,
+      });
       expect(await db.securityEvent.count({ where: { userId: user.id, kind: "FACTOR_ENROLLED" } })).toBe(1);
       const mail = await db.outboundMessage.findUniqueOrThrow({ where: { id: delivered.at(-1)! } });
       expect(mail).toMatchObject({ channel: "EMAIL", recipient: user.email, subject: "Vos moyens de connexion ont changé" });
@@ -200,15 +253,20 @@ describe("e-mail and SMS second factors", () => {
     it("will not send through an unconfirmed factor or someone else's", async () => {
       const user = await newUser();
       const pending = await enrol(user.id);
-      await expect(sendLoginCode(db, { userId: user.id, factorId: pending.factorId, context: context(), hmacKey, deliver })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        sendLoginCode(db, { userId: user.id, factorId: pending.factorId, context: context(), hmacKey, deliver }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
       const { factorId } = await enrolled("EMAIL");
-      await expect(sendLoginCode(db, { userId: user.id, factorId, context: context(), hmacKey, deliver })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(sendLoginCode(db, { userId: user.id, factorId, context: context(), hmacKey, deliver })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     });
 
     it("quietly sends nothing beyond the limit, or while the account is locked", async () => {
       const { user } = await enrolled("EMAIL");
       // The enrolment itself used one send of the five.
-      for (let i = 0; i < 4; i++) expect(await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver })).toEqual({ sent: true });
+      for (let i = 0; i < 4; i++)
+        expect(await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver })).toEqual({ sent: true });
       const count = delivered.length;
       expect(await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver })).toEqual({ sent: false });
       expect(delivered.length).toBe(count);

@@ -15,7 +15,10 @@ export type CodeFactorSummary = {
 };
 
 /** The account's confirmed e-mail and SMS factors, oldest first, with the account address. */
-export async function listCodeFactors(db: Pick<Db, "user">, { userId }: { userId: string }): Promise<{ email: string; factors: CodeFactorSummary[] }> {
+export async function listCodeFactors(
+  db: Pick<Db, "user">,
+  { userId }: { userId: string },
+): Promise<{ email: string; factors: CodeFactorSummary[] }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {

@@ -4,7 +4,17 @@ import { normalisePhoneNumber } from "./normalise-phone-number";
 
 describe("normalisePhoneNumber", () => {
   it("turns French mobiles written the usual ways into E.164", () => {
-    for (const typed of ["06 12 34 56 78", "0612345678", "06.12.34.56.78", "06-12-34-56-78", "+33 6 12 34 56 78", "+33612345678", "0033 6 12 34 56 78", "+33 (0)6 12 34 56 78", "+33 06 12 34 56 78"]) {
+    for (const typed of [
+      "06 12 34 56 78",
+      "0612345678",
+      "06.12.34.56.78",
+      "06-12-34-56-78",
+      "+33 6 12 34 56 78",
+      "+33612345678",
+      "0033 6 12 34 56 78",
+      "+33 (0)6 12 34 56 78",
+      "+33 06 12 34 56 78",
+    ]) {
       expect(normalisePhoneNumber(typed), typed).toBe("+33612345678");
     }
     expect(normalisePhoneNumber("07 81 23 45 67")).toBe("+33781234567");
@@ -25,7 +35,20 @@ describe("normalisePhoneNumber", () => {
   });
 
   it("refuses landlines, short or long numbers, letters and national numbers of other countries", () => {
-    for (const typed of ["01 23 45 67 89", "09 12 34 56 78", "+33 1 23 45 67 89", "06 12 34 56", "06 12 34 56 78 9", "06 12 AB 56 78", "612345678", "+0 612345678", "", "+", "06 12 34 56 78 ext 2", "1".repeat(41)]) {
+    for (const typed of [
+      "01 23 45 67 89",
+      "09 12 34 56 78",
+      "+33 1 23 45 67 89",
+      "06 12 34 56",
+      "06 12 34 56 78 9",
+      "06 12 AB 56 78",
+      "612345678",
+      "+0 612345678",
+      "",
+      "+",
+      "06 12 34 56 78 ext 2",
+      "1".repeat(41),
+    ]) {
       expect(normalisePhoneNumber(typed), typed).toBeNull();
     }
   });

@@ -12,7 +12,10 @@ const other = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(
 describe("one-time codes", () => {
   const db = useTestDb();
   const newUser = () =>
-    db.user.create({ data: { email: `otc-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
+    db.user.create({
+      data: { email: `otc-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true },
+    });
 
   it("gives six random digits", async () => {
     const user = await newUser();
@@ -39,8 +42,14 @@ describe("one-time codes", () => {
   it("accepts the right code once, returns its target, then refuses it", async () => {
     const user = await newUser();
     const code = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", target: "factor-1", hmacKey, now: t0 });
-    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: minutes(t0, 1) })).toEqual({ ok: true, target: "factor-1" });
-    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: minutes(t0, 1) })).toEqual({ ok: false, reason: "INVALID" });
+    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: minutes(t0, 1) })).toEqual({
+      ok: true,
+      target: "factor-1",
+    });
+    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: minutes(t0, 1) })).toEqual({
+      ok: false,
+      reason: "INVALID",
+    });
   });
 
   it("accepts a code typed with spaces around or inside it", async () => {
@@ -62,10 +71,15 @@ describe("one-time codes", () => {
     const user = await newUser();
     const ttl = CODE_POLICY.LOGIN_OTP.ttlMinutes;
     const code = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: t0 });
-    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: minutes(t0, ttl) })).toEqual({ ok: false, reason: "EXPIRED" });
+    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: minutes(t0, ttl) })).toEqual({
+      ok: false,
+      reason: "EXPIRED",
+    });
 
     const fresh = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: t0 });
-    expect((await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: fresh, hmacKey, now: minutes(t0, ttl - 0.01) })).ok).toBe(true);
+    expect((await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: fresh, hmacKey, now: minutes(t0, ttl - 0.01) })).ok).toBe(
+      true,
+    );
   });
 
   it("dies after five wrong tries, even for the right code afterwards", async () => {
@@ -73,10 +87,14 @@ describe("one-time codes", () => {
     const code = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: t0 });
     const max = CODE_POLICY.LOGIN_OTP.maxAttempts;
     const reasons = [];
-    for (let i = 0; i < max; i++) reasons.push(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: other(code), hmacKey, now: t0 }));
+    for (let i = 0; i < max; i++)
+      reasons.push(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: other(code), hmacKey, now: t0 }));
     expect(reasons.slice(0, max - 1)).toEqual(Array(max - 1).fill({ ok: false, reason: "INVALID" }));
     expect(reasons[max - 1]).toEqual({ ok: false, reason: "TOO_MANY_ATTEMPTS" });
-    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: t0 })).toEqual({ ok: false, reason: "TOO_MANY_ATTEMPTS" });
+    expect(await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: t0 })).toEqual({
+      ok: false,
+      reason: "TOO_MANY_ATTEMPTS",
+    });
     const row = await db.verificationCode.findFirstOrThrow({ where: { userId: user.id } });
     expect(row.attempts).toBe(max);
     expect(row.consumedAt).toBeNull();
@@ -86,7 +104,9 @@ describe("one-time codes", () => {
     const user = await newUser();
     const code = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: t0 });
     const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
-    const results = await Promise.all(guesses.map((guess) => checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: guess, hmacKey, now: t0 })));
+    const results = await Promise.all(
+      guesses.map((guess) => checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: guess, hmacKey, now: t0 })),
+    );
     expect(results.every((r) => !r.ok)).toBe(true);
     const row = await db.verificationCode.findFirstOrThrow({ where: { userId: user.id } });
     expect(row.attempts).toBe(CODE_POLICY.LOGIN_OTP.maxAttempts);
@@ -96,18 +116,28 @@ describe("one-time codes", () => {
   it("is consumed once when the right code is submitted many times at the same moment", async () => {
     const user = await newUser();
     const code = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: t0 });
-    const results = await Promise.all(Array.from({ length: 4 }, () => checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: t0 })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code, hmacKey, now: t0 })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
   it("only the latest code of a purpose works: sending a new one kills the earlier ones", async () => {
     const user = await newUser();
     const first = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: t0 });
-    const second = await issueCode(db, { userId: user.id, purpose: "LOGIN_OTP", hmacKey, now: minutes(t0, 1), code: first === "111111" ? "222222" : "111111" });
+    const second = await issueCode(db, {
+      userId: user.id,
+      purpose: "LOGIN_OTP",
+      hmacKey,
+      now: minutes(t0, 1),
+      code: first === "111111" ? "222222" : "111111",
+    });
     // Another purpose's code is left alone.
     const enrolment = await issueCode(db, { userId: user.id, purpose: "FACTOR_ENROLMENT", hmacKey, now: minutes(t0, 2) });
     expect((await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: first, hmacKey, now: minutes(t0, 2) })).ok).toBe(false);
     expect((await checkCode(db, { userId: user.id, purpose: "LOGIN_OTP", code: second, hmacKey, now: minutes(t0, 2) })).ok).toBe(true);
-    expect((await checkCode(db, { userId: user.id, purpose: "FACTOR_ENROLMENT", code: enrolment, hmacKey, now: minutes(t0, 2) })).ok).toBe(true);
+    expect((await checkCode(db, { userId: user.id, purpose: "FACTOR_ENROLMENT", code: enrolment, hmacKey, now: minutes(t0, 2) })).ok).toBe(
+      true,
+    );
   });
 });

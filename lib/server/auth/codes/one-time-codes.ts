@@ -5,7 +5,10 @@ import { getConfig } from "@/lib/server/config";
 import type { Db } from "@/lib/server/db";
 
 /** How long a code lives and how many wrong tries it survives (ASVS 6.6.2, 6.6.3). */
-export const CODE_POLICY: Record<"EMAIL_VERIFICATION" | "LOGIN_OTP" | "FACTOR_ENROLMENT" | "EMAIL_CHANGE" | "PASSWORD_RESET" | "IDENTITY_ACTIVATION", { ttlMinutes: number; maxAttempts: number }> = {
+export const CODE_POLICY: Record<
+  "EMAIL_VERIFICATION" | "LOGIN_OTP" | "FACTOR_ENROLMENT" | "EMAIL_CHANGE" | "PASSWORD_RESET" | "IDENTITY_ACTIVATION",
+  { ttlMinutes: number; maxAttempts: number }
+> = {
   EMAIL_VERIFICATION: { ttlMinutes: 30, maxAttempts: 5 },
   LOGIN_OTP: { ttlMinutes: 10, maxAttempts: 5 },
   FACTOR_ENROLMENT: { ttlMinutes: 10, maxAttempts: 5 },
@@ -28,7 +31,9 @@ function defaultKey(): Buffer {
  * reversed at once. The user id and purpose are part of the input, so equal codes never collide.
  */
 export function hashCode({ userId, purpose, code }: { userId: string; purpose: CodePurpose; code: string }, key?: Buffer): string {
-  return createHmac("sha256", key ?? defaultKey()).update(`${purpose}:${userId}:${code}`).digest("hex");
+  return createHmac("sha256", key ?? defaultKey())
+    .update(`${purpose}:${userId}:${code}`)
+    .digest("hex");
 }
 
 export function newNumericCode(): string {
@@ -41,12 +46,25 @@ export function newNumericCode(): string {
  */
 export async function issueCode(
   db: Pick<Db, "verificationCode">,
-  { userId, purpose, target, code = newNumericCode(), now = new Date(), hmacKey }: { userId: string; purpose: keyof typeof CODE_POLICY; target?: string; code?: string; now?: Date } & CodeKeyOptions,
+  {
+    userId,
+    purpose,
+    target,
+    code = newNumericCode(),
+    now = new Date(),
+    hmacKey,
+  }: { userId: string; purpose: keyof typeof CODE_POLICY; target?: string; code?: string; now?: Date } & CodeKeyOptions,
 ): Promise<string> {
   const { ttlMinutes } = CODE_POLICY[purpose];
   await db.verificationCode.updateMany({ where: { userId, purpose, consumedAt: null }, data: { consumedAt: now } });
   await db.verificationCode.create({
-    data: { userId, purpose, target: target ?? null, codeHash: hashCode({ userId, purpose, code }, hmacKey), expiresAt: new Date(now.getTime() + ttlMinutes * 60_000) },
+    data: {
+      userId,
+      purpose,
+      target: target ?? null,
+      codeHash: hashCode({ userId, purpose, code }, hmacKey),
+      expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
+    },
     select: { id: true },
   });
   return code;
@@ -61,7 +79,13 @@ export type CodeCheck = { ok: true; target: string | null } | { ok: false; reaso
  */
 export async function checkCode(
   db: Pick<Db, "verificationCode">,
-  { userId, purpose, code, now = new Date(), hmacKey }: { userId: string; purpose: keyof typeof CODE_POLICY; code: string; now?: Date } & CodeKeyOptions,
+  {
+    userId,
+    purpose,
+    code,
+    now = new Date(),
+    hmacKey,
+  }: { userId: string; purpose: keyof typeof CODE_POLICY; code: string; now?: Date } & CodeKeyOptions,
 ): Promise<CodeCheck> {
   const live = await db.verificationCode.findFirst({
     where: { userId, purpose, consumedAt: null },
@@ -78,7 +102,8 @@ export async function checkCode(
   if (spent.count !== 1) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
   // People copy codes with spaces ("123 456") or a trailing newline; the code itself is digits only.
   const expected = hashCode({ userId, purpose, code: code.replace(/\s/g, "") }, hmacKey);
-  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(live.codeHash))) return { ok: false, reason: live.attempts + 1 >= maxAttempts ? "TOO_MANY_ATTEMPTS" : "INVALID" };
+  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(live.codeHash)))
+    return { ok: false, reason: live.attempts + 1 >= maxAttempts ? "TOO_MANY_ATTEMPTS" : "INVALID" };
   const consumed = await db.verificationCode.updateMany({ where: { id: live.id, consumedAt: null }, data: { consumedAt: now } });
   return consumed.count === 1 ? { ok: true, target: live.target } : { ok: false, reason: "INVALID" };
 }

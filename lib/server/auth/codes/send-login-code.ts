@@ -37,7 +37,12 @@ export async function sendLoginCode(
 
   const messageId = await db.$transaction(async (tx) => {
     const code = await issueCode(tx, { userId, purpose: "LOGIN_OTP", target: factor.id, hmacKey });
-    return enqueueCodeMessage(tx, { purpose: "LOGIN_OTP", factor: { kind: factor.kind as "EMAIL_OTP" | "SMS_OTP", phone: factor.phone }, user: factor.user, code });
+    return enqueueCodeMessage(tx, {
+      purpose: "LOGIN_OTP",
+      factor: { kind: factor.kind as "EMAIL_OTP" | "SMS_OTP", phone: factor.phone },
+      user: factor.user,
+      code,
+    });
   });
   deliver(messageId);
   return { sent: true };

@@ -11,7 +11,11 @@ const context = { ip: "192.0.2.9", userAgent: "Vitest" };
 
 describe("adding a passkey from the Sécurité page", () => {
   const db = useTestDb();
-  const newUser = () => db.user.create({ data: { email: `ap-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true, email: true } });
+  const newUser = () =>
+    db.user.create({
+      data: { email: `ap-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true, email: true },
+    });
 
   it("stores the passkey, records the event and queues the warning mail, together", async () => {
     const user = await newUser();
@@ -20,7 +24,9 @@ describe("adding a passkey from the Sécurité page", () => {
     const response = JSON.stringify(softwareAuthenticator({ rpId: rp.id, origin: rp.origin }).register(options));
     await addPasskey(db, { userId: user.id, response, label: "Clé USB", context, rp, deliver: (id) => delivered.push(id) });
 
-    expect(await db.authFactor.findMany({ where: { userId: user.id }, select: { kind: true, label: true } })).toEqual([{ kind: "PASSKEY", label: "Clé USB" }]);
+    expect(await db.authFactor.findMany({ where: { userId: user.id }, select: { kind: true, label: true } })).toEqual([
+      { kind: "PASSKEY", label: "Clé USB" },
+    ]);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "FACTOR_ENROLLED", ipAddress: "192.0.2.9" } })).toBe(1);
     const mail = await db.outboundMessage.findFirstOrThrow({ where: { recipient: user.email } });
     expect(mail.subject).toMatch(/moyens de connexion/);

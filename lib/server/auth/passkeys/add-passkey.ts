@@ -31,6 +31,7 @@ export async function addPasskey(
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
     return queueSecurityMail(tx, { to: user, template: "factorChanged" });
   });
-  if (messageId === null) throw new AppError("BAD_REQUEST", "passkey registration refused", { messageKey: "passkeys.errors.registrationRefused" });
+  if (messageId === null)
+    throw new AppError("BAD_REQUEST", "passkey registration refused", { messageKey: "passkeys.errors.registrationRefused" });
   deliver(messageId);
 }

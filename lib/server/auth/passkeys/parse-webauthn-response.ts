@@ -6,7 +6,10 @@ import { z } from "zod";
  * The browser's responses arrive as JSON text from an untrusted client: their shape is checked here
  * before simplewebauthn reads them, which then checks everything they claim.
  */
-const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/).max(16_000);
+const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*$/)
+  .max(16_000);
 // Known transports only: they are stored, then handed back to browsers in later ceremonies.
 const transport = z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"]);
 
@@ -25,7 +28,11 @@ const registrationResponse = z.object({
     clientDataJSON: base64url,
     attestationObject: base64url,
     authenticatorData: base64url.optional(),
-    transports: z.array(z.string().max(20)).max(10).optional().transform((list) => list?.filter((t) => transport.safeParse(t).success)),
+    transports: z
+      .array(z.string().max(20))
+      .max(10)
+      .optional()
+      .transform((list) => list?.filter((t) => transport.safeParse(t).success)),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: base64url.optional(),
   }),

@@ -45,7 +45,8 @@ export const startPasskeySignInOptions = defineAction({
   input: noInput,
   access: { public: true },
   run: ({ session }) => {
-    if (!session || session.stage !== "PASSWORD_VERIFIED") throw new AppError("UNAUTHENTICATED", "no half session", { messageKey: "auth.errors.SESSION_EXPIRED" });
+    if (!session || session.stage !== "PASSWORD_VERIFIED")
+      throw new AppError("UNAUTHENTICATED", "no half session", { messageKey: "auth.errors.SESSION_EXPIRED" });
     return startPasskeySignIn(getDb(), { userId: session.user.id });
   },
 });

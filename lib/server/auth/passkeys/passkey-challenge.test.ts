@@ -2,11 +2,22 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
 import { useTestDb } from "@/lib/testing/test-db";
-import { CHALLENGE_LIMIT, CHALLENGE_TTL_MS, consumePasskeyChallenge, hashChallenge, limitChallengeRequests, storePasskeyChallenge } from "./passkey-challenge";
+import {
+  CHALLENGE_LIMIT,
+  CHALLENGE_TTL_MS,
+  consumePasskeyChallenge,
+  hashChallenge,
+  limitChallengeRequests,
+  storePasskeyChallenge,
+} from "./passkey-challenge";
 
 describe("passkey challenges", () => {
   const db = useTestDb();
-  const newUser = () => db.user.create({ data: { email: `pk-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
+  const newUser = () =>
+    db.user.create({
+      data: { email: `pk-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true },
+    });
   const challenge = () => randomUUID().replaceAll("-", "");
   const purpose = "WEBAUTHN_AUTHENTICATION" as const;
 
@@ -27,7 +38,9 @@ describe("passkey challenges", () => {
     const user = await newUser();
     const value = challenge();
     await storePasskeyChallenge(db, { userId: user.id, purpose, challenge: value });
-    const results = await Promise.all(Array.from({ length: 5 }, () => consumePasskeyChallenge(db, { userId: user.id, purpose, challenge: value })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => consumePasskeyChallenge(db, { userId: user.id, purpose, challenge: value })),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await consumePasskeyChallenge(db, { userId: user.id, purpose, challenge: value })).toBe(false);
   });

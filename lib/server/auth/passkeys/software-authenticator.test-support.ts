@@ -1,6 +1,11 @@
 import "server-only";
 import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/server";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 
 /**
@@ -10,7 +15,15 @@ import { isoCBOR } from "@simplewebauthn/server/helpers";
  */
 const base64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
 
-export function softwareAuthenticator({ rpId, origin, countsUses = true }: { rpId: string; origin: string; /** Synced passkeys always report 0. */ countsUses?: boolean }) {
+export function softwareAuthenticator({
+  rpId,
+  origin,
+  countsUses = true,
+}: {
+  rpId: string;
+  origin: string;
+  /** Synced passkeys always report 0. */ countsUses?: boolean;
+}) {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const credentialId = randomBytes(16);
   const jwk = publicKey.export({ format: "jwk" });
@@ -48,7 +61,13 @@ export function softwareAuthenticator({ rpId, origin, countsUses = true }: { rpI
       counter = value;
     },
     register(options: Pick<PublicKeyCredentialCreationOptionsJSON, "challenge">): RegistrationResponseJSON {
-      const attestationObject = isoCBOR.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", authenticatorData({ attested: true })]]) as never);
+      const attestationObject = isoCBOR.encode(
+        new Map<string, unknown>([
+          ["fmt", "none"],
+          ["attStmt", new Map()],
+          ["authData", authenticatorData({ attested: true })],
+        ]) as never,
+      );
       return {
         id,
         rawId: id,

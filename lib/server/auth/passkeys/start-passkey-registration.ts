@@ -16,7 +16,12 @@ export async function startPasskeyRegistration(
   await limitChallengeRequests(db, userId);
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, firstName: true, lastName: true, factors: { where: { kind: "PASSKEY", credentialId: { not: null } }, select: { credentialId: true, transports: true } } },
+    select: {
+      email: true,
+      firstName: true,
+      lastName: true,
+      factors: { where: { kind: "PASSKEY", credentialId: { not: null } }, select: { credentialId: true, transports: true } },
+    },
   });
   const options = await generateRegistrationOptions({
     rpName: rp.name,

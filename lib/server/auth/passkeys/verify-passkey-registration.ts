@@ -16,7 +16,13 @@ import { relyingParty, type RelyingParty } from "./relying-party";
  */
 export async function verifyPasskeyRegistration(
   db: Pick<Db, "verificationCode" | "authFactor">,
-  { userId, response, label, now = new Date(), rp = relyingParty() }: { userId: string; response: string; label?: string; now?: Date; rp?: RelyingParty },
+  {
+    userId,
+    response,
+    label,
+    now = new Date(),
+    rp = relyingParty(),
+  }: { userId: string; response: string; label?: string; now?: Date; rp?: RelyingParty },
 ): Promise<boolean> {
   const parsed = parseRegistrationResponse(response);
   if (!parsed) return false;
@@ -31,7 +37,10 @@ export async function verifyPasskeyRegistration(
     });
   } catch (error) {
     // simplewebauthn throws for every refusal (wrong origin, challenge, signature…); its message names the check.
-    logger.info({ event: "passkey.registration_refused", userId, reason: error instanceof Error ? error.message.slice(0, 200) : "unknown" }, "passkey registration refused");
+    logger.info(
+      { event: "passkey.registration_refused", userId, reason: error instanceof Error ? error.message.slice(0, 200) : "unknown" },
+      "passkey registration refused",
+    );
     return false;
   }
   if (!verification.verified) return false;

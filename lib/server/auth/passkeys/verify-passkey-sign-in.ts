@@ -30,11 +30,19 @@ export async function verifyPasskeySignIn(
       expectedChallenge: (challenge) => consumePasskeyChallenge(db, { userId, purpose: "WEBAUTHN_AUTHENTICATION", challenge, now }),
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
-      credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.signCount, transports: passkey.transports },
+      credential: {
+        id: passkey.credentialId,
+        publicKey: new Uint8Array(passkey.publicKey),
+        counter: passkey.signCount,
+        transports: passkey.transports,
+      },
       requireUserVerification: false,
     });
   } catch (error) {
-    logger.info({ event: "passkey.sign_in_refused", userId, reason: error instanceof Error ? error.message.slice(0, 200) : "unknown" }, "passkey sign-in refused");
+    logger.info(
+      { event: "passkey.sign_in_refused", userId, reason: error instanceof Error ? error.message.slice(0, 200) : "unknown" },
+      "passkey sign-in refused",
+    );
     return false;
   }
   if (!verification.verified) return false;

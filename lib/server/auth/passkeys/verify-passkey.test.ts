@@ -13,7 +13,11 @@ const rp = relyingPartyOf("https://sante.example:8443/anything");
 
 describe("passkey registration and sign-in (real ceremonies, software authenticator)", () => {
   const db = useTestDb();
-  const newUser = () => db.user.create({ data: { email: `pk-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
+  const newUser = () =>
+    db.user.create({
+      data: { email: `pk-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true },
+    });
   const authenticator = () => softwareAuthenticator({ rpId: rp.id, origin: rp.origin });
 
   async function register(userId: string, device = authenticator(), label?: string) {
@@ -38,7 +42,13 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
     expect(options.rp.id).toBe("sante.example");
     expect(options.authenticatorSelection).toMatchObject({ residentKey: "preferred", userVerification: "preferred" });
     const factor = await db.authFactor.findFirstOrThrow({ where: { userId: user.id } });
-    expect(factor).toMatchObject({ kind: "PASSKEY", credentialId: device.credentialId, signCount: 0, transports: ["internal"], label: "Téléphone" });
+    expect(factor).toMatchObject({
+      kind: "PASSKEY",
+      credentialId: device.credentialId,
+      signCount: 0,
+      transports: ["internal"],
+      label: "Téléphone",
+    });
     expect(factor.confirmedAt).toBeInstanceOf(Date);
     expect(factor.publicKey?.length).toBeGreaterThan(60);
     const challenge = await db.verificationCode.findFirstOrThrow({ where: { userId: user.id, purpose: "WEBAUTHN_REGISTRATION" } });

@@ -20,14 +20,24 @@ const invalidLink = () => new AppError("BAD_REQUEST", "password reset link inval
  */
 export async function completePasswordReset(
   db: Db,
-  { token, password, context, now = new Date(), deliver = afterCommitDeliver }: { token: string; password: string; context: RequestContext; now?: Date; deliver?: Deliver },
+  {
+    token,
+    password,
+    context,
+    now = new Date(),
+    deliver = afterCommitDeliver,
+  }: { token: string; password: string; context: RequestContext; now?: Date; deliver?: Deliver },
 ): Promise<void> {
   const reset = await findPasswordReset(db, { token, now });
   if (!reset) throw invalidLink();
   // Checked before the link is consumed, so a refused password does not cost the person their link.
   const problem = checkPassword(password, reset.user);
   if (problem) {
-    throw new AppError("BAD_REQUEST", "password refused", { messageKey: `security.passwordProblems.${problem}`, messageValues: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }, field: "password" });
+    throw new AppError("BAD_REQUEST", "password refused", {
+      messageKey: `security.passwordProblems.${problem}`,
+      messageValues: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
+      field: "password",
+    });
   }
   const passwordHash = await hashPassword(password);
 

@@ -13,7 +13,10 @@ export type PendingReset = {
  * expired, or its account is no longer active. Reads only: the page uses it to decide between the
  * form and "this link no longer works", and completing the reset consumes it.
  */
-export async function findPasswordReset(db: Pick<Db, "verificationCode">, { token, now = new Date() }: { token: unknown; now?: Date }): Promise<PendingReset | null> {
+export async function findPasswordReset(
+  db: Pick<Db, "verificationCode">,
+  { token, now = new Date() }: { token: unknown; now?: Date },
+): Promise<PendingReset | null> {
   const parsed = parseResetToken(token);
   if (!parsed) return null;
   const code = await db.verificationCode.findFirst({

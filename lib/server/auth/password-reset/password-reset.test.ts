@@ -19,7 +19,14 @@ describe("password reset by e-mail", () => {
   async function newUser(status: "ACTIVE" | "DISABLED" = "ACTIVE") {
     const email = `reset-${randomUUID()}@test.local`;
     return db.user.create({
-      data: { email, firstName: "Léa", lastName: "Roux", status, passwordHash: await hashPassword("ancien mot de passe tres long"), consecutiveFailures: 7 },
+      data: {
+        email,
+        firstName: "Léa",
+        lastName: "Roux",
+        status,
+        passwordHash: await hashPassword("ancien mot de passe tres long"),
+        consecutiveFailures: 7,
+      },
       select: { id: true, email: true },
     });
   }
@@ -73,7 +80,9 @@ describe("password reset by e-mail", () => {
     for (const email of [(await newUser()).email, `nobody-${randomUUID()}@test.local`]) {
       const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
       for (let i = 0; i < 3; i++) await requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver });
-      await expect(requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      await expect(requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver })).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+      });
     }
   });
 
@@ -92,17 +101,24 @@ describe("password reset by e-mail", () => {
     expect(await validateSession(db, { token: half.token })).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "PASSWORD_RESET_COMPLETED" } })).toBe(1);
-    expect(await db.outboundMessage.count({ where: { recipient: user.email, subject: { contains: "mot de passe a été modifié" } } })).toBe(1);
+    expect(await db.outboundMessage.count({ where: { recipient: user.email, subject: { contains: "mot de passe a été modifié" } } })).toBe(
+      1,
+    );
 
     // Single use: the same link is dead, for reading and for completing.
     expect(await findPasswordReset(db, { token })).toBeNull();
-    await expect(completePasswordReset(db, { token, password: "encore un autre mot de passe", context, deliver })).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "passwordReset.invalidLink" });
+    await expect(completePasswordReset(db, { token, password: "encore un autre mot de passe", context, deliver })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      messageKey: "passwordReset.invalidLink",
+    });
   });
 
   it("completes once when the same link is submitted twice at the same moment", async () => {
     const user = await newUser();
     const token = await requestLink(user.email);
-    const results = await Promise.allSettled([0, 1, 2].map(() => completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver })));
+    const results = await Promise.allSettled(
+      [0, 1, 2].map(() => completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "PASSWORD_RESET_COMPLETED" } })).toBe(1);
   });
@@ -113,7 +129,9 @@ describe("password reset by e-mail", () => {
     const token = await requestLink(user.email, t0);
     expect(await findPasswordReset(db, { token, now: new Date(t0.getTime() + 29 * 60_000) })).not.toBeNull();
     expect(await findPasswordReset(db, { token })).toBeNull();
-    await expect(completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver })).rejects.toMatchObject({ messageKey: "passwordReset.invalidLink" });
+    await expect(completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver })).rejects.toMatchObject({
+      messageKey: "passwordReset.invalidLink",
+    });
   });
 
   it("honours only the latest link, and refuses forged or malformed ones", async () => {
@@ -131,8 +149,13 @@ describe("password reset by e-mail", () => {
   it("refuses a weak password without spending the link", async () => {
     const user = await newUser();
     const token = await requestLink(user.email);
-    await expect(completePasswordReset(db, { token, password: "court", context, deliver })).rejects.toMatchObject({ field: "password", messageKey: "security.passwordProblems.TOO_SHORT" });
-    await expect(completePasswordReset(db, { token, password: "123456789012", context, deliver })).rejects.toMatchObject({ messageKey: "security.passwordProblems.COMMON" });
+    await expect(completePasswordReset(db, { token, password: "court", context, deliver })).rejects.toMatchObject({
+      field: "password",
+      messageKey: "security.passwordProblems.TOO_SHORT",
+    });
+    await expect(completePasswordReset(db, { token, password: "123456789012", context, deliver })).rejects.toMatchObject({
+      messageKey: "security.passwordProblems.COMMON",
+    });
     expect(await findPasswordReset(db, { token })).not.toBeNull();
   });
 });

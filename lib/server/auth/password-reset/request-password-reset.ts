@@ -43,23 +43,40 @@ export async function requestPasswordReset(
     const address = email.trim().toLowerCase();
     const limit = await consumeAbuseLimit(db, { action: "passwordReset", subject: address, ipAddress: context.ip });
     // Counted per address typed, existing or not, so being refused reveals nothing either.
-    if (!limit.allowed) throw new AppError("RATE_LIMITED", "password reset rate limited", { messageKey: "passwordReset.request.rateLimited" });
+    if (!limit.allowed)
+      throw new AppError("RATE_LIMITED", "password reset rate limited", { messageKey: "passwordReset.request.rateLimited" });
 
-    const user = await db.user.findUnique({ where: { email: address }, select: { id: true, email: true, firstName: true, locale: true, status: true } });
+    const user = await db.user.findUnique({
+      where: { email: address },
+      select: { id: true, email: true, firstName: true, locale: true, status: true },
+    });
     const account = user?.status === "ACTIVE" ? user : null;
     // Prepared for an unknown address too (with a throwaway id), so both paths do the same computing.
     const codeId = randomUUID();
     const secret = newResetSecret();
     const codeHash = hashResetSecret(account?.id ?? randomUUID(), secret);
     const link = `${getConfig().appUrl}/mot-de-passe-oublie/nouveau?jeton=${formatResetToken(codeId, secret)}`;
-    const mail = await mailText(account?.locale ?? "fr", "passwordReset", { firstName: account?.firstName ?? "", minutes: CODE_POLICY.PASSWORD_RESET.ttlMinutes, link });
+    const mail = await mailText(account?.locale ?? "fr", "passwordReset", {
+      firstName: account?.firstName ?? "",
+      minutes: CODE_POLICY.PASSWORD_RESET.ttlMinutes,
+      link,
+    });
     if (!account) return;
 
     const messageId = await db.$transaction(async (tx) => {
       // Only the latest link works: an older mail, perhaps read by someone else, is dead.
-      await tx.verificationCode.updateMany({ where: { userId: account.id, purpose: "PASSWORD_RESET", consumedAt: null }, data: { consumedAt: now } });
+      await tx.verificationCode.updateMany({
+        where: { userId: account.id, purpose: "PASSWORD_RESET", consumedAt: null },
+        data: { consumedAt: now },
+      });
       await tx.verificationCode.create({
-        data: { id: codeId, userId: account.id, purpose: "PASSWORD_RESET", codeHash, expiresAt: new Date(now.getTime() + CODE_POLICY.PASSWORD_RESET.ttlMinutes * 60_000) },
+        data: {
+          id: codeId,
+          userId: account.id,
+          purpose: "PASSWORD_RESET",
+          codeHash,
+          expiresAt: new Date(now.getTime() + CODE_POLICY.PASSWORD_RESET.ttlMinutes * 60_000),
+        },
         select: { id: true },
       });
       await recordSecurityEvent(tx, { userId: account.id, kind: "PASSWORD_RESET_REQUESTED", context });

@@ -12,7 +12,10 @@ import { enrolTotpWithSecret } from "../totp/enrol-totp-with-secret";
 
 const PASSWORD = "phrase de passe pour confirmer";
 const context = { ip: "192.0.2.44", userAgent: "Vitest" };
-const codeAt = (secret: string, date: Date) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: date.getTime() });
+const codeAt = (secret: string, date: Date) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({
+    timestamp: date.getTime(),
+  });
 
 describe("re-authentication", () => {
   const db = useTestDb();
@@ -20,7 +23,13 @@ describe("re-authentication", () => {
   /** A signed-in account whose sign-in happened an hour ago, with an authenticator app and recovery codes. */
   async function signedIn() {
     const user = await db.user.create({
-      data: { email: `reauth-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE", passwordHash: await hashPassword(PASSWORD) },
+      data: {
+        email: `reauth-${randomUUID()}@test.local`,
+        firstName: "Léa",
+        lastName: "Roux",
+        status: "ACTIVE",
+        passwordHash: await hashPassword(PASSWORD),
+      },
       select: { id: true },
     });
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
@@ -29,7 +38,10 @@ describe("re-authentication", () => {
     const anHourAgo = new Date(Date.now() - 60 * 60_000);
     const half = await startPasswordSession(db, { userId: user.id, now: anHourAgo });
     const session = (await completeSecondFactor(db, { halfToken: half.token, now: anHourAgo }))!;
-    const other = (await completeSecondFactor(db, { halfToken: (await startPasswordSession(db, { userId: user.id, now: anHourAgo })).token, now: anHourAgo }))!;
+    const other = (await completeSecondFactor(db, {
+      halfToken: (await startPasswordSession(db, { userId: user.id, now: anHourAgo })).token,
+      now: anHourAgo,
+    }))!;
     await db.session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date() } });
     return { userId: user.id, secret, codes, sessionId: session.sessionId, otherSessionId: other.sessionId };
   }
@@ -40,7 +52,15 @@ describe("re-authentication", () => {
     const account = await signedIn();
     const now = new Date();
     expect(isRecentlyAuthenticated({ authenticatedAt: await authenticatedAt(account.sessionId) }, { now })).toBe(false);
-    await reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "totp", code: codeAt(account.secret, now), context, now });
+    await reauthenticate(db, {
+      sessionId: account.sessionId,
+      userId: account.userId,
+      password: PASSWORD,
+      method: "totp",
+      code: codeAt(account.secret, now),
+      context,
+      now,
+    });
     expect(await authenticatedAt(account.sessionId)).toEqual(now);
     expect(isRecentlyAuthenticated({ authenticatedAt: now }, { now: new Date(now.getTime() + 9 * 60_000) })).toBe(true);
     expect(isRecentlyAuthenticated({ authenticatedAt: now }, { now: new Date(now.getTime() + 11 * 60_000) })).toBe(false);
@@ -51,9 +71,25 @@ describe("re-authentication", () => {
 
   it("accepts a recovery code once", async () => {
     const account = await signedIn();
-    await reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "recovery", code: account.codes[0], context });
+    await reauthenticate(db, {
+      sessionId: account.sessionId,
+      userId: account.userId,
+      password: PASSWORD,
+      method: "recovery",
+      code: account.codes[0],
+      context,
+    });
     expect(await db.securityEvent.count({ where: { userId: account.userId, kind: "RECOVERY_CODE_USED" } })).toBe(1);
-    await expect(reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "recovery", code: account.codes[0], context })).rejects.toMatchObject({
+    await expect(
+      reauthenticate(db, {
+        sessionId: account.sessionId,
+        userId: account.userId,
+        password: PASSWORD,
+        method: "recovery",
+        code: account.codes[0],
+        context,
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       messageKey: "security.reauth.invalid",
     });
@@ -62,51 +98,121 @@ describe("re-authentication", () => {
   it("counts failures towards the lockout and changes nothing; a wrong password spends no recovery code", async () => {
     const account = await signedIn();
     const before = await authenticatedAt(account.sessionId);
-    await expect(reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: "pas le bon mot de passe", method: "recovery", code: account.codes[1], context })).rejects.toMatchObject({
+    await expect(
+      reauthenticate(db, {
+        sessionId: account.sessionId,
+        userId: account.userId,
+        password: "pas le bon mot de passe",
+        method: "recovery",
+        code: account.codes[1],
+        context,
+      }),
+    ).rejects.toMatchObject({
       messageKey: "security.reauth.invalid",
     });
-    await expect(reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "totp", code: "000000", context })).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
+    await expect(
+      reauthenticate(db, {
+        sessionId: account.sessionId,
+        userId: account.userId,
+        password: PASSWORD,
+        method: "totp",
+        code: "000000",
+        context,
+      }),
+    ).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
     expect(await authenticatedAt(account.sessionId)).toEqual(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: account.userId } })).consecutiveFailures).toBe(2);
     expect(await db.recoveryCode.count({ where: { userId: account.userId, usedAt: { not: null } } })).toBe(0);
-    const kinds = (await db.securityEvent.findMany({ where: { userId: account.userId }, select: { kind: true } })).map((e) => e.kind).sort();
+    const kinds = (await db.securityEvent.findMany({ where: { userId: account.userId }, select: { kind: true } }))
+      .map((e) => e.kind)
+      .sort();
     expect(kinds).toEqual(["LOGIN_PASSWORD_FAILED", "LOGIN_SECOND_FACTOR_FAILED"]);
   });
 
   it("locks the account after repeated failures, and then refuses even the right proof", async () => {
     const account = await signedIn();
-    const attempt = (password: string, code: string) => reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password, method: "recovery", code, context: { ...context, ip: null } });
-    for (let i = 0; i < 4; i++) await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
-    await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({ code: "RATE_LIMITED", messageKey: "security.reauth.locked" });
+    const attempt = (password: string, code: string) =>
+      reauthenticate(db, {
+        sessionId: account.sessionId,
+        userId: account.userId,
+        password,
+        method: "recovery",
+        code,
+        context: { ...context, ip: null },
+      });
+    for (let i = 0; i < 4; i++)
+      await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
+    await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      messageKey: "security.reauth.locked",
+    });
     await expect(attempt(PASSWORD, account.codes[2])).rejects.toMatchObject({ messageKey: "security.reauth.locked" });
     expect(await db.recoveryCode.count({ where: { userId: account.userId, usedAt: { not: null } } })).toBe(0);
   });
 
   it("resets the failure count after success", async () => {
     const account = await signedIn();
-    await expect(reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: "faux", method: "totp", code: "123456", context })).rejects.toBeDefined();
-    await reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "recovery", code: account.codes[3], context });
+    await expect(
+      reauthenticate(db, {
+        sessionId: account.sessionId,
+        userId: account.userId,
+        password: "faux",
+        method: "totp",
+        code: "123456",
+        context,
+      }),
+    ).rejects.toBeDefined();
+    await reauthenticate(db, {
+      sessionId: account.sessionId,
+      userId: account.userId,
+      password: PASSWORD,
+      method: "recovery",
+      code: account.codes[3],
+      context,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: account.userId } })).consecutiveFailures).toBe(0);
   });
 
   it("accepts a code sent by e-mail through one of the account's code factors", async () => {
     const account = await signedIn();
     const user = await db.user.findUniqueOrThrow({ where: { id: account.userId }, select: { email: true } });
-    const factor = await db.authFactor.create({ data: { userId: account.userId, kind: "EMAIL_OTP", confirmedAt: new Date() }, select: { id: true } });
+    const factor = await db.authFactor.create({
+      data: { userId: account.userId, kind: "EMAIL_OTP", confirmedAt: new Date() },
+      select: { id: true },
+    });
     await sendLoginCode(db, { userId: account.userId, factorId: factor.id, context, deliver: () => {} });
     const mail = await db.outboundMessage.findFirstOrThrow({ where: { recipient: user.email }, orderBy: { createdAt: "desc" } });
     const code = mail.body.match(/\b(\d{6})\b/)![1];
     const now = new Date();
-    await reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "otp", code, context, now });
+    await reauthenticate(db, {
+      sessionId: account.sessionId,
+      userId: account.userId,
+      password: PASSWORD,
+      method: "otp",
+      code,
+      context,
+      now,
+    });
     expect(await authenticatedAt(account.sessionId)).toEqual(now);
     // Single use, like every sign-in code.
-    await expect(reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "otp", code, context })).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
+    await expect(
+      reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "otp", code, context }),
+    ).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
   });
 
   it("cannot touch another person's session", async () => {
     const alice = await signedIn();
     const bob = await signedIn();
-    await expect(reauthenticate(db, { sessionId: bob.sessionId, userId: alice.userId, password: PASSWORD, method: "recovery", code: alice.codes[0], context })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      reauthenticate(db, {
+        sessionId: bob.sessionId,
+        userId: alice.userId,
+        password: PASSWORD,
+        method: "recovery",
+        code: alice.codes[0],
+        context,
+      }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await authenticatedAt(bob.sessionId)).getTime()).toBeLessThan(Date.now() - 59 * 60_000);
   });
 });

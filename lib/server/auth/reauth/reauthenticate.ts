@@ -13,7 +13,10 @@ import { verifyTotp } from "../totp/verify-totp";
 
 export type ReauthenticationMethod = "totp" | "recovery" | "otp" | "passkey";
 
-function checkFactor(db: Db, { userId, method, code, now }: { userId: string; method: ReauthenticationMethod; code: string; now: Date }): Promise<boolean> {
+function checkFactor(
+  db: Db,
+  { userId, method, code, now }: { userId: string; method: ReauthenticationMethod; code: string; now: Date },
+): Promise<boolean> {
   switch (method) {
     case "totp":
       return verifyTotp(db, { userId, code, now });
@@ -44,7 +47,15 @@ export async function reauthenticate(
     code,
     context,
     now = new Date(),
-  }: { sessionId: string; userId: string; password: string; method: ReauthenticationMethod; code: string; context: RequestContext; now?: Date },
+  }: {
+    sessionId: string;
+    userId: string;
+    password: string;
+    method: ReauthenticationMethod;
+    code: string;
+    context: RequestContext;
+    now?: Date;
+  },
 ): Promise<void> {
   const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
@@ -52,7 +63,8 @@ export async function reauthenticate(
   if (isLocked(user)) throw new AppError("RATE_LIMITED", "reauthentication while locked", { messageKey: "security.reauth.locked" });
 
   // The factor is tried only after the right password, so a wrong password never spends a recovery code.
-  const passwordOk = password.length <= PASSWORD_MAX_LENGTH * 4 && user.passwordHash !== null && (await verifyPassword(user.passwordHash, password));
+  const passwordOk =
+    password.length <= PASSWORD_MAX_LENGTH * 4 && user.passwordHash !== null && (await verifyPassword(user.passwordHash, password));
   const factorOk = passwordOk && (await checkFactor(db, { userId, method, code, now }));
   if (!factorOk) {
     const failure = await recordFailedSignIn(db, userId);
@@ -64,7 +76,10 @@ export async function reauthenticate(
     throw new AppError("BAD_REQUEST", "reauthentication failed", { messageKey: "security.reauth.invalid" });
   }
 
-  const { count } = await db.session.updateMany({ where: { id: sessionId, userId, stage: "FULL", expiresAt: { gt: now } }, data: { authenticatedAt: now, lastSeenAt: now } });
+  const { count } = await db.session.updateMany({
+    where: { id: sessionId, userId, stage: "FULL", expiresAt: { gt: now } },
+    data: { authenticatedAt: now, lastSeenAt: now },
+  });
   if (count !== 1) throw new AppError("UNAUTHENTICATED");
   await recordSuccessfulSignIn(db, userId);
   if (method === "recovery") await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODE_USED", context });

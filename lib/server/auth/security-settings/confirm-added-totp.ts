@@ -24,10 +24,19 @@ export async function confirmAddedTotp(
     now = new Date(),
     masterKey,
     deliver = afterCommitDeliver,
-  }: { userId: string; factorId: string; code: string; label?: string; context: RequestContext; now?: Date; deliver?: Deliver } & TotpKeyOptions,
+  }: {
+    userId: string;
+    factorId: string;
+    code: string;
+    label?: string;
+    context: RequestContext;
+    now?: Date;
+    deliver?: Deliver;
+  } & TotpKeyOptions,
 ): Promise<void> {
   const confirmed = await confirmTotpEnrolment(db, { userId, factorId, code, now, masterKey });
-  if (!confirmed) throw new AppError("BAD_REQUEST", "totp enrolment code refused", { messageKey: "security.totp.invalidCode", field: "code" });
+  if (!confirmed)
+    throw new AppError("BAD_REQUEST", "totp enrolment code refused", { messageKey: "security.totp.invalidCode", field: "code" });
   const messageId = await db.$transaction(async (tx) => {
     if (label) await tx.authFactor.update({ where: { id: factorId }, data: { label: label.slice(0, 100) }, select: { id: true } });
     await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context });

@@ -17,9 +17,15 @@ const deliver = () => {};
 
 describe("the Sécurité page's operations", () => {
   const db = useTestDb();
-  const newUser = () => db.user.create({ data: { email: `ss-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true, email: true } });
-  const signIn = async (userId: string) => (await completeSecondFactor(db, { halfToken: (await startPasswordSession(db, { userId })).token }))!;
-  const events = async (userId: string) => (await db.securityEvent.findMany({ where: { userId }, select: { kind: true } })).map((e) => e.kind);
+  const newUser = () =>
+    db.user.create({
+      data: { email: `ss-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true, email: true },
+    });
+  const signIn = async (userId: string) =>
+    (await completeSecondFactor(db, { halfToken: (await startPasswordSession(db, { userId })).token }))!;
+  const events = async (userId: string) =>
+    (await db.securityEvent.findMany({ where: { userId }, select: { kind: true } })).map((e) => e.kind);
 
   it("signs out all other sessions of the account, and only those", async () => {
     const user = await newUser();
@@ -37,8 +43,12 @@ describe("the Sécurité page's operations", () => {
     const user = await newUser();
     const [mine, other] = [await signIn(user.id), await signIn(user.id)];
     const theirs = await signIn((await newUser()).id);
-    await expect(signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: mine.sessionId, context })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: theirs.sessionId, context })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: mine.sessionId, context }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: theirs.sessionId, context }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await validateSession(db, { token: theirs.token })).not.toBeNull();
     await signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: other.sessionId, context });
     expect(await validateSession(db, { token: other.token })).toBeNull();
@@ -49,11 +59,18 @@ describe("the Sécurité page's operations", () => {
     const user = await newUser();
     const enrolment = await startTotpEnrolment(db, { userId: user.id, accountLabel: user.email });
     expect(await listFactors(db, { userId: user.id })).toEqual([]);
-    await expect(confirmAddedTotp(db, { userId: user.id, factorId: enrolment.factorId, code: "000000", label: "Téléphone", context, deliver })).rejects.toMatchObject({
+    await expect(
+      confirmAddedTotp(db, { userId: user.id, factorId: enrolment.factorId, code: "000000", label: "Téléphone", context, deliver }),
+    ).rejects.toMatchObject({
       field: "code",
       messageKey: "security.totp.invalidCode",
     });
-    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(enrolment.secretBase32), digits: 6, period: 30, algorithm: "SHA1" }).generate();
+    const code = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(enrolment.secretBase32),
+      digits: 6,
+      period: 30,
+      algorithm: "SHA1",
+    }).generate();
     await confirmAddedTotp(db, { userId: user.id, factorId: enrolment.factorId, code, label: "Téléphone", context, deliver });
     expect(await listFactors(db, { userId: user.id })).toMatchObject([{ id: enrolment.factorId, kind: "TOTP", label: "Téléphone" }]);
     expect(await events(user.id)).toEqual(["FACTOR_ENROLLED"]);

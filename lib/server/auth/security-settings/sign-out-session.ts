@@ -10,7 +10,12 @@ import { revokeSession } from "../sessions/revoke-sessions";
  */
 export async function signOutSession(
   db: Db,
-  { userId, currentSessionId, sessionId, context }: { userId: string; currentSessionId: string; sessionId: string; context: RequestContext },
+  {
+    userId,
+    currentSessionId,
+    sessionId,
+    context,
+  }: { userId: string; currentSessionId: string; sessionId: string; context: RequestContext },
 ): Promise<void> {
   if (sessionId === currentSessionId) throw new AppError("BAD_REQUEST", "use sign out for the current session");
   if (!(await revokeSession(db, { userId, sessionId }))) throw new AppError("NOT_FOUND", "session not found");

@@ -10,7 +10,12 @@ import { sessionPolicy, type SessionPolicy } from "./session-policy";
  */
 export async function startPasswordSession(
   db: Pick<Db, "session">,
-  { userId, context, now = new Date(), policy = sessionPolicy() }: { userId: string; context?: RequestContext; now?: Date; policy?: SessionPolicy },
+  {
+    userId,
+    context,
+    now = new Date(),
+    policy = sessionPolicy(),
+  }: { userId: string; context?: RequestContext; now?: Date; policy?: SessionPolicy },
 ): Promise<{ token: string; sessionId: string }> {
   const token = newSessionToken();
   const session = await db.session.create({

@@ -8,12 +8,18 @@ export async function endSession(db: Pick<Db, "session">, token: string): Promis
 }
 
 /** "Sign out this device": only among the person's own sessions, so an id from elsewhere does nothing. */
-export async function revokeSession(db: Pick<Db, "session">, { userId, sessionId }: { userId: string; sessionId: string }): Promise<boolean> {
+export async function revokeSession(
+  db: Pick<Db, "session">,
+  { userId, sessionId }: { userId: string; sessionId: string },
+): Promise<boolean> {
   return (await db.session.deleteMany({ where: { id: sessionId, userId } })).count === 1;
 }
 
 /** "Sign out all other sessions". */
-export async function revokeOtherSessions(db: Pick<Db, "session">, { userId, keepSessionId }: { userId: string; keepSessionId: string }): Promise<number> {
+export async function revokeOtherSessions(
+  db: Pick<Db, "session">,
+  { userId, keepSessionId }: { userId: string; keepSessionId: string },
+): Promise<number> {
   return (await db.session.deleteMany({ where: { userId, id: { not: keepSessionId } } })).count;
 }
 

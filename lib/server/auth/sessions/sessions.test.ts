@@ -8,13 +8,22 @@ import type { SessionPolicy } from "./session-policy";
 import { hashSessionToken } from "./session-token";
 import { validateSession } from "./validate-session";
 
-const policy: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, secondFactorMs: 10 * 60_000, reauthenticationMs: 10 * 60_000 };
+const policy: SessionPolicy = {
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 3_600_000,
+  secondFactorMs: 10 * 60_000,
+  reauthenticationMs: 10 * 60_000,
+};
 const at = (iso: string) => new Date(iso);
 const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
 
 describe("server-side sessions", () => {
   const db = useTestDb();
-  const newUser = () => db.user.create({ data: { email: `s-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true } });
+  const newUser = () =>
+    db.user.create({
+      data: { email: `s-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true },
+    });
 
   async function signIn(userId: string, now = new Date()) {
     const half = await startPasswordSession(db, { userId, now, policy, context: { ip: "203.0.113.9", userAgent: "Firefox" } });

@@ -8,7 +8,8 @@ import { recordSecurityEvent, type RequestContext } from "../record-security-eve
 import { startPasswordSession } from "../sessions/create-session";
 import { sendEmailVerificationCode } from "../sign-up/send-email-verification";
 
-export type PasswordSignInError = "INVALID_CREDENTIALS" | "RATE_LIMITED" | "LOCKED" | "LOCKED_SUPPORT" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_DISABLED";
+export type PasswordSignInError =
+  "INVALID_CREDENTIALS" | "RATE_LIMITED" | "LOCKED" | "LOCKED_SUPPORT" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_DISABLED";
 export type PasswordSignInResult = { ok: true; token: string; userId: string } | { ok: false; error: PasswordSignInError };
 
 /**

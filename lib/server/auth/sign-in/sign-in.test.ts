@@ -12,16 +12,26 @@ import { signInWithPassword } from "./sign-in-with-password";
 
 const PASSWORD = "une phrase de passe de test";
 const SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
-const totp = (offsetSteps = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SECRET) }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+const totp = (offsetSteps = 0) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SECRET) }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 
 describe("signing in", () => {
   const db = useTestDb();
   // Each test has its own address space, so per-IP limits of one test never touch another.
   const context = () => ({ ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" });
 
-  async function newAccount({ status = "ACTIVE", withTotp = true }: { status?: "ACTIVE" | "PENDING_VERIFICATION"; withTotp?: boolean } = {}) {
+  async function newAccount({
+    status = "ACTIVE",
+    withTotp = true,
+  }: { status?: "ACTIVE" | "PENDING_VERIFICATION"; withTotp?: boolean } = {}) {
     const user = await db.user.create({
-      data: { email: `si-${randomUUID()}@test.local`, passwordHash: await hashPassword(PASSWORD), firstName: "Inès", lastName: "Garnier", status },
+      data: {
+        email: `si-${randomUUID()}@test.local`,
+        passwordHash: await hashPassword(PASSWORD),
+        firstName: "Inès",
+        lastName: "Garnier",
+        status,
+      },
       select: { id: true, email: true },
     });
     if (withTotp) await enrolTotpWithSecret(db, { userId: user.id, secretBase32: SECRET });
@@ -31,7 +41,11 @@ describe("signing in", () => {
   it("answers the same for an unknown address and a wrong password, and counts only the real account's failure", async () => {
     const account = await newAccount();
     const known = await signInWithPassword(db, { email: account.email, password: "pas le bon", context: context() });
-    const unknown = await signInWithPassword(db, { email: `inconnu-${randomUUID()}@test.local`, password: "pas le bon", context: context() });
+    const unknown = await signInWithPassword(db, {
+      email: `inconnu-${randomUUID()}@test.local`,
+      password: "pas le bon",
+      context: context(),
+    });
     expect(unknown).toEqual(known);
     expect(known).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
     expect((await db.user.findUniqueOrThrow({ where: { id: account.id } })).consecutiveFailures).toBe(1);
@@ -40,13 +54,22 @@ describe("signing in", () => {
   it("tells that an account is locked only to whoever typed its password", async () => {
     const account = await newAccount();
     await db.user.update({ where: { id: account.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
-    expect(await signInWithPassword(db, { email: account.email, password: "pas le bon", context: context() })).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
-    expect(await signInWithPassword(db, { email: account.email, password: PASSWORD, context: context() })).toEqual({ ok: false, error: "LOCKED" });
+    expect(await signInWithPassword(db, { email: account.email, password: "pas le bon", context: context() })).toEqual({
+      ok: false,
+      error: "INVALID_CREDENTIALS",
+    });
+    expect(await signInWithPassword(db, { email: account.email, password: PASSWORD, context: context() })).toEqual({
+      ok: false,
+      error: "LOCKED",
+    });
   });
 
   it("sends a new confirmation code to an unconfirmed account instead of signing it in", async () => {
     const account = await newAccount({ status: "PENDING_VERIFICATION" });
-    expect(await signInWithPassword(db, { email: account.email, password: PASSWORD, context: context() })).toEqual({ ok: false, error: "EMAIL_NOT_VERIFIED" });
+    expect(await signInWithPassword(db, { email: account.email, password: PASSWORD, context: context() })).toEqual({
+      ok: false,
+      error: "EMAIL_NOT_VERIFIED",
+    });
     expect(await db.outboundMessage.count({ where: { recipient: account.email } })).toBe(1);
     expect(await db.session.count({ where: { userId: account.id } })).toBe(0);
   });
@@ -56,7 +79,11 @@ describe("signing in", () => {
     const first = await signInWithPassword(db, { email: account.email.toUpperCase(), password: PASSWORD, context: context() });
     if (!first.ok) throw new Error(first.error);
     expect((await validateSession(db, { token: first.token }))?.stage).toBe("PASSWORD_VERIFIED");
-    const second = await completeSecondFactorStep(db, { halfToken: first.token, input: { method: "totp", code: totp() }, context: context() });
+    const second = await completeSecondFactorStep(db, {
+      halfToken: first.token,
+      input: { method: "totp", code: totp() },
+      context: context(),
+    });
     if (!second.ok) throw new Error(second.error);
     expect(second.token).not.toBe(first.token);
     expect((await validateSession(db, { token: second.token }))?.stage).toBe("FULL");
@@ -84,7 +111,9 @@ describe("signing in", () => {
         return result.token;
       }),
     );
-    const results = await Promise.all(halves.map((halfToken) => completeSecondFactorStep(db, { halfToken, input: { method: "recovery", code }, context: context() })));
+    const results = await Promise.all(
+      halves.map((halfToken) => completeSecondFactorStep(db, { halfToken, input: { method: "recovery", code }, context: context() })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "INVALID_CODE" }]);
   });
@@ -96,7 +125,11 @@ describe("signing in", () => {
     // Someone holding only the password starts an enrolment of their own authenticator…
     const enrolment = await startTotpEnrolment(db, { userId: account.id, accountLabel: account.email });
     const theirCode = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(enrolment.secretBase32) }).generate();
-    const result = await completeSecondFactorStep(db, { halfToken: first.token, input: { method: "totp-enrolment", factorId: enrolment.factorId, code: theirCode }, context: context() });
+    const result = await completeSecondFactorStep(db, {
+      halfToken: first.token,
+      input: { method: "totp-enrolment", factorId: enrolment.factorId, code: theirCode },
+      context: context(),
+    });
     // …and gets nothing.
     expect(result).toEqual({ ok: false, error: "INVALID_CODE" });
     expect((await validateSession(db, { token: first.token }))?.stage).toBe("PASSWORD_VERIFIED");
@@ -108,7 +141,11 @@ describe("signing in", () => {
     if (!first.ok) throw new Error(first.error);
     const enrolment = await startTotpEnrolment(db, { userId: account.id, accountLabel: account.email });
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(enrolment.secretBase32) }).generate();
-    const result = await completeSecondFactorStep(db, { halfToken: first.token, input: { method: "totp-enrolment", factorId: enrolment.factorId, code }, context: context() });
+    const result = await completeSecondFactorStep(db, {
+      halfToken: first.token,
+      input: { method: "totp-enrolment", factorId: enrolment.factorId, code },
+      context: context(),
+    });
     expect(result.ok).toBe(true);
     expect(await db.authFactor.count({ where: { userId: account.id, confirmedAt: { not: null } } })).toBe(1);
   });
@@ -117,7 +154,8 @@ describe("signing in", () => {
     const account = await newAccount();
     const first = await signInWithPassword(db, { email: account.email, password: PASSWORD, context: context() });
     if (!first.ok) throw new Error(first.error);
-    const attempt = (code: string) => completeSecondFactorStep(db, { halfToken: first.token, input: { method: "totp", code }, context: context() });
+    const attempt = (code: string) =>
+      completeSecondFactorStep(db, { halfToken: first.token, input: { method: "totp", code }, context: context() });
     for (let i = 0; i < 4; i++) expect(await attempt("000000")).toEqual({ ok: false, error: "INVALID_CODE" });
     expect(await attempt("000000")).toEqual({ ok: false, error: "LOCKED" });
     expect(await attempt(totp())).toEqual({ ok: false, error: "LOCKED" });

@@ -9,7 +9,10 @@ import { recordSecurityEvent, type RequestContext } from "../record-security-eve
  * Confirms the address of a new account with the code mailed to it. An unknown address, an already
  * confirmed one and a wrong code all get the same refusal.
  */
-export async function confirmEmail(db: Db, { email, code, context }: { email: string; code: string; context: RequestContext }): Promise<void> {
+export async function confirmEmail(
+  db: Db,
+  { email, code, context }: { email: string; code: string; context: RequestContext },
+): Promise<void> {
   const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: email, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const refused = new AppError("BAD_REQUEST", "invalid e-mail confirmation", { messageKey: "auth.signUp.invalidCode", field: "code" });

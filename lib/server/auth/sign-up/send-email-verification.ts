@@ -29,8 +29,15 @@ type VerificationRecipient = { id: string; email: string; firstName: string; loc
  * more with it (support resending the confirmation records its action in the same transaction).
  * Returns the outbox id to deliver after commit. The sending limit is the caller's to check.
  */
-export async function queueEmailVerificationCode(tx: Pick<Db, "verificationCode" | "outboundMessage">, user: VerificationRecipient): Promise<string> {
+export async function queueEmailVerificationCode(
+  tx: Pick<Db, "verificationCode" | "outboundMessage">,
+  user: VerificationRecipient,
+): Promise<string> {
   const code = await issueCode(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
-  const mail = await mailText(user.locale, "emailVerification", { firstName: user.firstName, code, minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes });
+  const mail = await mailText(user.locale, "emailVerification", {
+    firstName: user.firstName,
+    code,
+    minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes,
+  });
   return enqueueEmail(tx, { to: user.email, ...mail });
 }

@@ -39,7 +39,15 @@ describe("signing up", () => {
 
   it("answers, creates the account and mails exactly as for a fresh NIR, whether the NIR is declared or qualified elsewhere (no oracle)", async () => {
     const nir = withNirKey(`2900175${String(100000 + Math.floor(Math.random() * 899999))}`);
-    const withNir = (email: string) => signUpInput.parse({ firstName: "Zoé", lastName: "Lambert", birthDate: "1990-01-02", email, password: "une phrase de passe assez longue", nir });
+    const withNir = (email: string) =>
+      signUpInput.parse({
+        firstName: "Zoé",
+        lastName: "Lambert",
+        birthDate: "1990-01-02",
+        email,
+        password: "une phrase de passe assez longue",
+        nir,
+      });
     const mailOf = async (email: string) => {
       const mails = await db.outboundMessage.findMany({ where: { recipient: email }, select: { subject: true, body: true } });
       // The code differs from one mail to the next; everything else must not.
@@ -58,13 +66,19 @@ describe("signing up", () => {
     expect(await outcome(`su-${randomUUID()}@test.local`)).toEqual(fresh);
     // And once that NIR is qualified on the first space: still the same.
     const first = await db.user.findFirstOrThrow({ where: { declaredNir: nir }, orderBy: { createdAt: "asc" }, select: { id: true } });
-    await db.identityQualification.create({ data: { userId: first.id, nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" } });
+    await db.identityQualification.create({
+      data: { userId: first.id, nir, method: "IN_PERSON", documentType: "PASSPORT", qualifiedByLabel: "Dr Test" },
+    });
     expect(await outcome(`su-${randomUUID()}@test.local`)).toEqual(fresh);
     expect(await db.user.count({ where: { declaredNir: nir } })).toBe(3);
   });
 
   it("refuses a common password and says why", async () => {
-    const error = await signUp(db, { input: input(`su-${randomUUID()}@test.local`, "123456789012"), context: context(), locale: "fr" }).catch((e: unknown) => e);
+    const error = await signUp(db, {
+      input: input(`su-${randomUUID()}@test.local`, "123456789012"),
+      context: context(),
+      locale: "fr",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).messageKey).toMatch(/^auth\.passwordProblems\./);
     expect((error as AppError).field).toBe("password");
@@ -76,7 +90,9 @@ describe("signing up", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     const code = await issueCode(db, { userId: user.id, purpose: "EMAIL_VERIFICATION", now: new Date(Date.now() - 31 * 60_000) });
     const expired = await confirmEmail(db, { email, code, context: context() }).catch((e: unknown) => e as AppError);
-    const unknown = await confirmEmail(db, { email: `x-${randomUUID()}@test.local`, code, context: context() }).catch((e: unknown) => e as AppError);
+    const unknown = await confirmEmail(db, { email: `x-${randomUUID()}@test.local`, code, context: context() }).catch(
+      (e: unknown) => e as AppError,
+    );
     expect(expired).toBeInstanceOf(AppError);
     expect([expired?.code, expired?.messageKey]).toEqual([unknown?.code, unknown?.messageKey]);
   });

@@ -21,7 +21,10 @@ type SignUp = z.output<typeof signUpInput>;
  * the owner of a taken address gets a mail saying someone tried, nobody else learns anything. The
  * password is hashed either way, so timing tells nothing either.
  */
-export async function signUp(db: Db, { input, context, locale }: { input: SignUp; context: RequestContext; locale: "fr" | "en" }): Promise<void> {
+export async function signUp(
+  db: Db,
+  { input, context, locale }: { input: SignUp; context: RequestContext; locale: "fr" | "en" },
+): Promise<void> {
   const limit = await consumeAbuseLimit(db, { action: "signUp", subject: input.email, ipAddress: context.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const problem = checkPassword(input.password, input);
@@ -53,7 +56,11 @@ export async function signUp(db: Db, { input, context, locale }: { input: SignUp
       });
       await recordSecurityEvent(tx, { userId: user.id, kind: "SIGNED_UP", context });
       const code = await issueCode(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
-      const mail = await mailText(locale, "emailVerification", { firstName: input.firstName, code, minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes });
+      const mail = await mailText(locale, "emailVerification", {
+        firstName: input.firstName,
+        code,
+        minutes: CODE_POLICY.EMAIL_VERIFICATION.ttlMinutes,
+      });
       return enqueueEmail(tx, { to: input.email, ...mail });
     });
     afterCommitDeliver(messageId);
@@ -65,7 +72,12 @@ export async function signUp(db: Db, { input, context, locale }: { input: SignUp
   }
 }
 
-async function tellOwnerOfAttempt(db: Db, owner: { id: string; firstName: string; locale: "fr" | "en" }, email: string, context: RequestContext) {
+async function tellOwnerOfAttempt(
+  db: Db,
+  owner: { id: string; firstName: string; locale: "fr" | "en" },
+  email: string,
+  context: RequestContext,
+) {
   await recordSecurityEvent(db, { userId: owner.id, kind: "SIGN_UP_ATTEMPTED_WITH_EMAIL", context });
   const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: owner.id, ipAddress: context.ip });
   if (!limit.allowed) return;

@@ -16,7 +16,9 @@ const stepOf = (date: Date) => Math.floor(date.getTime() / 30_000);
 
 /** What the person's authenticator app would show at that moment. */
 function codeAt(secretBase32: string, date: Date): string {
-  return new OTPAuth.TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) }).generate({ timestamp: date.getTime() });
+  return new OTPAuth.TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) }).generate({
+    timestamp: date.getTime(),
+  });
 }
 
 /** A code that is not the right one at `date` nor at the steps either side. */
@@ -31,13 +33,24 @@ function wrongCodeAt(secretBase32: string, date: Date): string {
 describe("TOTP second factor", () => {
   const db = useTestDb();
   const newUser = () =>
-    db.user.create({ data: { email: `totp-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" }, select: { id: true, email: true } });
+    db.user.create({
+      data: { email: `totp-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
+      select: { id: true, email: true },
+    });
 
   /** A user with one confirmed authenticator app, confirmed at t0 with t0's code. */
   async function enrolled(at = t0) {
     const user = await newUser();
     const enrolment = await startTotpEnrolment(db, { userId: user.id, accountLabel: user.email, masterKey });
-    expect(await confirmTotpEnrolment(db, { userId: user.id, factorId: enrolment.factorId, code: codeAt(enrolment.secretBase32, at), now: at, masterKey })).toBe(true);
+    expect(
+      await confirmTotpEnrolment(db, {
+        userId: user.id,
+        factorId: enrolment.factorId,
+        code: codeAt(enrolment.secretBase32, at),
+        now: at,
+        masterKey,
+      }),
+    ).toBe(true);
     return { userId: user.id, secret: enrolment.secretBase32, factorId: enrolment.factorId };
   }
 
@@ -69,7 +82,9 @@ describe("TOTP second factor", () => {
     it("is not confirmed by a wrong code, and is by the right one", async () => {
       const user = await newUser();
       const { factorId, secretBase32 } = await startTotpEnrolment(db, { userId: user.id, accountLabel: user.email, masterKey });
-      expect(await confirmTotpEnrolment(db, { userId: user.id, factorId, code: wrongCodeAt(secretBase32, t0), now: t0, masterKey })).toBe(false);
+      expect(await confirmTotpEnrolment(db, { userId: user.id, factorId, code: wrongCodeAt(secretBase32, t0), now: t0, masterKey })).toBe(
+        false,
+      );
       expect(await confirmTotpEnrolment(db, { userId: user.id, factorId, code: "abcdef", now: t0, masterKey })).toBe(false);
       expect((await db.authFactor.findUniqueOrThrow({ where: { id: factorId } })).confirmedAt).toBeNull();
 
@@ -78,7 +93,15 @@ describe("TOTP second factor", () => {
       expect(factor.confirmedAt).toEqual(t0);
       expect(factor.lastUsedStep).toBe(stepOf(t0));
       // Already confirmed: a second confirmation does nothing.
-      expect(await confirmTotpEnrolment(db, { userId: user.id, factorId, code: codeAt(secretBase32, steps(t0, 1)), now: steps(t0, 1), masterKey })).toBe(false);
+      expect(
+        await confirmTotpEnrolment(db, {
+          userId: user.id,
+          factorId,
+          code: codeAt(secretBase32, steps(t0, 1)),
+          now: steps(t0, 1),
+          masterKey,
+        }),
+      ).toBe(false);
     });
 
     it("does not let the confirming code be replayed at sign-in", async () => {
@@ -91,7 +114,9 @@ describe("TOTP second factor", () => {
       const owner = await newUser();
       const other = await newUser();
       const { factorId, secretBase32 } = await startTotpEnrolment(db, { userId: owner.id, accountLabel: owner.email, masterKey });
-      expect(await confirmTotpEnrolment(db, { userId: other.id, factorId, code: codeAt(secretBase32, t0), now: t0, masterKey })).toBe(false);
+      expect(await confirmTotpEnrolment(db, { userId: other.id, factorId, code: codeAt(secretBase32, t0), now: t0, masterKey })).toBe(
+        false,
+      );
       expect((await db.authFactor.findUniqueOrThrow({ where: { id: factorId } })).confirmedAt).toBeNull();
     });
 
@@ -101,8 +126,24 @@ describe("TOTP second factor", () => {
       const second = await startTotpEnrolment(db, { userId: user.id, accountLabel: user.email, masterKey });
       expect(second.secretBase32).not.toBe(first.secretBase32);
       expect(await db.authFactor.findUnique({ where: { id: first.factorId } })).toBeNull();
-      expect(await confirmTotpEnrolment(db, { userId: user.id, factorId: first.factorId, code: codeAt(first.secretBase32, t0), now: t0, masterKey })).toBe(false);
-      expect(await confirmTotpEnrolment(db, { userId: user.id, factorId: second.factorId, code: codeAt(second.secretBase32, t0), now: t0, masterKey })).toBe(true);
+      expect(
+        await confirmTotpEnrolment(db, {
+          userId: user.id,
+          factorId: first.factorId,
+          code: codeAt(first.secretBase32, t0),
+          now: t0,
+          masterKey,
+        }),
+      ).toBe(false);
+      expect(
+        await confirmTotpEnrolment(db, {
+          userId: user.id,
+          factorId: second.factorId,
+          code: codeAt(second.secretBase32, t0),
+          now: t0,
+          masterKey,
+        }),
+      ).toBe(true);
     });
 
     it("keeps confirmed factors when a new enrolment starts", async () => {
@@ -168,7 +209,14 @@ describe("TOTP second factor", () => {
       const { userId, secret } = await enrolled();
       const now = steps(t0, 10);
       const code = codeAt(secret, now);
-      for (const bad of [`${code.slice(0, 5)}a`, `${code}0`, code.slice(0, 5), "", `${code.slice(0, 3)}-${code.slice(3)}`, `+${code.slice(1)}`]) {
+      for (const bad of [
+        `${code.slice(0, 5)}a`,
+        `${code}0`,
+        code.slice(0, 5),
+        "",
+        `${code.slice(0, 3)}-${code.slice(3)}`,
+        `+${code.slice(1)}`,
+      ]) {
         expect(await verifyTotp(db, { userId, code: bad, now, masterKey }), bad).toBe(false);
       }
       expect(await verifyTotp(db, { userId, code: ` ${code.slice(0, 3)} ${code.slice(3)} `, now, masterKey })).toBe(true);
@@ -191,7 +239,9 @@ describe("TOTP second factor", () => {
     it("accepts any of several confirmed apps", async () => {
       const { userId, secret } = await enrolled();
       const second = await startTotpEnrolment(db, { userId, accountLabel: "tablet", masterKey });
-      expect(await confirmTotpEnrolment(db, { userId, factorId: second.factorId, code: codeAt(second.secretBase32, t0), now: t0, masterKey })).toBe(true);
+      expect(
+        await confirmTotpEnrolment(db, { userId, factorId: second.factorId, code: codeAt(second.secretBase32, t0), now: t0, masterKey }),
+      ).toBe(true);
       const now = steps(t0, 10);
       expect(await verifyTotp(db, { userId, code: codeAt(second.secretBase32, now), now, masterKey })).toBe(true);
       expect(await verifyTotp(db, { userId, code: codeAt(secret, now), now, masterKey })).toBe(true);
@@ -203,7 +253,9 @@ describe("TOTP second factor", () => {
       const stolen = (await db.authFactor.findUniqueOrThrow({ where: { id: alice.factorId } })).secretEncrypted!;
       await db.authFactor.update({ where: { id: mallory.factorId }, data: { secretEncrypted: stolen } });
       const now = steps(t0, 10);
-      await expect(verifyTotp(db, { userId: mallory.userId, code: codeAt(alice.secret, now), now, masterKey })).rejects.toThrow(DecryptionError);
+      await expect(verifyTotp(db, { userId: mallory.userId, code: codeAt(alice.secret, now), now, masterKey })).rejects.toThrow(
+        DecryptionError,
+      );
     });
   });
 
@@ -234,7 +286,9 @@ describe("TOTP second factor", () => {
 
     it("refuses a secret too short to be safe", async () => {
       const user = await newUser();
-      await expect(enrolTotpWithSecret(db, { userId: user.id, secretBase32: "JBSWY3DPEHPK3PXP", masterKey })).rejects.toThrow(/at least 16 bytes/);
+      await expect(enrolTotpWithSecret(db, { userId: user.id, secretBase32: "JBSWY3DPEHPK3PXP", masterKey })).rejects.toThrow(
+        /at least 16 bytes/,
+      );
     });
   });
 });

@@ -36,7 +36,11 @@ function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
   });
 }
 
-function checkSuite(name: string, makeStorage: () => Promise<{ storage: BlobStorage; cleanup: () => Promise<void> }>, { full }: { full: boolean }) {
+function checkSuite(
+  name: string,
+  makeStorage: () => Promise<{ storage: BlobStorage; cleanup: () => Promise<void> }>,
+  { full }: { full: boolean },
+) {
   describe(`checkVault (${name} storage)`, () => {
     // A database for each storage: the check covers every document in it.
     let database: TestDatabase;
@@ -79,7 +83,13 @@ function checkSuite(name: string, makeStorage: () => Promise<{ storage: BlobStor
 
     async function upload(actor: NonNullable<Actor>, { bytes = png(), fileName = FILE_NAME, into = { db, storage } } = {}) {
       return receiveUpload(
-        { actor, body: streamOf(bytes), declaredLength: bytes.length, fileName, metadata: { title: TITLE, category: "IMAGING", documentDate: "2025-11-20", note: "Note privée" } },
+        {
+          actor,
+          body: streamOf(bytes),
+          declaredLength: bytes.length,
+          fileName,
+          metadata: { title: TITLE, category: "IMAGING", documentDate: "2025-11-20", note: "Note privée" },
+        },
         { ...into, maxFileBytes: 10 * 1024 * 1024, quotaBytes: 100 * 1024 * 1024, masterKey },
       );
     }
@@ -109,7 +119,8 @@ function checkSuite(name: string, makeStorage: () => Promise<{ storage: BlobStor
       const actor = await newPatient();
       // The crash: the commit never happens, and neither does the pipeline's own clean-up.
       const crashingDb = new Proxy(db, {
-        get: (target, property) => (property === "$transaction" ? () => Promise.reject(new Error("process killed")) : target[property as keyof Db]),
+        get: (target, property) =>
+          property === "$transaction" ? () => Promise.reject(new Error("process killed")) : target[property as keyof Db],
       });
       const keepingStorage: BlobStorage = { ...storage, delete: () => Promise.reject(new Error("process killed")) };
       await expect(upload(actor, { into: { db: crashingDb, storage: keepingStorage } })).rejects.toThrow("process killed");
@@ -203,7 +214,10 @@ function checkSuite(name: string, makeStorage: () => Promise<{ storage: BlobStor
       const oldKey = await storageKeyOf(old);
       await db.document.update({ where: { id: old }, data: { deletedAt: new Date(Date.now() - 31 * DAY) } });
       await db.document.update({ where: { id: recent }, data: { deletedAt: new Date(Date.now() - 29 * DAY) } });
-      const report = await db.documentReport.create({ data: { documentId: old, reporterId: actor.userId, reason: "DUPLICATE" }, select: { id: true } });
+      const report = await db.documentReport.create({
+        data: { documentId: old, reporterId: actor.userId, reason: "DUPLICATE" },
+        select: { id: true },
+      });
 
       const dry = await check();
       expect(dry.bin).toMatchObject({ due: 1, purged: { count: 0 } });

@@ -94,7 +94,8 @@ export async function checkVault(options: CheckVaultOptions): Promise<VaultCheck
   for (const temporary of await storage.listStaleTemporaries(staleAfter)) {
     report.staleTemporaries.found += 1;
     if (!repair) continue;
-    if (await attempt("vault.check.temporaryNotRemoved", () => storage.removeTemporary(temporary.path))) report.staleTemporaries.removed += 1;
+    if (await attempt("vault.check.temporaryNotRemoved", () => storage.removeTemporary(temporary.path)))
+      report.staleTemporaries.removed += 1;
   }
 
   // Before the orphan scan, so that the blobs it leaves behind (a failed delete) are found in this run.
@@ -164,7 +165,13 @@ async function findOrphans({ db, storage, repair, cutoff, report }: Step & { rep
   if (page.length > 0) await flush();
 }
 
-type DocumentFile = { id: string; storageKey: string | null; wrappedKey: Uint8Array | null; sizeBytes: number | null; sha256: string | null };
+type DocumentFile = {
+  id: string;
+  storageKey: string | null;
+  wrappedKey: Uint8Array | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+};
 
 async function checkDocuments({ db, storage, masterKey, report }: Step & { masterKey: Buffer }): Promise<void> {
   let after: string | undefined;
@@ -204,7 +211,10 @@ async function checkDocument({ db, storage, masterKey, report, row }: Step & { m
       if (stillReferenced > 0) addTo(report.missingBlobs, row.id);
       return;
     }
-    logger.warn({ event: "vault.check.readFailed", documentId: row.id, errorName: error instanceof Error ? error.name : "unknown" }, "Stored file not readable.");
+    logger.warn(
+      { event: "vault.check.readFailed", documentId: row.id, errorName: error instanceof Error ? error.name : "unknown" },
+      "Stored file not readable.",
+    );
     addTo(report.readFailures, row.id);
   } finally {
     key.fill(0);

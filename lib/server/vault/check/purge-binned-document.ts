@@ -51,7 +51,13 @@ export async function purgeBinnedDocument(options: PurgeBinnedDocumentOptions): 
           FOR UPDATE SKIP LOCKED`;
     const row = rows[0];
     if (!row) return null;
-    await recordHistory(tx, { patientId: row.ownerId, actor, action: "DOCUMENT_DELETED", document: { id: row.id, title: row.title }, ipAddress });
+    await recordHistory(tx, {
+      patientId: row.ownerId,
+      actor,
+      action: "DOCUMENT_DELETED",
+      document: { id: row.id, title: row.title },
+      ipAddress,
+    });
     await tx.document.delete({ where: { id: row.id }, select: { id: true } });
     return row;
   });
@@ -64,7 +70,15 @@ export async function purgeBinnedDocument(options: PurgeBinnedDocumentOptions): 
       blobDeleted = true;
     } catch (error) {
       // The row is gone and its key with it: the blob is unreadable and vault:check removes it later.
-      logger.warn({ event: "vault.purge.blobLeft", documentId, storageKey: claimed.storageKey, errorName: error instanceof Error ? error.name : "unknown" }, "Blob of a purged document not deleted.");
+      logger.warn(
+        {
+          event: "vault.purge.blobLeft",
+          documentId,
+          storageKey: claimed.storageKey,
+          errorName: error instanceof Error ? error.name : "unknown",
+        },
+        "Blob of a purged document not deleted.",
+      );
     }
   }
   logger.info({ event: "vault.purge.deleted", documentId, ownerId: claimed.ownerId }, "Binned document permanently deleted.");

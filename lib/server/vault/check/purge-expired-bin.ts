@@ -31,7 +31,12 @@ export type PurgeExpiredBinResult = {
  * transaction (purge-binned-document.ts), paging by id so memory stays flat. Several instances may
  * run it at once: a document another one is purging is skipped, never deleted twice.
  */
-export async function purgeExpiredBin({ db, storage, now = new Date(), repair = true }: PurgeExpiredBinOptions): Promise<PurgeExpiredBinResult> {
+export async function purgeExpiredBin({
+  db,
+  storage,
+  now = new Date(),
+  repair = true,
+}: PurgeExpiredBinOptions): Promise<PurgeExpiredBinResult> {
   const binnedBefore = new Date(now.getTime() - BIN_RETENTION_MS);
   const result: PurgeExpiredBinResult = { due: 0, purged: cappedList(), blobsLeft: cappedList() };
   let after: string | undefined;

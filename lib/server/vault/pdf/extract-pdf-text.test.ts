@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { buildTestPdf } from "./build-test-pdf";
 import { extractPdfText } from "./extract-pdf-text";
 
-const prescription = buildTestPdf([["Ordonnance", "Dr Marie Lefèvre, médecin généraliste", "Amoxicilline 1 g, 2 fois par jour", "Lyon, le 12/03/2025"]]);
+const prescription = buildTestPdf([
+  ["Ordonnance", "Dr Marie Lefèvre, médecin généraliste", "Amoxicilline 1 g, 2 fois par jour", "Lyon, le 12/03/2025"],
+]);
 
 describe("extractPdfText", () => {
   it("reads the text of a hand-written PDF, accents included, one line per line", async () => {
@@ -42,7 +44,12 @@ describe("extractPdfText", () => {
   });
 
   it("never throws for what is not a readable PDF", async () => {
-    for (const bytes of [Buffer.from("%PDF-1.4\nnothing else"), Buffer.from("not a pdf at all"), new Uint8Array(0), Buffer.from([0x89, 0x50, 0x4e, 0x47])]) {
+    for (const bytes of [
+      Buffer.from("%PDF-1.4\nnothing else"),
+      Buffer.from("not a pdf at all"),
+      new Uint8Array(0),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    ]) {
       expect(await extractPdfText(bytes)).toMatchObject({ text: null, failure: "INVALID_PDF" });
     }
   });

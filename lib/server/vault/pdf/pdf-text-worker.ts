@@ -19,8 +19,7 @@ import { getDocumentProxy } from "unpdf";
 export type PdfTextWorkerInput = { data: ArrayBuffer; maxPages: number; maxChars: number };
 
 export type PdfTextWorkerReply =
-  | { pageCount: number; pagesRead: number; text: string }
-  | { failure: "INVALID_PDF" | "ENCRYPTED" | "FAILED"; errorName: string };
+  { pageCount: number; pagesRead: number; text: string } | { failure: "INVALID_PDF" | "ENCRYPTED" | "FAILED"; errorName: string };
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 

@@ -3,8 +3,14 @@ import { suggestCategory } from "./suggest-category";
 
 describe("suggestCategory", () => {
   it.each([
-    ["PRESCRIPTION", "ORDONNANCE\nDr Martin\nAmoxicilline 1 g : 1 comprimé matin et soir pendant 7 jours. QSP 1 mois, à renouveler 2 fois."],
-    ["LAB_RESULTS", "Laboratoire de biologie médicale des Lilas\nHémoglobine 13,5 g/dL (valeurs de référence : 12 - 16)\nPlaquettes 250 G/L"],
+    [
+      "PRESCRIPTION",
+      "ORDONNANCE\nDr Martin\nAmoxicilline 1 g : 1 comprimé matin et soir pendant 7 jours. QSP 1 mois, à renouveler 2 fois.",
+    ],
+    [
+      "LAB_RESULTS",
+      "Laboratoire de biologie médicale des Lilas\nHémoglobine 13,5 g/dL (valeurs de référence : 12 - 16)\nPlaquettes 250 G/L",
+    ],
     ["IMAGING", "Compte rendu d'échographie abdominale\nFoie de taille normale. Conclusion : examen normal."],
     ["IMAGING", "IRM du genou droit : pas de lésion méniscale."],
     ["REPORT", "Compte rendu d'hospitalisation\nMotif : douleur thoracique. Antécédents : HTA."],

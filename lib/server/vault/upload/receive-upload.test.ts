@@ -27,7 +27,9 @@ const metadata: UploadMetadata = { title: "Compte rendu", category: "REPORT", do
 
 /** A JPEG head followed by `size` bytes of entropy-like data. */
 function jpeg(size = 10_000): Buffer {
-  const head = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const head = Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ]);
   return Buffer.concat([head, Buffer.from([0xff, 0xdb, 0x00, 0x43, 0x00]), randomBytes(size)]);
 }
 
@@ -95,7 +97,11 @@ async function failureOf(promise: Promise<unknown>): Promise<AppError> {
 
 // ---- The suite, run on each driver -----------------------------------------------------------
 
-function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobStorage; cleanup: () => Promise<void> }>, { full }: { full: boolean }) {
+function uploadSuite(
+  name: string,
+  makeStorage: () => Promise<{ storage: BlobStorage; cleanup: () => Promise<void> }>,
+  { full }: { full: boolean },
+) {
   describe(`receiveUpload (${name} storage)`, () => {
     const db = useTestDb();
     let storage: BlobStorage;
@@ -179,7 +185,15 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
       expect(await temporaries()).toEqual([]);
       const history = await db.historyEntry.findMany({ where: { patientId: actor.userId } });
       expect(history).toMatchObject([
-        { action: "DOCUMENT_UPLOADED", documentId: result.documentId, documentTitle: "Compte rendu", actorId: actor.userId, actorRole: "PATIENT", actorLabel: "Léa Roux", ipAddress: "10.1.2.3" },
+        {
+          action: "DOCUMENT_UPLOADED",
+          documentId: result.documentId,
+          documentTitle: "Compte rendu",
+          actorId: actor.userId,
+          actorRole: "PATIENT",
+          actorLabel: "Léa Roux",
+          ipAddress: "10.1.2.3",
+        },
       ]);
     });
 
@@ -254,7 +268,9 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
     it("keeps nothing of a body that errors midway (client gone)", async () => {
       const actor = await newPatient();
       const image = jpeg(500_000);
-      const error = await failureOf(upload({ actor, body: failingStream(image, 300_000), declaredLength: image.length, fileName: "a.jpg" }));
+      const error = await failureOf(
+        upload({ actor, body: failingStream(image, 300_000), declaredLength: image.length, fileName: "a.jpg" }),
+      );
       expect([error.code, error.messageKey]).toEqual(["BAD_REQUEST", "vault.upload.aborted"]);
       await expectNothingKept(actor);
     });
@@ -275,7 +291,9 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
       );
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
-      const error = await failureOf(upload({ actor, body: stalled, declaredLength: image.length, fileName: "a.jpg" }, { signal: controller.signal }));
+      const error = await failureOf(
+        upload({ actor, body: stalled, declaredLength: image.length, fileName: "a.jpg" }, { signal: controller.signal }),
+      );
       expect([error.code, error.messageKey]).toEqual(["BAD_REQUEST", "vault.upload.aborted"]);
       await expectNothingKept(actor);
     });
@@ -300,7 +318,10 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
       );
       const started = Date.now();
       const error = await failureOf(
-        upload({ actor, body: trickle, declaredLength: image.length, fileName: "a.jpg" }, { minRate: { bytesPerSecond: 10 * 1024, windowMs: 300 } }),
+        upload(
+          { actor, body: trickle, declaredLength: image.length, fileName: "a.jpg" },
+          { minRate: { bytesPerSecond: 10 * 1024, windowMs: 300 } },
+        ),
       );
       expect([error.code, error.status, error.messageKey]).toEqual(["REQUEST_TIMEOUT", 408, "vault.upload.tooSlow"]);
       expect(Date.now() - started).toBeLessThan(5_000);
@@ -323,7 +344,10 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
         },
         { highWaterMark: 0 },
       );
-      const result = await upload({ actor, body: steady, declaredLength: image.length, fileName: "a.jpg" }, { minRate: { bytesPerSecond: 10 * 1024, windowMs: 100 } });
+      const result = await upload(
+        { actor, body: steady, declaredLength: image.length, fileName: "a.jpg" },
+        { minRate: { bytesPerSecond: 10 * 1024, windowMs: 100 } },
+      );
       expect((await storedPlaintext(result.documentId)).equals(image)).toBe(true);
     });
 
@@ -366,7 +390,9 @@ function uploadSuite(name: string, makeStorage: () => Promise<{ storage: BlobSto
 
       // Both pass the check before reading; the commit re-checks under a lock on the owner.
       const other = await newPatient();
-      const outcomes = await Promise.allSettled([1, 2, 3].map((n) => upload({ actor: other, bytes: image, fileName: `${n}.jpg` }, { quotaBytes })));
+      const outcomes = await Promise.allSettled(
+        [1, 2, 3].map((n) => upload({ actor: other, bytes: image, fileName: `${n}.jpg` }, { quotaBytes })),
+      );
       expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(2);
       const blobs = [];
       for await (const blob of storage.list(`${other.userId}/`)) blobs.push(blob);

@@ -103,7 +103,11 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
   const { actor, body, declaredLength, fileName, metadata, ipAddress = null } = input;
   const { db, storage, maxFileBytes, quotaBytes, masterKey, signal, minRate = UPLOAD_MIN_RATE } = options;
   const ownerId = input.patientId ?? actor?.userId ?? "";
-  let addedBy: { author: NonNullable<ReceiveUploadInput["author"]>; historyActor: HistoryActor; details: Prisma.InputJsonObject | null } | null = null;
+  let addedBy: {
+    author: NonNullable<ReceiveUploadInput["author"]>;
+    historyActor: HistoryActor;
+    details: Prisma.InputJsonObject | null;
+  } | null = null;
   if (ownerId === actor?.userId) {
     authorize(actor, "health:write-own", { ownerId });
   } else {
@@ -178,7 +182,10 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     const firstBytes = Buffer.concat(headChunks);
     const verdict = await inspectFileHead({ head: firstBytes, fileName, isWholeFile: ended });
     if (!verdict.accepted) {
-      logger.info({ event: "vault.upload.refused", reason: verdict.reason, detectedMimeType: verdict.detectedMimeType }, "Upload refused by type.");
+      logger.info(
+        { event: "vault.upload.refused", reason: verdict.reason, detectedMimeType: verdict.detectedMimeType },
+        "Upload refused by type.",
+      );
       throw refused(verdict.reason);
     }
     const isPdf = verdict.type.kind === "pdf";
@@ -212,7 +219,11 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     tempPath = join(await storage.tempDir(), `${randomUUID()}.part`);
     const file = await open(tempPath, "wx", 0o600);
     try {
-      await pipeline(Readable.from(plaintext()), createEncryptStream({ key: dataKey, aad: `document-file:${documentId}` }), fileWriter(file));
+      await pipeline(
+        Readable.from(plaintext()),
+        createEncryptStream({ key: dataKey, aad: `document-file:${documentId}` }),
+        fileWriter(file),
+      );
       await file.sync();
     } finally {
       dataKey.fill(0);
@@ -227,7 +238,11 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     if (pdfChunks) {
       const result = await extractPdfText(Buffer.concat(pdfChunks));
       pdfChunks = null;
-      if (result.failure) logger.info({ event: "vault.upload.pdfTextFailed", documentId, failure: result.failure, errorName: result.errorName }, "PDF text not extracted.");
+      if (result.failure)
+        logger.info(
+          { event: "vault.upload.pdfTextFailed", documentId, failure: result.failure, errorName: result.errorName },
+          "PDF text not extracted.",
+        );
       // PostgreSQL text cannot hold NUL.
       extractedText = result.text === null ? null : result.text.replace(/\0/g, "");
     }
@@ -290,7 +305,11 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     return { documentId, sizeBytes: received, sha256, mimeType: verdict.mimeType, extractedText };
   } catch (error) {
     if (stored && storageKey) {
-      await storage.delete(storageKey).catch((cause: unknown) => logger.error({ event: "vault.upload.orphanBlob", storageKey, err: cause }, "Could not delete the blob of a failed upload."));
+      await storage
+        .delete(storageKey)
+        .catch((cause: unknown) =>
+          logger.error({ event: "vault.upload.orphanBlob", storageKey, err: cause }, "Could not delete the blob of a failed upload."),
+        );
     }
     reader.cancel().catch(() => {});
     throw error;
@@ -299,7 +318,11 @@ export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveU
     signal?.removeEventListener("abort", onAbort);
     if (tempPath) {
       const path = tempPath;
-      await storage.removeTemporary(path).catch((cause: unknown) => logger.error({ event: "vault.upload.tempLeft", err: cause }, "Could not remove an upload's temporary file."));
+      await storage
+        .removeTemporary(path)
+        .catch((cause: unknown) =>
+          logger.error({ event: "vault.upload.tempLeft", err: cause }, "Could not remove an upload's temporary file."),
+        );
     }
   }
 }
@@ -335,7 +358,9 @@ function tooLarge(maxFileBytes: number): AppError {
 }
 
 function lengthMismatch(): AppError {
-  return new AppError("BAD_REQUEST", "Upload refused: received bytes differ from Content-Length.", { messageKey: "vault.upload.lengthMismatch" });
+  return new AppError("BAD_REQUEST", "Upload refused: received bytes differ from Content-Length.", {
+    messageKey: "vault.upload.lengthMismatch",
+  });
 }
 
 function slow(minRate: { bytesPerSecond: number; windowMs: number }): AppError {

@@ -37,7 +37,12 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const [documents, format, tScope, tCategories] = await Promise.all([listGrantableDocuments(ctx, patient), getFormatter(), getTranslations("access.scope"), getTranslations("space.categories")]);
+  const [documents, format, tScope, tCategories] = await Promise.all([
+    listGrantableDocuments(ctx, patient),
+    getFormatter(),
+    getTranslations("access.scope"),
+    getTranslations("space.categories"),
+  ]);
   const { professional, grant, blocked, isTreatingDoctor, emergencyAccess } = access;
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const name = `${professional.firstName} ${professional.lastName}`;
@@ -68,7 +73,13 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
             {isTreatingDoctor && <li>{t("treating.isTreating")}</li>}
             {blocked && <li>{t("professional.isBlocked")}</li>}
             {emergencyAccess && (
-              <li>{t("professional.hasEmergencyAccess", { since: dayTime(emergencyAccess.openedAt), until: dayTime(emergencyAccess.until), reason: emergencyAccess.reason })}</li>
+              <li>
+                {t("professional.hasEmergencyAccess", {
+                  since: dayTime(emergencyAccess.openedAt),
+                  until: dayTime(emergencyAccess.until),
+                  reason: emergencyAccess.reason,
+                })}
+              </li>
             )}
             {!blocked && (active || !emergencyAccess) && (
               <li>
@@ -76,7 +87,9 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
                   ? t("professional.hasAccess", {
                       scope: described.scope,
                       mode: described.mode,
-                      until: active.validUntil ? t("grants.until", { date: format.dateTime(active.validUntil, { dateStyle: "long" }) }) : t("grants.noEnd"),
+                      until: active.validUntil
+                        ? t("grants.until", { date: format.dateTime(active.validUntil, { dateStyle: "long" }) })
+                        : t("grants.noEnd"),
                     })
                   : t("professional.noAccess")}
               </li>
@@ -84,9 +97,24 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
           </ul>
           <div className="flex flex-wrap gap-3">
             {/* Ends the consent and the emergency access alike: afterwards they see nothing. */}
-            {(active || emergencyAccess) && <ActionForm action={revokeAccessAction} fields={{ professionalId: professional.id }} label={t("grants.revoke")} srLabel={name} success={t("grants.revoked")} focusAfter="status-title" />}
+            {(active || emergencyAccess) && (
+              <ActionForm
+                action={revokeAccessAction}
+                fields={{ professionalId: professional.id }}
+                label={t("grants.revoke")}
+                srLabel={name}
+                success={t("grants.revoked")}
+                focusAfter="status-title"
+              />
+            )}
             {!blocked && !isTreatingDoctor && professional.profession === DOCTOR_PROFESSION && (
-              <ActionForm action={setTreatingDoctorAction} fields={{ professionalId: professional.id }} label={t("treating.set")} success={t("treating.done")} focusAfter="status-title" />
+              <ActionForm
+                action={setTreatingDoctorAction}
+                fields={{ professionalId: professional.id }}
+                label={t("treating.set")}
+                success={t("treating.done")}
+                focusAfter="status-title"
+              />
             )}
           </div>
         </section>
@@ -100,8 +128,24 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
               target={{ kind: "grant", professionalId: professional.id }}
               idPrefix="grant"
               professionalName={name}
-              documents={documents.map((document) => ({ id: document.id, title: document.title, category: document.category, date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }), hidden: document.hiddenFromProfessionals }))}
-              initial={active ? { scope: active.scope, categories: active.categories, documentIds: active.documentIds, canAdd: active.canAdd, validUntil: active.validUntil ? parisDay(active.validUntil) : null } : undefined}
+              documents={documents.map((document) => ({
+                id: document.id,
+                title: document.title,
+                category: document.category,
+                date: format.dateTime(document.documentDate, { dateStyle: "medium", timeZone: "UTC" }),
+                hidden: document.hiddenFromProfessionals,
+              }))}
+              initial={
+                active
+                  ? {
+                      scope: active.scope,
+                      categories: active.categories,
+                      documentIds: active.documentIds,
+                      canAdd: active.canAdd,
+                      validUntil: active.validUntil ? parisDay(active.validUntil) : null,
+                    }
+                  : undefined
+              }
               today={parisDay(new Date())}
               submitLabel={active ? t("form.submitChange") : t("form.submitGrant")}
             />
@@ -114,7 +158,15 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
           </h2>
           <p className="text-muted">{t("blocks.explain")}</p>
           {blocked ? (
-            <ActionForm key="unblock" action={unblockProfessionalAction} fields={{ professionalId: professional.id }} label={t("blocks.unblock")} srLabel={name} success={t("blocks.unblocked")} focusAfter="block-title" />
+            <ActionForm
+              key="unblock"
+              action={unblockProfessionalAction}
+              fields={{ professionalId: professional.id }}
+              label={t("blocks.unblock")}
+              srLabel={name}
+              success={t("blocks.unblocked")}
+              focusAfter="block-title"
+            />
           ) : (
             <ActionForm
               key="block"

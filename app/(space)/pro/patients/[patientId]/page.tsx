@@ -20,8 +20,28 @@ export default async function ProfessionalPatientPage({ params }: { params: Prom
   // Unknown, not a patient, or a patient who blocked this professional: the same 404.
   const view = await orNotFound(patientForProfessional(getDb(), actor, patientId));
   return (
-    <ClientMessages namespaces={["documents.actionError", "documents.filters", "documents.upload", "identity", "pro.documents", "pro.emergency", "pro.loading", "pro.patient", "pro.request", "pro.retry", "space.categories", "vault.refusal"]}>
-      <ProfessionalPatientView patientId={patientId} initialView={view} emergencyHours={EMERGENCY_ACCESS_HOURS} documents={<ProfessionalPatientDocuments patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} />} />
+    <ClientMessages
+      namespaces={[
+        "documents.actionError",
+        "documents.filters",
+        "documents.upload",
+        "identity",
+        "pro.documents",
+        "pro.emergency",
+        "pro.loading",
+        "pro.patient",
+        "pro.request",
+        "pro.retry",
+        "space.categories",
+        "vault.refusal",
+      ]}
+    >
+      <ProfessionalPatientView
+        patientId={patientId}
+        initialView={view}
+        emergencyHours={EMERGENCY_ACCESS_HOURS}
+        documents={<ProfessionalPatientDocuments patientId={patientId} initialView={view} maxFileBytes={getConfig().vaultMaxFileBytes} />}
+      />
     </ClientMessages>
   );
 }

@@ -45,7 +45,13 @@ export default async function ConnectAppPage({ params }: { params: Promise<{ slu
             </Link>
           </p>
         </div>
-        <ActionConsentForm view={view} action={connectAppAction} hidden={{ slug: app.slug }} submitLabel={t("consent.allow")} cancelHref={`/catalogue/${app.slug}`} />
+        <ActionConsentForm
+          view={view}
+          action={connectAppAction}
+          hidden={{ slug: app.slug }}
+          submitLabel={t("consent.allow")}
+          cancelHref={`/catalogue/${app.slug}`}
+        />
       </div>
     </ClientMessages>
   );

@@ -37,7 +37,13 @@ export default async function ChangeConnectionPage({ params }: { params: Promise
             </Link>
           </p>
         </div>
-        <ActionConsentForm view={view} action={changeConnectionAction} hidden={{ connectionId: connection.id }} submitLabel={t("save")} cancelHref="/services-connectes" />
+        <ActionConsentForm
+          view={view}
+          action={changeConnectionAction}
+          hidden={{ connectionId: connection.id }}
+          submitLabel={t("save")}
+          cancelHref="/services-connectes"
+        />
       </div>
     </ClientMessages>
   );

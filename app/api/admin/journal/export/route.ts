@@ -17,7 +17,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const staff = await requireStaff("admin:audit");
     const filters = parseAuditLogFilters(new URL(request.url).searchParams);
-    if (!filters.success) throw new AppError("BAD_REQUEST", "Invalid audit log filters.", { field: String(filters.error.issues[0]?.path[0] ?? "") });
+    if (!filters.success)
+      throw new AppError("BAD_REQUEST", "Invalid audit log filters.", { field: String(filters.error.issues[0]?.path[0] ?? "") });
     const locale = await getAppLocale();
     const body = await exportAuditLogCsv(getDb(), {
       staff,

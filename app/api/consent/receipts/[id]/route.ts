@@ -11,7 +11,12 @@ import { contentDisposition } from "@/lib/vault/content-disposition";
  */
 export const GET = jsonRoute<{ id: string }>(async (ctx, { params: { id } }) => {
   const receipt = await getReceipt(ctx, { patientId: ctx.actor.userId, receiptId: id });
-  const [t, tCategories, tDirectory, format] = await Promise.all([getTranslations("access.receipt"), getTranslations("space.categories"), getTranslations("directory"), getFormatter()]);
+  const [t, tCategories, tDirectory, format] = await Promise.all([
+    getTranslations("access.receipt"),
+    getTranslations("space.categories"),
+    getTranslations("directory"),
+    getFormatter(),
+  ]);
   const body = renderReceiptText(receipt, {
     t: (key, values) => t(key, values),
     category: (category) => tCategories(category),

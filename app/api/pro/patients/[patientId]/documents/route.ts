@@ -8,6 +8,7 @@ import { documentListQuerySchema } from "@/lib/vault/document-api";
 export const GET = jsonRoute<{ patientId: string }>(async ({ actor, ip: ipAddress }, { request, params: { patientId } }) => {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
   const query = documentListQuerySchema.safeParse(params);
-  if (!query.success) throw new AppError("BAD_REQUEST", "Invalid document list query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
+  if (!query.success)
+    throw new AppError("BAD_REQUEST", "Invalid document list query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
   return listPatientDocumentsForProfessional(getDb(), actor, patientId, query.data, { ipAddress });
 });

@@ -14,7 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfessionalDocumentPage({ params }: { params: Promise<{ patientId: string; documentId: string }> }) {
   const { patientId, documentId } = await params;
-  const { actor } = await requireProfessionalForPage(`/pro/patients/${encodeURIComponent(patientId)}/documents/${encodeURIComponent(documentId)}`);
+  const { actor } = await requireProfessionalForPage(
+    `/pro/patients/${encodeURIComponent(patientId)}/documents/${encodeURIComponent(documentId)}`,
+  );
   // The authorization module decides (hidden, out of scope, revoked: 404 like a missing id); the
   // address must also name the document's own patient.
   const { document } = await orNotFound(findDocumentFor(getDb(), actor, documentId, "read"));
