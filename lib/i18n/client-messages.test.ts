@@ -29,13 +29,14 @@ function resolveImport(from: string, specifier: string): string | undefined {
 }
 
 /**
- * What a module translates with on the client: for each `const t = useTranslations("ns")`, the keys of
+ * What a module translates with on the client: for each `const t = useTranslations("ns")` (or
+ * useUncheckedTranslations), the keys of
  * its literal calls (t("a"), t.rich("b")), or the whole namespace when `t` is used any other way
  * (a computed key, passed to a helper).
  */
 function translatedPaths(source: string): string[] {
   const paths: string[] = [];
-  for (const [, name, namespace] of source.matchAll(/const (\w+) = useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) {
+  for (const [, name, namespace] of source.matchAll(/const (\w+) = use(?:Unchecked)?Translations\(\s*(?:"([^"]*)")?\s*\)/g)) {
     const uses = [...source.matchAll(new RegExp(`\\b${name}\\b(?!\\s*=)`, "g"))].length;
     const literal = [...source.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|raw|has))?\\(\\s*"([^"$]+)"`, "g"))].map(
       (match) => match[1],
@@ -57,7 +58,7 @@ function moduleAt(path: string): Module {
         .filter((resolved): resolved is string => resolved !== undefined && !resolved.includes("/lib/server/")),
       client: /^\s*"use client"/.test(source),
       needs: translatedPaths(source),
-      gives: [...source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((match) =>
+      gives: [...source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)].flatMap((match) =>
         [...match[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]),
       ),
     };
