@@ -62,11 +62,12 @@ export function GrantForm({
   const t = useTranslations("access.form");
   const tCategories = useTranslations("space.categories");
   const announce = useAnnounce();
-  const run = async (previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> => {
+  // The actions do not read the previous state (defineAction ignores it).
+  const run = async (_previous: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> => {
     const result: ActionResult<unknown> =
       target.kind === "grant"
-        ? await grantAccessAction(previous as never, toInput(target, form))
-        : await acceptAccessRequestAction(previous as never, toInput(target, form));
+        ? await grantAccessAction(null, toInput(target, form))
+        : await acceptAccessRequestAction(null, toInput(target, form));
     // Announced here rather than in an effect: an accepted request's row leaves the refreshed page.
     if (result.ok) {
       announce(t((result.data as { change?: string }).change === "CHANGED" ? "changed" : "granted", { name: professionalName }));

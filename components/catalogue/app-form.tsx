@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useUncheckedTranslations } from "@/lib/i18n/use-unchecked-translations";
 import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -64,6 +65,8 @@ const FIELD_ORDER = [
  */
 export function AppForm({ action, submitLabel, successMessage }: { action: Action; submitLabel: string; successMessage: string }) {
   const t = useTranslations("catalogue");
+  // Keys made from field names, enum values and scopes (the form's own lists, each with a message).
+  const tKeys = useUncheckedTranslations("catalogue");
   const tCategories = useTranslations("space.categories");
   const announce = useAnnounce();
   const formRef = useRef<HTMLFormElement>(null);
@@ -112,7 +115,7 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
   ) => (
     <div data-field={name}>
       <label htmlFor={`app-${name}`} className={labelClass}>
-        {t(`form.fields.${name}` as never)}
+        {tKeys(`form.fields.${name}`)}
         {!required && <span className="font-normal text-muted"> {t("form.optional")}</span>}
       </label>
       {hint && (
@@ -181,7 +184,7 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
         </option>
         {values.map((value) => (
           <option key={value} value={value}>
-            {t(`${labelPrefix}.${value}` as never)}
+            {tKeys(`${labelPrefix}.${value}`)}
           </option>
         ))}
       </select>
@@ -243,7 +246,7 @@ export function AppForm({ action, submitLabel, successMessage }: { action: Actio
             <div key={scope} className="space-y-2 rounded border border-gray-300 p-3" data-field={field}>
               <label className="flex items-center gap-2 font-medium">
                 <input type="checkbox" name="scopes" value={scope} className="h-4 w-4" />
-                {t(`dataUse.scopes.${key}` as never)} <code className="text-xs text-muted">{scope}</code>
+                {tKeys(`dataUse.scopes.${key}`)} <code className="text-xs text-muted">{scope}</code>
               </label>
               {!technical && (
                 <>

@@ -4,6 +4,7 @@ import { badgeClass } from "@/components/ui/field-classes";
 import { scopeMessageKey } from "@/lib/catalogue/data-kinds";
 import { TECHNICAL_SCOPES, isSmartScope } from "@/lib/oauth/smart-scopes";
 import type { ScopePurpose } from "@/lib/server/catalogue/scope-purposes";
+import { requestUncheckedTranslator } from "@/lib/server/request-translator";
 
 /**
  * What the app would read or write in the patient's space and why, in words: each data scope with the
@@ -21,9 +22,11 @@ export async function DataUse({
   categories: string[];
   headingLevel?: 2 | 3;
 }) {
-  const [t, tCategories, locale] = await Promise.all([
+  const [t, tScopes, tCategories, locale] = await Promise.all([
     getTranslations("catalogue.dataUse"),
-    getTranslations("space.categories"),
+    // Keys made from the app's stored scopes and categories (their tests check every value has one).
+    requestUncheckedTranslator("catalogue.dataUse.scopes"),
+    requestUncheckedTranslator("space.categories"),
     getAppLocale(),
   ]);
   const known = scopes.filter(isSmartScope);
@@ -43,7 +46,7 @@ export async function DataUse({
           {data.map((scope) => (
             <li key={scope} className="rounded border border-gray-300 p-3" data-testid="data-use">
               <p className="font-semibold">
-                {t(`scopes.${scopeMessageKey(scope)}` as never)}{" "}
+                {tScopes(scopeMessageKey(scope))}{" "}
                 <span className={`${badgeClass} ${purposes[scope]?.optional ? "bg-gray-100 text-ink" : "bg-brand-light text-ink"}`}>
                   {purposes[scope]?.optional ? t("optional") : t("required")}
                 </span>
@@ -51,7 +54,7 @@ export async function DataUse({
               {purposeOf(scope) && <p className="mt-1">{t("why", { purpose: purposeOf(scope)! })}</p>}
               {scope === "patient/DocumentReference.rs" && categories.length > 0 && (
                 <p className="mt-1 text-sm">
-                  {t("categories", { categories: categories.map((category) => tCategories(category as never)).join(", ") })}
+                  {t("categories", { categories: categories.map((category) => tCategories(category)).join(", ") })}
                 </p>
               )}
             </li>
@@ -64,7 +67,7 @@ export async function DataUse({
           <ul className="mt-1 list-disc space-y-1 pl-6 text-sm">
             {technical.map((scope) => (
               <li key={scope}>
-                {t(`scopes.${scopeMessageKey(scope)}` as never)}
+                {tScopes(scopeMessageKey(scope))}
                 {purposeOf(scope) && <> — {purposeOf(scope)}</>}
               </li>
             ))}

@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { useUncheckedTranslations } from "@/lib/i18n/use-unchecked-translations";
 import { badgeClass } from "@/components/ui/field-classes";
 import { readCatalogueText } from "@/lib/catalogue/system-texts";
 import { professionLabels } from "@/lib/directory/professions";
@@ -23,8 +24,10 @@ export function HistoryEntry({
   withActions?: boolean;
 }) {
   const t = useTranslations("history");
+  // The describe helpers build keys from the entry (checked by their test); categories are stored values.
+  const tEntry = useUncheckedTranslations("history");
+  const tCategoryNames = useUncheckedTranslations("space.categories");
   const tReasons = useTranslations("documents.report.reasons");
-  const tCategories = useTranslations("space.categories");
   const tDirectory = useTranslations("directory");
   const tCatalogue = useTranslations("catalogue.file.system");
   const format = useFormatter();
@@ -38,9 +41,9 @@ export function HistoryEntry({
     .join(" · ");
   // The catalogue is typed by key; these helpers build keys from the entry, checked by their test.
   const text: EntryText = {
-    t: (key, values) => t(key as "entry.who", values as never),
-    has: (key) => t.has(key as "entry.who"),
-    category: (category) => (tCategories.has(category as never) ? tCategories(category as never) : category),
+    t: tEntry,
+    has: (key) => tEntry.has(key),
+    category: (category) => (tCategoryNames.has(category) ? tCategoryNames(category) : category),
     profession: (label) => professionLabels(tDirectory, { profession: label }).profession,
     day: (iso) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: PARIS_TIME_ZONE }),
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { getTranslations } from "next-intl/server";
+import type { UncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { z } from "zod";
 
 /**
@@ -71,8 +71,6 @@ export function asAppError(error: unknown): AppError | null {
   return new AppError("BAD_REQUEST", `Invalid input${field ? ` (${field})` : ""}.`, { field, cause: error });
 }
 
-type Translator = Awaited<ReturnType<typeof getTranslations>>;
-
 /** An error as a person reads it, the same for server actions and JSON routes. */
 export type RenderedError = { code: ErrorCode; message: string; field?: string; status: number };
 
@@ -81,11 +79,9 @@ export type RenderedError = { code: ErrorCode; message: string; field?: string; 
  * the catalogues have it, else `errors.<code>`; anything that is not an AppError (after asAppError)
  * is INTERNAL and says nothing of itself. The caller logs the unexpected ones.
  */
-export function renderAppError(error: unknown, t: Translator): RenderedError {
+export function renderAppError(error: unknown, t: UncheckedTranslator): RenderedError {
   const appError = asAppError(error) ?? new AppError("INTERNAL");
   const message =
-    appError.messageKey && t.has(appError.messageKey as never)
-      ? t(appError.messageKey as never, appError.messageValues as never)
-      : t(`errors.${appError.code}` as never);
+    appError.messageKey && t.has(appError.messageKey) ? t(appError.messageKey, appError.messageValues) : t(`errors.${appError.code}`);
   return { code: appError.code, message, ...(appError.field ? { field: appError.field } : {}), status: appError.status };
 }

@@ -1,8 +1,6 @@
 import "server-only";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getFormattingLocale } from "@/lib/i18n/app-locale";
-import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { nulPath } from "@/lib/schemas/boundary";
 import { headers } from "next/headers";
 import { getCurrentSession, type CurrentSession } from "@/lib/server/auth/current-session";
@@ -10,6 +8,7 @@ import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-au
 import { requestCtx, type Ctx, type SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError, asAppError, renderAppError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { requestUncheckedTranslator } from "@/lib/server/request-translator";
 import { actorOf, authorize, type Permission } from "@/lib/server/policy/policy";
 import type { ActionResult } from "./action-result";
 
@@ -61,7 +60,7 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
       const parsed = definition.input.safeParse(fields);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
-        const keys = uncheckedTranslator({ locale: await getFormattingLocale(), messages: await getMessages() });
+        const keys = await requestUncheckedTranslator();
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? "form");
           // Schemas name an i18n key in their messages ("auth.form.emailInvalid"); zod's own are generic.
@@ -81,7 +80,7 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(definitio
       return { ok: true, data };
     } catch (caught) {
       if (asAppError(caught)) {
-        const { code, message, field } = renderAppError(caught, t);
+        const { code, message, field } = renderAppError(caught, await requestUncheckedTranslator());
         return failure(code, message, field ? { [field]: message } : undefined);
       }
       // redirect() and notFound() work by throwing; they must reach Next.js untouched.

@@ -1,6 +1,5 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { nulPath } from "@/lib/schemas/boundary";
 import { requireFullSession } from "@/lib/server/auth/current-session";
@@ -9,6 +8,7 @@ import type { Logger } from "pino";
 import { requestCtx, signedIn, type SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError, asAppError, renderAppError, type ApiErrorBody } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { requestUncheckedTranslator } from "@/lib/server/request-translator";
 import { actorOf } from "@/lib/server/policy/policy";
 import { checkRouteInput } from "./route-input";
 
@@ -72,6 +72,6 @@ export async function errorResponse(
   { status, log = logger }: { status?: number; log?: Pick<Logger, "error"> } = {},
 ): Promise<Response> {
   if (!asAppError(error)) log.error({ event: "route.failed", err: error }, "Route handler failed.");
-  const { status: codeStatus, ...body } = renderAppError(error, await getTranslations());
+  const { status: codeStatus, ...body } = renderAppError(error, await requestUncheckedTranslator());
   return NextResponse.json(body satisfies ApiErrorBody & { field?: string }, { status: status ?? codeStatus, headers: NO_STORE });
 }
