@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { badgeClass } from "@/components/ui/field-classes";
 import { dataKindsOf } from "@/lib/catalogue/data-kinds";
-import type { CatalogueCard } from "@/lib/server/catalogue/search-catalogue";
+import type { CatalogueCard } from "@/lib/server/catalogue/app-select";
 import { AppImage } from "./app-image";
 import { StatusBadge } from "./status-badge";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
-import type { PublicApp } from "@/lib/server/catalogue/get-public-app";
+import type { PublicApp } from "@/lib/server/catalogue/app-select";
 import { AppImage } from "./app-image";
 import { StatusBadge } from "./status-badge";
 

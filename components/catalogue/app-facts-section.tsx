@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Section } from "@/components/ui/section";
 import { isRegion } from "@/lib/catalogue/regions";
-import type { PublicApp } from "@/lib/server/catalogue/get-public-app";
+import type { PublicApp } from "@/lib/server/catalogue/app-select";
 
 /** An app's facts on its public page (publisher, theme, price, device flags, regions) and its links. */
 export async function AppFactsSection({ app }: { app: PublicApp }) {

@@ -6,13 +6,12 @@ import { reportSchema } from "@/lib/catalogue/curation-schemas";
 import { defineAction } from "@/lib/server/action/define-action";
 import { createCatalogueApp } from "@/lib/server/catalogue/create-app";
 import { reportApp } from "@/lib/server/catalogue/report-app";
-import { getDb } from "@/lib/server/db";
 
 /** "Signaler ce service": any signed-in person (both factors), counted per account in the service. */
 export const reportAppAction = defineAction({
   input: reportSchema,
   access: { permission: "session:full" },
-  run: async ({ input, session }) => reportApp(getDb(), { reporterId: session.user.id, input }),
+  run: async ({ input, ctx }) => reportApp(ctx, input),
 });
 
 /** A publisher proposes an app: it waits, SUBMITTED, for the curators; nothing is public yet. */
@@ -20,7 +19,7 @@ export const proposeAppAction = defineAction({
   input: appFormSchema,
   access: { permission: "session:full" },
   run: async ({ input, session, ctx }) => {
-    const app = await createCatalogueApp(getDb(), { proposer: { kind: "publisher", userId: session.user.id }, input, ipAddress: ctx.ip });
+    const app = await createCatalogueApp(ctx, { proposer: { kind: "publisher", userId: session.user.id }, input });
     revalidatePath("/admin/catalogue");
     return { slug: app.slug };
   },

@@ -8,7 +8,7 @@ import { DATA_KINDS } from "@/lib/catalogue/data-kinds";
 import { REGIONS } from "@/lib/catalogue/regions";
 import { PRICE_MODELS, THEMES } from "@/lib/catalogue/themes";
 import { searchCatalogue } from "@/lib/server/catalogue/search-catalogue";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalogue"))("title") };
@@ -52,7 +52,7 @@ function Select({
  */
 export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
   const query = parseCatalogueQuery(await searchParams);
-  const [t, apps] = await Promise.all([getTranslations("catalogue"), searchCatalogue(getDb(), query)]);
+  const [t, apps] = await Promise.all([getTranslations("catalogue"), searchCatalogue(await pageCtx(), query)]);
   const filtered = Boolean(query.q || query.theme || query.region || query.data || query.price || query.medical);
 
   return (

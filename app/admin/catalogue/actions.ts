@@ -10,7 +10,6 @@ import { decideAppStatus } from "@/lib/server/catalogue/decide-app-status";
 import { registerOAuthClient, revokeOAuthClient } from "@/lib/server/catalogue/oauth-clients";
 import { resolveReport } from "@/lib/server/catalogue/resolve-report";
 import { reviewCriteria } from "@/lib/server/catalogue/review-criteria";
-import { getDb } from "@/lib/server/db";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 
 /** The curators' actions: the policy lets CURATOR through, requireStaff names them for the audit log. */
@@ -28,7 +27,7 @@ export const createAppAction = defineAction({
   access,
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const app = await createCatalogueApp(getDb(), { proposer: { kind: "curator", staff }, input, ipAddress: ctx.ip });
+    const app = await createCatalogueApp(ctx, { proposer: { kind: "curator", staff }, input });
     refresh(app.id);
     return { slug: app.slug };
   },
@@ -39,7 +38,7 @@ export const reviewCriteriaAction = defineAction({
   access,
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const result = await reviewCriteria(getDb(), { staff, input, ipAddress: ctx.ip });
+    const result = await reviewCriteria(ctx, { staff, input });
     refresh(input.appId);
     return result;
   },
@@ -50,7 +49,7 @@ export const decideAppStatusAction = defineAction({
   access,
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const result = await decideAppStatus(getDb(), { staff, input, ipAddress: ctx.ip });
+    const result = await decideAppStatus(ctx, { staff, input });
     refresh(input.appId);
     revalidatePath("/services-connectes");
     return result;
@@ -62,7 +61,7 @@ export const resolveReportAction = defineAction({
   access,
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    await resolveReport(getDb(), { staff, reportId: input.reportId, ipAddress: ctx.ip });
+    await resolveReport(ctx, { staff, reportId: input.reportId });
     refresh();
     return null;
   },
@@ -74,7 +73,7 @@ export const registerClientAction = defineAction({
   access,
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const registered = await registerOAuthClient(getDb(), { staff, ipAddress: ctx.ip }, input);
+    const registered = await registerOAuthClient(ctx, { staff, ...input });
     refresh(input.appId);
     return registered;
   },
@@ -85,7 +84,7 @@ export const revokeClientAction = defineAction({
   access,
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
-    const result = await revokeOAuthClient(getDb(), { staff, ipAddress: ctx.ip }, input);
+    const result = await revokeOAuthClient(ctx, { staff, ...input });
     refresh(input.appId);
     return result;
   },

@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/catalogue/status-badge";
 import { ALL_CRITERIA } from "@/lib/catalogue/criteria";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { listCurationQueue } from "@/lib/server/catalogue/list-curation-queue";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { resolveReportAction } from "./actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -34,7 +34,7 @@ export default async function CurationQueuePage() {
     getTranslations("catalogue"),
     getTranslations("catalogue.report.reasons"),
     getFormatter(),
-    listCurationQueue(getDb()),
+    listCurationQueue(await pageCtx()),
   ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
   const cell = "border-b border-gray-300 px-3 py-2 text-left align-top";

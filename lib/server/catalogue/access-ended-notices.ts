@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { Tx } from "@/lib/server/db";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
@@ -22,7 +23,7 @@ type Deliver = (messageId: string) => void;
  * them: several instances share the work and each patient is told once. Returns how many were told.
  */
 export async function sendAccessEndedNotices(
-  db: Db,
+  { db }: Ctx,
   { deliver = afterCommitDeliver, batchSize = BATCH }: { deliver?: Deliver; batchSize?: number } = {},
 ): Promise<number> {
   let told = 0;

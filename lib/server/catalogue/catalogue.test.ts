@@ -10,6 +10,7 @@ import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token
 import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
+import { testCtx, testSignedInCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { sendAccessEndedNotices } from "./access-ended-notices";
 import { createCatalogueApp } from "./create-app";
@@ -101,32 +102,32 @@ describe("the catalogue and its curation", () => {
 
     const found = (cards: { id: string }[]) => cards.map((card) => card.id).sort();
     const folded = word.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
-    expect(found(await searchCatalogue(db, { q: folded }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort());
-    expect(found(await searchCatalogue(db, { q: `${word} pharmacie` }))).toEqual([]);
-    expect(found(await searchCatalogue(db, { q: word, theme: "PHARMACY" }))).toEqual([documents.id]);
-    expect(found(await searchCatalogue(db, { q: word, data: "documents" }))).toEqual([documents.id]);
-    expect(found(await searchCatalogue(db, { q: word, data: "measurements" }))).toEqual([]);
-    expect(found(await searchCatalogue(db, { q: word, medical: true, price: "PAID" }))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(testCtx(db), { q: folded }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort());
+    expect(found(await searchCatalogue(testCtx(db), { q: `${word} pharmacie` }))).toEqual([]);
+    expect(found(await searchCatalogue(testCtx(db), { q: word, theme: "PHARMACY" }))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(testCtx(db), { q: word, data: "documents" }))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(testCtx(db), { q: word, data: "measurements" }))).toEqual([]);
+    expect(found(await searchCatalogue(testCtx(db), { q: word, medical: true, price: "PAID" }))).toEqual([documents.id]);
     // The page passes the query it parsed from the address: "medical=1" arrives as `true` and must still filter.
-    expect(found(await searchCatalogue(db, parseCatalogueQuery({ q: word, medical: "1" })))).toEqual([documents.id]);
-    expect(found(await searchCatalogue(db, { q: word, medical: true }))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(testCtx(db), parseCatalogueQuery({ q: word, medical: "1" })))).toEqual([documents.id]);
+    expect(found(await searchCatalogue(testCtx(db), { q: word, medical: true }))).toEqual([documents.id]);
     // A national app is offered in every region; a regional one only in its own.
-    expect(found(await searchCatalogue(db, { q: word, region: "FR-BRE" }))).toEqual(
+    expect(found(await searchCatalogue(testCtx(db), { q: word, region: "FR-BRE" }))).toEqual(
       [apps.LISTED.id, apps.SUSPENDED.id, documents.id].sort(),
     );
-    expect(found(await searchCatalogue(db, { q: word, region: "FR-IDF" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id].sort());
+    expect(found(await searchCatalogue(testCtx(db), { q: word, region: "FR-IDF" }))).toEqual([apps.LISTED.id, apps.SUSPENDED.id].sort());
 
-    expect(await getPublicApp(db, apps.SUBMITTED.slug)).toBeNull();
-    expect(await getPublicApp(db, apps.REFUSED.slug)).toBeNull();
-    expect((await getPublicApp(db, apps.DELISTED.slug))?.status).toBe("DELISTED");
+    expect(await getPublicApp(testCtx(db), { slug: apps.SUBMITTED.slug })).toBeNull();
+    expect(await getPublicApp(testCtx(db), { slug: apps.REFUSED.slug })).toBeNull();
+    expect((await getPublicApp(testCtx(db), { slug: apps.DELISTED.slug }))?.status).toBe("DELISTED");
   });
 
   it("enforces the allowed transitions, a reason, and a complete review before listing", async () => {
     const staff = await curator();
     const publisher = await newUser();
     const name = `Pilulier ${randomUUID().slice(0, 6)}`;
-    const first = await createCatalogueApp(db, { proposer: { kind: "publisher", userId: publisher.id }, input: proposal(name) });
-    const second = await createCatalogueApp(db, { proposer: { kind: "curator", staff }, input: proposal(name) });
+    const first = await createCatalogueApp(testCtx(db), { proposer: { kind: "publisher", userId: publisher.id }, input: proposal(name) });
+    const second = await createCatalogueApp(testCtx(db), { proposer: { kind: "curator", staff }, input: proposal(name) });
     expect(second.slug).toBe(`${first.slug}-2`);
     expect(await db.catalogApp.findUniqueOrThrow({ where: { id: first.id }, select: { status: true, submittedById: true } })).toEqual({
       status: "SUBMITTED",
@@ -135,16 +136,18 @@ describe("the catalogue and its curation", () => {
     expect(await db.staffAuditEntry.count({ where: { targetAppId: second.id, action: "CATALOG_APP_CREATED" } })).toBe(1);
 
     const decide = (decision: "list" | "refuse" | "suspend" | "delist", reason = "Décision motivée par la commission.") =>
-      decideAppStatus(db, { staff, input: { appId: first.id, decision, reason } });
+      decideAppStatus(testCtx(db), { staff, input: { appId: first.id, decision, reason } });
     await expectCode(decide("suspend"), "CONFLICT", "catalogue.curation.errors.transition");
     await expect(decide("list", "court")).rejects.toThrow();
     await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.incomplete");
 
-    await reviewCriteria(db, { staff, input: reviewAll(first.id, "MET", { TWO_FACTOR: "NOT_MET", ECO_DESIGN: "NOT_MET" }) });
+    await reviewCriteria(testCtx(db), { staff, input: reviewAll(first.id, "MET", { TWO_FACTOR: "NOT_MET", ECO_DESIGN: "NOT_MET" }) });
     await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.securityNotMet");
     // Saving again changes only what changed: one criterion, one audit entry, the others keep their date.
     const before = await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } });
-    expect(await reviewCriteria(db, { staff, input: reviewAll(first.id, "MET", { ECO_DESIGN: "NOT_MET" }) })).toEqual({ changed: 1 });
+    expect(await reviewCriteria(testCtx(db), { staff, input: reviewAll(first.id, "MET", { ECO_DESIGN: "NOT_MET" }) })).toEqual({
+      changed: 1,
+    });
     expect(
       (await db.catalogCriterionReview.findUniqueOrThrow({ where: { appId_criterion: { appId: first.id, criterion: "INS" } } })).reviewedAt,
     ).toEqual(before.reviewedAt);
@@ -158,7 +161,7 @@ describe("the catalogue and its curation", () => {
     await decide("delist", "Retiré à la demande de l'éditeur.");
     await expectCode(decide("list"), "CONFLICT", "catalogue.curation.errors.transition");
 
-    const file = await getPublicApp(db, first.slug);
+    const file = await getPublicApp(testCtx(db), { slug: first.slug });
     expect(file?.decisions.map((d) => d.status)).toEqual(["SUBMITTED", "LISTED", "DELISTED"]);
     expect(file?.statusReason).toBe("Retiré à la demande de l'éditeur.");
     expect(file?.reviews.find((r) => r.criterion === "ECO_DESIGN")?.outcome).toBe("NOT_MET");
@@ -205,7 +208,11 @@ describe("the catalogue and its curation", () => {
     const reason = "Hébergeur non certifié HDS : suspension le temps de l'audit.";
     let told = 0;
     expect(
-      await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason } }, { tellPatients: () => (told += 1) }),
+      await decideAppStatus(
+        testCtx(db),
+        { staff, input: { appId: app.id, decision: "suspend", reason } },
+        { tellPatients: () => (told += 1) },
+      ),
     ).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
     // The decision ends access at once; the patients are told just after, outside its transaction.
     await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
@@ -214,8 +221,8 @@ describe("the catalogue and its curation", () => {
     expect(await db.historyEntry.count({ where: { patientId: alice.id } })).toBe(0);
     const delivered: string[] = [];
     // One patient per batch, to go through the batching; the second pass finds nobody left.
-    expect(await sendAccessEndedNotices(db, { deliver: (id) => delivered.push(id), batchSize: 1 })).toBe(2);
-    expect(await sendAccessEndedNotices(db, { deliver: (id) => delivered.push(id) })).toBe(0);
+    expect(await sendAccessEndedNotices(testCtx(db), { deliver: (id) => delivered.push(id), batchSize: 1 })).toBe(2);
+    expect(await sendAccessEndedNotices(testCtx(db), { deliver: (id) => delivered.push(id) })).toBe(0);
     expect(delivered).toHaveLength(2);
 
     for (const patient of [alice, bob]) {
@@ -255,16 +262,19 @@ describe("the catalogue and its curation", () => {
     // patient connects it again, and a later decision has nobody left to tell.
     expect(await db.appConnection.count({ where: { appId: app.id, revokedAt: null } })).toBe(0);
     expect(await db.oAuthToken.count({ where: { connectionId: aliceConnection.id, revokedAt: null } })).toBe(0);
-    await reviewCriteria(db, { staff, input: reviewAll(app.id, "MET") });
-    await decideAppStatus(db, {
+    await reviewCriteria(testCtx(db), { staff, input: reviewAll(app.id, "MET") });
+    await decideAppStatus(testCtx(db), {
       staff,
       input: { appId: app.id, decision: "list", reason: "Audit HDS passé : l'application revient au catalogue." },
     });
     await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
     expect(
-      await decideAppStatus(db, { staff, input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." } }),
+      await decideAppStatus(testCtx(db), {
+        staff,
+        input: { appId: app.id, decision: "suspend", reason: "Nouvelle suspension pour vérification." },
+      }),
     ).toEqual({ status: "SUSPENDED", notifiedPatients: 0 });
-    await sendAccessEndedNotices(db, { deliver: () => {} });
+    await sendAccessEndedNotices(testCtx(db), { deliver: () => {} });
     expect(await db.notification.count({ where: { userId: alice.id } })).toBe(1);
   });
 
@@ -275,16 +285,16 @@ describe("the catalogue and its curation", () => {
     for (const app of [suspended, delisted])
       await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] } });
     await decideAppStatus(
-      db,
+      testCtx(db),
       { staff, input: { appId: suspended.id, decision: "suspend", reason: "Suspension le temps d'un audit." } },
       { tellPatients: () => {} },
     );
     await decideAppStatus(
-      db,
+      testCtx(db),
       { staff, input: { appId: delisted.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } },
       { tellPatients: () => {} },
     );
-    await sendAccessEndedNotices(db, { deliver: () => {} });
+    await sendAccessEndedNotices(testCtx(db), { deliver: () => {} });
 
     const entries = await db.historyEntry.findMany({
       where: { patientId: patient.id, action: "APP_ACCESS_ENDED" },
@@ -309,13 +319,13 @@ describe("the catalogue and its curation", () => {
       data: patients.map((patient) => ({ patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], categories: [] })),
     });
     await decideAppStatus(
-      db,
+      testCtx(db),
       { staff, input: { appId: app.id, decision: "delist", reason: "Retiré : l'éditeur a cessé son activité." } },
       { tellPatients: () => {} },
     );
     const counts = await Promise.all([
-      sendAccessEndedNotices(db, { deliver: () => {}, batchSize: 5 }),
-      sendAccessEndedNotices(otherInstance, { deliver: () => {}, batchSize: 5 }),
+      sendAccessEndedNotices(testCtx(db), { deliver: () => {}, batchSize: 5 }),
+      sendAccessEndedNotices(testCtx(otherInstance), { deliver: () => {}, batchSize: 5 }),
     ]);
     expect(counts[0] + counts[1]).toBe(12);
     for (const patient of patients) {
@@ -328,20 +338,17 @@ describe("the catalogue and its curation", () => {
     const reporter = await newUser();
     const app = await newApp(`Signal${randomUUID().slice(0, 6)}`);
     const hidden = await newApp("Caché", { status: "SUBMITTED" });
-    await expectCode(reportApp(db, { reporterId: reporter.id, input: { appId: hidden.id, reason: "SECURITY" } }), "NOT_FOUND");
-    const { reportId } = await reportApp(db, {
-      reporterId: reporter.id,
-      input: { appId: app.id, reason: "PRIVACY", message: "  Demande des données sans raison.  " },
-    });
+    const reporting = testSignedInCtx(db, { userId: reporter.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true });
+    await expectCode(reportApp(reporting, { appId: hidden.id, reason: "SECURITY" }), "NOT_FOUND");
+    const { reportId } = await reportApp(reporting, { appId: app.id, reason: "PRIVACY", message: "  Demande des données sans raison.  " });
     expect(
       await db.catalogReport.findUniqueOrThrow({
         where: { id: reportId },
         select: { appId: true, reporterId: true, reason: true, message: true, resolvedAt: true },
       }),
     ).toEqual({ appId: app.id, reporterId: reporter.id, reason: "PRIVACY", message: "Demande des données sans raison.", resolvedAt: null });
-    for (let i = 1; i < REPORT_LIMIT.limit; i++)
-      await reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } });
-    await expectCode(reportApp(db, { reporterId: reporter.id, input: { appId: app.id, reason: "OTHER" } }), "RATE_LIMITED");
+    for (let i = 1; i < REPORT_LIMIT.limit; i++) await reportApp(reporting, { appId: app.id, reason: "OTHER" });
+    await expectCode(reportApp(reporting, { appId: app.id, reason: "OTHER" }), "RATE_LIMITED");
     expect(await db.catalogReport.count({ where: { reporterId: reporter.id } })).toBe(REPORT_LIMIT.limit);
   });
 });

@@ -3,7 +3,7 @@ import { appFormSchema } from "@/lib/catalogue/app-form-schema";
 import { CATALOGUE_SYSTEM_TEXTS } from "@/lib/catalogue/system-texts";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { foldForSearch } from "@/lib/server/consent/search-directory";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { CURATION_TEAM_LABEL } from "./curation-team";
@@ -26,8 +26,8 @@ export function slugBase(name: string): string {
  * same slug meet the unique index and the second one takes the next number.
  */
 export async function createCatalogueApp(
-  db: Db,
-  { proposer, input, ipAddress }: { proposer: Proposer; input: unknown; ipAddress?: string | null },
+  { db, ip, now }: Ctx,
+  { proposer, input }: { proposer: Proposer; input: unknown },
 ): Promise<{ id: string; slug: string }> {
   const values = appFormSchema.parse(input);
   const base = slugBase(values.name);
@@ -76,7 +76,7 @@ export async function createCatalogueApp(
             documentCategories: values.categories,
             screenshots: [],
             status: "SUBMITTED",
-            statusChangedAt: new Date(),
+            statusChangedAt: now(),
             submittedById: proposer.kind === "publisher" ? proposer.userId : null,
           },
           select: { id: true, slug: true },
@@ -96,7 +96,7 @@ export async function createCatalogueApp(
             action: "CATALOG_APP_CREATED",
             target: { appId: app.id, label: values.name },
             details: { slug },
-            ipAddress,
+            ipAddress: ip,
           });
         }
         return app;

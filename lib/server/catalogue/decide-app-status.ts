@@ -3,7 +3,8 @@ import { ALLOWED_FROM, CURATION_DECISIONS, endsAccess, type CurationDecision } f
 import { listingBlocker } from "@/lib/catalogue/criteria";
 import { decisionSchema } from "@/lib/catalogue/curation-schemas";
 import type { CatalogAppStatus } from "@/lib/generated/prisma/client";
-import type { Db, Tx } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
+import type { Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -27,12 +28,8 @@ export type DecisionOutcome = { status: CatalogAppStatus; notifiedPatients: numb
  * decision; a job enqueued in the same transaction tells its patient, in batches (access-ended-notices.ts).
  */
 export async function decideAppStatus(
-  db: Db,
-  {
-    staff,
-    input,
-    ipAddress,
-  }: { staff: StaffActor; input: { appId: string; decision: CurationDecision; reason: string }; ipAddress?: string | null },
+  { db, ip, now: clock }: Ctx,
+  { staff, input }: { staff: StaffActor; input: { appId: string; decision: CurationDecision; reason: string } },
   { tellPatients = sendAccessEndedNoticesSoon }: { tellPatients?: (tx: Pick<Tx, "$executeRaw">) => unknown } = {},
 ): Promise<DecisionOutcome> {
   const { appId, decision, reason } = decisionSchema.parse(input);
@@ -63,7 +60,7 @@ export async function decideAppStatus(
             messageValues: { criteria: blocker.failed.join(", ") },
           });
       }
-      const now = new Date();
+      const now = clock();
       await tx.catalogApp.update({
         where: { id: appId },
         data: { status, statusReason: reason, statusChangedAt: now },
@@ -90,7 +87,7 @@ export async function decideAppStatus(
         target: { appId, label: app.name },
         reason,
         details: { from: app.status, to: status, notifiedPatients: ended },
-        ipAddress,
+        ipAddress: ip,
       });
       return { status, notifiedPatients: ended };
     },

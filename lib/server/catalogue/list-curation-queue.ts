@@ -1,11 +1,11 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 
 /**
  * The curators' queue: submissions waiting for review (oldest first), open reports with their app
  * (oldest first), and every app by status. Reports carry the reporter's words but not who they are.
  */
-export async function listCurationQueue(db: Pick<Db, "catalogApp" | "catalogReport">) {
+export async function listCurationQueue({ db }: Ctx) {
   const [submitted, reports, apps] = await Promise.all([
     db.catalogApp.findMany({
       where: { status: "SUBMITTED" },

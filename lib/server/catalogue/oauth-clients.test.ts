@@ -8,6 +8,7 @@ import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token
 import { verifyAccessToken } from "@/lib/server/oauth/verify-access-token";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { registerOAuthClient, revokeOAuthClient } from "./oauth-clients";
 
@@ -49,7 +50,7 @@ describe("OAuth clients registered by curators", () => {
       type: "CONFIDENTIAL",
       redirectUris: " https://app.example/cb \nhttps://app.example/cb\n\nhttps://app.example/mobile?x=1",
     });
-    const confidential = await registerOAuthClient(db, { staff: curator, ipAddress: "192.0.2.8" }, form);
+    const confidential = await registerOAuthClient(testCtx(db, { ip: "192.0.2.8" }), { staff: curator, ...form });
     expect(confidential.clientId).toMatch(new RegExp(`^${app.slug}-[0-9a-f]{10}$`));
     expect(confidential.secret).toMatch(/^ens_cs_/);
     const row = await db.oAuthClient.findUniqueOrThrow({
@@ -68,11 +69,12 @@ describe("OAuth clients registered by curators", () => {
       authenticateClient(db, { clientId: confidential.clientId, clientSecret: "ens_cs_wrong", authorization: null }),
     ).rejects.toMatchObject({ error: "invalid_client" });
 
-    const publicClient = await registerOAuthClient(
-      db,
-      { staff: curator },
-      { appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] },
-    );
+    const publicClient = await registerOAuthClient(testCtx(db), {
+      staff: curator,
+      appId: app.id,
+      type: "PUBLIC",
+      redirectUris: ["https://app.example/cb"],
+    });
     expect(publicClient.secret).toBeNull();
     expect((await authenticateClient(db, { clientId: publicClient.clientId, authorization: null })).clientId).toBe(publicClient.clientId);
 
@@ -104,7 +106,7 @@ describe("OAuth clients registered by curators", () => {
   ])("refuses the redirect URIs %j and registers nothing", async (redirectUris) => {
     const curator = await staffOf("CURATOR");
     const app = await newApp();
-    expect((await refusal(registerOAuthClient(db, { staff: curator }, { appId: app.id, type: "PUBLIC", redirectUris }))).code).toBe(
+    expect((await refusal(registerOAuthClient(testCtx(db), { staff: curator, appId: app.id, type: "PUBLIC", redirectUris }))).code).toBe(
       "BAD_REQUEST",
     );
     expect(await db.oAuthClient.count({ where: { appId: app.id } })).toBe(0);
@@ -113,11 +115,12 @@ describe("OAuth clients registered by curators", () => {
   it("revoking a client ends its tokens at once and it can no longer authenticate; only curators may", async () => {
     const curator = await staffOf("CURATOR");
     const app = await newApp();
-    const registered = await registerOAuthClient(
-      db,
-      { staff: curator },
-      { appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] },
-    );
+    const registered = await registerOAuthClient(testCtx(db), {
+      staff: curator,
+      appId: app.id,
+      type: "PUBLIC",
+      redirectUris: ["https://app.example/cb"],
+    });
     const client = await db.oAuthClient.findUniqueOrThrow({ where: { clientId: registered.clientId }, select: { id: true } });
     const patient = await db.user.create({
       data: { email: `clients-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", roles: ["PATIENT"], status: "ACTIVE" },
@@ -142,26 +145,28 @@ describe("OAuth clients registered by curators", () => {
     expect((await verifyAccessToken(db, `Bearer ${token}`)).patientId).toBe(patient.id);
 
     const support = await staffOf("SUPPORT");
-    expect((await refusal(revokeOAuthClient(db, { staff: support }, { appId: app.id, clientId: client.id }))).code).toBe("FORBIDDEN");
+    expect((await refusal(revokeOAuthClient(testCtx(db), { staff: support, appId: app.id, clientId: client.id }))).code).toBe("FORBIDDEN");
     expect(
       (
         await refusal(
-          registerOAuthClient(db, { staff: support }, { appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] }),
+          registerOAuthClient(testCtx(db), { staff: support, appId: app.id, type: "PUBLIC", redirectUris: ["https://app.example/cb"] }),
         )
       ).code,
     ).toBe("FORBIDDEN");
     // Another app's id does not reach this client.
     const other = await newApp();
-    expect((await refusal(revokeOAuthClient(db, { staff: curator }, { appId: other.id, clientId: client.id }))).code).toBe("NOT_FOUND");
+    expect((await refusal(revokeOAuthClient(testCtx(db), { staff: curator, appId: other.id, clientId: client.id }))).code).toBe(
+      "NOT_FOUND",
+    );
 
-    expect(await revokeOAuthClient(db, { staff: curator }, { appId: app.id, clientId: client.id })).toEqual({ revokedTokens: 1 });
+    expect(await revokeOAuthClient(testCtx(db), { staff: curator, appId: app.id, clientId: client.id })).toEqual({ revokedTokens: 1 });
     await expect(verifyAccessToken(db, `Bearer ${token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(authenticateClient(db, { clientId: registered.clientId, authorization: null })).rejects.toMatchObject({
       error: "invalid_client",
     });
     // The patient's consent was to the app: the connection stays.
     expect((await db.appConnection.findUniqueOrThrow({ where: { id: connection.id }, select: { revokedAt: true } })).revokedAt).toBeNull();
-    expect(await revokeOAuthClient(db, { staff: curator }, { appId: app.id, clientId: client.id })).toEqual({ revokedTokens: 0 });
+    expect(await revokeOAuthClient(testCtx(db), { staff: curator, appId: app.id, clientId: client.id })).toEqual({ revokedTokens: 0 });
     expect(await db.staffAuditEntry.count({ where: { actorId: curator.userId, action: "OAUTH_CLIENT_REVOKED" } })).toBe(1);
   });
 });

@@ -1,14 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { oauthClientSchema, revokeClientSchema, type OAuthClientInput } from "@/lib/catalogue/oauth-client-schemas";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/server/oauth/opaque-token";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
-
-type Context = { staff: StaffActor; ipAddress?: string | null };
 
 /** What the curator is shown once: a confidential client's secret exists nowhere else, only its hash. */
 export type RegisteredClient = { clientId: string; type: "PUBLIC" | "CONFIDENTIAL"; secret: string | null };
@@ -19,7 +17,10 @@ export type RegisteredClient = { clientId: string; type: "PUBLIC" | "CONFIDENTIA
  * confidential client gets a secret, returned this once and stored as its SHA-256. Recorded in the
  * staff log with the app.
  */
-export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context, input: OAuthClientInput): Promise<RegisteredClient> {
+export async function registerOAuthClient(
+  { db, ip }: Ctx,
+  { staff, ...input }: OAuthClientInput & { staff: StaffActor },
+): Promise<RegisteredClient> {
   authorize(staff.actor, "catalogue:curate");
   const { appId, type, redirectUris } = oauthClientSchema.parse(input);
   const app = await db.catalogApp.findUnique({ where: { id: appId }, select: { id: true, slug: true, name: true } });
@@ -36,7 +37,7 @@ export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context,
       action: "OAUTH_CLIENT_REGISTERED",
       target: { appId, label: app.name },
       details: { clientId, type, redirectUris },
-      ipAddress,
+      ipAddress: ip,
     });
   });
   return { clientId, type, secret };
@@ -48,9 +49,8 @@ export async function registerOAuthClient(db: Db, { staff, ipAddress }: Context,
  * their consent was given to the app, which may reach them through another client.
  */
 export async function revokeOAuthClient(
-  db: Db,
-  { staff, ipAddress }: Context,
-  input: { appId: string; clientId: string },
+  { db, ip, now: clock }: Ctx,
+  { staff, ...input }: { staff: StaffActor; appId: string; clientId: string },
 ): Promise<{ revokedTokens: number }> {
   authorize(staff.actor, "catalogue:curate");
   const { appId, clientId } = revokeClientSchema.parse(input);
@@ -61,7 +61,7 @@ export async function revokeOAuthClient(
     });
     if (!client) throw new AppError("NOT_FOUND", "OAuth client not found.");
     if (client.revokedAt) return { revokedTokens: 0 };
-    const now = new Date();
+    const now = clock();
     await tx.oAuthClient.update({ where: { id: client.id }, data: { revokedAt: now }, select: { id: true } });
     const { count } = await tx.oAuthToken.updateMany({ where: { clientId: client.id, revokedAt: null }, data: { revokedAt: now } });
     await recordStaffAction(tx, {
@@ -69,7 +69,7 @@ export async function revokeOAuthClient(
       action: "OAUTH_CLIENT_REVOKED",
       target: { appId, label: client.app.name },
       details: { clientId: client.clientId, revokedTokens: count },
-      ipAddress,
+      ipAddress: ip,
     });
     return { revokedTokens: count };
   });

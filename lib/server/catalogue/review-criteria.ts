@@ -1,6 +1,6 @@
 import "server-only";
 import { criteriaReviewsSchema, type CriteriaReviewInput } from "@/lib/catalogue/curation-schemas";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -11,8 +11,8 @@ import type { StaffActor } from "@/lib/server/staff/require-staff";
  * so the public file says when each judgement was really made.
  */
 export async function reviewCriteria(
-  db: Db,
-  { staff, input, ipAddress }: { staff: StaffActor; input: CriteriaReviewInput; ipAddress?: string | null },
+  { db, ip, now }: Ctx,
+  { staff, input }: { staff: StaffActor; input: CriteriaReviewInput },
 ): Promise<{ changed: number }> {
   const { appId, reviews } = criteriaReviewsSchema.parse(input);
   return db.$transaction(async (tx) => {
@@ -22,7 +22,7 @@ export async function reviewCriteria(
     });
     if (!app) throw new AppError("NOT_FOUND", "Catalogue app not found for a review.");
     const current = new Map(app.reviews.map((review) => [review.criterion, review]));
-    const reviewedAt = new Date();
+    const reviewedAt = now();
     let changed = 0;
     for (const review of reviews) {
       const before = current.get(review.criterion);
@@ -38,7 +38,7 @@ export async function reviewCriteria(
         action: "CATALOG_CRITERION_REVIEWED",
         target: { appId, label: app.name },
         details: { criterion: review.criterion, outcome: review.outcome },
-        ipAddress,
+        ipAddress: ip,
       });
       changed++;
     }

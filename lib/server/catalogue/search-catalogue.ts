@@ -3,27 +3,9 @@ import { BROWSABLE_STATUSES } from "@/lib/catalogue/app-status";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/catalogue/catalogue-query";
 import { DATA_KIND_SCOPES } from "@/lib/catalogue/data-kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { foldForSearch } from "@/lib/server/consent/search-directory";
-import type { Db } from "@/lib/server/db";
-
-const cardSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  publisher: true,
-  theme: true,
-  summaryFr: true,
-  summaryEn: true,
-  logoPath: true,
-  medicalDevice: true,
-  connectedDevice: true,
-  priceModel: true,
-  regions: true,
-  requestedScopes: true,
-  status: true,
-} as const satisfies Prisma.CatalogAppSelect;
-
-export type CatalogueCard = Prisma.CatalogAppGetPayload<{ select: typeof cardSelect }>;
+import { catalogueCardSelect, type CatalogueCard } from "./app-select";
 
 /**
  * The public catalogue: listed and suspended apps (a suspension is shown, not hidden), never submitted,
@@ -31,7 +13,7 @@ export type CatalogueCard = Prisma.CatalogAppGetPayload<{ select: typeof cardSel
  * and accents in JS over what the filters left, which is fine for a catalogue of a few hundred apps
  * (a national one would want a stored folded column with a trigram index, as the directory notes say).
  */
-export async function searchCatalogue(db: Pick<Db, "catalogApp">, input: Partial<CatalogueQuery> = {}): Promise<CatalogueCard[]> {
+export async function searchCatalogue({ db }: Ctx, input: Partial<CatalogueQuery> = {}): Promise<CatalogueCard[]> {
   const query = catalogueQuerySchema.parse(input);
   const where: Prisma.CatalogAppWhereInput = {
     status: { in: [...BROWSABLE_STATUSES] },
@@ -42,7 +24,7 @@ export async function searchCatalogue(db: Pick<Db, "catalogApp">, input: Partial
     ...(query.region && { OR: [{ regions: { has: query.region } }, { regions: { isEmpty: true } }] }),
     ...(query.data && { requestedScopes: { hasSome: [...DATA_KIND_SCOPES[query.data]] } }),
   };
-  const rows = await db.catalogApp.findMany({ where, select: cardSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
+  const rows = await db.catalogApp.findMany({ where, select: catalogueCardSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
   const words = foldForSearch(query.q).split(" ").filter(Boolean);
   const matches =
     words.length === 0

@@ -2,6 +2,7 @@ import "server-only";
 import { runHistoryChainChecks } from "@/lib/server/admin/history-chain-check";
 import { sendAccessEndedNotices } from "@/lib/server/catalogue/access-ended-notices";
 import { getConfig } from "@/lib/server/config";
+import { systemCtx } from "@/lib/server/context/ctx";
 import { getDb } from "@/lib/server/db";
 import { publishHistoryCheckpoint } from "@/lib/server/history/publish-history-checkpoint";
 import { purgeExpiredRows } from "@/lib/server/housekeeping/purge-expired-rows";
@@ -38,7 +39,7 @@ export const JOB_HANDLERS: JobHandlers = {
   },
   // Patients a suspension or delisting left untold: the decision enqueues it, the schedule is the safety net.
   "catalogue.access_ended_notices": async () => {
-    const told = await sendAccessEndedNotices(getDb());
+    const told = await sendAccessEndedNotices(systemCtx({ job: "catalogue.access_ended_notices" }));
     return told > 0 ? { told } : null;
   },
   // A check an admin asked for (enqueued with the request), or one whose run stopped.

@@ -13,19 +13,19 @@ import { getAppLocale } from "@/lib/i18n/app-locale";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { getPublicApp } from "@/lib/server/catalogue/get-public-app";
 import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const app = await getPublicApp(getDb(), (await params).slug);
+  const app = await getPublicApp(await pageCtx(), { slug: (await params).slug });
   return { title: app?.name ?? (await getTranslations("catalogue"))("title") };
 }
 
 /** An app's public page: what it is, what it would do with the patient's data and why, and its referencing file. */
 export default async function CatalogueAppPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const app = await getPublicApp(getDb(), slug);
+  const app = await getPublicApp(await pageCtx(), { slug });
   if (!app) notFound();
   const [t, session, locale] = await Promise.all([getTranslations("catalogue"), getCurrentSession(), getAppLocale()]);
   const en = locale === "en";

@@ -14,7 +14,7 @@ import { decisionsFrom, PUBLIC_STATUSES } from "@/lib/catalogue/app-status";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { getAppForCuration } from "@/lib/server/catalogue/get-app-for-curation";
 import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 
 type Params = Promise<{ id: string }>;
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CurateAppPage({ params }: { params: Params }) {
   const { id } = await params;
   await requireStaffForPage(`/admin/catalogue/${id}`, "catalogue:curate");
-  const app = await getAppForCuration(getDb(), id);
+  const app = await getAppForCuration(await pageCtx(), { appId: id });
   if (!app) notFound();
   const [t, tCatalogue, format] = await Promise.all([getTranslations("catalogue.curation"), getTranslations("catalogue"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
