@@ -43,3 +43,8 @@ export function testCtx(db: Db, options: TestCtxOptions = {}): Ctx {
 export function testSignedInCtx(db: Db, actor: NonNullable<Actor>, options: Omit<TestCtxOptions, "actor"> = {}): SignedInCtx {
   return testCtx(db, { ...options, actor }) as SignedInCtx;
 }
+
+/** A person signed in with both factors, as a patient: what an account or space action gives its service. */
+export function testAccountCtx(db: Db, userId: string, options: Omit<TestCtxOptions, "actor"> = {}): SignedInCtx {
+  return testSignedInCtx(db, { userId, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true }, options);
+}

@@ -4,14 +4,13 @@ import { confirmEmailInput, signUpInput } from "@/lib/schemas/sign-up";
 import { defineAction } from "@/lib/server/action/define-action";
 import { confirmEmail } from "@/lib/server/auth/sign-up/confirm-email";
 import { signUp } from "@/lib/server/auth/sign-up/sign-up";
-import { getDb } from "@/lib/server/db";
 
 export const signUpAction = defineAction({
   input: signUpInput,
   access: { public: true },
   async run({ input, ctx }) {
     const locale = await getAppLocale();
-    await signUp(getDb(), { input, context: ctx, locale });
+    await signUp(ctx, { input, locale });
     // The same answer for a new and a taken address; the form keeps the address for the next step.
     return { email: input.email };
   },
@@ -21,7 +20,7 @@ export const confirmEmailAction = defineAction({
   input: confirmEmailInput,
   access: { public: true },
   async run({ input, ctx }) {
-    await confirmEmail(getDb(), { email: input.email, code: input.code, context: ctx });
+    await confirmEmail(ctx, { email: input.email, code: input.code });
     return null;
   },
 });

@@ -10,7 +10,6 @@ import { changePassword } from "@/lib/server/auth/change-password";
 import { removeFactor } from "@/lib/server/auth/remove-factor";
 import { signOutOtherSessions } from "@/lib/server/auth/security-settings/sign-out-other-sessions";
 import { signOutSession } from "@/lib/server/auth/security-settings/sign-out-session";
-import { getDb } from "@/lib/server/db";
 
 const password = z
   .string()
@@ -22,12 +21,7 @@ export const signOutSessionAction = defineAction({
   input: z.object({ sessionId: z.uuid() }),
   access: { permission: "account:manage-own" },
   run: async ({ input, session, ctx }) => {
-    await signOutSession(getDb(), {
-      userId: session.user.id,
-      currentSessionId: session.sessionId,
-      sessionId: input.sessionId,
-      context: ctx,
-    });
+    await signOutSession(ctx, { currentSessionId: session.sessionId, sessionId: input.sessionId });
     revalidatePath("/securite");
     return null;
   },
@@ -37,7 +31,7 @@ export const signOutOtherSessionsAction = defineAction({
   input: z.object({}),
   access: { permission: "account:manage-own" },
   run: async ({ session, ctx }) => {
-    const result = await signOutOtherSessions(getDb(), { userId: session.user.id, currentSessionId: session.sessionId, context: ctx });
+    const result = await signOutOtherSessions(ctx, { currentSessionId: session.sessionId });
     revalidatePath("/securite");
     return result;
   },
@@ -47,8 +41,8 @@ export const signOutOtherSessionsAction = defineAction({
 export const removeFactorAction = defineAction({
   input: z.object({ factorId: z.uuid() }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, ctx }) => {
-    await removeFactor(getDb(), { userId: session.user.id, factorId: input.factorId, context: ctx });
+  run: async ({ input, ctx }) => {
+    await removeFactor(ctx, { factorId: input.factorId });
     revalidatePath("/securite");
     return null;
   },
@@ -58,12 +52,10 @@ export const changePasswordAction = defineAction({
   input: z.object({ currentPassword: password, newPassword: password }),
   access: { permission: "account:manage-own", recentAuthentication: true },
   run: async ({ input, session, ctx }) => {
-    const result = await changePassword(getDb(), {
-      userId: session.user.id,
+    const result = await changePassword(ctx, {
       keepSessionId: session.sessionId,
       currentPassword: input.currentPassword,
       newPassword: input.newPassword,
-      context: ctx,
     });
     revalidatePath("/securite");
     return result;
@@ -73,14 +65,14 @@ export const changePasswordAction = defineAction({
 export const requestEmailChangeAction = defineAction({
   input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email("security.email.invalid").max(254, "security.email.invalid")) }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, ctx }) => requestEmailChange(getDb(), { userId: session.user.id, newEmail: input.email, context: ctx }),
+  run: async ({ input, ctx }) => requestEmailChange(ctx, { newEmail: input.email }),
 });
 
 export const confirmEmailChangeAction = defineAction({
   input: z.object({ code: z.string().trim().min(1, "security.form.required").max(20) }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, ctx }) => {
-    const result = await confirmEmailChange(getDb(), { userId: session.user.id, code: input.code, context: ctx });
+  run: async ({ input, ctx }) => {
+    const result = await confirmEmailChange(ctx, { code: input.code });
     revalidatePath("/securite");
     return result;
   },

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testAccountCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { changePassword } from "./change-password";
 import { hashPassword, verifyPassword } from "./password-hash";
@@ -8,11 +9,11 @@ import { validateSession } from "./sessions/validate-session";
 
 const OLD = "ancienne phrase de passe";
 const NEW = "nouvelle phrase de passe solide";
-const context = { ip: "192.0.2.80", userAgent: "Vitest" };
 const deliver = () => {};
 
 describe("changing the password", () => {
   const db = useTestDb();
+  const as = (userId: string) => testAccountCtx(db, userId, { ip: "192.0.2.80", userAgent: "Vitest" });
 
   async function accountWithSessions() {
     const user = await db.user.create({
@@ -32,12 +33,10 @@ describe("changing the password", () => {
 
   it("sets the new password, ends every other session but keeps this one, and tells the owner", async () => {
     const { user, current, other, half } = await accountWithSessions();
-    const result = await changePassword(db, {
-      userId: user.id,
+    const result = await changePassword(as(user.id), {
       keepSessionId: current.sessionId,
       currentPassword: OLD,
       newPassword: NEW,
-      context,
       deliver,
     });
     expect(result.otherSessionsEnded).toBe(2);
@@ -53,12 +52,10 @@ describe("changing the password", () => {
   it("refuses a wrong current password, counting it as a failure, and changes nothing", async () => {
     const { user, current, other } = await accountWithSessions();
     await expect(
-      changePassword(db, {
-        userId: user.id,
+      changePassword(as(user.id), {
         keepSessionId: current.sessionId,
         currentPassword: "pas le bon",
         newPassword: NEW,
-        context,
         deliver,
       }),
     ).rejects.toMatchObject({
@@ -74,7 +71,7 @@ describe("changing the password", () => {
   it("says why a new password is refused", async () => {
     const { user, current } = await accountWithSessions();
     const attempt = (newPassword: string) =>
-      changePassword(db, { userId: user.id, keepSessionId: current.sessionId, currentPassword: OLD, newPassword, context, deliver });
+      changePassword(as(user.id), { keepSessionId: current.sessionId, currentPassword: OLD, newPassword, deliver });
     await expect(attempt("court")).rejects.toMatchObject({ field: "newPassword", messageKey: "security.passwordProblems.TOO_SHORT" });
     await expect(attempt("123456789012")).rejects.toMatchObject({ messageKey: "security.passwordProblems.COMMON" });
     await expect(attempt(`${user.email.split("@")[0]} et encore`)).rejects.toMatchObject({
@@ -87,12 +84,10 @@ describe("changing the password", () => {
     await db.verificationCode.create({
       data: { userId: user.id, purpose: "PASSWORD_RESET", codeHash: "0".repeat(64), expiresAt: new Date(Date.now() + 60_000) },
     });
-    await changePassword(db, {
-      userId: user.id,
+    await changePassword(as(user.id), {
       keepSessionId: current.sessionId,
       currentPassword: OLD,
       newPassword: NEW,
-      context,
       deliver,
     });
     expect(await db.verificationCode.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", consumedAt: null } })).toBe(0);

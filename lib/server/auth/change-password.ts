@@ -1,12 +1,12 @@
 import "server-only";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { isLocked, recordFailedSignIn } from "./account-lockout";
 import { checkPassword } from "./check-password";
 import { hashPassword, verifyPassword } from "./password-hash";
-import { recordSecurityEvent, type RequestContext } from "./record-security-event";
+import { recordSecurityEvent } from "./record-security-event";
 import type { Deliver } from "./security-settings/deliver";
 import { queueSecurityMail } from "./security-settings/queue-security-mail";
 import { revokeOtherSessions } from "./sessions/revoke-sessions";
@@ -18,25 +18,22 @@ import { revokeOtherSessions } from "./sessions/revoke-sessions";
  * too. The owner is told by mail.
  */
 export async function changePassword(
-  db: Db,
+  ctx: SignedInCtx,
   {
-    userId,
     keepSessionId,
     currentPassword,
     newPassword,
-    context,
-    now = new Date(),
     deliver = afterCommitDeliver,
   }: {
-    userId: string;
     keepSessionId: string;
     currentPassword: string;
     newPassword: string;
-    context: RequestContext;
-    now?: Date;
     deliver?: Deliver;
   },
 ): Promise<{ otherSessionsEnded: number }> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
+  const now = ctx.now();
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { email: true, firstName: true, lastName: true, locale: true, lockedUntil: true, passwordHash: true },
@@ -64,7 +61,7 @@ export async function changePassword(
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
     const ended = await revokeOtherSessions(tx, { userId, keepSessionId });
     await tx.verificationCode.updateMany({ where: { userId, purpose: "PASSWORD_RESET", consumedAt: null }, data: { consumedAt: now } });
-    await recordSecurityEvent(tx, { userId, kind: "PASSWORD_CHANGED", context });
+    await recordSecurityEvent(tx, { userId, kind: "PASSWORD_CHANGED", context: ctx });
     return { ended, messageId: await queueSecurityMail(tx, { to: user, template: "passwordChanged" }) };
   });
   deliver(messageId);

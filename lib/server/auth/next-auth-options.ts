@@ -6,7 +6,7 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { secondFactorInput } from "@/lib/auth/second-factor-input";
 import { getConfig } from "@/lib/server/config";
 import { getDb } from "@/lib/server/db";
-import { contextFromHeaders } from "@/lib/server/request-context";
+import { requestCtx, type Ctx } from "@/lib/server/context/ctx";
 import { recordSecurityEvent } from "./record-security-event";
 import { readSessionToken, SESSION_COOKIE } from "./session-cookie";
 import { endSession } from "./sessions/revoke-sessions";
@@ -14,7 +14,18 @@ import { validateSession } from "./sessions/validate-session";
 import { completeSecondFactorStep } from "./sign-in/complete-second-factor-step";
 import { signInWithPassword } from "./sign-in/sign-in-with-password";
 
-type Headers = Record<string, string | string[] | undefined>;
+type IncomingHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * The ctx of a sign-in step, built once from the request next-auth hands `authorize` (its headers as a
+ * plain object, not a Headers). Nobody is signed in yet: the actor is null.
+ */
+function signInCtx(headers: IncomingHeaders | undefined): Ctx {
+  const entries = Object.entries(headers ?? {}).flatMap(([name, value]): [string, string][] =>
+    value === undefined ? [] : [[name, Array.isArray(value) ? value.join(",") : value]],
+  );
+  return requestCtx(new Headers(entries), null);
+}
 
 /**
  * next-auth carries the session; PostgreSQL decides it. The encrypted cookie next-auth issues holds
@@ -52,11 +63,7 @@ export function authOptions(): AuthOptions {
           const email = typeof credentials?.email === "string" ? credentials.email : "";
           const password = typeof credentials?.password === "string" ? credentials.password : "";
           if (!email || !password || email.length > 254) throw new Error("INVALID_CREDENTIALS");
-          const result = await signInWithPassword(getDb(), {
-            email,
-            password,
-            context: contextFromHeaders((req.headers ?? {}) as Headers),
-          });
+          const result = await signInWithPassword(signInCtx(req.headers), { email, password });
           if (!result.ok) throw new Error(result.error);
           return { id: result.userId, sid: result.token };
         },
@@ -69,11 +76,7 @@ export function authOptions(): AuthOptions {
           const input = secondFactorInput.safeParse(credentials);
           if (!input.success) throw new Error("INVALID_INPUT");
           const halfToken = await readSessionToken(await cookies());
-          const result = await completeSecondFactorStep(getDb(), {
-            halfToken,
-            input: input.data,
-            context: contextFromHeaders((req.headers ?? {}) as Headers),
-          });
+          const result = await completeSecondFactorStep(signInCtx(req.headers), { halfToken, input: input.data });
           if (!result.ok) throw new Error(result.error);
           return { id: result.userId, sid: result.token };
         },

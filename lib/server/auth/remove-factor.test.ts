@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testAccountCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { removeFactor } from "./remove-factor";
 
-const context = { ip: "192.0.2.9", userAgent: "Vitest" };
 const deliver = () => {};
 
 describe("removing a second factor", () => {
   const db = useTestDb();
+  const as = (userId: string) => testAccountCtx(db, userId, { ip: "192.0.2.9", userAgent: "Vitest" });
 
   async function accountWith(kinds: ("TOTP" | "EMAIL_OTP" | "PASSKEY")[]) {
     const user = await db.user.create({
@@ -22,7 +23,7 @@ describe("removing a second factor", () => {
 
   it("removes one of several, records it and tells the owner", async () => {
     const { user, factors } = await accountWith(["TOTP", "PASSKEY"]);
-    await removeFactor(db, { userId: user.id, factorId: factors[0], context, deliver });
+    await removeFactor(as(user.id), { factorId: factors[0], deliver });
     expect((await db.authFactor.findMany({ where: { userId: user.id } })).map((f) => f.id)).toEqual([factors[1]]);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "FACTOR_REMOVED" } })).toBe(1);
     expect((await db.outboundMessage.findFirstOrThrow({ where: { recipient: user.email } })).subject).toMatch(/moyens de connexion/);
@@ -31,7 +32,7 @@ describe("removing a second factor", () => {
   it("refuses to remove the last confirmed factor, even with an unconfirmed one beside it", async () => {
     const { user, factors } = await accountWith(["TOTP"]);
     await db.authFactor.create({ data: { userId: user.id, kind: "TOTP" } });
-    await expect(removeFactor(db, { userId: user.id, factorId: factors[0], context, deliver })).rejects.toMatchObject({
+    await expect(removeFactor(as(user.id), { factorId: factors[0], deliver })).rejects.toMatchObject({
       code: "CONFLICT",
       messageKey: "security.factors.lastFactor",
     });
@@ -40,7 +41,7 @@ describe("removing a second factor", () => {
 
   it("keeps one factor when the last two are removed at the same moment", async () => {
     const { user, factors } = await accountWith(["TOTP", "EMAIL_OTP"]);
-    const results = await Promise.allSettled(factors.map((factorId) => removeFactor(db, { userId: user.id, factorId, context, deliver })));
+    const results = await Promise.allSettled(factors.map((factorId) => removeFactor(as(user.id), { factorId, deliver })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.authFactor.count({ where: { userId: user.id, confirmedAt: { not: null } } })).toBe(1);
   });
@@ -48,7 +49,7 @@ describe("removing a second factor", () => {
   it("cannot remove another person's factor", async () => {
     const alice = await accountWith(["TOTP", "TOTP"]);
     const bob = await accountWith(["TOTP", "TOTP"]);
-    await expect(removeFactor(db, { userId: alice.user.id, factorId: bob.factors[0], context, deliver })).rejects.toMatchObject({
+    await expect(removeFactor(as(alice.user.id), { factorId: bob.factors[0], deliver })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await db.authFactor.count({ where: { userId: bob.user.id } })).toBe(2);

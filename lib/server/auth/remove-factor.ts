@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-import { recordSecurityEvent, type RequestContext } from "./record-security-event";
+import { recordSecurityEvent } from "./record-security-event";
 import type { Deliver } from "./security-settings/deliver";
 import { queueSecurityMail } from "./security-settings/queue-security-mail";
 
@@ -12,14 +12,11 @@ import { queueSecurityMail } from "./security-settings/queue-security-mail";
  * factor to live on. Re-authentication is the action's business (`recentAuthentication`).
  */
 export async function removeFactor(
-  db: Db,
-  {
-    userId,
-    factorId,
-    context,
-    deliver = afterCommitDeliver,
-  }: { userId: string; factorId: string; context: RequestContext; deliver?: Deliver },
+  ctx: SignedInCtx,
+  { factorId, deliver = afterCommitDeliver }: { factorId: string; deliver?: Deliver },
 ): Promise<void> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   const messageId = await db.$transaction(async (tx) => {
     // Locks the account row: two removals racing (two tabs, each removing one of the last two
     // factors) run one after the other, so the second sees the first's result and is refused.
@@ -34,7 +31,7 @@ export async function removeFactor(
     await tx.authFactor.delete({ where: { id: factor.id }, select: { id: true } });
     // An enrolment abandoned half-way was never a way in: nothing to tell anyone.
     if (!factor.confirmedAt) return null;
-    await recordSecurityEvent(tx, { userId, kind: "FACTOR_REMOVED", context });
+    await recordSecurityEvent(tx, { userId, kind: "FACTOR_REMOVED", context: ctx });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
     return queueSecurityMail(tx, { to: user, template: "factorChanged" });
   });

@@ -37,7 +37,7 @@ describe("identity qualification", () => {
   /** A patient as sign-up makes them (the NIR declared, nothing checked), then confirmed. */
   async function newPatient({ nir, firstName = "Léa", address = true }: { nir?: string; firstName?: string; address?: boolean } = {}) {
     const email = `id-${randomUUID()}@test.local`;
-    await signUp(db, {
+    await signUp(testCtx(db, { ip: null }), {
       input: signUpInput.parse({
         firstName,
         lastName: "Roux",
@@ -46,7 +46,6 @@ describe("identity qualification", () => {
         password: "une phrase de passe assez longue",
         nir: nir ?? "",
       }),
-      context: { ip: null },
       locale: "fr",
     });
     const user = await db.user.update({

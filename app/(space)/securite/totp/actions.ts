@@ -32,14 +32,8 @@ export const confirmTotpEnrolmentAction = defineAction({
     label: z.string().trim().max(100, "security.totp.labelTooLong").optional(),
   }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, ctx }) => {
-    await confirmAddedTotp(getDb(), {
-      userId: session.user.id,
-      factorId: input.factorId,
-      code: input.code,
-      label: input.label || undefined,
-      context: ctx,
-    });
+  run: async ({ input, ctx }) => {
+    await confirmAddedTotp(ctx, { factorId: input.factorId, code: input.code, label: input.label || undefined });
     return null;
   },
 });

@@ -1,11 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { checkCode } from "../codes/one-time-codes";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import type { Deliver } from "../security-settings/deliver";
 import { queueSecurityMail } from "../security-settings/queue-security-mail";
 
@@ -16,16 +16,13 @@ const taken = () => new AppError("CONFLICT", "address taken", { messageKey: "sec
  * someone who took over a session cannot quietly move the account to a mailbox of theirs.
  */
 export async function confirmEmailChange(
-  db: Db,
-  {
-    userId,
-    code,
-    context,
-    now = new Date(),
-    deliver = afterCommitDeliver,
-  }: { userId: string; code: string; context: RequestContext; now?: Date; deliver?: Deliver },
+  ctx: SignedInCtx,
+  { code, deliver = afterCommitDeliver }: { code: string; deliver?: Deliver },
 ): Promise<{ email: string }> {
-  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: context.ip });
+  const { db } = ctx;
+  const { userId } = ctx.actor;
+  const now = ctx.now();
+  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const check = await checkCode(db, { userId, purpose: "EMAIL_CHANGE", code, now });
   if (!check.ok)
@@ -41,7 +38,7 @@ export async function confirmEmailChange(
   try {
     const messageId = await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { email: target, emailVerifiedAt: now }, select: { id: true } });
-      await recordSecurityEvent(tx, { userId, kind: "EMAIL_CHANGED", context });
+      await recordSecurityEvent(tx, { userId, kind: "EMAIL_CHANGED", context: ctx });
       return queueSecurityMail(tx, { to: old, template: "emailChanged" });
     });
     deliver(messageId);

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { CODE_POLICY, issueCode } from "../codes/one-time-codes";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import type { Deliver } from "../security-settings/deliver";
 import { queueSecurityMail } from "../security-settings/queue-security-mail";
 
@@ -16,25 +16,22 @@ import { queueSecurityMail } from "../security-settings/queue-security-mail";
  * only when the code comes back, by someone who could read it.
  */
 export async function requestEmailChange(
-  db: Db,
-  {
-    userId,
-    newEmail,
-    context,
-    deliver = afterCommitDeliver,
-  }: { userId: string; newEmail: string; context: RequestContext; deliver?: Deliver },
+  ctx: SignedInCtx,
+  { newEmail, deliver = afterCommitDeliver }: { newEmail: string; deliver?: Deliver },
 ): Promise<{ sentTo: string }> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   const parsed = z.email().max(254).safeParse(newEmail.trim().toLowerCase());
   if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid address", { messageKey: "security.email.invalid", field: "email" });
   const target = parsed.data;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
   if (target === user.email) throw new AppError("BAD_REQUEST", "same address", { messageKey: "security.email.same", field: "email" });
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ip });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
 
   const messageId = await db.$transaction(async (tx) => {
     const code = await issueCode(tx, { userId, purpose: "EMAIL_CHANGE", target });
-    await recordSecurityEvent(tx, { userId, kind: "EMAIL_CHANGE_REQUESTED", context });
+    await recordSecurityEvent(tx, { userId, kind: "EMAIL_CHANGE_REQUESTED", context: ctx });
     return queueSecurityMail(tx, {
       to: { ...user, email: target },
       template: "emailChange",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testAccountCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { addPasskey } from "./add-passkey";
 import { relyingPartyOf } from "./relying-party";
@@ -7,10 +8,10 @@ import { softwareAuthenticator } from "./software-authenticator.test-support";
 import { startPasskeyRegistration } from "./start-passkey-registration";
 
 const rp = relyingPartyOf("https://sante.example");
-const context = { ip: "192.0.2.9", userAgent: "Vitest" };
 
 describe("adding a passkey from the Sécurité page", () => {
   const db = useTestDb();
+  const as = (userId: string) => testAccountCtx(db, userId, { ip: "192.0.2.9", userAgent: "Vitest" });
   const newUser = () =>
     db.user.create({
       data: { email: `ap-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
@@ -22,7 +23,7 @@ describe("adding a passkey from the Sécurité page", () => {
     const delivered: string[] = [];
     const options = await startPasskeyRegistration(db, { userId: user.id, rp });
     const response = JSON.stringify(softwareAuthenticator({ rpId: rp.id, origin: rp.origin }).register(options));
-    await addPasskey(db, { userId: user.id, response, label: "Clé USB", context, rp, deliver: (id) => delivered.push(id) });
+    await addPasskey(as(user.id), { response, label: "Clé USB", rp, deliver: (id) => delivered.push(id) });
 
     expect(await db.authFactor.findMany({ where: { userId: user.id }, select: { kind: true, label: true } })).toEqual([
       { kind: "PASSKEY", label: "Clé USB" },
@@ -37,7 +38,7 @@ describe("adding a passkey from the Sécurité page", () => {
     const user = await newUser();
     const options = await startPasskeyRegistration(db, { userId: user.id, rp });
     const phished = JSON.stringify(softwareAuthenticator({ rpId: rp.id, origin: "https://evil.example" }).register(options));
-    await expect(addPasskey(db, { userId: user.id, response: phished, context, rp, deliver: () => {} })).rejects.toMatchObject({
+    await expect(addPasskey(as(user.id), { response: phished, rp, deliver: () => {} })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       messageKey: "passkeys.errors.registrationRefused",
     });

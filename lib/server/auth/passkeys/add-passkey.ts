@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import type { Deliver } from "../security-settings/deliver";
 import { queueSecurityMail } from "../security-settings/queue-security-mail";
 import { relyingParty, type RelyingParty } from "./relying-party";
@@ -13,21 +13,21 @@ import { verifyPasskeyRegistration } from "./verify-passkey-registration";
  * event and the warning mail commit together; the mail tells the owner in case it was not them.
  */
 export async function addPasskey(
-  db: Db,
+  ctx: SignedInCtx,
   {
-    userId,
     response,
     label,
-    context,
     rp = relyingParty(),
     deliver = afterCommitDeliver,
-  }: { userId: string; response: string; label?: string; context: RequestContext; rp?: RelyingParty; deliver?: Deliver },
+  }: { response: string; label?: string; rp?: RelyingParty; deliver?: Deliver },
 ): Promise<void> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   // A refused response returns null rather than throwing, so the transaction still commits the
   // consumed challenge: a refused response cannot be followed by another attempt on the same one.
   const messageId = await db.$transaction(async (tx) => {
     if (!(await verifyPasskeyRegistration(tx, { userId, response, label, rp }))) return null;
-    await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context });
+    await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context: ctx });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
     return queueSecurityMail(tx, { to: user, template: "factorChanged" });
   });

@@ -30,8 +30,8 @@ export const addAdditionalPasskey = defineAction({
     label: z.string().trim().max(100, "passkeys.form.labelTooLong").optional(),
   }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: async ({ input, session, ctx }) => {
-    await addPasskey(getDb(), { userId: session.user.id, response: input.response, label: input.label, context: ctx });
+  run: async ({ input, ctx }) => {
+    await addPasskey(ctx, { response: input.response, label: input.label });
     return null;
   },
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import { confirmTotpEnrolment } from "../totp/confirm-totp-enrolment";
 import type { TotpKeyOptions } from "../totp/totp-parameters";
 import type { Deliver } from "./deliver";
@@ -14,32 +14,29 @@ import { queueSecurityMail } from "./queue-security-mail";
  * mail that a way into their account was added.
  */
 export async function confirmAddedTotp(
-  db: Db,
+  ctx: SignedInCtx,
   {
-    userId,
     factorId,
     code,
     label,
-    context,
-    now = new Date(),
     masterKey,
     deliver = afterCommitDeliver,
   }: {
-    userId: string;
     factorId: string;
     code: string;
     label?: string;
-    context: RequestContext;
-    now?: Date;
     deliver?: Deliver;
   } & TotpKeyOptions,
 ): Promise<void> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
+  const now = ctx.now();
   const confirmed = await confirmTotpEnrolment(db, { userId, factorId, code, now, masterKey });
   if (!confirmed)
     throw new AppError("BAD_REQUEST", "totp enrolment code refused", { messageKey: "security.totp.invalidCode", field: "code" });
   const messageId = await db.$transaction(async (tx) => {
     if (label) await tx.authFactor.update({ where: { id: factorId }, data: { label: label.slice(0, 100) }, select: { id: true } });
-    await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context });
+    await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context: ctx });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
     return queueSecurityMail(tx, { to: user, template: "factorChanged" });
   });

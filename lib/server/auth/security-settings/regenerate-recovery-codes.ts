@@ -1,17 +1,16 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
+import { recordSecurityEvent } from "../record-security-event";
 import { generateRecoveryCodes, type RecoveryCodeKeyOptions } from "../recovery-codes";
 
 /**
  * New recovery codes for the "Sécurité" page: the ten returned are the only time they are ever
  * readable, and every earlier code stops working.
  */
-export async function regenerateRecoveryCodes(
-  db: Db,
-  { userId, context, hmacKey }: { userId: string; context: RequestContext } & RecoveryCodeKeyOptions,
-): Promise<string[]> {
+export async function regenerateRecoveryCodes(ctx: SignedInCtx, { hmacKey }: RecoveryCodeKeyOptions = {}): Promise<string[]> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   const codes = await generateRecoveryCodes(db, { userId, hmacKey });
-  await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODES_REGENERATED", context });
+  await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODES_REGENERATED", context: ctx });
   return codes;
 }

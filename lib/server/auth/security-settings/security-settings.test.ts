@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import * as OTPAuth from "otpauth";
 import { describe, expect, it } from "vitest";
+import { testAccountCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { consumeRecoveryCode, generateRecoveryCodes } from "../recovery-codes";
 import { completeSecondFactor, startPasswordSession } from "../sessions/create-session";
@@ -12,11 +13,11 @@ import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
 import { signOutOtherSessions } from "./sign-out-other-sessions";
 import { signOutSession } from "./sign-out-session";
 
-const context = { ip: "192.0.2.12", userAgent: "Vitest" };
 const deliver = () => {};
 
 describe("the Sécurité page's operations", () => {
   const db = useTestDb();
+  const as = (userId: string) => testAccountCtx(db, userId, { ip: "192.0.2.12", userAgent: "Vitest" });
   const newUser = () =>
     db.user.create({
       data: { email: `ss-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
@@ -31,7 +32,7 @@ describe("the Sécurité page's operations", () => {
     const user = await newUser();
     const stranger = await newUser();
     const [mine, other, third, theirs] = [await signIn(user.id), await signIn(user.id), await signIn(user.id), await signIn(stranger.id)];
-    expect(await signOutOtherSessions(db, { userId: user.id, currentSessionId: mine.sessionId, context })).toEqual({ ended: 2 });
+    expect(await signOutOtherSessions(as(user.id), { currentSessionId: mine.sessionId })).toEqual({ ended: 2 });
     expect(await validateSession(db, { token: mine.token })).not.toBeNull();
     expect(await validateSession(db, { token: other.token })).toBeNull();
     expect(await validateSession(db, { token: third.token })).toBeNull();
@@ -43,14 +44,14 @@ describe("the Sécurité page's operations", () => {
     const user = await newUser();
     const [mine, other] = [await signIn(user.id), await signIn(user.id)];
     const theirs = await signIn((await newUser()).id);
-    await expect(
-      signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: mine.sessionId, context }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(
-      signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: theirs.sessionId, context }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(signOutSession(as(user.id), { currentSessionId: mine.sessionId, sessionId: mine.sessionId })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(signOutSession(as(user.id), { currentSessionId: mine.sessionId, sessionId: theirs.sessionId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await validateSession(db, { token: theirs.token })).not.toBeNull();
-    await signOutSession(db, { userId: user.id, currentSessionId: mine.sessionId, sessionId: other.sessionId, context });
+    await signOutSession(as(user.id), { currentSessionId: mine.sessionId, sessionId: other.sessionId });
     expect(await validateSession(db, { token: other.token })).toBeNull();
     expect(await validateSession(db, { token: mine.token })).not.toBeNull();
   });
@@ -60,7 +61,7 @@ describe("the Sécurité page's operations", () => {
     const enrolment = await startTotpEnrolment(db, { userId: user.id, accountLabel: user.email });
     expect(await listFactors(db, { userId: user.id })).toEqual([]);
     await expect(
-      confirmAddedTotp(db, { userId: user.id, factorId: enrolment.factorId, code: "000000", label: "Téléphone", context, deliver }),
+      confirmAddedTotp(as(user.id), { factorId: enrolment.factorId, code: "000000", label: "Téléphone", deliver }),
     ).rejects.toMatchObject({
       field: "code",
       messageKey: "security.totp.invalidCode",
@@ -71,7 +72,7 @@ describe("the Sécurité page's operations", () => {
       period: 30,
       algorithm: "SHA1",
     }).generate();
-    await confirmAddedTotp(db, { userId: user.id, factorId: enrolment.factorId, code, label: "Téléphone", context, deliver });
+    await confirmAddedTotp(as(user.id), { factorId: enrolment.factorId, code, label: "Téléphone", deliver });
     expect(await listFactors(db, { userId: user.id })).toMatchObject([{ id: enrolment.factorId, kind: "TOTP", label: "Téléphone" }]);
     expect(await events(user.id)).toEqual(["FACTOR_ENROLLED"]);
     expect(await db.outboundMessage.count({ where: { recipient: user.email } })).toBe(1);
@@ -80,7 +81,7 @@ describe("the Sécurité page's operations", () => {
   it("regenerates recovery codes: ten new ones, the old ones dead, and the event recorded", async () => {
     const user = await newUser();
     const [old] = await generateRecoveryCodes(db, { userId: user.id });
-    const fresh = await regenerateRecoveryCodes(db, { userId: user.id, context });
+    const fresh = await regenerateRecoveryCodes(as(user.id));
     expect(fresh).toHaveLength(10);
     expect(await consumeRecoveryCode(db, { userId: user.id, code: old })).toBe(false);
     expect(await consumeRecoveryCode(db, { userId: user.id, code: fresh[0] })).toBe(true);

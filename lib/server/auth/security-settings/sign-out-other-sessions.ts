@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
+import { recordSecurityEvent } from "../record-security-event";
 import { revokeOtherSessions } from "../sessions/revoke-sessions";
 
 /**
@@ -8,10 +8,12 @@ import { revokeOtherSessions } from "../sessions/revoke-sessions";
  * included. No re-authentication needed: it only ever takes access away.
  */
 export async function signOutOtherSessions(
-  db: Db,
-  { userId, currentSessionId, context }: { userId: string; currentSessionId: string; context: RequestContext },
+  ctx: SignedInCtx,
+  { currentSessionId }: { currentSessionId: string },
 ): Promise<{ ended: number }> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   const ended = await revokeOtherSessions(db, { userId, keepSessionId: currentSessionId });
-  if (ended > 0) await recordSecurityEvent(db, { userId, kind: "SESSION_REVOKED", context });
+  if (ended > 0) await recordSecurityEvent(db, { userId, kind: "SESSION_REVOKED", context: ctx });
   return { ended };
 }

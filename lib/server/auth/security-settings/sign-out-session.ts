@@ -1,7 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import { revokeSession } from "../sessions/revoke-sessions";
 
 /**
@@ -9,15 +9,12 @@ import { revokeSession } from "../sessions/revoke-sessions";
  * out), and only one of the person's own: another account's session id simply is not found.
  */
 export async function signOutSession(
-  db: Db,
-  {
-    userId,
-    currentSessionId,
-    sessionId,
-    context,
-  }: { userId: string; currentSessionId: string; sessionId: string; context: RequestContext },
+  ctx: SignedInCtx,
+  { currentSessionId, sessionId }: { currentSessionId: string; sessionId: string },
 ): Promise<void> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   if (sessionId === currentSessionId) throw new AppError("BAD_REQUEST", "use sign out for the current session");
   if (!(await revokeSession(db, { userId, sessionId }))) throw new AppError("NOT_FOUND", "session not found");
-  await recordSecurityEvent(db, { userId, kind: "SESSION_REVOKED", context });
+  await recordSecurityEvent(db, { userId, kind: "SESSION_REVOKED", context: ctx });
 }

@@ -5,16 +5,12 @@ import { checkLoginCode } from "../codes/check-login-code";
 import { confirmCodeFactor } from "../codes/confirm-code-factor";
 import { verifyPasskeyRegistration } from "../passkeys/verify-passkey-registration";
 import { verifyPasskeySignIn } from "../passkeys/verify-passkey-sign-in";
-import type { RequestContext } from "../record-security-event";
 import { consumeRecoveryCode } from "../recovery-codes";
 import { confirmTotpEnrolment } from "../totp/confirm-totp-enrolment";
 import { verifyTotp } from "../totp/verify-totp";
 
 /** One proof of the second factor, by method; true when it holds. Counting and lockout are the caller's. */
-export async function checkSecondFactor(
-  db: Db,
-  { userId, input }: { userId: string; input: SecondFactorInput; context: RequestContext },
-): Promise<boolean> {
+export async function checkSecondFactor(db: Db, { userId, input }: { userId: string; input: SecondFactorInput }): Promise<boolean> {
   switch (input.method) {
     case "totp":
       return verifyTotp(db, { userId, code: input.code });

@@ -1,10 +1,10 @@
 import "server-only";
 import { ENROLMENT_METHODS, type SecondFactorInput, type SignInErrorCode } from "@/lib/auth/second-factor-input";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { isLocked, needsSupportUnlock, recordFailedSignIn, recordSuccessfulSignIn } from "../account-lockout";
 import { checkSecondFactor } from "./check-second-factor";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import { completeSecondFactor } from "../sessions/create-session";
 import { validateSession } from "../sessions/validate-session";
 
@@ -16,14 +16,15 @@ export type SecondFactorStepResult = { ok: true; token: string; userId: string }
  * since whoever got this far already knew the password.
  */
 export async function completeSecondFactorStep(
-  db: Db,
-  { halfToken, input, context }: { halfToken: string | undefined; input: SecondFactorInput; context: RequestContext },
+  ctx: Ctx,
+  { halfToken, input }: { halfToken: string | undefined; input: SecondFactorInput },
 ): Promise<SecondFactorStepResult> {
+  const { db } = ctx;
   const half = await validateSession(db, { token: halfToken });
   if (!half || half.stage !== "PASSWORD_VERIFIED" || !halfToken) return { ok: false, error: "SESSION_EXPIRED" };
   const userId = half.user.id;
 
-  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ip });
+  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed) return { ok: false, error: "RATE_LIMITED" };
   const account = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { lockedUntil: true } });
   if (isLocked(account)) return { ok: false, error: needsSupportUnlock(account) ? "LOCKED_SUPPORT" : "LOCKED" };
@@ -33,12 +34,12 @@ export async function completeSecondFactorStep(
     if (confirmed > 0) return { ok: false, error: "INVALID_CODE" };
   }
 
-  const passed = await checkSecondFactor(db, { userId, input, context });
+  const passed = await checkSecondFactor(db, { userId, input });
   if (!passed) {
     const failure = await recordFailedSignIn(db, userId);
-    await recordSecurityEvent(db, { userId, kind: "LOGIN_SECOND_FACTOR_FAILED", context });
+    await recordSecurityEvent(db, { userId, kind: "LOGIN_SECOND_FACTOR_FAILED", context: ctx });
     if (failure.lockedUntil) {
-      await recordSecurityEvent(db, { userId, kind: "ACCOUNT_LOCKED", context });
+      await recordSecurityEvent(db, { userId, kind: "ACCOUNT_LOCKED", context: ctx });
       return { ok: false, error: needsSupportUnlock(failure) ? "LOCKED_SUPPORT" : "LOCKED" };
     }
     return { ok: false, error: "INVALID_CODE" };
@@ -47,8 +48,8 @@ export async function completeSecondFactorStep(
   const full = await completeSecondFactor(db, { halfToken });
   if (!full) return { ok: false, error: "SESSION_EXPIRED" };
   await recordSuccessfulSignIn(db, userId);
-  if (ENROLMENT_METHODS.has(input.method)) await recordSecurityEvent(db, { userId, kind: "FACTOR_ENROLLED", context });
-  if (input.method === "recovery") await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODE_USED", context });
-  await recordSecurityEvent(db, { userId, kind: "LOGIN_SECOND_FACTOR_SUCCEEDED", context });
+  if (ENROLMENT_METHODS.has(input.method)) await recordSecurityEvent(db, { userId, kind: "FACTOR_ENROLLED", context: ctx });
+  if (input.method === "recovery") await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODE_USED", context: ctx });
+  await recordSecurityEvent(db, { userId, kind: "LOGIN_SECOND_FACTOR_SUCCEEDED", context: ctx });
   return { ok: true, token: full.token, userId };
 }

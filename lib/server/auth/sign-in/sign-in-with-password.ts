@@ -1,10 +1,10 @@
 import "server-only";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { isLocked, needsSupportUnlock, recordFailedSignIn } from "../account-lockout";
 import { verifyPassword, verifyPasswordAgainstDummy } from "../password-hash";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import { startPasswordSession } from "../sessions/create-session";
 import { sendEmailVerificationCode } from "../sign-up/send-email-verification";
 
@@ -22,11 +22,12 @@ export type PasswordSignInResult = { ok: true; token: string; userId: string } |
  * guesser who knew one factor could keep the counter at zero.
  */
 export async function signInWithPassword(
-  db: Db,
-  { email, password, context }: { email: string; password: string; context: RequestContext },
+  ctx: Ctx,
+  { email, password }: { email: string; password: string },
 ): Promise<PasswordSignInResult> {
+  const { db } = ctx;
   const address = email.trim().toLowerCase();
-  const limit = await consumeAbuseLimit(db, { action: "signIn", subject: address, ipAddress: context.ip });
+  const limit = await consumeAbuseLimit(db, { action: "signIn", subject: address, ipAddress: ctx.ip });
   if (!limit.allowed) return { ok: false, error: "RATE_LIMITED" };
   // Longer than any accepted password: refuse before argon2 so nobody makes the server hash megabytes.
   if (password.length > PASSWORD_MAX_LENGTH * 4) {
@@ -52,17 +53,17 @@ export async function signInWithPassword(
   }
   if (!correct) {
     const failure = await recordFailedSignIn(db, user.id);
-    await recordSecurityEvent(db, { userId: user.id, kind: "LOGIN_PASSWORD_FAILED", context });
-    if (failure.lockedUntil) await recordSecurityEvent(db, { userId: user.id, kind: "ACCOUNT_LOCKED", context });
+    await recordSecurityEvent(db, { userId: user.id, kind: "LOGIN_PASSWORD_FAILED", context: ctx });
+    if (failure.lockedUntil) await recordSecurityEvent(db, { userId: user.id, kind: "ACCOUNT_LOCKED", context: ctx });
     return { ok: false, error: "INVALID_CREDENTIALS" };
   }
   if (user.status === "DISABLED") return { ok: false, error: "ACCOUNT_DISABLED" };
   if (user.status === "PENDING_VERIFICATION") {
-    await sendEmailVerificationCode(db, { user, context });
+    await sendEmailVerificationCode(ctx, { user });
     return { ok: false, error: "EMAIL_NOT_VERIFIED" };
   }
 
-  const session = await startPasswordSession(db, { userId: user.id, context });
-  await recordSecurityEvent(db, { userId: user.id, kind: "LOGIN_PASSWORD_SUCCEEDED", context });
+  const session = await startPasswordSession(db, { userId: user.id, context: ctx, now: ctx.now() });
+  await recordSecurityEvent(db, { userId: user.id, kind: "LOGIN_PASSWORD_SUCCEEDED", context: ctx });
   return { ok: true, token: session.token, userId: user.id };
 }

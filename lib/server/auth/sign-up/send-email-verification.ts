@@ -1,22 +1,19 @@
 import "server-only";
 import type { Locale } from "@/lib/generated/prisma/client";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { CODE_POLICY, issueCode } from "../codes/one-time-codes";
-import type { RequestContext } from "../record-security-event";
 import { mailText } from "@/lib/server/messaging/mail-text";
 
 /**
  * Sends a fresh e-mail confirmation code (the earlier ones stop working). Quietly does nothing once
  * the sending limit is reached: the person can ask again later, and an attacker cannot flood a mailbox.
  */
-export async function sendEmailVerificationCode(
-  db: Db,
-  { user, context }: { user: { id: string; email: string; firstName: string; locale: Locale }; context: RequestContext },
-): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: user.id, ipAddress: context.ip });
+export async function sendEmailVerificationCode({ db, ip }: Ctx, { user }: { user: VerificationRecipient }): Promise<void> {
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: user.id, ipAddress: ip });
   if (!limit.allowed) return;
   const messageId = await db.$transaction((tx) => queueEmailVerificationCode(tx, user));
   afterCommitDeliver(messageId);

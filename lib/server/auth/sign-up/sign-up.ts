@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { signUpInput } from "@/lib/schemas/sign-up";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
@@ -11,7 +11,7 @@ import { consumeAbuseLimit } from "../abuse-limits";
 import { checkPassword } from "../check-password";
 import { CODE_POLICY, issueCode } from "../codes/one-time-codes";
 import { hashPassword } from "../password-hash";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 
 type SignUp = z.output<typeof signUpInput>;
 
@@ -21,11 +21,9 @@ type SignUp = z.output<typeof signUpInput>;
  * the owner of a taken address gets a mail saying someone tried, nobody else learns anything. The
  * password is hashed either way, so timing tells nothing either.
  */
-export async function signUp(
-  db: Db,
-  { input, context, locale }: { input: SignUp; context: RequestContext; locale: "fr" | "en" },
-): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "signUp", subject: input.email, ipAddress: context.ip });
+export async function signUp(ctx: Ctx, { input, locale }: { input: SignUp; locale: "fr" | "en" }): Promise<void> {
+  const { db } = ctx;
+  const limit = await consumeAbuseLimit(db, { action: "signUp", subject: input.email, ipAddress: ctx.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const problem = checkPassword(input.password, input);
   if (problem) throw new AppError("BAD_REQUEST", "password refused", { messageKey: `auth.passwordProblems.${problem}`, field: "password" });
@@ -33,7 +31,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, firstName: true, locale: true } });
   if (existing) {
-    await tellOwnerOfAttempt(db, existing, input.email, context);
+    await tellOwnerOfAttempt(ctx, existing, input.email);
     return;
   }
   try {
@@ -42,7 +40,7 @@ export async function signUp(
         data: {
           email: input.email,
           passwordHash,
-          passwordChangedAt: new Date(),
+          passwordChangedAt: ctx.now(),
           firstName: input.firstName,
           lastName: input.lastName,
           birthDate: input.birthDate,
@@ -54,7 +52,7 @@ export async function signUp(
         },
         select: { id: true },
       });
-      await recordSecurityEvent(tx, { userId: user.id, kind: "SIGNED_UP", context });
+      await recordSecurityEvent(tx, { userId: user.id, kind: "SIGNED_UP", context: ctx });
       const code = await issueCode(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
       const mail = await mailText(locale, "emailVerification", {
         firstName: input.firstName,
@@ -72,14 +70,10 @@ export async function signUp(
   }
 }
 
-async function tellOwnerOfAttempt(
-  db: Db,
-  owner: { id: string; firstName: string; locale: "fr" | "en" },
-  email: string,
-  context: RequestContext,
-) {
-  await recordSecurityEvent(db, { userId: owner.id, kind: "SIGN_UP_ATTEMPTED_WITH_EMAIL", context });
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: owner.id, ipAddress: context.ip });
+async function tellOwnerOfAttempt(ctx: Ctx, owner: { id: string; firstName: string; locale: "fr" | "en" }, email: string) {
+  const { db } = ctx;
+  await recordSecurityEvent(db, { userId: owner.id, kind: "SIGN_UP_ATTEMPTED_WITH_EMAIL", context: ctx });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: owner.id, ipAddress: ctx.ip });
   if (!limit.allowed) return;
   const mail = await mailText(owner.locale, "signUpExistingEmail", { firstName: owner.firstName });
   afterCommitDeliver(await enqueueEmail(db, { to: email, ...mail }));
