@@ -1,7 +1,8 @@
 import "server-only";
 import type { HistoryAction, Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/server/db";
-import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
+import { appendReadHistory } from "@/lib/server/history/append-read-history";
+import { recordHistory, type HistoryActor, type HistoryEvent } from "@/lib/server/history/record-history";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
 
 export type AppAccessEvent = {
@@ -25,17 +26,24 @@ export async function recordAppAccess(
   access: AppAccess,
   event: AppAccessEvent,
 ): Promise<void> {
-  await recordHistory(tx, {
+  await recordHistory(tx, appHistoryEvent(access, event));
+}
+
+/**
+ * For a read: the entry is committed before the data leaves (no entry, no data), appended unchained so
+ * that reads of one patient do not queue behind each other (append-read-history.ts).
+ */
+export async function recordAppAccessNow(db: Db, access: AppAccess, event: AppAccessEvent): Promise<void> {
+  await appendReadHistory(db, appHistoryEvent(access, event));
+}
+
+function appHistoryEvent(access: AppAccess, event: AppAccessEvent): HistoryEvent {
+  return {
     patientId: access.patientId,
     actor: appHistoryActor(access),
     action: event.action,
     document: event.document ?? null,
     details: { basis: "APP", connectionId: access.connectionId, ...event.details },
     ipAddress: event.ipAddress,
-  });
-}
-
-/** For a read: the entry is committed before the data leaves (no entry, no data). */
-export async function recordAppAccessNow(db: Db, access: AppAccess, event: AppAccessEvent): Promise<void> {
-  await db.$transaction((tx) => recordAppAccess(tx, access, event));
+  };
 }

@@ -159,7 +159,7 @@ describe("signed checkpoints of the history chains", () => {
     const head = checkpoint.chains.find(([id]) => id === patientId)!;
     const first = await db.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 1 }, select: { hash: true } });
     head[1] = 1;
-    head[2] = first.hash;
+    head[2] = first.hash!;
     await writeFile(file, JSON.stringify(checkpoint));
 
     const { report } = await verdictsFor(storage, patientId);
@@ -213,7 +213,7 @@ describe("signed checkpoints of the history chains", () => {
       details: null,
       ipAddress: null,
       createdAt: new Date(),
-      previousHash: (await db.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 3 } })).hash,
+      previousHash: (await db.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 3 } })).hash!,
     };
     await owner.historyEntry.create({ data: { ...fields, details: undefined, hash: plainHistoryEntryHash(fields) } });
     expect((await verdictsFor(storage, patientId)).broken).toEqual([

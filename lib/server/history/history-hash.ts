@@ -85,3 +85,34 @@ export function expectedHistoryEntryHash(entry: HashedHistoryFields, keyring: Hi
   const key = keyring.byId.get(entry.hashKeyId);
   return key ? keyedHistoryEntryHash({ ...entry, hashKeyId: entry.hashKeyId }, key.chainKey) : null;
 }
+
+/** The content an unchained read event's seal covers: every field but the chain's own (sequence, previous hash). */
+export type SealedHistoryFields = Omit<HashedHistoryFields, "sequence" | "previousHash" | "hashKeyId"> & { hashKeyId: string };
+
+/**
+ * HMAC-SHA256 of an unchained entry's content, written with it: the chaining pass chains only rows whose
+ * seal matches, so a row slipped into the table by someone without the history key is never vouched for.
+ * Prefixed so that a seal can never be mistaken for a chain hash.
+ */
+export function historySeal(entry: SealedHistoryFields, chainKey: Buffer): string {
+  return createHmac("sha256", chainKey)
+    .update(
+      canonicalJson([
+        "unchained",
+        entry.id,
+        entry.patientId,
+        entry.actorId,
+        entry.actorRole,
+        entry.actorLabel,
+        entry.action,
+        entry.documentId,
+        entry.documentTitle,
+        entry.details ?? null,
+        entry.ipAddress,
+        entry.createdAt.toISOString(),
+        entry.actorAppId ?? null,
+        { hashKeyId: entry.hashKeyId },
+      ]),
+    )
+    .digest("hex");
+}

@@ -96,5 +96,5 @@ export async function publishHistoryCheckpoint(
 async function chainHeads(db: Pick<Db, "$queryRaw">): Promise<Head[]> {
   return db.$queryRaw<
     Head[]
-  >`SELECT DISTINCT ON ("patientId") "patientId", sequence, hash FROM "HistoryEntry" ORDER BY "patientId", sequence DESC`;
+  >`SELECT DISTINCT ON ("patientId") "patientId", sequence, hash FROM "HistoryEntry" WHERE sequence IS NOT NULL ORDER BY "patientId", sequence DESC`;
 }

@@ -92,7 +92,7 @@ describe("the activity history", () => {
     await behindTheTriggers(owner, async (tx) => {
       await tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`;
       const second = await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 2 } });
-      await tx.$executeRaw`UPDATE "HistoryEntry" SET hash = ${plainHistoryEntryHash(second)} WHERE id = ${second.id}::uuid`;
+      await tx.$executeRaw`UPDATE "HistoryEntry" SET hash = ${plainHistoryEntryHash({ ...second, sequence: 2, previousHash: second.previousHash! })} WHERE id = ${second.id}::uuid`;
     });
     expect(await verifyHistoryChain(db, patientId)).toEqual({ patientId, entries: 1, intact: false, brokenAtSequence: 2, problem: "HASH" });
   });
@@ -104,10 +104,10 @@ describe("the activity history", () => {
     // each one's plain hash recomputed and the next one relinked to it.
     await behindTheTriggers(owner, async (tx) => {
       await tx.$executeRaw`UPDATE "HistoryEntry" SET "documentTitle" = 'Autre chose' WHERE "patientId" = ${patientId}::uuid AND sequence = 2`;
-      let previousHash = (await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 1 } })).hash;
+      let previousHash = (await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence: 1 } })).hash!;
       for (const sequence of [2, 3]) {
         const entry = await tx.historyEntry.findFirstOrThrow({ where: { patientId, sequence } });
-        const hash = plainHistoryEntryHash({ ...entry, previousHash, hashKeyId: null });
+        const hash = plainHistoryEntryHash({ ...entry, sequence, previousHash, hashKeyId: null });
         await tx.$executeRaw`UPDATE "HistoryEntry" SET "previousHash" = ${previousHash}, hash = ${hash}, "hashKeyId" = NULL WHERE id = ${entry.id}::uuid`;
         previousHash = hash;
       }

@@ -38,33 +38,18 @@ export async function recordHistory(
   // Always lock patients in the same order, so two multi-patient writers cannot deadlock.
   for (const patientId of [...byPatient.keys()].sort()) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history:${patientId}`}, 0))`;
+    // Unchained read events (sequence null) wait for the chaining pass, which takes this same lock.
     const last = await tx.historyEntry.findFirst({
-      where: { patientId },
+      where: { patientId, sequence: { not: null } },
       orderBy: { sequence: "desc" },
       select: { sequence: true, hash: true },
     });
-    let sequence = last?.sequence ?? 0;
+    let sequence: number = last?.sequence ?? 0;
     let previousHash = last?.hash ?? GENESIS_HASH;
     const createdAt = new Date();
     const rows = byPatient.get(patientId)!.map((event) => {
       sequence += 1;
-      const fields = {
-        id: randomUUID(),
-        patientId,
-        sequence,
-        actorId: event.actor.userId,
-        actorRole: event.actor.role,
-        actorLabel: event.actor.label.slice(0, 200),
-        actorAppId: event.actor.appId ?? null,
-        action: event.action,
-        documentId: event.document?.id ?? null,
-        documentTitle: event.document?.title.slice(0, 200) ?? null,
-        details: event.details ?? null,
-        ipAddress: event.ipAddress?.slice(0, 64) ?? null,
-        createdAt,
-        previousHash,
-        hashKeyId: keyring.current.id,
-      };
+      const fields = { ...historyFields(event, { id: randomUUID(), createdAt, hashKeyId: keyring.current.id }), sequence, previousHash };
       ids.set(event, fields.id);
       const hash = keyedHistoryEntryHash(fields, keyring.current.chainKey);
       previousHash = hash;
@@ -74,4 +59,23 @@ export async function recordHistory(
   }
   // The new entries' ids, in the order of `events`.
   return list.map((event) => ids.get(event)!);
+}
+
+/** An event's content as a history row holds it (labels and titles cut to their columns). */
+export function historyFields(event: HistoryEvent, { id, createdAt, hashKeyId }: { id: string; createdAt: Date; hashKeyId: string }) {
+  return {
+    id,
+    patientId: event.patientId,
+    actorId: event.actor.userId,
+    actorRole: event.actor.role,
+    actorLabel: event.actor.label.slice(0, 200),
+    actorAppId: event.actor.appId ?? null,
+    action: event.action,
+    documentId: event.document?.id ?? null,
+    documentTitle: event.document?.title.slice(0, 200) ?? null,
+    details: event.details ?? null,
+    ipAddress: event.ipAddress?.slice(0, 64) ?? null,
+    createdAt,
+    hashKeyId,
+  };
 }

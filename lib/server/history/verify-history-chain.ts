@@ -1,7 +1,7 @@
 import "server-only";
 import { getHistoryKeyring, type HistoryKeyring } from "@/lib/server/crypto/history-keys";
 import type { Db } from "@/lib/server/db";
-import { expectedHistoryEntryHash, GENESIS_HASH } from "./history-hash";
+import { expectedHistoryEntryHash, GENESIS_HASH, historySeal } from "./history-hash";
 
 /**
  * What can be wrong with a chain, by kind only (never what an entry says):
@@ -11,10 +11,12 @@ import { expectedHistoryEntryHash, GENESIS_HASH } from "./history-hash";
  * - UNKEYED: a plain SHA-256 entry where only keyed ones may be (after a keyed entry, or beyond what the
  *   chain's last checkpoint covers): anyone able to write the table can compute a plain hash;
  * - CHECKPOINT_MISMATCH: the entry at the checkpointed sequence is not the one the checkpoint signed;
- * - TRUNCATED / CHAIN_DELETED: the chain is shorter than its checkpoint says, or gone altogether.
+ * - TRUNCATED / CHAIN_DELETED: the chain is shorter than its checkpoint says, or gone altogether;
+ * - SEAL: a read event waiting to be chained (sequence null) whose seal does not match its content: the
+ *   chaining pass will not chain it (brokenAtSequence: where it would have gone).
  */
 export type ChainProblem =
-  "SEQUENCE_GAP" | "PREVIOUS_HASH" | "HASH" | "UNKNOWN_KEY" | "UNKEYED" | "CHECKPOINT_MISMATCH" | "TRUNCATED" | "CHAIN_DELETED";
+  "SEQUENCE_GAP" | "PREVIOUS_HASH" | "HASH" | "UNKNOWN_KEY" | "UNKEYED" | "CHECKPOINT_MISMATCH" | "TRUNCATED" | "CHAIN_DELETED" | "SEAL";
 
 export type ChainVerdict =
   | { patientId: string; entries: number; intact: true }
@@ -67,7 +69,8 @@ export async function verifyHistoryChain(
       orderBy: { sequence: "asc" },
       take: pageSize,
     });
-    for (const entry of page) {
+    for (const row of page) {
+      const entry = { ...row, sequence: row.sequence!, previousHash: row.previousHash!, hash: row.hash! };
       const broken = (problem: ChainProblem) => ({
         patientId,
         entries: expectedSequence - 1,
@@ -99,6 +102,23 @@ export async function verifyHistoryChain(
   const entries = expectedSequence - 1;
   if (checkpointed && entries < checkpointed.sequence) {
     return { patientId, entries, intact: false, brokenAtSequence: entries + 1, problem: entries === 0 ? "CHAIN_DELETED" : "TRUNCATED" };
+  }
+  // Read events not chained yet: each must carry the seal only this application can make.
+  let after: string | undefined;
+  for (;;) {
+    const pending = await db.historyEntry.findMany({
+      where: { patientId, sequence: null, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: pageSize,
+    });
+    for (const row of pending) {
+      const key = row.hashKeyId ? keyring.byId.get(row.hashKeyId) : undefined;
+      if (!key || !row.seal || historySeal({ ...row, hashKeyId: key.id }, key.chainKey) !== row.seal) {
+        return { patientId, entries, intact: false, brokenAtSequence: entries + 1, problem: "SEAL" };
+      }
+    }
+    if (pending.length < pageSize) break;
+    after = pending.at(-1)!.id;
   }
   return { patientId, entries, intact: true };
 }

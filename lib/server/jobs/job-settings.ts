@@ -26,6 +26,9 @@ export const JOB_SETTINGS = {
   "catalogue.access_ended_notices": { payload: noPayload, schedule: "* * * * *", maxAttempts: 5 },
   "history.chain_check": { payload: noPayload, schedule: "* * * * *", maxAttempts: 5 },
   "history.checkpoint": { payload: noPayload, schedule: "*/10 * * * *", maxAttempts: 5 },
+  // Links the read events appended unchained (append-read-history.ts) into their chains; each minute, the
+  // cron's finest step. They are in the patient's history from the moment they are written.
+  "history.chain_reads": { payload: noPayload, schedule: "* * * * *", maxAttempts: 5 },
 } satisfies Record<string, JobSetting>;
 
 export type JobTaskName = keyof typeof JOB_SETTINGS;

@@ -4,6 +4,7 @@ import { sendAccessEndedNotices } from "@/lib/server/catalogue/access-ended-noti
 import { getConfig } from "@/lib/server/config";
 import { systemCtx } from "@/lib/server/context/ctx";
 import { getDb } from "@/lib/server/db";
+import { chainPendingHistory } from "@/lib/server/history/chain-pending-history";
 import { publishHistoryCheckpoint } from "@/lib/server/history/publish-history-checkpoint";
 import { purgeExpiredRows } from "@/lib/server/housekeeping/purge-expired-rows";
 import { deliverMessage, deliverPendingMessages } from "@/lib/server/messaging/deliver-messages";
@@ -44,8 +45,12 @@ export const JOB_HANDLERS: JobHandlers = {
   },
   // A check an admin asked for (enqueued with the request), or one whose run stopped.
   "history.chain_check": async () => {
-    const finished = await runHistoryChainChecks(getDb());
+    const finished = await runHistoryChainChecks(systemCtx({ job: "history.chain_check" }));
     return finished > 0 ? { finished } : null;
+  },
+  "history.chain_reads": async () => {
+    const { chained, refused } = await chainPendingHistory(getDb());
+    return chained + refused > 0 ? { chained, refused } : null;
   },
   // The hour's checkpoint unless one exists (create-only object named by the hour); also enqueued at a
   // worker's start, so that a deployment that keys the chain covers the older, plain entries at once.
