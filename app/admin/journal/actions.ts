@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
 import { requestHistoryChainCheck } from "@/lib/server/admin/history-chain-check";
-import { getDb } from "@/lib/server/db";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 
 /**
@@ -16,7 +15,7 @@ export const checkHistoryChainsAction = defineAction({
   access: { permission: "admin:audit" },
   run: async ({ ctx }) => {
     const staff = await requireStaff("admin:audit");
-    const check = await requestHistoryChainCheck(getDb(), { staff, ipAddress: ctx.ip });
+    const check = await requestHistoryChainCheck(ctx, { staff });
     revalidatePath("/admin/journal");
     return { id: check.id };
   },

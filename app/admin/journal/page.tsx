@@ -9,7 +9,7 @@ import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { parseAuditLogFilters } from "@/lib/server/admin/audit-log-filters";
 import { getLatestHistoryChainCheck } from "@/lib/server/admin/history-chain-check";
 import { listAuditLog } from "@/lib/server/admin/list-audit-log";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { checkHistoryChainsAction } from "./actions";
 
@@ -32,9 +32,10 @@ export default async function StaffJournalPage({ searchParams }: { searchParams:
   const parsed = parseAuditLogFilters(params);
   const raw = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : "");
   const cursor = typeof params.apres === "string" && CURSOR.test(params.apres) ? params.apres : null;
+  const ctx = await pageCtx();
   const [page, latestCheck] = await Promise.all([
-    parsed.success ? listAuditLog(getDb(), { staff, filters: parsed.data, cursor }) : null,
-    getLatestHistoryChainCheck(getDb(), { staff }),
+    parsed.success ? listAuditLog(ctx, { staff, filters: parsed.data, cursor }) : null,
+    getLatestHistoryChainCheck(ctx, { staff }),
   ]);
 
   return (

@@ -6,7 +6,6 @@ import { staffReason } from "@/lib/schemas/staff-reason";
 import { defineAction } from "@/lib/server/action/define-action";
 import { changeStaffRole } from "@/lib/server/admin/change-staff-role";
 import { staffRole } from "@/lib/server/admin/staff-roles";
-import { getDb } from "@/lib/server/db";
 import { requireStaff } from "@/lib/server/staff/require-staff";
 
 /**
@@ -20,14 +19,13 @@ export const changeStaffRoleAction = defineAction({
   access: { permission: "admin:roles", recentAuthentication: true },
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("admin:roles");
-    const result = await changeStaffRole(getDb(), {
+    const result = await changeStaffRole(ctx, {
       staff,
       change: {
         targetUserId: input.targetUserId,
         role: input.role,
         grant: input.change === "grant",
         reason: input.reason,
-        ipAddress: ctx.ip,
       },
     });
     revalidatePath("/admin/roles");

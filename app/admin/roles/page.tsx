@@ -11,7 +11,7 @@ import { findAccountForRoles } from "@/lib/server/admin/find-account-for-roles";
 import { listStaffMembers } from "@/lib/server/admin/list-staff-members";
 import { STAFF_ROLES } from "@/lib/server/admin/staff-roles";
 import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-authenticated";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { changeStaffRoleAction } from "./actions";
 
@@ -30,11 +30,11 @@ export default async function StaffRolesPage({ searchParams }: { searchParams: P
   const raw = (await searchParams).email;
   const searched = typeof raw === "string" && raw.trim() !== "" ? raw.trim() : null;
   const email = searched ? emailSchema.safeParse(searched) : null;
-  const db = getDb();
+  const ctx = await pageCtx();
   const here = email?.success ? `/admin/roles?${new URLSearchParams({ email: email.data })}` : "/admin/roles";
   const [account, team] = await Promise.all([
-    email?.success ? findAccountForRoles(db, { staff, email: email.data }) : null,
-    listStaffMembers(db, { staff }),
+    email?.success ? findAccountForRoles(ctx, { staff, email: email.data }) : null,
+    listStaffMembers(ctx, { staff }),
   ]);
   const roleNames = (roles: readonly string[]) =>
     roles

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getFormattingLocale } from "@/lib/i18n/app-locale";
 import { BarChart } from "@/components/staff/bar-chart";
 import { loadAdminDashboard, SIZE_BIN_KEYS } from "@/lib/server/admin/load-admin-dashboard";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
 import { formatBytes } from "@/lib/format/format-bytes";
 
@@ -19,7 +19,7 @@ export default async function AdminDashboardPage() {
     getTranslations("staff.roles"),
     getFormatter(),
     getFormattingLocale(),
-    loadAdminDashboard(getDb(), { staff }),
+    loadAdminDashboard(await pageCtx(), { staff }),
   ]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { day: "numeric", month: "short", timeZone: "Europe/Paris" });
   const longDay = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Paris" });

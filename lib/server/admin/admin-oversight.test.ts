@@ -11,6 +11,7 @@ import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { testCtx } from "@/lib/testing/ctx";
 import { useOwnerTestDb, useTestDb } from "@/lib/testing/test-db";
 import { parseAuditLogFilters } from "./audit-log-filters";
 import { exportAuditLogCsv } from "./export-audit-log-csv";
@@ -47,7 +48,7 @@ describe("the admin's dashboard, staff log and history check", () => {
 
   it("counts what was added, as totals only", async () => {
     const admin = await staffOf("ADMIN");
-    const before = await loadAdminDashboard(db, { staff: admin });
+    const before = await loadAdminDashboard(testCtx(db), { staff: admin });
 
     const [withFactor, withoutFactor] = [await person(), await person()];
     await person(["PATIENT"], "DISABLED");
@@ -88,7 +89,7 @@ describe("the admin's dashboard, staff log and history check", () => {
       ],
     });
 
-    const after = await loadAdminDashboard(db, { staff: admin });
+    const after = await loadAdminDashboard(testCtx(db), { staff: admin });
     // Four patients (one disabled): four accounts more, three of them active.
     expect(after.accounts.total - before.accounts.total).toBe(4);
     expect(after.accounts.byStatus.ACTIVE - before.accounts.byStatus.ACTIVE).toBe(3);
@@ -118,7 +119,7 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect(JSON.stringify(after)).not.toMatch(/@|[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     const support = await staffOf("SUPPORT");
-    await expect(loadAdminDashboard(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(loadAdminDashboard(testCtx(db), { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("filters the staff log by member, action, target and Paris day, in keyset pages", async () => {
@@ -157,7 +158,7 @@ describe("the admin's dashboard, staff log and history check", () => {
     });
 
     const list = (values: Record<string, string>, cursor?: string | null, limit?: number) =>
-      listAuditLog(db, { staff: a, filters: filters(values), cursor, limit });
+      listAuditLog(testCtx(db), { staff: a, filters: filters(values), cursor, limit });
     expect((await list({ target: target.id })).rows).toHaveLength(5);
     expect((await list({ target: target.id, staff: aEmail.toUpperCase() })).rows.map((row) => row.actorId)).toEqual([
       a.userId,
@@ -181,7 +182,7 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect(paged.at(-1)!.action).toBe("ACCOUNT_UNLOCKED");
 
     expect(parseAuditLogFilters({ target: "pas-un-id" }).success).toBe(false);
-    await expect(listAuditLog(db, { staff: b, filters: {} })).rejects.toBeInstanceOf(AppError);
+    await expect(listAuditLog(testCtx(db), { staff: b, filters: {} })).rejects.toBeInstanceOf(AppError);
   });
 
   it("exports the filtered log as safe CSV and records the export", async () => {
@@ -196,7 +197,7 @@ describe("the admin's dashboard, staff log and history check", () => {
         details: { role: "CURATOR" },
       }),
     );
-    const stream = await exportAuditLogCsv(db, { staff: admin, filters: filters({ target: target.id }), locale: "fr" });
+    const stream = await exportAuditLogCsv(testCtx(db), { staff: admin, filters: filters({ target: target.id }), locale: "fr" });
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
@@ -243,14 +244,14 @@ describe("the admin's dashboard, staff log and history check", () => {
     });
 
     // Asking queues the check; asking again while it waits shows the same one.
-    const requested = await requestHistoryChainCheck(db, { staff: admin, ipAddress: "192.0.2.7" });
+    const requested = await requestHistoryChainCheck(testCtx(db, { ip: "192.0.2.7" }), { staff: admin });
     expect(requested).toMatchObject({ running: true, patients: 0 });
-    expect((await requestHistoryChainCheck(db, { staff: admin })).id).toBe(requested.id);
+    expect((await requestHistoryChainCheck(testCtx(db), { staff: admin })).id).toBe(requested.id);
     expect(await db.staffAuditEntry.count({ where: { actorId: admin.userId, action: "HISTORY_CHAINS_VERIFIED" } })).toBe(0);
 
     // A few patients per step, so that the run saves its cursor several times on the way.
-    expect(await runHistoryChainChecks(db, { patientsPerStep: 3, storage })).toBe(1);
-    const result = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
+    expect(await runHistoryChainChecks(testCtx(db, { storage }), { patientsPerStep: 3 })).toBe(1);
+    const result = (await getLatestHistoryChainCheck(testCtx(db), { staff: admin }))!;
     expect(result).toMatchObject({ id: requested.id, running: false });
     expect(result.broken).toContainEqual({ patientId: tampered, sequence: 2, problem: "HASH" });
     expect(result.brokenCount).toBe(result.broken.length);
@@ -271,13 +272,13 @@ describe("the admin's dashboard, staff log and history check", () => {
     expect((entry.details as { brokenChains: string[] }).brokenChains).toContain(`${tampered}#2`);
     expect(entry.ipAddress).toBe("192.0.2.7");
     // Nothing left to run; a new request starts a new check.
-    expect(await runHistoryChainChecks(db, { storage })).toBe(0);
-    expect((await requestHistoryChainCheck(db, { staff: admin })).id).not.toBe(requested.id);
-    await runHistoryChainChecks(db, { storage });
+    expect(await runHistoryChainChecks(testCtx(db, { storage }))).toBe(0);
+    expect((await requestHistoryChainCheck(testCtx(db), { staff: admin })).id).not.toBe(requested.id);
+    await runHistoryChainChecks(testCtx(db, { storage }));
 
     const support = await staffOf("SUPPORT");
-    await expect(requestHistoryChainCheck(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getLatestHistoryChainCheck(db, { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requestHistoryChainCheck(testCtx(db), { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getLatestHistoryChainCheck(testCtx(db), { staff: support })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("a run holding a check keeps it; one whose lease ran out is taken over from its cursor", async () => {
@@ -289,14 +290,14 @@ describe("the admin's dashboard, staff log and history check", () => {
         [randomUUID(), randomUUID()].map((patientId) => ({ patientId, actor, action: "DOCUMENT_VIEWED" as const })),
       ),
     );
-    const check = await requestHistoryChainCheck(db, { staff: admin });
+    const check = await requestHistoryChainCheck(testCtx(db), { staff: admin });
     // Another instance holds the check, its lease still running: this run leaves it alone.
     await db.historyChainCheck.update({
       where: { id: check.id },
       data: { leaseToken: randomUUID(), leaseUntil: new Date(Date.now() + 60_000) },
     });
-    expect(await runHistoryChainChecks(db, { storage })).toBe(0);
-    expect((await getLatestHistoryChainCheck(db, { staff: admin }))!.running).toBe(true);
+    expect(await runHistoryChainChecks(testCtx(db, { storage }))).toBe(0);
+    expect((await getLatestHistoryChainCheck(testCtx(db), { staff: admin }))!.running).toBe(true);
 
     // That instance stopped after saving a cursor past every patient but the last: the next run resumes there.
     const patients = (
@@ -307,8 +308,8 @@ describe("the admin's dashboard, staff log and history check", () => {
       where: { id: check.id },
       data: { cursor: patients.at(-2)!, patients: patients.length - 1, entries: 0, leaseUntil: new Date(Date.now() - 1_000) },
     });
-    expect(await runHistoryChainChecks(db, { storage })).toBe(1);
-    const done = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
+    expect(await runHistoryChainChecks(testCtx(db, { storage }))).toBe(1);
+    const done = (await getLatestHistoryChainCheck(testCtx(db), { staff: admin }))!;
     expect(done).toMatchObject({ id: check.id, running: false, patients: patients.length });
     // Entries verified before any break: the last patient may be one another test file tampered with.
     expect(done.entries).toBe((await verifyHistoryChain(db, patients.at(-1)!)).entries);

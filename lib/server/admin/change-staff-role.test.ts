@@ -6,6 +6,7 @@ import { validateSession } from "@/lib/server/auth/sessions/validate-session";
 import { AppError } from "@/lib/server/errors";
 import { actorOf, can } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { changeStaffRole } from "./change-staff-role";
 
@@ -62,9 +63,9 @@ describe("giving and withdrawing staff roles", () => {
     const target = await account();
 
     await expect(
-      changeStaffRole(db, {
+      changeStaffRole(testCtx(db, { ip: "10.1.2.3" }), {
         staff,
-        change: { targetUserId: target.id, role: "SUPPORT", grant: true, reason: REASON, ipAddress: "10.1.2.3" },
+        change: { targetUserId: target.id, role: "SUPPORT", grant: true, reason: REASON },
       }),
     ).resolves.toEqual({ roles: ["PATIENT", "SUPPORT"] });
     expect(await rolesOf(target.id)).toEqual(["PATIENT", "SUPPORT"]);
@@ -73,7 +74,7 @@ describe("giving and withdrawing staff roles", () => {
       { action: "ROLE_GRANTED", actorId: staff.userId, actorRole: "ADMIN", reason: REASON, details: { role: "SUPPORT" } },
     ]);
 
-    await changeStaffRole(db, {
+    await changeStaffRole(testCtx(db), {
       staff,
       change: { targetUserId: target.id, role: "SUPPORT", grant: false, reason: "Quitte l'équipe support" },
     });
@@ -85,7 +86,9 @@ describe("giving and withdrawing staff roles", () => {
   it("refuses a change of one's own roles, whatever the target field says, and writes nothing", async () => {
     const staff = await admin();
     expect(
-      await refusal(changeStaffRole(db, { staff, change: { targetUserId: staff.userId, role: "SUPPORT", grant: true, reason: REASON } })),
+      await refusal(
+        changeStaffRole(testCtx(db), { staff, change: { targetUserId: staff.userId, role: "SUPPORT", grant: true, reason: REASON } }),
+      ),
     ).toEqual({ code: "FORBIDDEN", key: "staff.roles.errors.self" });
     // A form naming another actor changes nothing: the actor is the session's, the target is compared with it.
     const forged = {
@@ -96,7 +99,7 @@ describe("giving and withdrawing staff roles", () => {
       actorId: randomUUID(),
       roles: ["ADMIN"],
     };
-    expect((await refusal(changeStaffRole(db, { staff, change: forged }))).code).toBe("FORBIDDEN");
+    expect((await refusal(changeStaffRole(testCtx(db), { staff, change: forged }))).code).toBe("FORBIDDEN");
     expect(await rolesOf(staff.userId)).toEqual(["ADMIN"]);
     expect(await auditOf(staff.userId)).toEqual([]);
     expect(await eventsOf(staff.userId)).toEqual([]);
@@ -112,7 +115,11 @@ describe("giving and withdrawing staff roles", () => {
       actor: { userId: support.id, roles: ["SUPPORT"], stage: "FULL", hasConfirmedFactor: true },
     };
     expect(
-      (await refusal(changeStaffRole(db, { staff, change: { targetUserId: target.id, role: "ADMIN", grant: true, reason: REASON } }))).code,
+      (
+        await refusal(
+          changeStaffRole(testCtx(db), { staff, change: { targetUserId: target.id, role: "ADMIN", grant: true, reason: REASON } }),
+        )
+      ).code,
     ).toBe("FORBIDDEN");
     expect(await rolesOf(target.id)).toEqual(["PATIENT"]);
   });
@@ -125,18 +132,23 @@ describe("giving and withdrawing staff roles", () => {
     await db.authFactor.create({ data: { userId: unconfirmed.id, kind: "EMAIL_OTP", confirmedAt: null } });
 
     expect(
-      await refusal(changeStaffRole(db, { staff, change: { targetUserId: factorless.id, role: "SUPPORT", grant: true, reason: REASON } })),
+      await refusal(
+        changeStaffRole(testCtx(db), { staff, change: { targetUserId: factorless.id, role: "SUPPORT", grant: true, reason: REASON } }),
+      ),
     ).toEqual({ code: "CONFLICT", key: "staff.roles.errors.noFactor" });
     expect(
       (
         await refusal(
-          changeStaffRole(db, { staff, change: { targetUserId: unconfirmed.id, role: "CURATOR", grant: true, reason: REASON } }),
+          changeStaffRole(testCtx(db), { staff, change: { targetUserId: unconfirmed.id, role: "CURATOR", grant: true, reason: REASON } }),
         )
       ).key,
     ).toBe("staff.roles.errors.noFactor");
     expect(
-      (await refusal(changeStaffRole(db, { staff, change: { targetUserId: disabled.id, role: "ADMIN", grant: true, reason: REASON } })))
-        .key,
+      (
+        await refusal(
+          changeStaffRole(testCtx(db), { staff, change: { targetUserId: disabled.id, role: "ADMIN", grant: true, reason: REASON } }),
+        )
+      ).key,
     ).toBe("staff.roles.errors.notActive");
     for (const user of [factorless, disabled, unconfirmed]) {
       expect(await rolesOf(user.id)).toEqual(["PATIENT"]);
@@ -151,14 +163,16 @@ describe("giving and withdrawing staff roles", () => {
     // included) leaves `other` the last active one.
     await db.user.updateMany({ where: { roles: { has: "ADMIN" }, id: { not: other.id } }, data: { status: "DISABLED" } });
     expect(
-      await refusal(changeStaffRole(db, { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } })),
+      await refusal(
+        changeStaffRole(testCtx(db), { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } }),
+      ),
     ).toEqual({
       code: "CONFLICT",
       key: "staff.roles.errors.lastAdmin",
     });
     // With another active admin (the actor), the same withdrawal goes through.
     await db.user.update({ where: { id: staff.userId }, data: { status: "ACTIVE" } });
-    await changeStaffRole(db, { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } });
+    await changeStaffRole(testCtx(db), { staff, change: { targetUserId: other.id, role: "ADMIN", grant: false, reason: REASON } });
     expect(await rolesOf(other.id)).toEqual([]);
   });
 
@@ -174,7 +188,7 @@ describe("giving and withdrawing staff roles", () => {
     };
 
     expect(await permissionNow()).toBe(true);
-    await changeStaffRole(db, {
+    await changeStaffRole(testCtx(db), {
       staff,
       change: { targetUserId: agent.id, role: "SUPPORT", grant: false, reason: "Changement de service" },
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordSecurityEvent } from "@/lib/server/auth/record-security-event";
 import { authorize } from "@/lib/server/policy/policy";
@@ -8,7 +8,7 @@ import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import type { StaffRole } from "./staff-roles";
 
-export type StaffRoleChange = { targetUserId: string; role: StaffRole; grant: boolean; reason: string; ipAddress?: string | null };
+export type StaffRoleChange = { targetUserId: string; role: StaffRole; grant: boolean; reason: string };
 
 const refuse = (code: "FORBIDDEN" | "CONFLICT" | "NOT_FOUND", key: string) =>
   new AppError(code, `Staff role change refused: ${key}.`, { messageKey: `staff.roles.errors.${key}` });
@@ -24,7 +24,7 @@ const refuse = (code: "FORBIDDEN" | "CONFLICT" | "NOT_FOUND", key: string) =>
  * that already signs in with two factors, as staff must.
  */
 export async function changeStaffRole(
-  db: Db,
+  { db, ip }: Ctx,
   { staff, change }: { staff: StaffActor; change: StaffRoleChange },
 ): Promise<{ roles: Role[] }> {
   authorize(staff.actor, "admin:roles");
@@ -58,14 +58,14 @@ export async function changeStaffRole(
     const roles = change.grant ? [...target.roles, change.role] : target.roles.filter((role) => role !== change.role);
     await tx.user.update({ where: { id: target.id }, data: { roles: { set: roles } }, select: { id: true } });
     const kind = change.grant ? "ROLE_GRANTED" : "ROLE_REVOKED";
-    await recordSecurityEvent(tx, { userId: target.id, kind, context: { ip: change.ipAddress } });
+    await recordSecurityEvent(tx, { userId: target.id, kind, context: { ip } });
     await recordStaffAction(tx, {
       staff,
       action: kind,
       target: { userId: target.id, label: `${target.firstName} ${target.lastName}` },
       reason: change.reason,
       details: { role: change.role },
-      ipAddress: change.ipAddress,
+      ipAddress: ip,
     });
     return { roles };
   });

@@ -4,7 +4,7 @@ import { csvRecord, UTF8_BOM } from "@/lib/history/csv";
 import { parisTimestamp } from "@/lib/history/paris-time";
 import { messages } from "@/lib/i18n/messages";
 import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -20,8 +20,8 @@ const PAGE_SIZE = 500;
  * export is itself an audited act: recorded, with its filters, before the first byte leaves.
  */
 export async function exportAuditLogCsv(
-  db: Db,
-  { staff, filters, locale, ipAddress }: { staff: StaffActor; filters: AuditLogFilters; locale: Locale; ipAddress?: string | null },
+  { db, ip: ipAddress }: Ctx,
+  { staff, filters, locale }: { staff: StaffActor; filters: AuditLogFilters; locale: Locale },
 ): Promise<ReadableStream<Uint8Array>> {
   authorize(staff.actor, "admin:audit");
   await db.$transaction((tx) =>

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { authorize } from "@/lib/server/policy/policy";
 
@@ -19,7 +19,7 @@ export type RoleAccount = {
  * whether it could hold a staff role (a confirmed second factor). Nothing else of the account.
  */
 export async function findAccountForRoles(
-  db: Pick<Db, "user">,
+  { db }: Ctx,
   { staff, email }: { staff: StaffActor; email: string },
 ): Promise<RoleAccount | null> {
   authorize(staff.actor, "admin:roles");

@@ -8,6 +8,7 @@ import { publishHistoryCheckpoint } from "@/lib/server/history/publish-history-c
 import { recordHistory } from "@/lib/server/history/record-history";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { testCtx } from "@/lib/testing/ctx";
 import { useOwnerTestDb, useTestDb } from "@/lib/testing/test-db";
 import { getLatestHistoryChainCheck, requestHistoryChainCheck, runHistoryChainChecks } from "./history-chain-check";
 
@@ -56,9 +57,9 @@ describe("the admin's history chain check, against the signed checkpoints", () =
       await tx.$executeRawUnsafe(`ALTER TABLE "HistoryEntry" ENABLE TRIGGER "HistoryEntry_append_only"`);
     });
 
-    await requestHistoryChainCheck(db, { staff: admin });
-    await runHistoryChainChecks(db, { storage });
-    const result = (await getLatestHistoryChainCheck(db, { staff: admin }))!;
+    await requestHistoryChainCheck(testCtx(db), { staff: admin });
+    await runHistoryChainChecks(testCtx(db, { storage }));
+    const result = (await getLatestHistoryChainCheck(testCtx(db), { staff: admin }))!;
     expect(result.running).toBe(false);
     expect(result.broken).toEqual(
       expect.arrayContaining([

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getHistoryKeyring, type HistoryKeyring } from "@/lib/server/crypto/history-keys";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { readHistoryCheckpoints, type CheckpointState } from "@/lib/server/history/history-checkpoints";
 import { deletedChains, patientsWithHistory } from "@/lib/server/history/verify-all-history-chains";
@@ -9,8 +10,6 @@ import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { authorize } from "@/lib/server/policy/policy";
 import { recordStaffAction } from "@/lib/server/staff/record-staff-action";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
-import { getStorage } from "@/lib/server/storage/get-storage";
 
 /**
  * A broken chain by patient id and sequence, or a checkpoint that cannot be trusted by its period
@@ -65,10 +64,7 @@ function toView(row: {
  * time: while a check runs, asking again shows that one). The work happens in the background
  * (runHistoryChainChecks); the staff log records the check with its result when it ends.
  */
-export async function requestHistoryChainCheck(
-  db: Db,
-  { staff, ipAddress }: { staff: StaffActor; ipAddress?: string | null },
-): Promise<ChainCheckView> {
+export async function requestHistoryChainCheck({ db, ip: ipAddress }: Ctx, { staff }: { staff: StaffActor }): Promise<ChainCheckView> {
   authorize(staff.actor, "admin:audit");
   return db.$transaction(async (tx) => {
     // Two admins asking at once line up here; the second finds the first one's check.
@@ -91,10 +87,7 @@ export async function requestHistoryChainCheck(
 }
 
 /** The latest check, running or done, for the staff log page. */
-export async function getLatestHistoryChainCheck(
-  db: Pick<Db, "historyChainCheck">,
-  { staff }: { staff: StaffActor },
-): Promise<ChainCheckView | null> {
+export async function getLatestHistoryChainCheck({ db }: Ctx, { staff }: { staff: StaffActor }): Promise<ChainCheckView | null> {
   authorize(staff.actor, "admin:audit");
   const row = await db.historyChainCheck.findFirst({ orderBy: { createdAt: "desc" }, select: VIEW });
   return row ? toView(row) : null;
@@ -110,18 +103,17 @@ type Claimed = { id: string; cursor: string | null; patients: number; entries: n
  * Returns how many checks it finished.
  */
 export async function runHistoryChainChecks(
-  db: Db,
+  { db, storage, now: clock }: Ctx,
   {
     patientsPerStep = PATIENTS_PER_STEP,
     leaseMs = LEASE_MS,
-    storage = getStorage(),
     keyring = getHistoryKeyring(),
-  }: { patientsPerStep?: number; leaseMs?: number; storage?: BlobStorage; keyring?: HistoryKeyring } = {},
+  }: { patientsPerStep?: number; leaseMs?: number; keyring?: HistoryKeyring } = {},
 ): Promise<number> {
   let finished = 0;
   for (;;) {
     const leaseToken = randomUUID();
-    const now = new Date();
+    const now = clock();
     const [claimed] = await db.$queryRaw<Claimed[]>`
       UPDATE "HistoryChainCheck" SET "leaseToken" = ${leaseToken}::uuid, "leaseUntil" = ${new Date(now.getTime() + leaseMs)}
       WHERE "id" = (

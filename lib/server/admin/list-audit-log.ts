@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { historyPaging } from "@/lib/server/history/history-cursor";
 import { authorize } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
@@ -10,7 +10,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** A page of the staff audit log for an admin, and the cursor of the next one (null at the end). */
 export async function listAuditLog(
-  db: Pick<Db, "$queryRaw">,
+  { db }: Ctx,
   {
     staff,
     filters,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { authorize } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { STAFF_ROLES } from "./staff-roles";
@@ -8,7 +8,7 @@ import { STAFF_ROLES } from "./staff-roles";
 export type StaffMember = { id: string; email: string; label: string; status: AccountStatus; roles: Role[] };
 
 /** Everyone holding a staff role, by name. The team is small: one page, bounded anyway. */
-export async function listStaffMembers(db: Pick<Db, "user">, { staff }: { staff: StaffActor }): Promise<StaffMember[]> {
+export async function listStaffMembers({ db }: Ctx, { staff }: { staff: StaffActor }): Promise<StaffMember[]> {
   authorize(staff.actor, "admin:roles");
   const users = await db.user.findMany({
     where: { roles: { hasSome: [...STAFF_ROLES] } },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AccountStatus, TicketStatus } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { authorize } from "@/lib/server/policy/policy";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 
@@ -46,8 +46,10 @@ function fill(series: string[], rows: { bucket: string; count: number | bigint }
  * The admin dashboard: counts and sums only, never a row about a person. Each figure is one SQL
  * aggregate, all run at once; time buckets are Paris days and weeks, as the rest of the app speaks.
  */
-export async function loadAdminDashboard(db: Db, { staff, now = new Date() }: { staff: StaffActor; now?: Date }): Promise<AdminDashboard> {
+export async function loadAdminDashboard(ctx: Ctx, { staff }: { staff: StaffActor }): Promise<AdminDashboard> {
   authorize(staff.actor, "admin:dashboard");
+  const { db } = ctx;
+  const now = ctx.now();
   const weeks = parisSeries("week", WEEKS, now);
   const days = parisSeries("day", FAILED_LOGIN_DAYS, now);
 

@@ -2,7 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/client";
 import { requireFullSession, requireFullSessionForPage, type CurrentSession } from "@/lib/server/auth/current-session";
-import { getDb } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
+import { getDb, type Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { actorOf, authorize, can, STAFF_ROLE_OF, type Actor, type Permission } from "@/lib/server/policy/policy";
 
@@ -14,18 +15,16 @@ export type SignedInStaff = StaffActor & { authenticatedAt: Date };
 
 type StaffPermission = "support:accounts" | "support:tickets" | "catalogue:curate" | "admin:roles" | "admin:dashboard" | "admin:audit";
 
-async function staffOf(session: CurrentSession, permission: StaffPermission): Promise<SignedInStaff> {
-  const actor = actorOf(session)!;
+async function staffActorOf(db: Pick<Db, "user">, actor: NonNullable<Actor>, permission: StaffPermission): Promise<StaffActor> {
   authorize(actor, permission);
-  const user = await getDb().user.findUnique({ where: { id: actor.userId }, select: { firstName: true, lastName: true } });
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { firstName: true, lastName: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
-  return {
-    userId: actor.userId,
-    role: STAFF_ROLE_OF[permission as Permission]!,
-    label: `${user.firstName} ${user.lastName}`,
-    actor,
-    authenticatedAt: session.authenticatedAt,
-  };
+  return { userId: actor.userId, role: STAFF_ROLE_OF[permission as Permission]!, label: `${user.firstName} ${user.lastName}`, actor };
+}
+
+async function staffOf(session: CurrentSession, permission: StaffPermission): Promise<SignedInStaff> {
+  const staff = await staffActorOf(getDb(), actorOf(session)!, permission);
+  return { ...staff, authenticatedAt: session.authenticatedAt };
 }
 
 /**
@@ -41,6 +40,14 @@ export async function requireStaffForPage(path: string, permission: StaffPermiss
 /** For route handlers and server actions: the same rule, as an error (UNAUTHENTICATED / FORBIDDEN). */
 export async function requireStaff(permission: StaffPermission): Promise<SignedInStaff> {
   return staffOf(await requireFullSession(), permission);
+}
+
+/**
+ * For a route whose wrapper has already checked the session (jsonRoute): the staff member behind the
+ * request's context, or FORBIDDEN, without reading the session a second time.
+ */
+export async function requireStaffIn({ db, actor }: SignedInCtx, permission: StaffPermission): Promise<StaffActor> {
+  return staffActorOf(db, actor, permission);
 }
 
 /** Staff roles a person holds, for the admin navigation (display only: pages check for themselves). */
