@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { AppAccess } from "@/lib/server/oauth/verify-access-token";
-import { consumeRateLimit, type RateLimitRule } from "@/lib/server/rate-limit/consume-rate-limit";
+import { consumeRateLimits, type RateLimitRule } from "@/lib/server/rate-limit/consume-rate-limit";
 
 /**
  * How much one app may ask of the FHIR API, in the shared PostgreSQL counters, per minute
@@ -26,9 +26,10 @@ export async function limitAppCalls(
   access: Pick<AppAccess, "clientId" | "connectionId">,
   limits: AppCallLimits,
 ): Promise<void> {
-  const results = await Promise.all([
-    consumeRateLimit(db, { key: `fhir:connection:${access.connectionId}`, ...limits.perConnection }),
-    consumeRateLimit(db, { key: `fhir:client:${access.clientId}`, ...limits.perClient }),
+  // Both counters in one statement: one round trip and one commit per call.
+  const results = await consumeRateLimits(db, [
+    { key: `fhir:connection:${access.connectionId}`, ...limits.perConnection },
+    { key: `fhir:client:${access.clientId}`, ...limits.perClient },
   ]);
   const refused = results.filter((result) => !result.allowed);
   if (refused.length > 0) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "@/lib/testing/test-db";
-import { consumeRateLimit } from "./consume-rate-limit";
+import { consumeRateLimit, consumeRateLimits } from "./consume-rate-limit";
 import { resetRateLimit } from "./reset-rate-limit";
 
 describe("rate limits", () => {
@@ -99,6 +99,38 @@ describe("rate limits", () => {
     await resetRateLimit(db, key);
     expect((await consumeRateLimit(db, rule)).allowed).toBe(true);
     expect((await consumeRateLimit(db, { key: other, limit: 1, windowSeconds: 60 })).allowed).toBe(false);
+  });
+
+  it("counts several windows in one statement, each against its own limit, and concurrent pairs never deadlock", async () => {
+    const connection = newKey("connection");
+    const client = newKey("client");
+    // Both orders at once: the rows are locked in key order whatever order the caller names them in.
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        consumeRateLimits(
+          db,
+          i % 2
+            ? [
+                { key: connection, limit: 3, windowSeconds: 60 },
+                { key: client, limit: 10, windowSeconds: 60 },
+              ]
+            : [
+                { key: client, limit: 10, windowSeconds: 60 },
+                { key: connection, limit: 3, windowSeconds: 60 },
+              ],
+        ),
+      ),
+    );
+    const connectionResults = results.map((pair, i) => pair[i % 2 ? 0 : 1]!);
+    const clientResults = results.map((pair, i) => pair[i % 2 ? 1 : 0]!);
+    expect(connectionResults.filter((result) => result.allowed)).toHaveLength(3);
+    expect(clientResults.filter((result) => result.allowed)).toHaveLength(10);
+    await expect(
+      consumeRateLimits(db, [
+        { key: client, limit: 1, windowSeconds: 60 },
+        { key: client, limit: 1, windowSeconds: 60 },
+      ]),
+    ).rejects.toThrow();
   });
 
   it("refuses a malformed rule rather than guessing", async () => {
