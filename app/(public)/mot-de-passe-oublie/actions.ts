@@ -5,7 +5,6 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { defineAction } from "@/lib/server/action/define-action";
 import { completePasswordReset } from "@/lib/server/auth/password-reset/complete-password-reset";
 import { requestPasswordReset } from "@/lib/server/auth/password-reset/request-password-reset";
-import { getDb } from "@/lib/server/db";
 
 /** The same answer whatever the address: the page says "if an account exists, a link is on its way". */
 export const requestPasswordResetAction = defineAction({
@@ -18,7 +17,7 @@ export const requestPasswordResetAction = defineAction({
   }),
   access: { public: true },
   run: async ({ input, ctx }) => {
-    await requestPasswordReset(getDb(), { email: input.email, context: ctx });
+    await requestPasswordReset(ctx, { email: input.email });
     return { email: input.email };
   },
 });
@@ -33,7 +32,7 @@ export const completePasswordResetAction = defineAction({
   }),
   access: { public: true },
   run: async ({ input, ctx }) => {
-    await completePasswordReset(getDb(), { token: input.token, password: input.password, context: ctx });
+    await completePasswordReset(ctx, { token: input.token, password: input.password });
     return null;
   },
 });

@@ -7,7 +7,6 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { defineAction } from "@/lib/server/action/define-action";
 import { sendLoginCode } from "@/lib/server/auth/codes/send-login-code";
 import { reauthenticate } from "@/lib/server/auth/reauth/reauthenticate";
-import { getDb } from "@/lib/server/db";
 
 export const reauthenticateAction = defineAction({
   input: z.object({
@@ -22,14 +21,7 @@ export const reauthenticateAction = defineAction({
   }),
   access: { permission: "account:manage-own" },
   run: async ({ input, session, ctx }) => {
-    await reauthenticate(getDb(), {
-      sessionId: session.sessionId,
-      userId: session.user.id,
-      password: input.password,
-      method: input.method,
-      code: input.code,
-      context: ctx,
-    });
+    await reauthenticate(ctx, { sessionId: session.sessionId, password: input.password, method: input.method, code: input.code });
     redirect(safeRedirectPath(input.suite, "/securite"));
   },
 });
@@ -41,8 +33,8 @@ export const reauthenticateAction = defineAction({
 export const sendReauthenticationCodeAction = defineAction({
   input: z.object({ factorId: z.uuid() }),
   access: { permission: "account:manage-own" },
-  run: async ({ input, session, ctx }) => {
-    await sendLoginCode(getDb(), { userId: session.user.id, factorId: input.factorId, context: ctx });
+  run: async ({ input, ctx }) => {
+    await sendLoginCode(ctx, { userId: ctx.actor.userId, factorId: input.factorId });
     return null;
   },
 });

@@ -2,7 +2,6 @@
 import "server-only";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
-import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { confirmAdditionalCodeFactor as confirmAdditional } from "./confirm-additional-code-factor";
 import { sendLoginCode as send } from "./send-login-code";
@@ -23,7 +22,7 @@ export const sendLoginCode = defineAction({
   access: { public: true },
   async run({ input, session, ctx }) {
     if (session?.stage !== "PASSWORD_VERIFIED") throw new AppError("UNAUTHENTICATED", "login code without a half session");
-    await send(getDb(), { userId: session.user.id, factorId: input.factorId, context: ctx });
+    await send(ctx, { userId: session.user.id, factorId: input.factorId });
     return null;
   },
 });
@@ -32,21 +31,21 @@ export const sendLoginCode = defineAction({
 export const startFirstCodeFactorEnrolment = defineAction({
   input: enrolmentInput,
   access: { permission: "account:enrol-first-factor" },
-  run: ({ input, session, ctx }) => start(getDb(), { userId: session.user.id, channel: input.channel, phone: input.phone, context: ctx }),
+  run: ({ input, ctx }) => start(ctx, { channel: input.channel, phone: input.phone }),
 });
 
 /** One more factor, from the Sécurité page: a sensitive change, so the sign-in must be recent. */
 export const startAdditionalCodeFactorEnrolment = defineAction({
   input: enrolmentInput,
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: ({ input, session, ctx }) => start(getDb(), { userId: session.user.id, channel: input.channel, phone: input.phone, context: ctx }),
+  run: ({ input, ctx }) => start(ctx, { channel: input.channel, phone: input.phone }),
 });
 
 export const confirmAdditionalCodeFactor = defineAction({
   input: z.object({ factorId: z.uuid(), code: z.string().trim().min(1, "codes.form.codeRequired").max(40, "codes.form.codeRequired") }),
   access: { permission: "account:manage-own", recentAuthentication: true },
-  async run({ input, session, ctx }) {
-    await confirmAdditional(getDb(), { userId: session.user.id, factorId: input.factorId, code: input.code, context: ctx });
+  async run({ input, ctx }) {
+    await confirmAdditional(ctx, { factorId: input.factorId, code: input.code });
     return null;
   },
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
+import { testAccountCtx, testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { checkLoginCode } from "./check-login-code";
 import { confirmAdditionalCodeFactor } from "./confirm-additional-code-factor";
@@ -16,7 +17,10 @@ describe("e-mail and SMS second factors", () => {
   const delivered: string[] = [];
   const deliver = (id: string) => void delivered.push(id);
   // A fresh address per test: the per-IP limits must not leak from one test into the next.
-  const context = () => ({ ip: `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`, userAgent: "Vitest" });
+  const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`;
+  const as = (userId: string) => testAccountCtx(db, userId, { ip: ip(), userAgent: "Vitest" });
+  // Between the two steps of signing in: the action checks the half session and names the account.
+  const halfSignedIn = () => testCtx(db, { ip: ip(), userAgent: "Vitest" });
 
   const newUser = () =>
     db.user.create({
@@ -37,7 +41,7 @@ describe("e-mail and SMS second factors", () => {
   }
 
   async function enrol(userId: string, channel: "EMAIL" | "SMS" = "EMAIL", phone?: string) {
-    const enrolment = await startCodeFactorEnrolment(db, { userId, channel, phone, context: context(), hmacKey, deliver });
+    const enrolment = await startCodeFactorEnrolment(as(userId), { channel, phone, hmacKey, deliver });
     const { code, message } = await codeInMessage(delivered.at(-1)!);
     return { ...enrolment, code, message };
   }
@@ -93,9 +97,7 @@ describe("e-mail and SMS second factors", () => {
       const user = await newUser();
       const before = delivered.length;
       for (const typed of ["01 23 45 67 89", "06 12 34", "pas un numéro", ""]) {
-        await expect(
-          startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: typed, context: context(), hmacKey, deliver }),
-        ).rejects.toMatchObject({
+        await expect(startCodeFactorEnrolment(as(user.id), { channel: "SMS", phone: typed, hmacKey, deliver })).rejects.toMatchObject({
           code: "BAD_REQUEST",
           messageKey: "codes.enrol.phoneInvalid",
           field: "phone",
@@ -108,11 +110,9 @@ describe("e-mail and SMS second factors", () => {
     it("offers no SMS factor when no SMS would reach a phone (production without a provider)", async () => {
       const user = await newUser();
       await expect(
-        startCodeFactorEnrolment(db, {
-          userId: user.id,
+        startCodeFactorEnrolment(as(user.id), {
           channel: "SMS",
           phone: "0612345678",
-          context: context(),
           hmacKey,
           deliver,
           smsAvailable: false,
@@ -149,13 +149,13 @@ describe("e-mail and SMS second factors", () => {
 
     it("refuses to enrol the account address twice, or the same phone twice", async () => {
       const { user } = await enrolled("EMAIL");
-      await expect(
-        startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver }),
-      ).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(startCodeFactorEnrolment(as(user.id), { channel: "EMAIL", hmacKey, deliver })).rejects.toMatchObject({
+        code: "CONFLICT",
+      });
       const sms = await enrol(user.id, "SMS", "0612345678");
       expect(await confirmCodeFactor(db, { userId: user.id, factorId: sms.factorId, code: sms.code, hmacKey })).toBe(true);
       await expect(
-        startCodeFactorEnrolment(db, { userId: user.id, channel: "SMS", phone: "+33612345678", context: context(), hmacKey, deliver }),
+        startCodeFactorEnrolment(as(user.id), { channel: "SMS", phone: "+33612345678", hmacKey, deliver }),
       ).rejects.toMatchObject({
         code: "CONFLICT",
         messageKey: "codes.enrol.phoneAlreadyEnrolled",
@@ -164,11 +164,8 @@ describe("e-mail and SMS second factors", () => {
 
     it("stops sending after five codes in a quarter of an hour, and says so", async () => {
       const user = await newUser();
-      for (let i = 0; i < 5; i++)
-        await startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver });
-      const error = await startCodeFactorEnrolment(db, { userId: user.id, channel: "EMAIL", context: context(), hmacKey, deliver }).catch(
-        (e: unknown) => e,
-      );
+      for (let i = 0; i < 5; i++) await startCodeFactorEnrolment(as(user.id), { channel: "EMAIL", hmacKey, deliver });
+      const error = await startCodeFactorEnrolment(as(user.id), { channel: "EMAIL", hmacKey, deliver }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: "RATE_LIMITED" });
     });
@@ -177,11 +174,9 @@ describe("e-mail and SMS second factors", () => {
       const { user } = await enrolled("EMAIL");
       const sms = await enrol(user.id, "SMS", "0612345678");
       await expect(
-        confirmAdditionalCodeFactor(db, {
-          userId: user.id,
+        confirmAdditionalCodeFactor(as(user.id), {
           factorId: sms.factorId,
           code: "000000" === sms.code ? "000001" : "000000",
-          context: context(),
           hmacKey,
           deliver,
         }),
@@ -191,11 +186,9 @@ describe("e-mail and SMS second factors", () => {
       });
       expect(await db.securityEvent.count({ where: { userId: user.id, kind: "FACTOR_ENROLLED" } })).toBe(0);
 
-      await confirmAdditionalCodeFactor(db, {
-        userId: user.id,
+      await confirmAdditionalCodeFactor(as(user.id), {
         factorId: sms.factorId,
         code: sms.code,
-        context: context(),
         hmacKey,
         deliver,
       });
@@ -209,7 +202,7 @@ describe("e-mail and SMS second factors", () => {
   describe("signing in with a code", () => {
     it("sends a code through the chosen factor; the code works once and marks the factor as used", async () => {
       const { user, factorId } = await enrolled("SMS", "06 12 34 56 78");
-      expect(await sendLoginCode(db, { userId: user.id, factorId, context: context(), hmacKey, deliver })).toEqual({ sent: true });
+      expect(await sendLoginCode(halfSignedIn(), { userId: user.id, factorId, hmacKey, deliver })).toEqual({ sent: true });
       const { code, message } = await codeInMessage(delivered.at(-1)!);
       expect(message).toMatchObject({ channel: "SMS", recipient: "+33612345678" });
       expect(message.body).toContain("code de connexion");
@@ -224,7 +217,7 @@ describe("e-mail and SMS second factors", () => {
 
     it("uses the factor used last when none is named, and mails to the account address", async () => {
       const { user } = await enrolled("EMAIL");
-      await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver });
+      await sendLoginCode(halfSignedIn(), { userId: user.id, hmacKey, deliver });
       const { message, code } = await codeInMessage(delivered.at(-1)!);
       expect(message).toMatchObject({ channel: "EMAIL", recipient: user.email, subject: "Votre code de connexion" });
       expect(message.body).toContain(code);
@@ -232,7 +225,7 @@ describe("e-mail and SMS second factors", () => {
 
     it("accepts a code from two concurrent sign-ins only once", async () => {
       const { user } = await enrolled("EMAIL");
-      await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver });
+      await sendLoginCode(halfSignedIn(), { userId: user.id, hmacKey, deliver });
       const { code } = await codeInMessage(delivered.at(-1)!);
       const results = await Promise.all([1, 2, 3].map(() => checkLoginCode(db, { userId: user.id, code, hmacKey })));
       expect(results.filter(Boolean)).toHaveLength(1);
@@ -240,7 +233,7 @@ describe("e-mail and SMS second factors", () => {
 
     it("refuses a code once its factor is removed, and an enrolment code used as a login code", async () => {
       const { user, factorId } = await enrolled("EMAIL");
-      await sendLoginCode(db, { userId: user.id, factorId, context: context(), hmacKey, deliver });
+      await sendLoginCode(halfSignedIn(), { userId: user.id, factorId, hmacKey, deliver });
       const { code } = await codeInMessage(delivered.at(-1)!);
       await db.authFactor.delete({ where: { id: factorId } });
       expect(await checkLoginCode(db, { userId: user.id, code, hmacKey })).toBe(false);
@@ -253,11 +246,11 @@ describe("e-mail and SMS second factors", () => {
     it("will not send through an unconfirmed factor or someone else's", async () => {
       const user = await newUser();
       const pending = await enrol(user.id);
-      await expect(
-        sendLoginCode(db, { userId: user.id, factorId: pending.factorId, context: context(), hmacKey, deliver }),
-      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(sendLoginCode(halfSignedIn(), { userId: user.id, factorId: pending.factorId, hmacKey, deliver })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       const { factorId } = await enrolled("EMAIL");
-      await expect(sendLoginCode(db, { userId: user.id, factorId, context: context(), hmacKey, deliver })).rejects.toMatchObject({
+      await expect(sendLoginCode(halfSignedIn(), { userId: user.id, factorId, hmacKey, deliver })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     });
@@ -266,14 +259,14 @@ describe("e-mail and SMS second factors", () => {
       const { user } = await enrolled("EMAIL");
       // The enrolment itself used one send of the five.
       for (let i = 0; i < 4; i++)
-        expect(await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver })).toEqual({ sent: true });
+        expect(await sendLoginCode(halfSignedIn(), { userId: user.id, hmacKey, deliver })).toEqual({ sent: true });
       const count = delivered.length;
-      expect(await sendLoginCode(db, { userId: user.id, context: context(), hmacKey, deliver })).toEqual({ sent: false });
+      expect(await sendLoginCode(halfSignedIn(), { userId: user.id, hmacKey, deliver })).toEqual({ sent: false });
       expect(delivered.length).toBe(count);
 
       const locked = await enrolled("EMAIL");
       await db.user.update({ where: { id: locked.user.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
-      expect(await sendLoginCode(db, { userId: locked.user.id, context: context(), hmacKey, deliver })).toEqual({ sent: false });
+      expect(await sendLoginCode(halfSignedIn(), { userId: locked.user.id, hmacKey, deliver })).toEqual({ sent: false });
     });
   });
 });

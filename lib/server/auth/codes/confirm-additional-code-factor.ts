@@ -1,11 +1,11 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { mailText } from "@/lib/server/messaging/mail-text";
 import { consumeAbuseLimit } from "../abuse-limits";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import { confirmCodeFactor } from "./confirm-code-factor";
 import type { CodeKeyOptions } from "./one-time-codes";
 
@@ -15,17 +15,17 @@ import type { CodeKeyOptions } from "./one-time-codes";
  * account's address, in the same transaction, so the owner hears of a factor added behind their back.
  */
 export async function confirmAdditionalCodeFactor(
-  db: Db,
+  ctx: SignedInCtx,
   {
-    userId,
     factorId,
     code,
-    context,
     hmacKey,
     deliver = afterCommitDeliver,
-  }: { userId: string; factorId: string; code: string; context: RequestContext; deliver?: (messageId: string) => void } & CodeKeyOptions,
+  }: { factorId: string; code: string; deliver?: (messageId: string) => void } & CodeKeyOptions,
 ): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: context.ip });
+  const { db } = ctx;
+  const { userId } = ctx.actor;
+  const limit = await consumeAbuseLimit(db, { action: "codeCheck", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "code check limit");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
   const mail = await mailText(user.locale, "factorChanged", { firstName: user.firstName });
@@ -33,7 +33,7 @@ export async function confirmAdditionalCodeFactor(
   // A wrong code returns null rather than throwing, so the attempt it spent is committed.
   const messageId = await db.$transaction(async (tx) => {
     if (!(await confirmCodeFactor(tx, { userId, factorId, code, hmacKey }))) return null;
-    await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context });
+    await recordSecurityEvent(tx, { userId, kind: "FACTOR_ENROLLED", context: ctx });
     return enqueueEmail(tx, { to: user.email, ...mail });
   });
   if (!messageId) throw new AppError("BAD_REQUEST", "wrong enrolment code", { messageKey: "codes.enrol.wrongCode", field: "code" });

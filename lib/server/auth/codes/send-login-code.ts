@@ -1,10 +1,9 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { isLocked } from "../account-lockout";
-import type { RequestContext } from "../record-security-event";
 import { CODE_FACTOR_KINDS } from "./code-factor-kinds";
 import { enqueueCodeMessage } from "./enqueue-code-message";
 import { issueCode, type CodeKeyOptions } from "./one-time-codes";
@@ -16,15 +15,15 @@ import { issueCode, type CodeKeyOptions } from "./one-time-codes";
  * page tells everyone to wait and ask again if nothing comes, and a mailbox or phone cannot be flooded.
  */
 export async function sendLoginCode(
-  db: Db,
+  ctx: Ctx,
   {
     userId,
     factorId,
-    context,
     hmacKey,
     deliver = afterCommitDeliver,
-  }: { userId: string; factorId?: string; context: RequestContext; deliver?: (messageId: string) => void } & CodeKeyOptions,
+  }: { userId: string; factorId?: string; deliver?: (messageId: string) => void } & CodeKeyOptions,
 ): Promise<{ sent: boolean }> {
+  const { db } = ctx;
   const factor = await db.authFactor.findFirst({
     where: { userId, kind: { in: CODE_FACTOR_KINDS }, confirmedAt: { not: null }, ...(factorId ? { id: factorId } : {}) },
     orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
@@ -32,7 +31,7 @@ export async function sendLoginCode(
   });
   if (!factor) throw new AppError("NOT_FOUND", "no confirmed code factor");
 
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ip });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed || isLocked(factor.user)) return { sent: false };
 
   const messageId = await db.$transaction(async (tx) => {

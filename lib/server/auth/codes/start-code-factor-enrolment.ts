@@ -1,9 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { consumeAbuseLimit } from "../abuse-limits";
-import type { RequestContext } from "../record-security-event";
 import type { CodeFactorKind } from "./code-factor-kinds";
 import { maskEmail, maskPhone } from "./describe-destination";
 import { enqueueCodeMessage } from "./enqueue-code-message";
@@ -23,24 +22,22 @@ export type CodeFactorEnrolment = { factorId: string; kind: CodeFactorKind; mask
  * enrolment cannot go on without the code. The limit still keeps anyone from using it to flood a phone.
  */
 export async function startCodeFactorEnrolment(
-  db: Db,
+  ctx: SignedInCtx,
   {
-    userId,
     channel,
     phone,
-    context,
     hmacKey,
     deliver = afterCommitDeliver,
     smsAvailable = smsDeliveryAvailable(),
   }: {
-    userId: string;
     channel: "EMAIL" | "SMS";
     phone?: string;
-    context: RequestContext;
     deliver?: (messageId: string) => void;
     smsAvailable?: boolean;
   } & CodeKeyOptions,
 ): Promise<CodeFactorEnrolment> {
+  const { db } = ctx;
+  const { userId } = ctx.actor;
   const kind: CodeFactorKind = channel === "SMS" ? "SMS_OTP" : "EMAIL_OTP";
   let e164: string | null = null;
   if (kind === "SMS_OTP") {
@@ -58,7 +55,7 @@ export async function startCodeFactorEnrolment(
     });
   }
 
-  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: context.ip });
+  const limit = await consumeAbuseLimit(db, { action: "codeSend", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "code sending limit", { messageKey: "codes.enrol.tooManySends" });
 
   const { factorId, messageId } = await db.$transaction(async (tx) => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { checkPassword } from "../check-password";
 import { hashPassword } from "../password-hash";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import type { Deliver } from "../security-settings/deliver";
 import { queueSecurityMail } from "../security-settings/queue-security-mail";
 import { revokeAllSessions } from "../sessions/revoke-sessions";
@@ -19,15 +19,11 @@ const invalidLink = () => new AppError("BAD_REQUEST", "password reset link inval
  * must not give a code guesser fresh attempts. Signing in afterwards still takes the second factor.
  */
 export async function completePasswordReset(
-  db: Db,
-  {
-    token,
-    password,
-    context,
-    now = new Date(),
-    deliver = afterCommitDeliver,
-  }: { token: string; password: string; context: RequestContext; now?: Date; deliver?: Deliver },
+  ctx: Ctx,
+  { token, password, deliver = afterCommitDeliver }: { token: string; password: string; deliver?: Deliver },
 ): Promise<void> {
+  const { db } = ctx;
+  const now = ctx.now();
   const reset = await findPasswordReset(db, { token, now });
   if (!reset) throw invalidLink();
   // Checked before the link is consumed, so a refused password does not cost the person their link.
@@ -50,7 +46,7 @@ export async function completePasswordReset(
     if (count !== 1) throw invalidLink();
     await tx.user.update({ where: { id: reset.user.id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
     await revokeAllSessions(tx, reset.user.id);
-    await recordSecurityEvent(tx, { userId: reset.user.id, kind: "PASSWORD_RESET_COMPLETED", context });
+    await recordSecurityEvent(tx, { userId: reset.user.id, kind: "PASSWORD_RESET_COMPLETED", context: ctx });
     return queueSecurityMail(tx, { to: reset.user, template: "passwordChanged" });
   });
   deliver(messageId);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { hashPassword, verifyPassword } from "../password-hash";
 import { completeSecondFactor, startPasswordSession } from "../sessions/create-session";
@@ -8,7 +9,7 @@ import { completePasswordReset } from "./complete-password-reset";
 import { findPasswordReset } from "./find-password-reset";
 import { requestPasswordReset } from "./request-password-reset";
 
-const context = { ip: "198.51.100.7", userAgent: "Vitest" };
+const origin = { ip: "198.51.100.7", userAgent: "Vitest" };
 const NEW_PASSWORD = "un tout autre mot de passe solide";
 
 describe("password reset by e-mail", () => {
@@ -33,7 +34,7 @@ describe("password reset by e-mail", () => {
 
   /** Asks for a reset and returns the link's token, read from the mail the app queued. */
   async function requestLink(email: string, now = new Date()): Promise<string> {
-    await requestPasswordReset(db, { email, context, now, minimumMs: 0, deliver });
+    await requestPasswordReset(testCtx(db, { ...origin, now: () => now }), { email, minimumMs: 0, deliver });
     const mail = await db.outboundMessage.findFirstOrThrow({ where: { recipient: email.toLowerCase() }, orderBy: { createdAt: "desc" } });
     const match = mail.body.match(/\/mot-de-passe-oublie\/nouveau\?jeton=([\w.-]+)/);
     expect(match, "link in the mail").not.toBeNull();
@@ -64,7 +65,7 @@ describe("password reset by e-mail", () => {
 
     const timed = async (email: string) => {
       const started = performance.now();
-      const value = await requestPasswordReset(db, { email, context, minimumMs: 300, deliver });
+      const value = await requestPasswordReset(testCtx(db, origin), { email, minimumMs: 300, deliver });
       return { value, ms: performance.now() - started };
     };
     const results = [await timed(known.email), await timed(unknown), await timed(disabled.email)];
@@ -79,8 +80,8 @@ describe("password reset by e-mail", () => {
   it("rate-limits by address typed whether or not it exists", async () => {
     for (const email of [(await newUser()).email, `nobody-${randomUUID()}@test.local`]) {
       const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
-      for (let i = 0; i < 3; i++) await requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver });
-      await expect(requestPasswordReset(db, { email, context: { ...context, ip }, minimumMs: 0, deliver })).rejects.toMatchObject({
+      for (let i = 0; i < 3; i++) await requestPasswordReset(testCtx(db, { ...origin, ip }), { email, minimumMs: 0, deliver });
+      await expect(requestPasswordReset(testCtx(db, { ...origin, ip }), { email, minimumMs: 0, deliver })).rejects.toMatchObject({
         code: "RATE_LIMITED",
       });
     }
@@ -92,7 +93,7 @@ describe("password reset by e-mail", () => {
     const full = (await completeSecondFactor(db, { halfToken: (await startPasswordSession(db, { userId: user.id })).token }))!;
     const token = await requestLink(user.email);
 
-    await completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver });
+    await completePasswordReset(testCtx(db, origin), { token, password: NEW_PASSWORD, deliver });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(await verifyPassword(after.passwordHash!, NEW_PASSWORD)).toBe(true);
     expect(after.passwordChangedAt).not.toBeNull();
@@ -107,7 +108,9 @@ describe("password reset by e-mail", () => {
 
     // Single use: the same link is dead, for reading and for completing.
     expect(await findPasswordReset(db, { token })).toBeNull();
-    await expect(completePasswordReset(db, { token, password: "encore un autre mot de passe", context, deliver })).rejects.toMatchObject({
+    await expect(
+      completePasswordReset(testCtx(db, origin), { token, password: "encore un autre mot de passe", deliver }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       messageKey: "passwordReset.invalidLink",
     });
@@ -117,7 +120,7 @@ describe("password reset by e-mail", () => {
     const user = await newUser();
     const token = await requestLink(user.email);
     const results = await Promise.allSettled(
-      [0, 1, 2].map(() => completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver })),
+      [0, 1, 2].map(() => completePasswordReset(testCtx(db, origin), { token, password: NEW_PASSWORD, deliver })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.securityEvent.count({ where: { userId: user.id, kind: "PASSWORD_RESET_COMPLETED" } })).toBe(1);
@@ -129,7 +132,7 @@ describe("password reset by e-mail", () => {
     const token = await requestLink(user.email, t0);
     expect(await findPasswordReset(db, { token, now: new Date(t0.getTime() + 29 * 60_000) })).not.toBeNull();
     expect(await findPasswordReset(db, { token })).toBeNull();
-    await expect(completePasswordReset(db, { token, password: NEW_PASSWORD, context, deliver })).rejects.toMatchObject({
+    await expect(completePasswordReset(testCtx(db, origin), { token, password: NEW_PASSWORD, deliver })).rejects.toMatchObject({
       messageKey: "passwordReset.invalidLink",
     });
   });
@@ -149,11 +152,11 @@ describe("password reset by e-mail", () => {
   it("refuses a weak password without spending the link", async () => {
     const user = await newUser();
     const token = await requestLink(user.email);
-    await expect(completePasswordReset(db, { token, password: "court", context, deliver })).rejects.toMatchObject({
+    await expect(completePasswordReset(testCtx(db, origin), { token, password: "court", deliver })).rejects.toMatchObject({
       field: "password",
       messageKey: "security.passwordProblems.TOO_SHORT",
     });
-    await expect(completePasswordReset(db, { token, password: "123456789012", context, deliver })).rejects.toMatchObject({
+    await expect(completePasswordReset(testCtx(db, origin), { token, password: "123456789012", deliver })).rejects.toMatchObject({
       messageKey: "security.passwordProblems.COMMON",
     });
     expect(await findPasswordReset(db, { token })).not.toBeNull();

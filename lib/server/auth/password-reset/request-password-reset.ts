@@ -2,14 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "@/lib/server/config";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { mailText } from "@/lib/server/messaging/mail-text";
 import { enqueueEmail } from "@/lib/server/messaging/enqueue-message";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { CODE_POLICY } from "../codes/one-time-codes";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import type { Deliver } from "../security-settings/deliver";
 import { formatResetToken, hashResetSecret, newResetSecret } from "./reset-token";
 
@@ -29,19 +29,15 @@ export const RESET_REQUEST_MIN_MS = 500;
  * neither lifts a lockout nor counts as a sign-in.
  */
 export async function requestPasswordReset(
-  db: Db,
-  {
-    email,
-    context,
-    now = new Date(),
-    minimumMs = RESET_REQUEST_MIN_MS,
-    deliver = afterCommitDeliver,
-  }: { email: string; context: RequestContext; now?: Date; minimumMs?: number; deliver?: Deliver },
+  ctx: Ctx,
+  { email, minimumMs = RESET_REQUEST_MIN_MS, deliver = afterCommitDeliver }: { email: string; minimumMs?: number; deliver?: Deliver },
 ): Promise<void> {
+  const { db } = ctx;
+  const now = ctx.now();
   const started = performance.now();
   try {
     const address = email.trim().toLowerCase();
-    const limit = await consumeAbuseLimit(db, { action: "passwordReset", subject: address, ipAddress: context.ip });
+    const limit = await consumeAbuseLimit(db, { action: "passwordReset", subject: address, ipAddress: ctx.ip });
     // Counted per address typed, existing or not, so being refused reveals nothing either.
     if (!limit.allowed)
       throw new AppError("RATE_LIMITED", "password reset rate limited", { messageKey: "passwordReset.request.rateLimited" });
@@ -79,7 +75,7 @@ export async function requestPasswordReset(
         },
         select: { id: true },
       });
-      await recordSecurityEvent(tx, { userId: account.id, kind: "PASSWORD_RESET_REQUESTED", context });
+      await recordSecurityEvent(tx, { userId: account.id, kind: "PASSWORD_RESET_REQUESTED", context: ctx });
       return enqueueEmail(tx, { to: account.email, ...mail });
     });
     deliver(messageId);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import * as OTPAuth from "otpauth";
 import { describe, expect, it } from "vitest";
+import { testAccountCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { sendLoginCode } from "../codes/send-login-code";
 import { hashPassword } from "../password-hash";
@@ -11,7 +12,6 @@ import { completeSecondFactor, startPasswordSession } from "../sessions/create-s
 import { enrolTotpWithSecret } from "../totp/enrol-totp-with-secret";
 
 const PASSWORD = "phrase de passe pour confirmer";
-const context = { ip: "192.0.2.44", userAgent: "Vitest" };
 const codeAt = (secret: string, date: Date) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({
     timestamp: date.getTime(),
@@ -19,6 +19,8 @@ const codeAt = (secret: string, date: Date) =>
 
 describe("re-authentication", () => {
   const db = useTestDb();
+  const as = (userId: string, options: { now?: () => Date; ip?: string | null } = {}) =>
+    testAccountCtx(db, userId, { ip: "192.0.2.44", userAgent: "Vitest", ...options });
 
   /** A signed-in account whose sign-in happened an hour ago, with an authenticator app and recovery codes. */
   async function signedIn() {
@@ -52,14 +54,11 @@ describe("re-authentication", () => {
     const account = await signedIn();
     const now = new Date();
     expect(isRecentlyAuthenticated({ authenticatedAt: await authenticatedAt(account.sessionId) }, { now })).toBe(false);
-    await reauthenticate(db, {
+    await reauthenticate(as(account.userId, { now: () => now }), {
       sessionId: account.sessionId,
-      userId: account.userId,
       password: PASSWORD,
       method: "totp",
       code: codeAt(account.secret, now),
-      context,
-      now,
     });
     expect(await authenticatedAt(account.sessionId)).toEqual(now);
     expect(isRecentlyAuthenticated({ authenticatedAt: now }, { now: new Date(now.getTime() + 9 * 60_000) })).toBe(true);
@@ -71,23 +70,19 @@ describe("re-authentication", () => {
 
   it("accepts a recovery code once", async () => {
     const account = await signedIn();
-    await reauthenticate(db, {
+    await reauthenticate(as(account.userId), {
       sessionId: account.sessionId,
-      userId: account.userId,
       password: PASSWORD,
       method: "recovery",
       code: account.codes[0],
-      context,
     });
     expect(await db.securityEvent.count({ where: { userId: account.userId, kind: "RECOVERY_CODE_USED" } })).toBe(1);
     await expect(
-      reauthenticate(db, {
+      reauthenticate(as(account.userId), {
         sessionId: account.sessionId,
-        userId: account.userId,
         password: PASSWORD,
         method: "recovery",
         code: account.codes[0],
-        context,
       }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
@@ -99,25 +94,21 @@ describe("re-authentication", () => {
     const account = await signedIn();
     const before = await authenticatedAt(account.sessionId);
     await expect(
-      reauthenticate(db, {
+      reauthenticate(as(account.userId), {
         sessionId: account.sessionId,
-        userId: account.userId,
         password: "pas le bon mot de passe",
         method: "recovery",
         code: account.codes[1],
-        context,
       }),
     ).rejects.toMatchObject({
       messageKey: "security.reauth.invalid",
     });
     await expect(
-      reauthenticate(db, {
+      reauthenticate(as(account.userId), {
         sessionId: account.sessionId,
-        userId: account.userId,
         password: PASSWORD,
         method: "totp",
         code: "000000",
-        context,
       }),
     ).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
     expect(await authenticatedAt(account.sessionId)).toEqual(before);
@@ -132,13 +123,11 @@ describe("re-authentication", () => {
   it("locks the account after repeated failures, and then refuses even the right proof", async () => {
     const account = await signedIn();
     const attempt = (password: string, code: string) =>
-      reauthenticate(db, {
+      reauthenticate(as(account.userId, { ip: null }), {
         sessionId: account.sessionId,
-        userId: account.userId,
         password,
         method: "recovery",
         code,
-        context: { ...context, ip: null },
       });
     for (let i = 0; i < 4; i++)
       await expect(attempt("mauvais mot de passe", "x")).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
@@ -153,22 +142,18 @@ describe("re-authentication", () => {
   it("resets the failure count after success", async () => {
     const account = await signedIn();
     await expect(
-      reauthenticate(db, {
+      reauthenticate(as(account.userId), {
         sessionId: account.sessionId,
-        userId: account.userId,
         password: "faux",
         method: "totp",
         code: "123456",
-        context,
       }),
     ).rejects.toBeDefined();
-    await reauthenticate(db, {
+    await reauthenticate(as(account.userId), {
       sessionId: account.sessionId,
-      userId: account.userId,
       password: PASSWORD,
       method: "recovery",
       code: account.codes[3],
-      context,
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: account.userId } })).consecutiveFailures).toBe(0);
   });
@@ -180,23 +165,20 @@ describe("re-authentication", () => {
       data: { userId: account.userId, kind: "EMAIL_OTP", confirmedAt: new Date() },
       select: { id: true },
     });
-    await sendLoginCode(db, { userId: account.userId, factorId: factor.id, context, deliver: () => {} });
+    await sendLoginCode(as(account.userId), { userId: account.userId, factorId: factor.id, deliver: () => {} });
     const mail = await db.outboundMessage.findFirstOrThrow({ where: { recipient: user.email }, orderBy: { createdAt: "desc" } });
     const code = mail.body.match(/\b(\d{6})\b/)![1];
     const now = new Date();
-    await reauthenticate(db, {
+    await reauthenticate(as(account.userId, { now: () => now }), {
       sessionId: account.sessionId,
-      userId: account.userId,
       password: PASSWORD,
       method: "otp",
       code,
-      context,
-      now,
     });
     expect(await authenticatedAt(account.sessionId)).toEqual(now);
     // Single use, like every sign-in code.
     await expect(
-      reauthenticate(db, { sessionId: account.sessionId, userId: account.userId, password: PASSWORD, method: "otp", code, context }),
+      reauthenticate(as(account.userId), { sessionId: account.sessionId, password: PASSWORD, method: "otp", code }),
     ).rejects.toMatchObject({ messageKey: "security.reauth.invalid" });
   });
 
@@ -204,13 +186,11 @@ describe("re-authentication", () => {
     const alice = await signedIn();
     const bob = await signedIn();
     await expect(
-      reauthenticate(db, {
+      reauthenticate(as(alice.userId), {
         sessionId: bob.sessionId,
-        userId: alice.userId,
         password: PASSWORD,
         method: "recovery",
         code: alice.codes[0],
-        context,
       }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await authenticatedAt(bob.sessionId)).getTime()).toBeLessThan(Date.now() - 59 * 60_000);

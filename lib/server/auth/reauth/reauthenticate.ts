@@ -1,5 +1,6 @@
 import "server-only";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { checkLoginCode } from "../codes/check-login-code";
@@ -7,7 +8,7 @@ import { verifyPasskeySignIn } from "../passkeys/verify-passkey-sign-in";
 import { consumeAbuseLimit } from "../abuse-limits";
 import { isLocked, recordFailedSignIn, recordSuccessfulSignIn } from "../account-lockout";
 import { verifyPassword } from "../password-hash";
-import { recordSecurityEvent, type RequestContext } from "../record-security-event";
+import { recordSecurityEvent } from "../record-security-event";
 import { consumeRecoveryCode } from "../recovery-codes";
 import { verifyTotp } from "../totp/verify-totp";
 
@@ -38,26 +39,13 @@ function checkFactor(
  * and rate limits as signing in: a stolen session must not become a free guessing oracle.
  */
 export async function reauthenticate(
-  db: Db,
-  {
-    sessionId,
-    userId,
-    password,
-    method,
-    code,
-    context,
-    now = new Date(),
-  }: {
-    sessionId: string;
-    userId: string;
-    password: string;
-    method: ReauthenticationMethod;
-    code: string;
-    context: RequestContext;
-    now?: Date;
-  },
+  ctx: SignedInCtx,
+  { sessionId, password, method, code }: { sessionId: string; password: string; method: ReauthenticationMethod; code: string },
 ): Promise<void> {
-  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: context.ip });
+  const { db } = ctx;
+  const { userId } = ctx.actor;
+  const now = ctx.now();
+  const limit = await consumeAbuseLimit(db, { action: "secondFactor", subject: userId, ipAddress: ctx.ip });
   if (!limit.allowed) throw new AppError("RATE_LIMITED");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, lockedUntil: true } });
   if (isLocked(user)) throw new AppError("RATE_LIMITED", "reauthentication while locked", { messageKey: "security.reauth.locked" });
@@ -68,9 +56,9 @@ export async function reauthenticate(
   const factorOk = passwordOk && (await checkFactor(db, { userId, method, code, now }));
   if (!factorOk) {
     const failure = await recordFailedSignIn(db, userId);
-    await recordSecurityEvent(db, { userId, kind: passwordOk ? "LOGIN_SECOND_FACTOR_FAILED" : "LOGIN_PASSWORD_FAILED", context });
+    await recordSecurityEvent(db, { userId, kind: passwordOk ? "LOGIN_SECOND_FACTOR_FAILED" : "LOGIN_PASSWORD_FAILED", context: ctx });
     if (failure.lockedUntil) {
-      await recordSecurityEvent(db, { userId, kind: "ACCOUNT_LOCKED", context });
+      await recordSecurityEvent(db, { userId, kind: "ACCOUNT_LOCKED", context: ctx });
       throw new AppError("RATE_LIMITED", "reauthentication locked the account", { messageKey: "security.reauth.locked" });
     }
     throw new AppError("BAD_REQUEST", "reauthentication failed", { messageKey: "security.reauth.invalid" });
@@ -82,6 +70,6 @@ export async function reauthenticate(
   });
   if (count !== 1) throw new AppError("UNAUTHENTICATED");
   await recordSuccessfulSignIn(db, userId);
-  if (method === "recovery") await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODE_USED", context });
-  await recordSecurityEvent(db, { userId, kind: "REAUTHENTICATED", context });
+  if (method === "recovery") await recordSecurityEvent(db, { userId, kind: "RECOVERY_CODE_USED", context: ctx });
+  await recordSecurityEvent(db, { userId, kind: "REAUTHENTICATED", context: ctx });
 }
