@@ -40,6 +40,8 @@ export function capabilityStatement(now = new Date()): CapabilityStatement {
           { type: "Patient", interaction: [{ code: "read" }, { code: "search-type" }], searchParam: [{ name: "_id", type: "token" }] },
           {
             type: "DocumentReference",
+            documentation:
+              "Search results are paged by `_cursor` (follow the `next` link). Bundle.total is given only when the first page holds every match; otherwise it is absent (not estimated): the API does not count the record on every page.",
             interaction: [{ code: "read" }, { code: "search-type" }],
             searchParam: [
               { name: "category", type: "token" },

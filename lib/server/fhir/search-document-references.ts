@@ -20,7 +20,8 @@ const paging = keyset({ key: "instant", order: "desc", name: "DocumentReference"
  * keyset paging (`_cursor`, as the vault's own list: page 40 costs what page 1 does). The database
  * already leaves out what the app may not read (appVisibleDocuments: hidden and binned documents, the
  * categories the patient did not share); each row is then decided again by the authorization module,
- * as every reader of a document is. The list view is in the patient's history before the page is returned.
+ * as every reader of a document is. The list view is in the patient's history before the page is returned
+ * (appended unchained: it waits for no other read of this patient).
  */
 export async function searchDocumentReferences(
   { db, ip: ipAddress }: Ctx,
@@ -42,16 +43,16 @@ export async function searchDocumentReferences(
     ],
   };
   const cursorParam = params.get("_cursor");
-  const [rows, total] = await Promise.all([
-    db.document.findMany({
-      where: { AND: [where, paging.where("createdAt", paging.decode(cursorParam))] },
-      select: appDocumentSelect,
-      orderBy: paging.orderBy("createdAt"),
-      take: paging.take(count),
-    }),
-    db.document.count({ where }),
-  ]);
+  const rows = await db.document.findMany({
+    where: { AND: [where, paging.where("createdAt", paging.decode(cursorParam))] },
+    select: appDocumentSelect,
+    orderBy: paging.orderBy("createdAt"),
+    take: paging.take(count),
+  });
   const { items, next } = paging.page(rows, count, (row) => row.createdAt);
+  // Bundle.total only when the first page holds every match: counting a whole record on every page
+  // read cost more than the page itself. Absent otherwise, as the CapabilityStatement says.
+  const total = !cursorParam && !next ? items.length : undefined;
   const page = items.filter((row) => decideAppAccess(access, row.ownerId, { kind: "document", document: row }, "read").allowed);
 
   await recordAppAccessNow(db, access, { action: "DOCUMENT_LIST_VIEWED", details: { resource: "DocumentReference" }, ipAddress });

@@ -2,7 +2,10 @@ import "server-only";
 import type { Bundle, Resource } from "@medplum/fhirtypes";
 import { fhirBaseUrl } from "./fhir-urls";
 
-/** A searchset Bundle: the matches of this page, the total over all pages, and where the next page is. */
+/**
+ * A searchset Bundle: the matches of this page, the total over all pages when the search knows it
+ * without counting (FHIR allows `total` to be absent), and where the next page is.
+ */
 export function searchset<T extends Resource & { id?: string }>({
   resources,
   total,
@@ -10,14 +13,14 @@ export function searchset<T extends Resource & { id?: string }>({
   next,
 }: {
   resources: T[];
-  total: number;
+  total?: number;
   self: string;
   next: string | null;
 }): Bundle<T> {
   return {
     resourceType: "Bundle",
     type: "searchset",
-    total,
+    ...(total === undefined ? {} : { total }),
     link: [{ relation: "self", url: self }, ...(next ? [{ relation: "next", url: next }] : [])],
     entry: resources.map((resource) => ({
       fullUrl: `${fhirBaseUrl()}/${resource.resourceType}/${resource.id}`,
