@@ -180,7 +180,7 @@ describe("the authorization matrix", () => {
       ],
     });
     await db.professionalBlock.create({ data: { patientId, professionalId: proBlocked.id } });
-    await breakGlass(db, emergency.actor, patientId, { reason: "Patient inconscient aux urgences" }, { ipAddress: ip });
+    await breakGlass(testCtx(db, { actor: emergency.actor, ip }), { patientId, reason: "Patient inconscient aux urgences" });
 
     fx = {
       ownerId: patientId,
@@ -323,7 +323,8 @@ describe("the authorization matrix", () => {
       resource: "documentList",
       action: "read",
       scope: "patient",
-      run: async ({ actor, role }) => expectListFor(role, titlesOf(await listDocuments(db, { actor, ownerId: fx.ownerId, query: {} }))),
+      run: async ({ actor, role }) =>
+        expectListFor(role, titlesOf(await listDocuments(context(actor), { ownerId: fx.ownerId, query: {} }))),
     },
     {
       name: "listPatientDocumentsForProfessional",
@@ -331,7 +332,7 @@ describe("the authorization matrix", () => {
       action: "read",
       scope: "patient",
       run: async ({ actor, role }) =>
-        expectListFor(role, titlesOf(await listPatientDocumentsForProfessional(db, actor, fx.ownerId, {}, { ipAddress: ip }))),
+        expectListFor(role, titlesOf(await listPatientDocumentsForProfessional(context(actor), { patientId: fx.ownerId, query: {} }))),
     },
     // Adding a document: POST /api/uploads?patient=:id (the owner's own upload has no ?patient).
     {
@@ -350,7 +351,7 @@ describe("the authorization matrix", () => {
       resource: "documentList",
       action: "manage",
       scope: "patient",
-      run: ({ actor }) => listDocuments(db, { actor, ownerId: fx.ownerId, query: { bin: "true" } }),
+      run: ({ actor }) => listDocuments(context(actor), { ownerId: fx.ownerId, query: { bin: "true" } }),
     },
     {
       name: "bulkUpdateDocuments",
@@ -511,7 +512,7 @@ describe("the authorization matrix", () => {
       // the document list's decision (checked in run).
       differs: { owner: 403, proGranted: "ok", proExpired: "ok", proRevoked: "ok", proWithout: 404, proBlocked: 404 },
       run: async ({ actor, role }) => {
-        const view = await patientForProfessional(db, actor, fx.ownerId);
+        const view = await patientForProfessional(context(actor), { patientId: fx.ownerId });
         expect(Object.keys(view.patient).sort()).toEqual(["birthDate", "firstName", "id", "lastName"]);
         expect(view.canRead).toBe(ACCESS_MATRIX.documentList.read[role] === "ok");
         expect(view.canAdd).toBe(ACCESS_MATRIX.documentList.add[role] === "ok");

@@ -5,6 +5,7 @@ import type { DocumentCategory, GrantScope, Role } from "@/lib/generated/prisma/
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import { listDocuments } from "@/lib/server/documents/list-documents";
 import type { Actor } from "@/lib/server/policy/policy";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { appVisibleDocuments, decideAppAccess, type AppFacts } from "./decide-app-access";
 import { decideHealthAccess, visibleDocuments } from "./decide-health-access";
@@ -277,7 +278,7 @@ describe("the list filters say what the decisions say", () => {
 
         // And the list itself, wherever the decision lets the list be read: the live documents, or the owner's bin.
         if (decideHealthAccess(actor, facts, { kind: "documentList" }, "read").allowed) {
-          const live = await listDocuments(db, { actor, ownerId: patientId, query: { limit: 100 } });
+          const live = await listDocuments(testCtx(db, { actor }), { ownerId: patientId, query: { limit: 100 } });
           expect(live.items.map((item) => item.id).sort()).toEqual(
             allowed
               .filter((row) => !row.deletedAt)
@@ -285,7 +286,7 @@ describe("the list filters say what the decisions say", () => {
               .sort(),
           );
           if (c.reader === "owner") {
-            const bin = await listDocuments(db, { actor, ownerId: patientId, query: { limit: 100, bin: "true" } });
+            const bin = await listDocuments(testCtx(db, { actor }), { ownerId: patientId, query: { limit: 100, bin: "true" } });
             expect(bin.items.map((item) => item.id).sort()).toEqual(
               allowed
                 .filter((row) => row.deletedAt)

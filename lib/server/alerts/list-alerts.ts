@@ -1,8 +1,7 @@
 import "server-only";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Db } from "@/lib/server/db";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { Ctx } from "@/lib/server/context/ctx";
 
 export type AlertView = {
   id: string;
@@ -16,8 +15,8 @@ export type AlertView = {
 
 /** The patient's alerts, unread first, then newest first. Like the history, the patient's alone. */
 export async function listAlerts(
-  db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "notification">,
-  { actor, patientId, take = 100 }: { actor: Actor; patientId: string; take?: number },
+  { db, actor }: Ctx,
+  { patientId, take = 100 }: { patientId: string; take?: number },
 ): Promise<AlertView[]> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const rows = await db.notification.findMany({

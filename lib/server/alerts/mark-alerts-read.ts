@@ -1,20 +1,19 @@
 import "server-only";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Db } from "@/lib/server/db";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { Ctx } from "@/lib/server/context/ctx";
 
 /**
  * Marks one alert (or all of them) read. Only the patient's own alerts are touched: someone else's id
  * changes nothing, and answers the same as an already-read one.
  */
 export async function markAlertsRead(
-  db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "notification">,
-  { actor, patientId, alertId }: { actor: Actor; patientId: string; alertId: string | "all" },
+  { db, actor, now }: Ctx,
+  { patientId, alertId }: { patientId: string; alertId: string | "all" },
 ): Promise<number> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "manage");
   const { count } = await db.notification.updateMany({
     where: { userId: patientId, readAt: null, ...(alertId === "all" ? {} : { id: alertId }) },
-    data: { readAt: new Date() },
+    data: { readAt: now() },
   });
   return count;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { recordHistory } from "@/lib/server/history/record-history";
 import type { Actor } from "@/lib/server/policy/policy";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { countUnreadAlerts } from "./count-unread-alerts";
 import { listAlerts } from "./list-alerts";
@@ -60,7 +61,7 @@ describe("the patient's alerts", () => {
     const second = await professionalAccess(patient.id, pro.id);
     expect(second).toEqual({ first: false, outcome: null });
 
-    const alerts = await listAlerts(db, { actor: as(patient.id), patientId: patient.id });
+    const alerts = await listAlerts(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
       kind: "FIRST_PROFESSIONAL_ACCESS",
@@ -90,7 +91,7 @@ describe("the patient's alerts", () => {
     expect(mail.subject).toBe("Emergency access to your space");
     expect(mail.body).toContain("Dr Sophie Bernard used emergency access");
     expect(mail.body).not.toContain("Inconsciente");
-    expect((await listAlerts(db, { actor: as(patient.id), patientId: patient.id })).map((alert) => alert.kind)).toEqual([
+    expect((await listAlerts(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id })).map((alert) => alert.kind)).toEqual([
       "EMERGENCY_ACCESS",
       "FIRST_PROFESSIONAL_ACCESS",
     ]);
@@ -118,24 +119,26 @@ describe("the patient's alerts", () => {
     expect(await countUnreadAlerts(db, as(patient.id))).toBe(2);
     expect(await countUnreadAlerts(db, null)).toBe(0);
 
-    const [emergency] = await listAlerts(db, { actor: as(patient.id), patientId: patient.id });
-    const [othersAlert] = await listAlerts(db, { actor: as(other.id), patientId: other.id });
+    const [emergency] = await listAlerts(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id });
+    const [othersAlert] = await listAlerts(testCtx(db, { actor: as(other.id) }), { patientId: other.id });
     // Someone else's alert id changes nothing.
-    expect(await markAlertsRead(db, { actor: as(patient.id), patientId: patient.id, alertId: othersAlert!.id })).toBe(0);
-    expect(await markAlertsRead(db, { actor: as(patient.id), patientId: patient.id, alertId: emergency!.id })).toBe(1);
+    expect(await markAlertsRead(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id, alertId: othersAlert!.id })).toBe(0);
+    expect(await markAlertsRead(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id, alertId: emergency!.id })).toBe(1);
     expect(await countUnreadAlerts(db, as(patient.id))).toBe(1);
-    const after = await listAlerts(db, { actor: as(patient.id), patientId: patient.id });
+    const after = await listAlerts(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id });
     expect(after.map((alert) => [alert.kind, !!alert.readAt])).toEqual([
       ["FIRST_PROFESSIONAL_ACCESS", false],
       ["EMERGENCY_ACCESS", true],
     ]);
-    expect(await markAlertsRead(db, { actor: as(patient.id), patientId: patient.id, alertId: "all" })).toBe(1);
+    expect(await markAlertsRead(testCtx(db, { actor: as(patient.id) }), { patientId: patient.id, alertId: "all" })).toBe(1);
     expect(await countUnreadAlerts(db, as(patient.id))).toBe(0);
     expect(await countUnreadAlerts(db, as(other.id))).toBe(1);
 
     for (const actor of [as(other.id), as(pro.id, ["PROFESSIONAL"])]) {
-      await expect(listAlerts(db, { actor, patientId: patient.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(markAlertsRead(db, { actor, patientId: patient.id, alertId: "all" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listAlerts(testCtx(db, { actor }), { patientId: patient.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(markAlertsRead(testCtx(db, { actor }), { patientId: patient.id, alertId: "all" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
   });
 

@@ -338,7 +338,7 @@ describe("the patient's consent services", () => {
     const reason = "Patient inconscient admis aux urgences";
     const readDocument = () => authorizeHealth(db, pro.actor, patient.patientId, { kind: "document", document: doc }, "read");
     const breakTheGlass = async () => {
-      await breakGlass(db, pro.actor, patient.patientId, { reason }, { ipAddress: "192.0.2.7" });
+      await breakGlass(testCtx(db, { actor: pro.actor, ip: "192.0.2.7" }), { patientId: patient.patientId, reason });
       await expect(readDocument()).resolves.toMatchObject({ basis: "EMERGENCY" });
     };
     const lastEntry = async () => (await historyOf(patient.patientId)).at(-1);

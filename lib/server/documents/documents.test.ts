@@ -87,7 +87,7 @@ describe("the vault's documents", () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listDocuments(db, { actor, ownerId: actor.userId, query: { ...query, cursor } });
+      const page = await listDocuments(context(actor), { ownerId: actor.userId, query: { ...query, cursor } });
       ids.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -114,17 +114,20 @@ describe("the vault's documents", () => {
   it("filters by category, author and dates, and refuses a cursor from another sort", async () => {
     const actor = await newPatient();
     await insertDocuments(actor.userId, 14);
-    const lab = await listDocuments(db, { actor, ownerId: actor.userId, query: { category: "LAB_RESULTS", limit: 100 } });
+    const lab = await listDocuments(context(actor), { ownerId: actor.userId, query: { category: "LAB_RESULTS", limit: 100 } });
     expect(lab.items).toHaveLength(7);
     expect(lab.items.every((item) => item.category === "LAB_RESULTS")).toBe(true);
-    const dated = await listDocuments(db, { actor, ownerId: actor.userId, query: { from: "2020-01-02", to: "2020-01-03", limit: 100 } });
+    const dated = await listDocuments(context(actor), {
+      ownerId: actor.userId,
+      query: { from: "2020-01-02", to: "2020-01-03", limit: 100 },
+    });
     expect(dated.items.map((item) => item.documentDate).sort()).toEqual(["2020-01-02", "2020-01-02", "2020-01-03", "2020-01-03"]);
-    expect((await listDocuments(db, { actor, ownerId: actor.userId, query: { author: "ESTABLISHMENT" } })).items).toEqual([]);
-    const first = await listDocuments(db, { actor, ownerId: actor.userId, query: { limit: 5 } });
+    expect((await listDocuments(context(actor), { ownerId: actor.userId, query: { author: "ESTABLISHMENT" } })).items).toEqual([]);
+    const first = await listDocuments(context(actor), { ownerId: actor.userId, query: { limit: 5 } });
     await expect(
-      listDocuments(db, { actor, ownerId: actor.userId, query: { sort: "date_asc", cursor: first.nextCursor! } }),
+      listDocuments(context(actor), { ownerId: actor.userId, query: { sort: "date_asc", cursor: first.nextCursor! } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(listDocuments(db, { actor, ownerId: actor.userId, query: { cursor: "not-a-cursor" } })).rejects.toMatchObject({
+    await expect(listDocuments(context(actor), { ownerId: actor.userId, query: { cursor: "not-a-cursor" } })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
@@ -137,10 +140,10 @@ describe("the vault's documents", () => {
       category: "LAB_RESULTS",
     });
     await uploadPdf(other, ["Analyses sanguines"], { title: "Bilan" });
-    const found = await listDocuments(db, { actor, ownerId: actor.userId, query: { q: "analyse sanguine" } });
+    const found = await listDocuments(context(actor), { ownerId: actor.userId, query: { q: "analyse sanguine" } });
     expect(found.items.map((item) => item.id)).toEqual([id]);
-    expect((await listDocuments(db, { actor, ownerId: actor.userId, query: { q: "glyquée" } })).items).toHaveLength(1);
-    expect((await listDocuments(db, { actor, ownerId: actor.userId, query: { q: "radiographie" } })).items).toEqual([]);
+    expect((await listDocuments(context(actor), { ownerId: actor.userId, query: { q: "glyquée" } })).items).toHaveLength(1);
+    expect((await listDocuments(context(actor), { ownerId: actor.userId, query: { q: "radiographie" } })).items).toEqual([]);
   });
 
   it("serves the exact bytes and records each view and download in the history", async () => {
@@ -182,8 +185,10 @@ describe("the vault's documents", () => {
     const binned = await moveDocumentToBin(context(actor), { documentId: id, into: true });
     expect(binned.deletedAt).not.toBeNull();
     expect(binned.purgeAt).not.toBeNull();
-    expect((await listDocuments(db, { actor, ownerId: actor.userId, query: {} })).items).toEqual([]);
-    expect((await listDocuments(db, { actor, ownerId: actor.userId, query: { bin: "true" } })).items.map((item) => item.id)).toEqual([id]);
+    expect((await listDocuments(context(actor), { ownerId: actor.userId, query: {} })).items).toEqual([]);
+    expect((await listDocuments(context(actor), { ownerId: actor.userId, query: { bin: "true" } })).items.map((item) => item.id)).toEqual([
+      id,
+    ]);
     await moveDocumentToBin(context(actor), { documentId: id, into: false });
     await moveDocumentToBin(context(actor), { documentId: id, into: true });
     const storageKey = (await db.document.findUniqueOrThrow({ where: { id } })).storageKey!;
@@ -240,7 +245,7 @@ describe("the vault's documents", () => {
     });
 
     const attempts = (actor: Actor) => ({
-      list: () => listDocuments(db, { actor, ownerId: owner.userId, query: {} }),
+      list: () => listDocuments(context(actor), { ownerId: owner.userId, query: {} }),
       read: () => findOwnedDocument(db, actor, documentId),
       view: () => openDocumentFile(context(actor), { documentId: documentId, purpose: "view", masterKey }),
       download: () => openDocumentFile(context(actor), { documentId: documentId, purpose: "download", masterKey }),

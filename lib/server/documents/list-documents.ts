@@ -1,9 +1,8 @@
 import "server-only";
 import { Prisma, type Document } from "@/lib/generated/prisma/client";
 import { authorizeHealth, type AllowedAccess } from "@/lib/server/access/authorize-health";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import type { Actor } from "@/lib/server/policy/policy";
 import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
 import { documentListQuerySchema } from "@/lib/vault/document-api";
 import { keyset, type KeyKind, type KeyOf, type Keyset } from "@/lib/server/paging/keyset";
@@ -40,12 +39,9 @@ const SORTS = {
  * search uses PostgreSQL's French configuration over title, note and the PDF's text (the generated,
  * GIN-indexed searchVector column); it filters, the chosen sort still orders.
  */
-export async function listDocuments(
-  db: Db,
-  { actor, ownerId, query }: { actor: Actor; ownerId: string; query: DocumentListQuery },
-): Promise<DocumentPage> {
-  const access = await authorizeHealth(db, actor, ownerId, { kind: "documentList" }, "read");
-  return listDocumentsWithAccess(db, { ownerId, query, access });
+export async function listDocuments(ctx: Ctx, { ownerId, query }: { ownerId: string; query: DocumentListQuery }): Promise<DocumentPage> {
+  const access = await authorizeHealth(ctx.db, ctx.actor, ownerId, { kind: "documentList" }, "read");
+  return listDocumentsWithAccess(ctx, { ownerId, query, access });
 }
 
 /**
@@ -54,7 +50,7 @@ export async function listDocuments(
  * hidden document nor the bin, and under a consent only its categories or chosen documents.
  */
 export async function listDocumentsWithAccess(
-  db: Pick<Db, "$queryRaw">,
+  { db }: Ctx,
   { ownerId, query, access }: { ownerId: string; query: DocumentListQuery; access: AllowedAccess },
 ): Promise<DocumentPage> {
   const q = documentListQuerySchema.parse(query);

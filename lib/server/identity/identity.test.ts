@@ -33,6 +33,8 @@ describe("identity qualification", () => {
       (error: unknown) => (error instanceof AppError ? `${error.code}${error.messageKey ? ` ${error.messageKey}` : ""}` : String(error)),
     );
   const actorOf = (userId: string, roles: Role[]): NonNullable<Actor> => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
+  /** What the boundary gives a service acting for this person, from the test's address. */
+  const as = (actor: Actor) => testCtx(db, { actor, ip: ip.ipAddress });
 
   /** A patient as sign-up makes them (the NIR declared, nothing checked), then confirmed. */
   async function newPatient({ nir, firstName = "Léa", address = true }: { nir?: string; firstName?: string; address?: boolean } = {}) {
@@ -93,9 +95,11 @@ describe("identity qualification", () => {
   const asTreatingDoctor = (patientId: string, professionalId: string) =>
     db.patientAccessSettings.create({ data: { patientId, treatingDoctorId: professionalId } });
   const find = (pro: NonNullable<Actor>, nir: string) =>
-    findPatientForProfessional(db, pro, { identifier: nir, birthDate: BIRTH }, ip).then((patient) => patient.id);
+    findPatientForProfessional(testCtx(db, { actor: pro, ip: ip.ipAddress }), { identifier: nir, birthDate: BIRTH }).then(
+      (patient) => patient.id,
+    );
   const inPerson = (pro: NonNullable<Actor>, patientId: string, nir: string) =>
-    qualifyIdentityInPerson(db, pro, patientId, { nir, documentType: "NATIONAL_ID_CARD", checked: true }, ip);
+    qualifyIdentityInPerson(as(pro), { patientId, nir, documentType: "NATIONAL_ID_CARD", checked: true });
   const letterCode = async (patientId: string) => {
     const name = (await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { firstName: true } })).firstName;
     const letters = await db.outboundMessage.findMany({
@@ -133,9 +137,9 @@ describe("identity qualification", () => {
     expect(await db.securityEvent.count({ where: { userId: victim.id, kind: "IDENTITY_QUALIFIED" } })).toBe(1);
 
     // The attacker has the letter sent to their own address and enters its code: not qualified, a conflict.
-    await requestActivationLetter(db, { actor: attacker.actor, ...ip });
+    await requestActivationLetter(as(attacker.actor));
     const { code } = await letterCode(attacker.id);
-    expect(await qualifyWithActivationCode(db, { actor: attacker.actor, ...ip }, { code: code! })).toEqual({ outcome: "CONFLICT" });
+    expect(await qualifyWithActivationCode(as(attacker.actor), { code: code! })).toEqual({ outcome: "CONFLICT" });
     expect(await db.identityQualification.findUnique({ where: { userId: attacker.id } })).toBeNull();
     expect(await find(doctor.actor, nir)).toBe(victim.id);
 
@@ -179,12 +183,12 @@ describe("identity qualification", () => {
     expect(await verifyHistoryChain(db, victim.id)).toMatchObject({ intact: true });
 
     // A second try by the attacker changes nothing and opens nothing more.
-    await requestActivationLetter(db, { actor: attacker.actor, ...ip });
-    expect(
-      await codeOf(qualifyWithActivationCode(db, { actor: attacker.actor, ...ip }, { code: (await letterCode(attacker.id)).code! })),
-    ).toBe("CONFLICT identity.errors.conflictPending");
+    await requestActivationLetter(as(attacker.actor));
+    expect(await codeOf(qualifyWithActivationCode(as(attacker.actor), { code: (await letterCode(attacker.id)).code! }))).toBe(
+      "CONFLICT identity.errors.conflictPending",
+    );
     expect(await db.identityConflict.count({ where: { nir } })).toBe(1);
-    expect(await getOwnIdentity(db, { actor: attacker.actor })).toMatchObject({
+    expect(await getOwnIdentity(as(attacker.actor))).toMatchObject({
       qualification: null,
       openConflictTicket: { id: conflict.claimantTicketId },
     });
@@ -229,8 +233,8 @@ describe("identity qualification", () => {
     const nir = newNir();
     const impostor = await newPatient({ nir, firstName: "Imposteur" });
     // The impostor's own letter, to their own address: the postal path proves the address, not the person.
-    await requestActivationLetter(db, { actor: impostor.actor, ...ip });
-    expect(await qualifyWithActivationCode(db, { actor: impostor.actor, ...ip }, { code: (await letterCode(impostor.id)).code! })).toEqual({
+    await requestActivationLetter(as(impostor.actor));
+    expect(await qualifyWithActivationCode(as(impostor.actor), { code: (await letterCode(impostor.id)).code! })).toEqual({
       outcome: "QUALIFIED",
     });
 
@@ -281,17 +285,18 @@ describe("identity qualification", () => {
     });
     expect(await codeOf(inPerson(doctor.actor, patient.id, newNir()))).toBe("BAD_REQUEST identity.errors.nirDiffersFromDeclared");
     expect(
-      await codeOf(qualifyIdentityInPerson(db, doctor.actor, patient.id, { nir, documentType: "PASSPORT", checked: false as never }, ip)),
+      await codeOf(
+        qualifyIdentityInPerson(as(doctor.actor), { patientId: patient.id, nir, documentType: "PASSPORT", checked: false as never }),
+      ),
     ).toBe("BAD_REQUEST identity.form.checkedRequired");
     expect(
       await codeOf(
-        qualifyIdentityInPerson(
-          db,
-          doctor.actor,
-          patient.id,
-          { nir: `${nir.slice(0, 13)}00`, documentType: "PASSPORT", checked: true },
-          ip,
-        ),
+        qualifyIdentityInPerson(as(doctor.actor), {
+          patientId: patient.id,
+          nir: `${nir.slice(0, 13)}00`,
+          documentType: "PASSPORT",
+          checked: true,
+        }),
       ),
     ).toBe("BAD_REQUEST identity.form.nirInvalid");
 
@@ -309,22 +314,18 @@ describe("identity qualification", () => {
     expect(await codeOf(inPerson(doctor.actor, undeclared.id, fitting))).toBe("CONFLICT identity.errors.alreadyQualified");
     // Qualified, the NIR no longer changes from the patient's side.
     const details = identityDetailsSchema.parse({ nir: newNir(), addressLine1: "", addressLine2: "", postalCode: "", city: "" });
-    expect(await codeOf(updateIdentityDetails(db, { actor: undeclared.actor }, details))).toBe(
-      "CONFLICT identity.errors.qualifiedNirLocked",
-    );
+    expect(await codeOf(updateIdentityDetails(as(undeclared.actor), details))).toBe("CONFLICT identity.errors.qualifiedNirLocked");
   });
 
   it("posts a single-use code to the address on file: a letter in the outbox, wrong codes refused, three letters a month", async () => {
     const nir = newNir();
     const noAddress = await newPatient({ nir, address: false });
-    expect(await codeOf(requestActivationLetter(db, { actor: noAddress.actor, ...ip }))).toBe(
-      "BAD_REQUEST identity.errors.addressRequired",
-    );
+    expect(await codeOf(requestActivationLetter(as(noAddress.actor)))).toBe("BAD_REQUEST identity.errors.addressRequired");
     const noNir = await newPatient();
-    expect(await codeOf(requestActivationLetter(db, { actor: noNir.actor, ...ip }))).toBe("BAD_REQUEST identity.errors.nirRequired");
+    expect(await codeOf(requestActivationLetter(as(noNir.actor)))).toBe("BAD_REQUEST identity.errors.nirRequired");
 
     const patient = await newPatient({ nir, firstName: "Postale" });
-    const { expiresAt } = await requestActivationLetter(db, { actor: patient.actor, ...ip });
+    const { expiresAt } = await requestActivationLetter(as(patient.actor));
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * 24 * 3_600_000);
     const { letters, code } = await letterCode(patient.id);
     expect(letters).toHaveLength(1);
@@ -339,20 +340,18 @@ describe("identity qualification", () => {
         where: { recipient: patient.email, subject: "Un courrier d'activation de votre identité est en route" },
       }),
     ).toBe(1);
-    expect(await getOwnIdentity(db, { actor: patient.actor })).toMatchObject({
+    expect(await getOwnIdentity(as(patient.actor))).toMatchObject({
       declaredNir: nir,
       qualification: null,
       letterExpiresAt: stored.expiresAt,
     });
 
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: "AAAAA-AAAAA" }))).toBe(
+    expect(await codeOf(qualifyWithActivationCode(as(patient.actor), { code: "AAAAA-AAAAA" }))).toBe(
       "BAD_REQUEST identity.errors.codeRefused",
     );
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: "12" }))).toBe(
-      "BAD_REQUEST identity.form.codeInvalid",
-    );
+    expect(await codeOf(qualifyWithActivationCode(as(patient.actor), { code: "12" }))).toBe("BAD_REQUEST identity.form.codeInvalid");
     // Typed in lower case and without the dash, it works once.
-    expect(await qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: code!.replace("-", " ").toLowerCase() })).toEqual({
+    expect(await qualifyWithActivationCode(as(patient.actor), { code: code!.replace("-", " ").toLowerCase() })).toEqual({
       outcome: "QUALIFIED",
     });
     expect(await db.identityQualification.findUniqueOrThrow({ where: { userId: patient.id } })).toMatchObject({
@@ -361,32 +360,24 @@ describe("identity qualification", () => {
       documentType: null,
       professionalId: null,
     });
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: patient.actor, ...ip }, { code: code! }))).toBe(
-      "BAD_REQUEST identity.errors.codeRefused",
-    );
+    expect(await codeOf(qualifyWithActivationCode(as(patient.actor), { code: code! }))).toBe("BAD_REQUEST identity.errors.codeRefused");
     expect(await find((await newProfessional()).actor, nir)).toBe(patient.id);
 
     // A code stops counting once the NIR it was sent for changes; five wrong tries spend a code.
     const other = await newPatient({ nir: newNir(), firstName: "Autre" });
-    await requestActivationLetter(db, { actor: other.actor, ...ip });
+    await requestActivationLetter(as(other.actor));
     const first = (await letterCode(other.id)).code!;
     await updateIdentityDetails(
-      db,
-      { actor: other.actor },
+      as(other.actor),
       identityDetailsSchema.parse({ nir: newNir(), addressLine1: "3 rue des Lilas", addressLine2: "", postalCode: "69003", city: "Lyon" }),
     );
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: first }))).toBe(
-      "BAD_REQUEST identity.errors.codeRefused",
-    );
-    await requestActivationLetter(db, { actor: other.actor, ...ip });
+    expect(await codeOf(qualifyWithActivationCode(as(other.actor), { code: first }))).toBe("BAD_REQUEST identity.errors.codeRefused");
+    await requestActivationLetter(as(other.actor));
     const second = (await letterCode(other.id)).code!;
-    for (let i = 0; i < 5; i += 1)
-      await qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: "ZZZZZ-ZZZZZ" }).catch(() => null);
-    expect(await codeOf(qualifyWithActivationCode(db, { actor: other.actor, ...ip }, { code: second }))).toBe(
-      "BAD_REQUEST identity.errors.codeRefused",
-    );
+    for (let i = 0; i < 5; i += 1) await qualifyWithActivationCode(as(other.actor), { code: "ZZZZZ-ZZZZZ" }).catch(() => null);
+    expect(await codeOf(qualifyWithActivationCode(as(other.actor), { code: second }))).toBe("BAD_REQUEST identity.errors.codeRefused");
     // Two letters so far this month; the third is allowed, the fourth is not.
-    await requestActivationLetter(db, { actor: other.actor, ...ip });
-    expect(await codeOf(requestActivationLetter(db, { actor: other.actor, ...ip }))).toBe("RATE_LIMITED identity.errors.tooManyLetters");
+    await requestActivationLetter(as(other.actor));
+    expect(await codeOf(requestActivationLetter(as(other.actor)))).toBe("RATE_LIMITED identity.errors.tooManyLetters");
   });
 });

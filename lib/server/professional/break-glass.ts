@@ -2,10 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
 import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import type { Actor } from "@/lib/server/policy/policy";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { professionalOf } from "./professional-of";
 
@@ -20,11 +19,8 @@ export const breakGlassSchema = z.object({ reason: z.string().trim().min(10).max
  * The access, with its reason, is in the history at once and the patient is alerted (always).
  */
 export async function breakGlass(
-  db: Db,
-  actor: Actor,
-  patientId: string,
-  input: z.input<typeof breakGlassSchema>,
-  { ipAddress }: { ipAddress: string | null },
+  { db, actor, ip: ipAddress, now }: Ctx,
+  { patientId, ...input }: { patientId: string } & z.input<typeof breakGlassSchema>,
 ) {
   const parsed = breakGlassSchema.safeParse(input);
   if (!parsed.success)
@@ -41,7 +37,7 @@ export async function breakGlass(
   if (!facts.emergencyAccessEnabled)
     throw new AppError("FORBIDDEN", "The patient switched emergency access off.", { messageKey: "pro.emergency.disabled" });
   const historyActor = await historyActorOf(db, actor, "PROFESSIONAL");
-  const expiresAt = new Date(Date.now() + EMERGENCY_ACCESS_HOURS * 60 * 60 * 1000);
+  const expiresAt = new Date(now().getTime() + EMERGENCY_ACCESS_HOURS * 60 * 60 * 1000);
   const { access, messageId } = await db.$transaction(async (tx) => {
     const access = await tx.emergencyAccess.create({
       data: { patientId: patient.id, professionalId: professional.id, reason: parsed.data.reason, expiresAt },

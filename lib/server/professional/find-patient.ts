@@ -6,10 +6,9 @@ import { birthDay, hasNul } from "@/lib/schemas/boundary";
 import { normalizeSpaceCode } from "@/lib/identifiers/space-code";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { consumeAbuseLimit } from "@/lib/server/auth/abuse-limits";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import type { Actor } from "@/lib/server/policy/policy";
 import { professionalOf } from "./professional-of";
 
 export const findPatientSchema = z.object({
@@ -30,12 +29,7 @@ export const findPatientSchema = z.object({
  * ask). Rate-limited per professional and per address; a match is written in the patient's history, without
  * the first-access alert: looking someone up reads nothing of their record.
  */
-export async function findPatientForProfessional(
-  db: Db,
-  actor: Actor,
-  input: z.input<typeof findPatientSchema>,
-  { ipAddress }: { ipAddress: string | null },
-) {
+export async function findPatientForProfessional({ db, actor, ip: ipAddress }: Ctx, input: z.input<typeof findPatientSchema>) {
   const { identifier, birthDate } = findPatientSchema.parse(input);
   const professional = await professionalOf(db, actor);
   const limit = await consumeAbuseLimit(db, { action: "patientLookup", subject: professional.id, ipAddress });

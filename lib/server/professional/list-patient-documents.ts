@@ -2,9 +2,8 @@ import "server-only";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { listDocumentsWithAccess } from "@/lib/server/documents/list-documents";
-import type { Actor } from "@/lib/server/policy/policy";
 import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
 
 /**
@@ -12,14 +11,12 @@ import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
  * the same list and filters as the patient's. Each view of the list is in the patient's history.
  */
 export async function listPatientDocumentsForProfessional(
-  db: Db,
-  actor: Actor,
-  patientId: string,
-  query: DocumentListQuery,
-  { ipAddress }: { ipAddress: string | null },
+  ctx: Ctx,
+  { patientId, query }: { patientId: string; query: DocumentListQuery },
 ): Promise<DocumentPage> {
+  const { db, actor, ip: ipAddress } = ctx;
   const access = await authorizeHealth(db, actor, patientId, { kind: "documentList" }, "read");
-  const page = await listDocumentsWithAccess(db, { ownerId: patientId, query: { ...query, bin: undefined }, access });
+  const page = await listDocumentsWithAccess(ctx, { ownerId: patientId, query: { ...query, bin: undefined }, access });
   if (access.basis !== "OWNER" && !query.cursor) {
     // The first page is the view; "load more" is the same look at the list.
     const historyActor = await historyActorForAccess(db, actor, access);

@@ -2,10 +2,9 @@ import "server-only";
 import { decideHealthAccess, isGrantActive } from "@/lib/server/access/decide-health-access";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
 import type { DocumentCategory, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { mayQualifyIdentity } from "@/lib/server/identity/may-qualify";
-import type { Actor } from "@/lib/server/policy/policy";
 import { professionalOf } from "./professional-of";
 
 export type ProfessionalPatientView = {
@@ -29,7 +28,7 @@ export type ProfessionalPatientView = {
  * found, nor one they never looked up nor had a relationship with; one they found but have no access
  * to is shown by name only (they typed the identifier and birth date) with the way to ask.
  */
-export async function patientForProfessional(db: Db, actor: Actor, patientId: string): Promise<ProfessionalPatientView> {
+export async function patientForProfessional({ db, actor }: Ctx, { patientId }: { patientId: string }): Promise<ProfessionalPatientView> {
   const professional = await professionalOf(db, actor);
   const patient = await db.user.findFirst({
     where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } },

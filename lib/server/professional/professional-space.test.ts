@@ -22,12 +22,12 @@ import { patientForProfessional } from "./patient-for-professional";
 import { requestAccess } from "./request-access";
 
 const masterKey = randomBytes(32);
-const ip = { ipAddress: "10.2.3.4" };
 
 describe("the professional space", () => {
   const db = useTestDb();
   let storage: BlobStorage;
   let root: string;
+  const ctxOf = (actor: Actor) => testCtx(db, { actor, ip: "10.2.3.4" });
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "pro-test-"));
     storage = createLocalStorage({ root });
@@ -95,7 +95,7 @@ describe("the professional space", () => {
   }
 
   const visibleTitles = async (pro: NonNullable<Actor>, patientId: string) =>
-    (await listPatientDocumentsForProfessional(db, pro, patientId, {}, ip)).items.map((item) => item.title).sort();
+    (await listPatientDocumentsForProfessional(ctxOf(pro), { patientId, query: {} })).items.map((item) => item.title).sort();
   const codeOf = (promise: Promise<unknown>) =>
     promise.then(
       () => "allowed",
@@ -105,19 +105,19 @@ describe("the professional space", () => {
   it("finds a patient only with identifier and birth date together, and writes the look-up in their history", async () => {
     const patient = await newPatient();
     const pro = await newProfessional();
-    expect(await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip)).toMatchObject({
+    expect(await findPatientForProfessional(ctxOf(pro.actor), { identifier: patient.nir, birthDate: "1985-05-12" })).toMatchObject({
       id: patient.id,
       lastName: "Roux",
     });
-    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-13" }, ip))).toBe(
+    expect(await codeOf(findPatientForProfessional(ctxOf(pro.actor), { identifier: patient.nir, birthDate: "1985-05-13" }))).toBe(
       "NOT_FOUND",
     );
     const code = "ENS-23456789";
     await db.user.update({ where: { id: patient.id }, data: { spaceCode: code } });
-    expect(await findPatientForProfessional(db, pro.actor, { identifier: "ens 2345 6789", birthDate: "1985-05-12" }, ip)).toMatchObject({
+    expect(await findPatientForProfessional(ctxOf(pro.actor), { identifier: "ens 2345 6789", birthDate: "1985-05-12" })).toMatchObject({
       id: patient.id,
     });
-    expect(await codeOf(findPatientForProfessional(db, patient.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe(
+    expect(await codeOf(findPatientForProfessional(ctxOf(patient.actor), { identifier: patient.nir, birthDate: "1985-05-12" }))).toBe(
       "FORBIDDEN",
     );
     const entries = await db.historyEntry.findMany({ where: { patientId: patient.id }, select: { action: true, actorRole: true } });
@@ -131,7 +131,7 @@ describe("the professional space", () => {
     const patient = await newPatient();
     const pro = await newProfessional();
     const email = (await db.user.findUniqueOrThrow({ where: { id: patient.id }, select: { email: true } })).email;
-    await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
+    await findPatientForProfessional(ctxOf(pro.actor), { identifier: patient.nir, birthDate: "1985-05-12" });
     // Looked up: in the history, but nothing of the record was read, so no alert and no mail.
     expect(await db.historyEntry.count({ where: { patientId: patient.id, action: "PATIENT_LOOKED_UP" } })).toBe(1);
     expect(await db.notification.count({ where: { userId: patient.id } })).toBe(0);
@@ -139,8 +139,8 @@ describe("the professional space", () => {
 
     // The first real access (the documents, as médecin traitant) alerts, once, by mail too.
     await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
-    await listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip);
-    await listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip);
+    await listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} });
+    await listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} });
     expect(await db.notification.findMany({ where: { userId: patient.id }, select: { kind: true, actorLabel: true } })).toEqual([
       { kind: "FIRST_PROFESSIONAL_ACCESS", actorLabel: "Paul Martin" },
     ]);
@@ -161,7 +161,7 @@ describe("the professional space", () => {
       },
       select: { id: true },
     });
-    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: nir, birthDate: "1985-05-12" }, ip))).toBe("NOT_FOUND");
+    expect(await codeOf(findPatientForProfessional(ctxOf(pro.actor), { identifier: nir, birthDate: "1985-05-12" }))).toBe("NOT_FOUND");
   });
 
   it("shows what a consent covers — one category — never a hidden document, and stops at revocation on the next request", async () => {
@@ -171,11 +171,15 @@ describe("the professional space", () => {
     await upload(patient.actor, "PRESCRIPTION", "Ordonnance");
     const hiddenLab = await upload(patient.actor, "LAB_RESULTS", "Bilan caché", { hidden: true });
 
-    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} }))).toBe("FORBIDDEN");
     // Holding the id is not enough to see who the patient is; finding them is.
-    expect(await codeOf(patientForProfessional(db, pro.actor, patient.id))).toBe("NOT_FOUND");
-    await findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
-    expect(await patientForProfessional(db, pro.actor, patient.id)).toMatchObject({ canRead: false, canAdd: false, canBreakGlass: false });
+    expect(await codeOf(patientForProfessional(ctxOf(pro.actor), { patientId: patient.id }))).toBe("NOT_FOUND");
+    await findPatientForProfessional(ctxOf(pro.actor), { identifier: patient.nir, birthDate: "1985-05-12" });
+    expect(await patientForProfessional(ctxOf(pro.actor), { patientId: patient.id })).toMatchObject({
+      canRead: false,
+      canAdd: false,
+      canBreakGlass: false,
+    });
 
     const grant = await db.accessGrant.create({
       data: { patientId: patient.id, professionalId: pro.id, scope: "CATEGORIES", categories: ["LAB_RESULTS"], validFrom: new Date() },
@@ -199,14 +203,14 @@ describe("the professional space", () => {
     });
 
     await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
-    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} }))).toBe("FORBIDDEN");
     expect(
       await codeOf(openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId: lab, purpose: "view", masterKey })),
     ).toBe("NOT_FOUND");
 
     // An expired consent is no consent.
     await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: null, validUntil: new Date(Date.now() - 1000) } });
-    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} }))).toBe("FORBIDDEN");
   });
 
   it("lets the médecin traitant see every visible document and add one, shown as added by them", async () => {
@@ -269,13 +273,15 @@ describe("the professional space", () => {
     await upload(patient.actor, "LAB_RESULTS", "Bilan");
     await db.accessGrant.create({ data: { patientId: patient.id, professionalId: pro.id, scope: "ALL_VISIBLE", validFrom: new Date() } });
     await db.professionalBlock.create({ data: { patientId: patient.id, professionalId: pro.id } });
-    expect(await codeOf(listPatientDocumentsForProfessional(db, pro.actor, patient.id, {}, ip))).toBe("FORBIDDEN");
-    expect(await codeOf(findPatientForProfessional(db, pro.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip))).toBe(
+    expect(await codeOf(listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} }))).toBe("FORBIDDEN");
+    expect(await codeOf(findPatientForProfessional(ctxOf(pro.actor), { identifier: patient.nir, birthDate: "1985-05-12" }))).toBe(
       "NOT_FOUND",
     );
-    expect(await codeOf(patientForProfessional(db, pro.actor, patient.id))).toBe("NOT_FOUND");
-    expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("NOT_FOUND");
-    expect(await codeOf(breakGlass(db, pro.actor, patient.id, { reason: "Arrêt cardiaque, patient inconscient" }, ip))).toBe("NOT_FOUND");
+    expect(await codeOf(patientForProfessional(ctxOf(pro.actor), { patientId: patient.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(requestAccess(ctxOf(pro.actor), { patientId: patient.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(breakGlass(ctxOf(pro.actor), { patientId: patient.id, reason: "Arrêt cardiaque, patient inconscient" }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("opens the visible documents to emergency staff who state a reason, unless the patient switched it off", async () => {
@@ -285,13 +291,13 @@ describe("the professional space", () => {
     await upload(patient.actor, "LAB_RESULTS", "Bilan");
     await upload(patient.actor, "REPORT", "Caché", { hidden: true });
 
-    expect(await codeOf(breakGlass(db, ordinary.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe(
+    expect(await codeOf(breakGlass(ctxOf(ordinary.actor), { patientId: patient.id, reason: "Urgence vitale, patient inconscient" }))).toBe(
       "FORBIDDEN",
     );
-    expect(await codeOf(breakGlass(db, emergency.actor, patient.id, { reason: "court" }, ip))).toBe("BAD_REQUEST");
-    await findPatientForProfessional(db, emergency.actor, { identifier: patient.nir, birthDate: "1985-05-12" }, ip);
-    expect((await patientForProfessional(db, emergency.actor, patient.id)).canBreakGlass).toBe(true);
-    await breakGlass(db, emergency.actor, patient.id, { reason: "Urgence vitale, patient inconscient" }, ip);
+    expect(await codeOf(breakGlass(ctxOf(emergency.actor), { patientId: patient.id, reason: "court" }))).toBe("BAD_REQUEST");
+    await findPatientForProfessional(ctxOf(emergency.actor), { identifier: patient.nir, birthDate: "1985-05-12" });
+    expect((await patientForProfessional(ctxOf(emergency.actor), { patientId: patient.id })).canBreakGlass).toBe(true);
+    await breakGlass(ctxOf(emergency.actor), { patientId: patient.id, reason: "Urgence vitale, patient inconscient" });
     expect(await visibleTitles(emergency.actor, patient.id)).toEqual(["Bilan"]);
     const entry = await db.historyEntry.findFirstOrThrow({ where: { patientId: patient.id, action: "EMERGENCY_ACCESS" } });
     expect(entry.details).toMatchObject({ basis: "EMERGENCY", reason: "Urgence vitale, patient inconscient" });
@@ -300,23 +306,24 @@ describe("the professional space", () => {
 
     const other = await newPatient();
     await db.patientAccessSettings.create({ data: { patientId: other.id, emergencyAccessEnabled: false } });
-    expect(await codeOf(breakGlass(db, emergency.actor, other.id, { reason: "Urgence vitale, patient inconscient" }, ip))).toBe(
+    expect(await codeOf(breakGlass(ctxOf(emergency.actor), { patientId: other.id, reason: "Urgence vitale, patient inconscient" }))).toBe(
       "FORBIDDEN",
     );
-    expect(await codeOf(listPatientDocumentsForProfessional(db, emergency.actor, other.id, {}, ip))).toBe("FORBIDDEN");
+    expect(await codeOf(listPatientDocumentsForProfessional(ctxOf(emergency.actor), { patientId: other.id, query: {} }))).toBe("FORBIDDEN");
   });
 
   it("keeps one pending access request per professional and patient", async () => {
     const patient = await newPatient();
     const pro = await newProfessional();
     await Promise.all(
-      [requestAccess(db, pro.actor, patient.id, { message: "Suivi" }, ip), requestAccess(db, pro.actor, patient.id, {}, ip)].map((p) =>
-        p.catch(() => null),
-      ),
+      [
+        requestAccess(ctxOf(pro.actor), { patientId: patient.id, message: "Suivi" }),
+        requestAccess(ctxOf(pro.actor), { patientId: patient.id }),
+      ].map((p) => p.catch(() => null)),
     );
     expect(await db.accessRequest.count({ where: { patientId: patient.id, professionalId: pro.id } })).toBe(1);
-    expect(await codeOf(requestAccess(db, pro.actor, patient.id, {}, ip))).toBe("CONFLICT");
-    expect((await patientForProfessional(db, pro.actor, patient.id)).pendingRequest).toBe(true);
+    expect(await codeOf(requestAccess(ctxOf(pro.actor), { patientId: patient.id }))).toBe("CONFLICT");
+    expect((await patientForProfessional(ctxOf(pro.actor), { patientId: patient.id })).pendingRequest).toBe(true);
     expect(await db.notification.count({ where: { userId: patient.id, kind: "ACCESS_REQUEST" } })).toBe(1);
   });
 });

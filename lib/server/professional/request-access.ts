@@ -2,10 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
 import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import type { Actor } from "@/lib/server/policy/policy";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { professionalOf } from "./professional-of";
 
@@ -17,11 +16,8 @@ export const accessRequestSchema = z.object({ message: z.string().trim().max(500
  * ask (the patient is simply not found for them).
  */
 export async function requestAccess(
-  db: Db,
-  actor: Actor,
-  patientId: string,
-  input: z.input<typeof accessRequestSchema>,
-  { ipAddress }: { ipAddress: string | null },
+  { db, actor, ip: ipAddress }: Ctx,
+  { patientId, ...input }: { patientId: string } & z.input<typeof accessRequestSchema>,
 ) {
   const { message } = accessRequestSchema.parse(input);
   const professional = await professionalOf(db, actor);

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ProfessionalPatientView } from "@/components/pro/professional-patient-view";
 import { ProfessionalPatientDocuments } from "@/components/vault/professional-patient-documents";
 import { getConfig } from "@/lib/server/config";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { EMERGENCY_ACCESS_HOURS } from "@/lib/server/professional/break-glass";
 import { patientForProfessional } from "@/lib/server/professional/patient-for-professional";
 import { orNotFound, requireProfessionalForPage } from "../../require-professional";
@@ -16,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfessionalPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const { actor } = await requireProfessionalForPage(`/pro/patients/${encodeURIComponent(patientId)}`);
+  await requireProfessionalForPage(`/pro/patients/${encodeURIComponent(patientId)}`);
   // Unknown, not a patient, or a patient who blocked this professional: the same 404.
-  const view = await orNotFound(patientForProfessional(getDb(), actor, patientId));
+  const view = await orNotFound(patientForProfessional(await pageCtx(), { patientId }));
   return (
     <ClientMessages
       namespaces={[
