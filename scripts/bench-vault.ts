@@ -8,8 +8,13 @@
  *     the same way in the same run, which shows what Next.js alone costs here;
  *  3. GET /api/fhir/DocumentReference?_count=25 for the same patient through a connected app's bearer
  *     token, measured the same way: the token checked in the database, the app's two rate-limit
- *     counters (lifted for the run so that every call is served), the page, and the patient's history
- *     entry each call writes. One patient, so every call queues on that patient's history chain.
+ *     counters (lifted for the run so that every call is served, one statement for both), the page,
+ *     and the patient's history entry each call appends (unchained: no per-patient lock);
+ *  4. both again with the connections spread over as many patients (each its own session and app
+ *     token), to show that one patient's lock is not what limits them;
+ *  5. the read events the run appended, chained by the pass the history.chain_reads job runs (timed),
+ *     and every bench patient's chain verified.
+ * Each row shows its requests/s as a share of ping's.
  *
  * The database: a fresh database on the PostgreSQL server named by BENCH_DATABASE_URL (or
  * DATABASE_URL), dropped at the end. Without one, the embedded PGlite in memory, with a warning: it
@@ -58,7 +63,12 @@ const options = z
 
 // The script's own process reads the configuration too (sessions, cookie): same secrets as the server.
 const dataDir = await mkdtemp(join(tmpdir(), "bench-vault-"));
-const secrets = { AUTH_SECRET: randomBytes(32).toString("base64url"), MASTER_KEY: randomBytes(32).toString("base64") };
+const secrets = {
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  MASTER_KEY: randomBytes(32).toString("base64"),
+  // Shared by the server (which seals the read events) and this script (which chains and verifies them).
+  HISTORY_KEY: randomBytes(32).toString("base64"),
+};
 Object.assign(process.env, { APP_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...secrets });
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
 delete process.env.DATABASE_URL;
@@ -72,6 +82,8 @@ const { SESSION_COOKIE } = await import("@/lib/server/auth/session-cookie");
 const { encode } = await import("next-auth/jwt");
 const { newConnectedApp } = await import("@/lib/testing/catalogue-fixtures");
 const { DocumentCategory } = await import("@/lib/generated/prisma/enums");
+const { chainPendingHistory } = await import("@/lib/server/history/chain-pending-history");
+const { verifyHistoryChain } = await import("@/lib/server/history/verify-history-chain");
 
 type Db = Awaited<ReturnType<typeof createPrismaClient>>;
 
@@ -107,6 +119,13 @@ async function main() {
   const { userId, cookie } = await benchPatient(db);
   await insertDocuments(db, userId, options.documents);
   const bearer = await benchAppToken(db, userId);
+  // As many other patients as connections, each with a share of the documents, a session and an app.
+  const spread: { userId: string; cookie: string; bearer: string }[] = [];
+  for (let i = 0; i < options.connections; i++) {
+    const other = await benchPatient(db);
+    await insertDocuments(db, other.userId, Math.max(25, Math.round(options.documents / options.connections)));
+    spread.push({ ...other, bearer: await benchAppToken(db, other.userId) });
+  }
 
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
@@ -146,9 +165,20 @@ async function main() {
     throw new Error(`GET ${fhirPath} answered ${fhirPage.status} without a Bundle of 25 entries: ${fhirPage.body.slice(0, 300)}`);
   }
 
-  const ping = await load(port, "/api/ping", {});
-  const list = await load(port, "/api/documents?limit=25", headers);
-  const fhir = await load(port, fhirPath, fhirHeaders);
+  const ping = await load(port, "/api/ping", () => ({}));
+  const list = await load(port, "/api/documents?limit=25", () => headers);
+  const fhir = await load(port, fhirPath, () => fhirHeaders);
+  const listSpread = await load(port, "/api/documents?limit=25", (i) => ({ Cookie: spread[i]!.cookie }));
+  const fhirSpread = await load(port, fhirPath, (i) => ({ Authorization: `Bearer ${spread[i]!.bearer}`, Accept: "application/fhir+json" }));
+
+  // What the history.chain_reads job then does with the reads the run appended.
+  const unchained = await db.historyEntry.count({ where: { sequence: null } });
+  const chainStarted = performance.now();
+  const chained = await chainPendingHistory(db);
+  const chainSeconds = (performance.now() - chainStarted) / 1000;
+  const verdicts = await Promise.all([userId, ...spread.map((p) => p.userId)].map((id) => verifyHistoryChain(db, id)));
+  const intact = verdicts.filter((verdict) => verdict.intact).length;
+  const pct = (result: LoadResult) => result.requests / result.seconds / (ping.requests / ping.seconds);
 
   const lines = [
     ``,
@@ -161,10 +191,15 @@ async function main() {
     `  server RSS before ${fmt(rssBefore / MiB, 0)} MiB, peak during ${fmt(rssPeak / MiB, 0)} MiB: growth +${fmt((rssPeak - rssBefore) / MiB, 0)} MiB`,
     ``,
     `Latency, ${options.connections} connections, ${options.seconds} s each after a ${WARM_UP_SECONDS} s warm-up (keep-alive):`,
-    `  ${"route".padEnd(40)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`,
-    row("GET /api/ping (no session, no database)", ping),
-    row(`GET /api/documents?limit=25 (${options.documents} docs)`, list),
-    row("GET /api/fhir/DocumentReference?_count=25", fhir),
+    `  ${"route".padEnd(52)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)} ${"% ping".padStart(7)}`,
+    row("GET /api/ping (no session, no database)", ping, 1),
+    row(`GET /api/documents?limit=25 (${options.documents} docs), 1 patient`, list, pct(list)),
+    row("GET /api/fhir/DocumentReference?_count=25, 1 patient", fhir, pct(fhir)),
+    row(`GET /api/documents?limit=25, ${options.connections} patients`, listSpread, pct(listSpread)),
+    row(`GET /api/fhir/DocumentReference?_count=25, ${options.connections} pat.`, fhirSpread, pct(fhirSpread)),
+    ``,
+    `History: ${unchained} read events appended unchained during the run; chained by the job's pass in ${fmt(chainSeconds, 2)} s`,
+    `  (${chained.chained} chained, ${chained.refused} refused); chains verified intact: ${intact} of ${verdicts.length}.`,
     ...warnings.map((warning) => `\nWARNING: ${warning}`),
     ``,
   ];
@@ -387,14 +422,15 @@ const WARM_UP_SECONDS = 2;
 type LoadResult = { requests: number; seconds: number; latencies: number[]; failed: number };
 
 /** `connections` loops on keep-alive sockets, each sending its next request when the last answered. */
-async function load(port: number, path: string, headers: Record<string, string>): Promise<LoadResult> {
+async function load(port: number, path: string, headersFor: (connection: number) => Record<string, string>): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const run = async (seconds: number): Promise<LoadResult> => {
     const latencies: number[] = [];
     let failed = 0;
     const started = performance.now();
     const deadline = started + seconds * 1000;
-    const loop = async () => {
+    const loop = async (connection: number) => {
+      const headers = headersFor(connection);
       while (performance.now() < deadline) {
         const sent = performance.now();
         const answer = await get(port, path, headers, agent).catch(() => ({ status: 0 }));
@@ -402,7 +438,7 @@ async function load(port: number, path: string, headers: Record<string, string>)
         if (answer.status < 200 || answer.status >= 300) failed += 1;
       }
     };
-    await Promise.all(Array.from({ length: options.connections }, loop));
+    await Promise.all(Array.from({ length: options.connections }, (_, connection) => loop(connection)));
     return {
       requests: latencies.length,
       seconds: (performance.now() - started) / 1000,
@@ -418,10 +454,10 @@ async function load(port: number, path: string, headers: Record<string, string>)
   }
 }
 
-function row(label: string, result: LoadResult): string {
+function row(label: string, result: LoadResult, ofPing: number): string {
   const at = (p: number) => result.latencies[Math.min(result.latencies.length - 1, Math.floor((p / 100) * result.latencies.length))] ?? NaN;
   const cells = [result.requests / result.seconds, at(50), at(95), at(99)].map((value, i) => fmt(value, i === 0 ? 0 : 1).padStart(8));
-  return `  ${label.padEnd(40)} ${cells.join(" ")} ${String(result.failed).padStart(8)}`;
+  return `  ${label.padEnd(52)} ${cells.join(" ")} ${String(result.failed).padStart(8)} ${`${fmt(ofPing * 100, 0)} %`.padStart(7)}`;
 }
 
 function fmt(value: number, digits: number): string {
