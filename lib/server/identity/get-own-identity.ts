@@ -1,7 +1,6 @@
 import "server-only";
 import type { IdentityDocumentType, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { ownPatientId } from "./own-patient";
 
 export type OwnIdentityView = {
@@ -21,7 +20,8 @@ export type OwnIdentityView = {
 };
 
 /** What the identity page shows the patient about their own identity. */
-export async function getOwnIdentity(db: Db, { actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<OwnIdentityView> {
+export async function getOwnIdentity({ db, actor, now: clock }: Ctx): Promise<OwnIdentityView> {
+  const now = clock();
   const patientId = ownPatientId(actor);
   const [person, letter, conflict] = await Promise.all([
     db.user.findUniqueOrThrow({

@@ -3,10 +3,9 @@ import type { z } from "zod";
 import { nirMatchesBirthDate } from "@/lib/identifiers/nir";
 import { qualifyInPersonSchema } from "@/lib/schemas/identity";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import type { Actor } from "@/lib/server/policy/policy";
 import { professionalLabel, professionalOf } from "@/lib/server/professional/professional-of";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { applyQualification, type QualificationOutcome } from "./apply-qualification";
@@ -22,11 +21,8 @@ export const QUALIFY_IN_PERSON_LIMIT = { limit: 30, windowSeconds: 60 * 60 } as 
  * of document — never its number. A NIR already qualified elsewhere makes a conflict for support.
  */
 export async function qualifyIdentityInPerson(
-  db: Db,
-  actor: Actor,
-  patientId: string,
-  input: z.input<typeof qualifyInPersonSchema>,
-  { ipAddress }: { ipAddress: string | null },
+  { db, actor, ip }: Ctx,
+  { patientId, ...input }: z.input<typeof qualifyInPersonSchema> & { patientId: string },
 ): Promise<QualificationOutcome> {
   const professional = await professionalOf(db, actor);
   const parsed = qualifyInPersonSchema.safeParse(input);
@@ -66,6 +62,6 @@ export async function qualifyIdentityInPerson(
     professionalId: professional.id,
     label: professionalLabel(professional),
     actor: await historyActorOf(db, actor, "PROFESSIONAL"),
-    ipAddress,
+    ipAddress: ip,
   });
 }

@@ -2,10 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { activationCodeSchema } from "@/lib/schemas/identity";
 import { checkCode } from "@/lib/server/auth/codes/one-time-codes";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import type { Actor } from "@/lib/server/policy/policy";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { applyQualification, type QualificationOutcome } from "./apply-qualification";
 import { ownPatientId } from "./own-patient";
@@ -19,8 +18,7 @@ export const ACTIVATION_CODE_TRY_LIMIT = { limit: 10, windowSeconds: 24 * 60 * 6
  * qualified on another space makes a conflict for support, like an in-person qualification.
  */
 export async function qualifyWithActivationCode(
-  db: Db,
-  { actor, ipAddress }: { actor: Actor; ipAddress: string | null },
+  { db, actor, ip }: Ctx,
   input: z.input<typeof activationCodeSchema>,
 ): Promise<QualificationOutcome> {
   const patientId = ownPatientId(actor);
@@ -44,6 +42,6 @@ export async function qualifyWithActivationCode(
     professionalId: null,
     label: `${person.firstName} ${person.lastName}`,
     actor: await historyActorOf(db, actor, "PATIENT"),
-    ipAddress,
+    ipAddress: ip,
   });
 }

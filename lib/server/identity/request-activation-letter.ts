@@ -3,14 +3,13 @@ import { createTranslator } from "use-intl/core";
 import { messages } from "@/lib/i18n/messages";
 import { CODE_POLICY, issueCode } from "@/lib/server/auth/codes/one-time-codes";
 import { recordSecurityEvent } from "@/lib/server/auth/record-security-event";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
 import { enqueueEmail, enqueueLetter } from "@/lib/server/messaging/enqueue-message";
 import { mailText } from "@/lib/server/messaging/mail-text";
-import type { Actor } from "@/lib/server/policy/policy";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { addressBlock, newActivationCode, printedActivationCode } from "./activation-letter";
 import { ownPatientId } from "./own-patient";
@@ -24,10 +23,8 @@ export const ACTIVATION_LETTER_LIMIT = { limit: 3, windowSeconds: 30 * 24 * 60 *
  * hash is stored; a newer letter voids the older one. The patient is also told by mail, so that a
  * letter asked from a stolen session does not go unnoticed.
  */
-export async function requestActivationLetter(
-  db: Db,
-  { actor, ipAddress }: { actor: Actor; ipAddress: string | null },
-): Promise<{ expiresAt: Date }> {
+export async function requestActivationLetter(ctx: Ctx): Promise<{ expiresAt: Date }> {
+  const { db, actor } = ctx;
   const patientId = ownPatientId(actor);
   const person = await db.user.findUniqueOrThrow({
     where: { id: patientId },
@@ -60,7 +57,7 @@ export async function requestActivationLetter(
   const days = CODE_POLICY.IDENTITY_ACTIVATION.ttlMinutes / (24 * 60);
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const mail = await mailText(person.locale, "identityLetterSent", { firstName: person.firstName });
-  const now = new Date();
+  const now = ctx.now();
   const mailId = await db.$transaction(async (tx) => {
     const code = await issueCode(tx, {
       userId: patientId,
@@ -74,8 +71,12 @@ export async function requestActivationLetter(
       subject: t("identity.postalLetter.subject"),
       text: t("identity.postalLetter.body", { firstName: person.firstName, code: printedActivationCode(code), days }),
     });
-    await recordHistory(tx, { patientId, actor: historyActor, action: "IDENTITY_ACTIVATION_LETTER_REQUESTED", ipAddress });
-    await recordSecurityEvent(tx, { userId: patientId, kind: "IDENTITY_ACTIVATION_LETTER_REQUESTED", context: { ip: ipAddress } });
+    await recordHistory(tx, { patientId, actor: historyActor, action: "IDENTITY_ACTIVATION_LETTER_REQUESTED", ipAddress: ctx.ip });
+    await recordSecurityEvent(tx, {
+      userId: patientId,
+      kind: "IDENTITY_ACTIVATION_LETTER_REQUESTED",
+      context: { ip: ctx.ip, log: ctx.log },
+    });
     return enqueueEmail(tx, { to: person.email, ...mail });
   });
   afterCommitDeliver(mailId);

@@ -1,9 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { identityDetailsSchema } from "@/lib/schemas/identity";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
-import type { Actor } from "@/lib/server/policy/policy";
 import { ownPatientId } from "./own-patient";
 
 /**
@@ -11,11 +10,7 @@ import { ownPatientId } from "./own-patient";
  * support, through a conflict, moves a qualification). Changing the NIR or the address voids a letter
  * on its way: its code belonged to the NIR and address it was sent for.
  */
-export async function updateIdentityDetails(
-  db: Db,
-  { actor }: { actor: Actor },
-  input: z.output<typeof identityDetailsSchema>,
-): Promise<void> {
+export async function updateIdentityDetails({ db, actor, now }: Ctx, input: z.output<typeof identityDetailsSchema>): Promise<void> {
   const patientId = ownPatientId(actor);
   const { nir, addressLine1, addressLine2, postalCode, city } = input;
   const address = {
@@ -51,7 +46,7 @@ export async function updateIdentityDetails(
     await tx.user.update({ where: { id: patientId }, data: { declaredNir: nir, ...address }, select: { id: true } });
     await tx.verificationCode.updateMany({
       where: { userId: patientId, purpose: "IDENTITY_ACTIVATION", consumedAt: null },
-      data: { consumedAt: new Date() },
+      data: { consumedAt: now() },
     });
   });
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getDb } from "@/lib/server/db";
 import { jsonRoute, readJson } from "@/lib/server/http/json-route";
 import { qualifyIdentityInPerson } from "@/lib/server/identity/qualify-identity-in-person";
 
@@ -7,6 +6,6 @@ import { qualifyIdentityInPerson } from "@/lib/server/identity/qualify-identity-
 const body = z.object({ nir: z.string().max(30), documentType: z.string().max(40), checked: z.boolean() });
 
 /** A professional qualifies the patient's identity after checking an identity document in person. */
-export const POST = jsonRoute<{ patientId: string }>(async ({ actor, ip: ipAddress }, { request, params: { patientId } }) =>
-  qualifyIdentityInPerson(getDb(), actor, patientId, (await readJson(request, body)) as never, { ipAddress }),
+export const POST = jsonRoute<{ patientId: string }>(async (ctx, { request, params: { patientId } }) =>
+  qualifyIdentityInPerson(ctx, { ...(await readJson(request, body)), patientId } as never),
 );
