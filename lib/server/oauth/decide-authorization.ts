@@ -1,10 +1,11 @@
 import "server-only";
 import { applyConsent } from "@/lib/server/apps/apply-consent";
 import { resolveConsentChoice, type ConsentForm } from "@/lib/server/apps/consent-choice";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
-import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { authorize } from "@/lib/server/policy/policy";
 import { findPatientRequest } from "./find-patient-request";
 import { issueAuthorizationCode } from "./issue-authorization-code";
 import { redirectWithParams } from "./redirect-with-params";
@@ -15,16 +16,10 @@ import { redirectWithParams } from "./redirect-with-params";
  * taken with a conditional update, so a double submit issues one code and the second gets CONFLICT.
  */
 export async function decideAuthorization(
-  db: Db,
-  {
-    actor,
-    requestId,
-    allow,
-    form,
-    ipAddress,
-    now = new Date(),
-  }: { actor: Actor; requestId: string; allow: boolean; form: ConsentForm; ipAddress?: string | null; now?: Date },
+  { db, actor, ip, now: clock }: Ctx,
+  { requestId, allow, form }: { requestId: string; allow: boolean; form: ConsentForm },
 ): Promise<{ location: string }> {
+  const now = clock();
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const patientId = actor!.userId;
   const request = await findPatientRequest(db, requestId, patientId);
@@ -49,7 +44,7 @@ export async function decideAuthorization(
   const historyActor = await historyActorOf(db, actor, "PATIENT");
   const code = await db.$transaction(async (tx) => {
     if ((await answer(tx)).count === 0) throw new AppError("CONFLICT", "Authorization request already answered.");
-    const { connectionId } = await applyConsent(tx, { patientId, actor: historyActor, app, choice, ipAddress, now });
+    const { connectionId } = await applyConsent(tx, { patientId, actor: historyActor, app, choice, ipAddress: ip, now });
     return issueAuthorizationCode(tx, {
       clientId: request.client.id,
       connectionId,

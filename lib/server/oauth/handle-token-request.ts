@@ -1,6 +1,6 @@
 import "server-only";
 import { hasNul } from "@/lib/schemas/boundary";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { authenticateClient } from "./authenticate-client";
 import { exchangeAuthorizationCode } from "./exchange-authorization-code";
 import type { TokenResponse } from "./issue-tokens";
@@ -9,7 +9,7 @@ import { OAuthError } from "./oauth-error";
 import { revokeToken } from "./revoke-token";
 import { rotateRefreshToken } from "./rotate-refresh-token";
 
-export type ClientRequest = { form: URLSearchParams; authorization: string | null; ipAddress: string | null };
+export type ClientRequest = { form: URLSearchParams; authorization: string | null };
 
 /** Basic credentials name the client too; the rate limit counts against whichever is given. */
 function claimedClientId({ form, authorization }: ClientRequest): string | null {
@@ -27,8 +27,8 @@ function single(form: URLSearchParams, name: string): string | null {
   return form.get(name);
 }
 
-async function authenticated(db: Db, request: ClientRequest, endpoint: "token" | "revoke") {
-  await limitClientRequests(db, { endpoint, clientId: claimedClientId(request), ipAddress: request.ipAddress });
+async function authenticated({ db, ip }: Ctx, request: ClientRequest, endpoint: "token" | "revoke") {
+  await limitClientRequests(db, { endpoint, clientId: claimedClientId(request), ipAddress: ip });
   const { form } = request;
   return authenticateClient(db, {
     authorization: request.authorization,
@@ -38,8 +38,9 @@ async function authenticated(db: Db, request: ClientRequest, endpoint: "token" |
 }
 
 /** The token endpoint (RFC 6749 §3.2): rate limit, client authentication, then the grant. */
-export async function handleTokenRequest(db: Db, request: ClientRequest): Promise<TokenResponse> {
-  const client = await authenticated(db, request, "token");
+export async function handleTokenRequest(ctx: Ctx, request: ClientRequest): Promise<TokenResponse> {
+  const { db } = ctx;
+  const client = await authenticated(ctx, request, "token");
   const { form } = request;
   const grantType = single(form, "grant_type");
   if (client.app.status !== "LISTED") throw new OAuthError("invalid_grant", "The app is not listed.");
@@ -61,8 +62,9 @@ export async function handleTokenRequest(db: Db, request: ClientRequest): Promis
 }
 
 /** The revocation endpoint (RFC 7009 §2.1). */
-export async function handleRevocationRequest(db: Db, request: ClientRequest): Promise<void> {
-  const client = await authenticated(db, request, "revoke");
+export async function handleRevocationRequest(ctx: Ctx, request: ClientRequest): Promise<void> {
+  const { db } = ctx;
+  const client = await authenticated(ctx, request, "revoke");
   const token = single(request.form, "token");
   if (!token) throw new OAuthError("invalid_request", "token is required.");
   await revokeToken(db, { client, token });

@@ -2,7 +2,6 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { hasNul } from "@/lib/schemas/boundary";
 import { logger } from "@/lib/server/logger";
-import { contextFromHeaders } from "@/lib/server/request-context";
 import type { ClientRequest } from "./handle-token-request";
 import { OAuthError } from "./oauth-error";
 
@@ -59,5 +58,5 @@ export async function readClientRequest(request: Request): Promise<ClientRequest
   // No stored text can hold a NUL; a client id or a code with one names nothing.
   if ([...form].some(([name, value]) => hasNul(name) || hasNul(value)))
     throw new OAuthError("invalid_request", "A parameter holds a NUL character.");
-  return { form, authorization: request.headers.get("authorization"), ipAddress: contextFromHeaders(request.headers).ip ?? null };
+  return { form, authorization: request.headers.get("authorization") };
 }

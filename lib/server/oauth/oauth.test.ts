@@ -83,14 +83,19 @@ describe("the OAuth authorization server", () => {
     { overrides = {}, scopes = [OBS], categories = ["PRESCRIPTION"] as DocumentCategory[] } = {},
   ) {
     const { params, verifier } = authorizeParams(clientId, overrides);
-    const started = await startAuthorization(db, params);
+    const started = await startAuthorization(testCtx(db), params);
     if (started.kind !== "consent") throw new Error(`unexpected ${started.kind}`);
-    const opened = await openAuthorizationRequest(db, { actor: patient, requestId: started.requestId });
+    const opened = await openAuthorizationRequest(testCtx(db, { actor: patient }), { requestId: started.requestId });
     const location =
       opened.kind === "redirect"
         ? opened.location
-        : (await decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes, categories } }))
-            .location;
+        : (
+            await decideAuthorization(testCtx(db, { actor: patient }), {
+              requestId: started.requestId,
+              allow: true,
+              form: { scopes, categories },
+            })
+          ).location;
     const url = new URL(location);
     expect(url.searchParams.get("state")).toBe("etat-123");
     expect(url.searchParams.get("iss")).toBe(getConfig().appUrl);
@@ -98,10 +103,9 @@ describe("the OAuth authorization server", () => {
   }
 
   const token = (clientId: string, fields: Record<string, string>, authorization: string | null = null) =>
-    handleTokenRequest(db, {
+    handleTokenRequest(testCtx(db, { ip: null }), {
       form: new URLSearchParams(authorization ? fields : { client_id: clientId, ...fields }),
       authorization,
-      ipAddress: null,
     });
   const exchange = (clientId: string, code: string, verifier: string) =>
     token(clientId, { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
@@ -193,25 +197,22 @@ describe("the OAuth authorization server", () => {
     const first = await authorizeCode(patient, clientId);
     const tokens = await exchange(clientId, first.code, first.verifier);
     expect(await caught(bearer(tokens, new Date(Date.now() + 11 * 60_000)))).toMatchObject({ code: "UNAUTHENTICATED" });
-    await handleRevocationRequest(db, {
+    await handleRevocationRequest(testCtx(db, { ip: null }), {
       form: new URLSearchParams({ client_id: clientId, token: tokens.access_token }),
       authorization: null,
-      ipAddress: null,
     });
     expect(await caught(bearer(tokens))).toMatchObject({ code: "UNAUTHENTICATED" });
     // An unknown token is fine too (RFC 7009 §2.2).
-    await handleRevocationRequest(db, {
+    await handleRevocationRequest(testCtx(db, { ip: null }), {
       form: new URLSearchParams({ client_id: clientId, token: "ens_at_unknown" }),
       authorization: null,
-      ipAddress: null,
     });
 
     const second = await authorizeCode(patient, clientId);
     const more = await exchange(clientId, second.code, second.verifier);
-    await handleRevocationRequest(db, {
+    await handleRevocationRequest(testCtx(db, { ip: null }), {
       form: new URLSearchParams({ client_id: clientId, token: more.refresh_token!, token_type_hint: "refresh_token" }),
       authorization: null,
-      ipAddress: null,
     });
     expect(await caught(bearer(more))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await caught(refresh(clientId, more.refresh_token!))).toMatchObject({ error: "invalid_grant" });
@@ -246,18 +247,23 @@ describe("the OAuth authorization server", () => {
 
   it("never redirects to an unregistered redirect URI or for an unknown client; other errors go back with the state", async () => {
     const { clientId } = await newClient();
-    expect(await startAuthorization(db, authorizeParams(clientId, { redirect_uri: "https://evil.invalid/callback" }).params)).toEqual({
+    expect(
+      await startAuthorization(testCtx(db), authorizeParams(clientId, { redirect_uri: "https://evil.invalid/callback" }).params),
+    ).toEqual({
       kind: "errorPage",
       reason: "redirect_uri",
     });
-    expect(await startAuthorization(db, authorizeParams(clientId, { redirect_uri: `${REDIRECT}/` }).params)).toEqual({
+    expect(await startAuthorization(testCtx(db), authorizeParams(clientId, { redirect_uri: `${REDIRECT}/` }).params)).toEqual({
       kind: "errorPage",
       reason: "redirect_uri",
     });
-    expect(await startAuthorization(db, authorizeParams("no-such-client").params)).toEqual({ kind: "errorPage", reason: "client" });
+    expect(await startAuthorization(testCtx(db), authorizeParams("no-such-client").params)).toEqual({
+      kind: "errorPage",
+      reason: "client",
+    });
 
     const errorOf = async (overrides: Record<string, string | null>) => {
-      const outcome = await startAuthorization(db, authorizeParams(clientId, overrides).params);
+      const outcome = await startAuthorization(testCtx(db), authorizeParams(clientId, overrides).params);
       if (outcome.kind !== "redirect") throw new Error(`unexpected ${outcome.kind}`);
       const url = new URL(outcome.location);
       expect(url.origin + url.pathname).toBe(REDIRECT);
@@ -275,15 +281,17 @@ describe("the OAuth authorization server", () => {
 
   it("a NUL in a client id, a Basic credential or a request parameter is an OAuth error, never a database error", async () => {
     const { clientId } = await newClient();
-    expect(await startAuthorization(db, authorizeParams(`${clientId}\u0000`).params)).toEqual({ kind: "errorPage", reason: "client" });
-    const outcome = await startAuthorization(db, authorizeParams(clientId, { state: "etat\u0000" }).params);
+    expect(await startAuthorization(testCtx(db), authorizeParams(`${clientId}\u0000`).params)).toEqual({
+      kind: "errorPage",
+      reason: "client",
+    });
+    const outcome = await startAuthorization(testCtx(db), authorizeParams(clientId, { state: "etat\u0000" }).params);
     expect(outcome.kind === "redirect" && new URL(outcome.location).searchParams.get("error")).toBe("invalid_request");
     const basic = `Basic ${Buffer.from(`${clientId}%00:secret`).toString("base64")}`;
     await expect(
-      handleTokenRequest(db, {
+      handleTokenRequest(testCtx(db, { ip: null }), {
         form: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "x" }),
         authorization: basic,
-        ipAddress: null,
       }),
     ).rejects.toBeInstanceOf(OAuthError);
     const form = (body: string) =>
@@ -348,23 +356,21 @@ describe("the OAuth authorization server", () => {
     const patient = await newPatient();
     const other = await newPatient();
     const { clientId } = await newClient();
-    const started = await startAuthorization(db, authorizeParams(clientId).params);
+    const started = await startAuthorization(testCtx(db), authorizeParams(clientId).params);
     if (started.kind !== "consent") throw new Error("expected consent");
-    expect((await openAuthorizationRequest(db, { actor: patient, requestId: started.requestId })).kind).toBe("consent");
-    const stranger = await caught(openAuthorizationRequest(db, { actor: other, requestId: started.requestId }));
+    expect((await openAuthorizationRequest(testCtx(db, { actor: patient }), { requestId: started.requestId })).kind).toBe("consent");
+    const stranger = await caught(openAuthorizationRequest(testCtx(db, { actor: other }), { requestId: started.requestId }));
     expect(stranger).toBeInstanceOf(AppError);
     expect(stranger).toMatchObject({ code: "NOT_FOUND" });
     const answer = () =>
-      decideAuthorization(db, {
-        actor: patient,
+      decideAuthorization(testCtx(db, { actor: patient }), {
         requestId: started.requestId,
         allow: true,
         form: { scopes: [], categories: ["PRESCRIPTION"] },
       });
     expect(
       await caught(
-        decideAuthorization(db, {
-          actor: other,
+        decideAuthorization(testCtx(db, { actor: other }), {
           requestId: started.requestId,
           allow: true,
           form: { scopes: [], categories: ["PRESCRIPTION"] },
@@ -374,7 +380,11 @@ describe("the OAuth authorization server", () => {
     // Keeping the document scope without a category is refused, and leaves the request open.
     expect(
       await caught(
-        decideAuthorization(db, { actor: patient, requestId: started.requestId, allow: true, form: { scopes: [], categories: [] } }),
+        decideAuthorization(testCtx(db, { actor: patient }), {
+          requestId: started.requestId,
+          allow: true,
+          form: { scopes: [], categories: [] },
+        }),
       ),
     ).toMatchObject({ field: "categories" });
     const results = await Promise.allSettled([answer(), answer()]);
@@ -385,11 +395,10 @@ describe("the OAuth authorization server", () => {
   it("a refusal sends access_denied back and connects nothing", async () => {
     const patient = await newPatient();
     const { clientId } = await newClient();
-    const started = await startAuthorization(db, authorizeParams(clientId).params);
+    const started = await startAuthorization(testCtx(db), authorizeParams(clientId).params);
     if (started.kind !== "consent") throw new Error("expected consent");
-    await openAuthorizationRequest(db, { actor: patient, requestId: started.requestId });
-    const { location } = await decideAuthorization(db, {
-      actor: patient,
+    await openAuthorizationRequest(testCtx(db, { actor: patient }), { requestId: started.requestId });
+    const { location } = await decideAuthorization(testCtx(db, { actor: patient }), {
       requestId: started.requestId,
       allow: false,
       form: { scopes: [], categories: [] },

@@ -1,8 +1,8 @@
 import "server-only";
 import type { CatalogAppStatus, DocumentCategory } from "@/lib/generated/prisma/client";
 import { widens } from "@/lib/oauth/smart-scopes";
-import type { Db } from "@/lib/server/db";
-import { authorize, type Actor } from "@/lib/server/policy/policy";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { authorize } from "@/lib/server/policy/policy";
 import { findPatientRequest } from "./find-patient-request";
 import { issueAuthorizationCode } from "./issue-authorization-code";
 import { redirectWithParams } from "./redirect-with-params";
@@ -35,9 +35,10 @@ export type OpenedRequest =
  * nothing beyond the patient's connection is answered at once; a wider one needs their consent.
  */
 export async function openAuthorizationRequest(
-  db: Db,
-  { actor, requestId, now = new Date() }: { actor: Actor; requestId: string; now?: Date },
+  { db, actor, now: clock }: Ctx,
+  { requestId }: { requestId: string },
 ): Promise<OpenedRequest> {
+  const now = clock();
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const patientId = actor!.userId;
   await db.oAuthAuthorizationRequest.updateMany({ where: { id: requestId, patientId: null }, data: { patientId } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseScopeParameter } from "@/lib/oauth/smart-scopes";
 import { hasNul } from "@/lib/schemas/boundary";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { isValidCodeChallenge } from "./pkce";
 import { allowedScopesOf, fhirBaseUrl, OAUTH_LIFETIMES } from "./oauth-settings";
 import { redirectWithParams } from "./redirect-with-params";
@@ -25,11 +25,8 @@ const SINGLE = ["response_type", "client_id", "redirect_uri", "scope", "state", 
  * request itself. Unknown scopes, and scopes beyond what the app's catalogue entry states, are
  * dropped rather than refused, as §3.3 allows.
  */
-export async function startAuthorization(
-  db: Pick<Db, "oAuthClient" | "oAuthAuthorizationRequest">,
-  params: URLSearchParams,
-  now = new Date(),
-): Promise<AuthorizeOutcome> {
+export async function startAuthorization({ db, now: clock }: Ctx, params: URLSearchParams): Promise<AuthorizeOutcome> {
+  const now = clock();
   const clientId = params.get("client_id");
   const client =
     clientId && clientId.length <= 80 && !hasNul(clientId) && params.getAll("client_id").length === 1

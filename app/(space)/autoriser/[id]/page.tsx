@@ -7,7 +7,7 @@ import { z } from "zod";
 import { OAuthConsentForm } from "@/components/apps/oauth-consent-form";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { buildConsentView } from "@/lib/server/apps/consent-view";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
 import { openAuthorizationRequest, type OpenedRequest } from "@/lib/server/oauth/open-authorization-request";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
@@ -46,7 +46,7 @@ export default async function AuthorizePage({
 
   let opened: OpenedRequest;
   try {
-    opened = await openAuthorizationRequest(getDb(), { actor: patient.actor, requestId: id });
+    opened = await openAuthorizationRequest(await pageCtx(), { requestId: id });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

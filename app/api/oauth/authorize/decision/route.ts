@@ -2,12 +2,11 @@ import { z } from "zod";
 import { consentFormOf } from "@/lib/server/apps/consent-choice";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
-import { getDb } from "@/lib/server/db";
+import { requestCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { assertSameOrigin, errorResponse } from "@/lib/server/http/json-route";
 import { decideAuthorization } from "@/lib/server/oauth/decide-authorization";
 import { actorOf } from "@/lib/server/policy/policy";
-import { contextFromHeaders } from "@/lib/server/request-context";
 
 const see = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
@@ -30,12 +29,10 @@ export async function POST(request: Request): Promise<Response> {
   const page = `${getConfig().appUrl}/autoriser/${requestId.data}`;
   try {
     const session = await getCurrentSession();
-    const { location } = await decideAuthorization(getDb(), {
-      actor: actorOf(session),
+    const { location } = await decideAuthorization(requestCtx(request.headers, actorOf(session)), {
       requestId: requestId.data,
       allow: form.get("decision") === "allow",
       form: consentFormOf(form),
-      ipAddress: contextFromHeaders(request.headers).ip ?? null,
     });
     return see(location);
   } catch (error) {
