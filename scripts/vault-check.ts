@@ -27,6 +27,7 @@ const { ConfigError, parseConfig } = await import("@/lib/server/config");
 const { createPrismaClient } = await import("@/lib/server/db");
 const { createStorage } = await import("@/lib/server/storage/create-storage");
 const { checkVault } = await import("@/lib/server/vault/check/check-vault");
+const { systemCtx } = await import("@/lib/server/context/ctx");
 type Report = Awaited<ReturnType<typeof checkVault>>;
 
 async function main(): Promise<number> {
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   try {
     const storage = createStorage(config.storage);
     console.log(`Checking the vault (${storage.driver} storage)${repair ? ", repairing" : ", report only"} …`);
-    const report = await checkVault({ db, storage, masterKey: config.masterKey, repair });
+    const report = await checkVault(systemCtx({ job: "vault:check", db, storage }), { masterKey: config.masterKey, repair });
     printSummary(report);
     return report.problemsRemaining > 0 ? 1 : 0;
   } finally {

@@ -45,6 +45,7 @@ export function signedIn(ctx: Ctx): SignedInCtx {
 
 function makeCtx({
   db,
+  storage,
   actor,
   ip,
   userAgent,
@@ -52,6 +53,7 @@ function makeCtx({
   bindings,
 }: {
   db?: Db;
+  storage?: BlobStorage;
   actor: Actor;
   ip: string | null;
   userAgent: string | null;
@@ -68,7 +70,7 @@ function makeCtx({
     userAgent,
     now: () => new Date(),
     get storage() {
-      return getStorage();
+      return storage ?? getStorage();
     },
     get config() {
       return getConfig();
@@ -87,7 +89,8 @@ export function requestCtx(headers: Headers, actor: Actor): Ctx {
  * The context of work no person asked for at that moment: background passes, scripts, the seed.
  * There is no actor: the policy grants nothing to none, so a system operation authorizes by what it
  * is, never by borrowing someone's rights. `job` names the work in every log line.
+ * A script that opened its own database or storage (vault:check) passes them.
  */
-export function systemCtx({ job, db }: { job: string; db?: Db }): Ctx {
-  return makeCtx({ db, actor: null, ip: null, userAgent: null, requestId: `${job}:${randomUUID()}`, bindings: { job } });
+export function systemCtx({ job, db, storage }: { job: string; db?: Db; storage?: BlobStorage }): Ctx {
+  return makeCtx({ db, storage, actor: null, ip: null, userAgent: null, requestId: `${job}:${randomUUID()}`, bindings: { job } });
 }

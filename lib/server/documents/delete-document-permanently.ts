@@ -10,15 +10,13 @@ import { findOwnedDocument } from "./find-owned-document";
  * then its stored bytes (purgeBinnedDocument, shared with the bin's automatic purge). Only from the
  * bin: a live document is binned first.
  */
-export async function deleteDocumentPermanently(
-  { db, storage, actor, ip: ipAddress }: Ctx,
-  { documentId }: { documentId: string },
-): Promise<void> {
+export async function deleteDocumentPermanently(ctx: Ctx, { documentId }: { documentId: string }): Promise<void> {
+  const { db, actor } = ctx;
   const document = await findOwnedDocument(db, actor, documentId);
   if (!document.deletedAt)
     throw new AppError("CONFLICT", "Only a document in the bin can be deleted for good.", { messageKey: "vault.delete.notInBin" });
   const historyActor = await historyActorOf(db, actor, "PATIENT");
-  const result = await purgeBinnedDocument({ db, storage, documentId: document.id, actor: historyActor, ipAddress });
+  const result = await purgeBinnedDocument(ctx, { documentId: document.id, actor: historyActor });
   // Restored, or being erased by the automatic purge, in the meantime.
   if (!result.purged) throw new AppError("CONFLICT", "Document changed while being deleted.");
 }

@@ -31,7 +31,7 @@ export const JOB_HANDLERS: JobHandlers = {
     return sent + failed > 0 ? { sent, failed } : null;
   },
   "vault.bin_purge": async () => {
-    const result = await purgeExpiredBin({ db: getDb(), storage: getStorage() });
+    const result = await purgeExpiredBin(systemCtx({ job: "vault.bin_purge" }));
     return result.due > 0 ? { due: result.due, purged: result.purged.count, blobsLeft: result.blobsLeft.count } : null;
   },
   housekeeping: async () => {

@@ -13,8 +13,9 @@ import { createS3Storage } from "@/lib/server/storage/s3-storage";
 import { startS3TestServer } from "@/lib/server/storage/s3-test-server";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
 import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
+import { testCtx } from "@/lib/testing/ctx";
 import { cloneTemplate, type TestDatabase } from "@/lib/testing/database";
-import { checkVault, type CheckVaultOptions, type VaultCheckReport } from "./check-vault";
+import { checkVault, type CheckVaultInput, type VaultCheckReport } from "./check-vault";
 import { purgeBinnedDocument } from "./purge-binned-document";
 
 const masterKey = randomBytes(32);
@@ -66,8 +67,9 @@ function checkSuite(
       for (const temporary of await storage.listStaleTemporaries(0)) await storage.removeTemporary(temporary.path);
     });
 
-    async function check(options: Partial<CheckVaultOptions> = {}): Promise<VaultCheckReport> {
-      const report = await checkVault({ db, storage, masterKey, repair: false, ...options });
+    async function check({ now, ...options }: Partial<CheckVaultInput> & { now?: Date } = {}): Promise<VaultCheckReport> {
+      const ctx = testCtx(db, { storage, ...(now ? { now: () => now } : {}) });
+      const report = await checkVault(ctx, { masterKey, repair: false, ...options });
       reports.push(report);
       return report;
     }
@@ -201,7 +203,7 @@ function checkSuite(
     it("reports files whose key does not unwrap (a wrong MASTER_KEY)", async () => {
       const actor = await newPatient();
       const { documentId } = await upload(actor);
-      const report = await checkVault({ db, storage, masterKey: randomBytes(32), repair: false });
+      const report = await checkVault(testCtx(db, { storage }), { masterKey: randomBytes(32), repair: false });
       expect(report.decryptFailures).toEqual({ count: 1, items: [documentId] });
       expect(report.problemsRemaining).toBe(1);
     });
@@ -245,12 +247,12 @@ function checkSuite(
       const { documentId } = await upload(actor);
       await db.document.update({ where: { id: documentId }, data: { deletedAt: new Date(Date.now() - 31 * DAY) } });
       const binnedBefore = new Date(Date.now() - 30 * DAY);
-      const outcomes = await Promise.all([1, 2, 3].map(() => purgeBinnedDocument({ db, storage, documentId, binnedBefore })));
+      const outcomes = await Promise.all([1, 2, 3].map(() => purgeBinnedDocument(testCtx(db, { storage }), { documentId, binnedBefore })));
       expect(outcomes.filter((outcome) => outcome.purged)).toHaveLength(1);
       expect(await db.historyEntry.count({ where: { documentId, action: "DOCUMENT_DELETED" } })).toBe(1);
       // A live document is never purged, whatever the cut-off.
       const { documentId: live } = await upload(actor);
-      expect(await purgeBinnedDocument({ db, storage, documentId: live })).toEqual({ purged: false });
+      expect(await purgeBinnedDocument(testCtx(db, { storage }), { documentId: live })).toEqual({ purged: false });
     });
 
     it("never puts a title, a note or a file name in its reports", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { DecryptionError } from "@/lib/server/crypto/encryption";
 import { digestDecrypted } from "@/lib/server/crypto/stream-encryption";
@@ -23,13 +24,10 @@ const PAGE = 500;
 /** Files re-hashed at once: enough to hide S3's latency, few enough to keep memory and disk calm. */
 const REHASH_CONCURRENCY = 4;
 
-export type CheckVaultOptions = {
-  db: Db;
-  storage: BlobStorage;
+export type CheckVaultInput = {
   masterKey: Buffer;
   /** false: report only. true: remove stale temporaries and old orphans, purge the expired bin. */
   repair: boolean;
-  now?: Date;
   orphanGraceMs?: number;
 };
 
@@ -72,8 +70,12 @@ export type VaultCheckReport = {
  * is re-checked against the database just before it is deleted, and a blob reported missing is
  * re-checked against its row (a document deleted during the check is not damage).
  */
-export async function checkVault(options: CheckVaultOptions): Promise<VaultCheckReport> {
-  const { db, storage, masterKey, repair, now = new Date(), orphanGraceMs = ORPHAN_GRACE_MS } = options;
+export async function checkVault(
+  ctx: Ctx,
+  { masterKey, repair, orphanGraceMs = ORPHAN_GRACE_MS }: CheckVaultInput,
+): Promise<VaultCheckReport> {
+  const { db, storage } = ctx;
+  const now = ctx.now();
   const report: VaultCheckReport = {
     repair,
     driver: storage.driver,
@@ -99,7 +101,7 @@ export async function checkVault(options: CheckVaultOptions): Promise<VaultCheck
   }
 
   // Before the orphan scan, so that the blobs it leaves behind (a failed delete) are found in this run.
-  report.bin = await purgeExpiredBin({ db, storage, now, repair });
+  report.bin = await purgeExpiredBin(ctx, { repair });
 
   await findOrphans({ db, storage, repair, cutoff: now.getTime() - orphanGraceMs, report });
   await checkDocuments({ db, storage, masterKey, report });

@@ -1,20 +1,16 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
-import { logger } from "@/lib/server/logger";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 
 /** Who the history shows when the bin empties itself after its retention period. */
 export const AUTOMATIC_BIN_PURGE_ACTOR: HistoryActor = { userId: null, role: null, label: "Suppression automatique (corbeille)" };
 
-export type PurgeBinnedDocumentOptions = {
-  db: Db;
-  storage: BlobStorage;
+export type PurgeBinnedDocumentInput = {
   documentId: string;
   /** Only a document put in the bin before this instant (the retention cut-off); any binned one if absent. */
   binnedBefore?: Date;
+  /** Who the history names: the patient erasing it, or the automatic purge. */
   actor?: HistoryActor;
-  ipAddress?: string | null;
 };
 
 export type PurgeBinnedDocumentResult =
@@ -37,8 +33,10 @@ export type PurgeBinnedDocumentResult =
  * The history table is append-only and has no foreign key, so its entries about this document stay;
  * DocumentReport.documentId becomes NULL (ON DELETE SET NULL), keeping support's reports.
  */
-export async function purgeBinnedDocument(options: PurgeBinnedDocumentOptions): Promise<PurgeBinnedDocumentResult> {
-  const { db, storage, documentId, binnedBefore, actor = AUTOMATIC_BIN_PURGE_ACTOR, ipAddress = null } = options;
+export async function purgeBinnedDocument(
+  { db, storage, ip: ipAddress, log }: Ctx,
+  { documentId, binnedBefore, actor = AUTOMATIC_BIN_PURGE_ACTOR }: PurgeBinnedDocumentInput,
+): Promise<PurgeBinnedDocumentResult> {
   const claimed = await db.$transaction(async (tx) => {
     const rows = binnedBefore
       ? await tx.$queryRaw<ClaimedRow[]>`
@@ -70,7 +68,7 @@ export async function purgeBinnedDocument(options: PurgeBinnedDocumentOptions): 
       blobDeleted = true;
     } catch (error) {
       // The row is gone and its key with it: the blob is unreadable and vault:check removes it later.
-      logger.warn(
+      log.warn(
         {
           event: "vault.purge.blobLeft",
           documentId,
@@ -81,7 +79,7 @@ export async function purgeBinnedDocument(options: PurgeBinnedDocumentOptions): 
       );
     }
   }
-  logger.info({ event: "vault.purge.deleted", documentId, ownerId: claimed.ownerId }, "Binned document permanently deleted.");
+  log.info({ event: "vault.purge.deleted", documentId, ownerId: claimed.ownerId }, "Binned document permanently deleted.");
   return { purged: true, storageKey: claimed.storageKey, blobDeleted };
 }
 

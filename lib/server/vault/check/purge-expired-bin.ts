@@ -1,6 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { addTo, cappedList, type CappedList } from "./capped-list";
 import { purgeBinnedDocument } from "./purge-binned-document";
 
@@ -9,10 +8,7 @@ export const BIN_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 const PAGE = 500;
 
-export type PurgeExpiredBinOptions = {
-  db: Db;
-  storage: BlobStorage;
-  now?: Date;
+export type PurgeExpiredBinInput = {
   /** false: only count what is due (vault:check without --repair). */
   repair?: boolean;
 };
@@ -31,17 +27,12 @@ export type PurgeExpiredBinResult = {
  * transaction (purge-binned-document.ts), paging by id so memory stays flat. Several instances may
  * run it at once: a document another one is purging is skipped, never deleted twice.
  */
-export async function purgeExpiredBin({
-  db,
-  storage,
-  now = new Date(),
-  repair = true,
-}: PurgeExpiredBinOptions): Promise<PurgeExpiredBinResult> {
-  const binnedBefore = new Date(now.getTime() - BIN_RETENTION_MS);
+export async function purgeExpiredBin(ctx: Ctx, { repair = true }: PurgeExpiredBinInput = {}): Promise<PurgeExpiredBinResult> {
+  const binnedBefore = new Date(ctx.now().getTime() - BIN_RETENTION_MS);
   const result: PurgeExpiredBinResult = { due: 0, purged: cappedList(), blobsLeft: cappedList() };
   let after: string | undefined;
   for (;;) {
-    const page = await db.document.findMany({
+    const page = await ctx.db.document.findMany({
       where: { deletedAt: { lt: binnedBefore }, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -50,7 +41,7 @@ export async function purgeExpiredBin({
     for (const { id } of page) {
       result.due += 1;
       if (!repair) continue;
-      const outcome = await purgeBinnedDocument({ db, storage, documentId: id, binnedBefore });
+      const outcome = await purgeBinnedDocument(ctx, { documentId: id, binnedBefore });
       if (!outcome.purged) continue;
       addTo(result.purged, id);
       if (outcome.storageKey && !outcome.blobDeleted) addTo(result.blobsLeft, id);
