@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { listRecentMessages } from "@/lib/server/messaging/list-recent-messages";
 
@@ -34,7 +35,7 @@ describe("the development outbox page", () => {
         },
       });
     }
-    const messages = await listRecentMessages(db);
+    const messages = await listRecentMessages(testCtx(db));
     expect(messages).toHaveLength(50);
     expect(messages.slice(0, 3).map((m) => m.recipient)).toEqual(["54@test.local", "53@test.local", "52@test.local"]);
     expect(messages.at(-1)?.recipient).toBe("5@test.local");

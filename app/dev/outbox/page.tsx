@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getConfig } from "@/lib/server/config";
-import { getDb } from "@/lib/server/db";
+import { pageCtx } from "@/lib/server/context/page-ctx";
 import { listRecentMessages } from "@/lib/server/messaging/list-recent-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +19,7 @@ export default async function OutboxPage() {
   await connection();
   if (getConfig().isProduction) notFound();
 
-  const [t, format, messages] = await Promise.all([getTranslations("outbox"), getFormatter(), listRecentMessages(getDb())]);
+  const [t, format, messages] = await Promise.all([getTranslations("outbox"), getFormatter(), listRecentMessages(await pageCtx())]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium" });
 
   return (

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { newCatalogApp, newOAuthClient } from "@/lib/testing/catalogue-fixtures";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { purgeExpiredRows, RETENTION } from "./purge-expired-rows";
 
@@ -116,7 +117,7 @@ describe("purging rows that have outlived their use", () => {
       neverSentRecent: await message({ sentAt: null, createdAt: at(-DAY) }),
     };
 
-    const result = await purgeExpiredRows(db, { sessionIdleMs: IDLE });
+    const result = await purgeExpiredRows(testCtx(db), { sessionIdleMs: IDLE });
     // Other test files share the database: at least ours went, maybe others' too.
     expect(result.sessions).toBeGreaterThanOrEqual(2);
     expect(result.tokens).toBeGreaterThanOrEqual(2);
@@ -158,7 +159,7 @@ describe("purging rows that have outlived their use", () => {
         expiresAt: at(-DAY),
       })),
     });
-    const result = await purgeExpiredRows(db, { sessionIdleMs: IDLE });
+    const result = await purgeExpiredRows(testCtx(db), { sessionIdleMs: IDLE });
     expect(result.verificationCodes).toBeGreaterThanOrEqual(2_345);
     expect(await db.verificationCode.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -181,13 +182,13 @@ describe("purging rows that have outlived their use", () => {
     try {
       await locked;
       // Two passes at once, as two instances would run them: neither waits on the held row nor fails.
-      await Promise.all([purgeExpiredRows(db, { sessionIdleMs: IDLE }), purgeExpiredRows(db, { sessionIdleMs: IDLE })]);
+      await Promise.all([purgeExpiredRows(testCtx(db), { sessionIdleMs: IDLE }), purgeExpiredRows(testCtx(db), { sessionIdleMs: IDLE })]);
       expect(await db.session.count({ where: { id: held.id } })).toBe(1);
     } finally {
       release();
       await otherInstanceValidating;
     }
-    await purgeExpiredRows(db, { sessionIdleMs: IDLE });
+    await purgeExpiredRows(testCtx(db), { sessionIdleMs: IDLE });
     expect(await db.session.count({ where: { id: held.id } })).toBe(0);
   });
 });

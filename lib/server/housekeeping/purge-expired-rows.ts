@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -37,9 +37,10 @@ export type PurgeExpiredRowsResult = Record<
  * session being validated, a message being sent) is left for the next pass.
  */
 export async function purgeExpiredRows(
-  db: Pick<Db, "$executeRaw">,
-  { now = new Date(), sessionIdleMs }: { now?: Date; sessionIdleMs: number },
+  { db, now: clock, config }: Ctx,
+  { sessionIdleMs = config.sessionIdleMs }: { sessionIdleMs?: number } = {},
 ): Promise<PurgeExpiredRowsResult> {
+  const now = clock();
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const codeCutoff = ago(RETENTION.expiredCodeMs);
   const authorizationCodeCutoff = ago(RETENTION.authorizationCodeMs);

@@ -1,7 +1,6 @@
 import "server-only";
 import { runHistoryChainChecks } from "@/lib/server/admin/history-chain-check";
 import { sendAccessEndedNotices } from "@/lib/server/catalogue/access-ended-notices";
-import { getConfig } from "@/lib/server/config";
 import { systemCtx } from "@/lib/server/context/ctx";
 import { getDb } from "@/lib/server/db";
 import { chainPendingHistory } from "@/lib/server/history/chain-pending-history";
@@ -25,9 +24,10 @@ export type JobHandlers = { [T in JobTaskName]: (payload: JobPayload<T>) => Prom
  */
 export const JOB_HANDLERS: JobHandlers = {
   // A failed send is counted by the outbox itself and taken up by outbox.retry: the job does not fail for it.
-  "outbox.deliver": async ({ messageId }) => ((await deliverMessage(getDb(), messageId, getSenders())) === "sent" ? { sent: 1 } : null),
+  "outbox.deliver": async ({ messageId }) =>
+    (await deliverMessage(systemCtx({ job: "outbox.deliver" }), { messageId, ...getSenders() })) === "sent" ? { sent: 1 } : null,
   "outbox.retry": async () => {
-    const { sent, failed } = await deliverPendingMessages(getDb(), getSenders());
+    const { sent, failed } = await deliverPendingMessages(systemCtx({ job: "outbox.retry" }), getSenders());
     return sent + failed > 0 ? { sent, failed } : null;
   },
   "vault.bin_purge": async () => {
@@ -35,7 +35,7 @@ export const JOB_HANDLERS: JobHandlers = {
     return result.due > 0 ? { due: result.due, purged: result.purged.count, blobsLeft: result.blobsLeft.count } : null;
   },
   housekeeping: async () => {
-    const deleted = await purgeExpiredRows(getDb(), { sessionIdleMs: getConfig().sessionIdleMs });
+    const deleted = await purgeExpiredRows(systemCtx({ job: "housekeeping" }));
     return Object.values(deleted).some((count) => count > 0) ? deleted : null;
   },
   // Patients a suspension or delisting left untold: the decision enqueues it, the schedule is the safety net.

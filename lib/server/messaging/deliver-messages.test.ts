@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpTestServer, type SmtpTestServer } from "@/lib/testing/smtp-test-server";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverMessage, deliverPendingMessages, type DeliveryOptions } from "./deliver-messages";
 import { enqueueEmail, enqueueSms } from "./enqueue-message";
@@ -48,7 +49,7 @@ describe("outbox delivery", () => {
       await enqueueEmail(db, { to: second, subject: "Deuxième message", text: "Réponse à votre demande" }),
     ];
 
-    const result = await deliverPendingMessages(db, through(relay));
+    const result = await deliverPendingMessages(testCtx(db), through(relay));
 
     // The file's database is its own (lib/testing/test-db.ts): the outbox holds exactly these two.
     expect(result).toEqual({ sent: 2, failed: 0 });
@@ -65,7 +66,7 @@ describe("outbox delivery", () => {
     }
 
     // A second pass finds nothing of ours to send.
-    await deliverPendingMessages(db, through(relay));
+    await deliverPendingMessages(testCtx(db), through(relay));
     expect(receivedBy(relay, first)).toHaveLength(1);
   });
 
@@ -73,9 +74,9 @@ describe("outbox delivery", () => {
     const to = address();
     const id = await db.$transaction((tx) => enqueueEmail(tx, { to, subject: "Bienvenue", text: code }));
 
-    expect(await deliverMessage(db, id, through(relay))).toBe("sent");
-    expect(await deliverMessage(db, id, through(relay))).toBe("skipped");
-    await deliverPendingMessages(db, through(relay));
+    expect(await deliverMessage(testCtx(db), { messageId: id, ...through(relay) })).toBe("sent");
+    expect(await deliverMessage(testCtx(db), { messageId: id, ...through(relay) })).toBe("skipped");
+    await deliverPendingMessages(testCtx(db), through(relay));
 
     expect(receivedBy(relay, to)).toHaveLength(1);
     expect(receivedBy(relay, to)[0].text.trimEnd()).toBe(code);
@@ -86,7 +87,7 @@ describe("outbox delivery", () => {
     const to = address("refus");
     const id = await enqueueEmail(db, { to, subject: "Code secret 123456", text: code });
 
-    expect(await deliverMessage(db, id, through(refusingRelay))).toBe("failed");
+    expect(await deliverMessage(testCtx(db), { messageId: id, ...through(refusingRelay) })).toBe("failed");
     let message = await row(id);
     expect(message.sentAt).toBeNull();
     expect(message.attempts).toBe(1);
@@ -95,12 +96,12 @@ describe("outbox delivery", () => {
     expect(message.lastError!.length).toBeLessThanOrEqual(500);
 
     // One pass tries a failing message once, not in a loop.
-    const pass = await deliverPendingMessages(db, through(refusingRelay));
+    const pass = await deliverPendingMessages(testCtx(db), through(refusingRelay));
     expect(pass).toEqual({ sent: 0, failed: 1 });
     expect((await row(id)).attempts).toBe(2);
 
     // The relay recovers: the retry pass delivers it.
-    await deliverPendingMessages(db, through(relay));
+    await deliverPendingMessages(testCtx(db), through(relay));
     message = await row(id);
     expect(message.sentAt).toBeInstanceOf(Date);
     expect(message.attempts).toBe(2);
@@ -112,12 +113,12 @@ describe("outbox delivery", () => {
     const to = address("refus");
     const id = await enqueueEmail(db, { to, subject: "Bienvenue", text: code });
 
-    for (let i = 0; i < 4; i++) await deliverPendingMessages(db, through(refusingRelay, { maxAttempts: 3 }));
+    for (let i = 0; i < 4; i++) await deliverPendingMessages(testCtx(db), through(refusingRelay, { maxAttempts: 3 }));
     expect(await row(id)).toMatchObject({ attempts: 3, sentAt: null });
 
     // Even a working relay does not get it any more, from either path.
-    await deliverPendingMessages(db, through(relay, { maxAttempts: 3 }));
-    expect(await deliverMessage(db, id, through(relay, { maxAttempts: 3 }))).toBe("skipped");
+    await deliverPendingMessages(testCtx(db), through(relay, { maxAttempts: 3 }));
+    expect(await deliverMessage(testCtx(db), { messageId: id, ...through(relay, { maxAttempts: 3 }) })).toBe("skipped");
     expect(receivedBy(relay, to)).toHaveLength(0);
     expect(await row(id)).toMatchObject({ attempts: 3, sentAt: null });
 
@@ -133,8 +134,8 @@ describe("outbox delivery", () => {
       for (const to of recipients) ids.push(await enqueueEmail(db, { to, subject: "Rappel", text: code }));
 
       const [a, b] = await Promise.all([
-        deliverPendingMessages(db, through(slowRelay)),
-        deliverPendingMessages(otherInstance, through(slowRelay)),
+        deliverPendingMessages(testCtx(db), through(slowRelay)),
+        deliverPendingMessages(testCtx(otherInstance), through(slowRelay)),
       ]);
 
       expect(a.failed + b.failed).toBe(0);
@@ -163,14 +164,14 @@ describe("outbox delivery", () => {
     );
     try {
       await locked;
-      expect(await deliverMessage(db, id, through(relay))).toBe("skipped");
-      await deliverPendingMessages(db, through(relay));
+      expect(await deliverMessage(testCtx(db), { messageId: id, ...through(relay) })).toBe("skipped");
+      await deliverPendingMessages(testCtx(db), through(relay));
       expect(receivedBy(relay, to)).toHaveLength(0);
     } finally {
       release();
       await otherInstanceSending;
     }
-    expect(await deliverMessage(db, id, through(relay))).toBe("sent");
+    expect(await deliverMessage(testCtx(db), { messageId: id, ...through(relay) })).toBe("sent");
     expect(receivedBy(relay, to)).toHaveLength(1);
   });
 
@@ -178,8 +179,8 @@ describe("outbox delivery", () => {
     const id = await enqueueSms(db, { to: phone(), text: code });
 
     const options = { ...through(relay), sms: developmentSmsSender };
-    await deliverPendingMessages(db, options);
-    expect(await deliverMessage(db, id, options)).toBe("skipped");
+    await deliverPendingMessages(testCtx(db), options);
+    expect(await deliverMessage(testCtx(db), { messageId: id, ...options })).toBe("skipped");
 
     expect(await row(id)).toMatchObject({ sentAt: null, attempts: 0, lastError: null });
   });
@@ -187,8 +188,8 @@ describe("outbox delivery", () => {
   it("leaves e-mails in the outbox when there is no mail sender (no SMTP_URL)", async () => {
     const id = await enqueueEmail(db, { to: address(), subject: "Bienvenue", text: code });
 
-    expect(await deliverPendingMessages(db, { from, sms: developmentSmsSender })).toEqual({ sent: 0, failed: 0 });
-    expect(await deliverMessage(db, id, { from })).toBe("skipped");
+    expect(await deliverPendingMessages(testCtx(db), { from, sms: developmentSmsSender })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverMessage(testCtx(db), { messageId: id, from })).toBe("skipped");
 
     expect(await row(id)).toMatchObject({ sentAt: null, attempts: 0 });
   });
@@ -200,7 +201,7 @@ describe("outbox delivery", () => {
     const delivered: { to: string; text: string }[] = [];
     const provider: SmsSender = { send: async (message) => void delivered.push(message) };
 
-    await deliverPendingMessages(db, { from, sms: provider });
+    await deliverPendingMessages(testCtx(db), { from, sms: provider });
 
     expect(delivered.filter((m) => m.to === to)).toEqual([{ to, text: code }]);
     expect((await row(id)).sentAt).toBeInstanceOf(Date);
@@ -211,7 +212,7 @@ describe("outbox delivery", () => {
     const id = await enqueueSms(db, { to: phone(), text: code });
     const hanging: SmsSender = { send: () => new Promise(() => {}) };
 
-    expect(await deliverMessage(db, id, { from, sms: hanging, sendTimeoutMs: 200 })).toBe("failed");
+    expect(await deliverMessage(testCtx(db), { messageId: id, from, sms: hanging, sendTimeoutMs: 200 })).toBe("failed");
 
     const message = await row(id);
     expect(message).toMatchObject({ sentAt: null, attempts: 1 });

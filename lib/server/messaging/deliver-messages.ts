@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
-import { errorClassOf, logger } from "@/lib/server/logger";
+import type { Ctx } from "@/lib/server/context/ctx";
+import { errorClassOf } from "@/lib/server/logger";
 import type { MailSender } from "./mail-transport";
 import type { SmsSender } from "./sms-provider";
 
@@ -47,7 +47,7 @@ type ClaimedRow = { id: string; channel: Channel; recipient: string; subject: st
  * delivers are left alone, without counting an attempt. Database errors propagate to the caller.
  */
 export async function deliverPendingMessages(
-  db: Db,
+  ctx: Ctx,
   options: DeliveryOptions & { batchSize?: number },
 ): Promise<{ sent: number; failed: number }> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -55,7 +55,7 @@ export async function deliverPendingMessages(
   // A message that fails stays eligible; remembering it keeps this pass from retrying it at once.
   const tried: string[] = [];
   while (tried.length < batchSize) {
-    const result = await deliverOne(db, options, { kind: "oldest", exclude: tried });
+    const result = await deliverOne(ctx, options, { kind: "oldest", exclude: tried });
     if (!result) break;
     tried.push(result.id);
     counts[result.outcome] += 1;
@@ -68,19 +68,26 @@ export async function deliverPendingMessages(
  * rejects, since the message is safely queued and the retry pass will try again; "skipped" means
  * another instance holds it, it is already sent or given up, or its channel has no sender.
  */
-export async function deliverMessage(db: Db, id: string, options: DeliveryOptions): Promise<DeliveryOutcome> {
+export async function deliverMessage(
+  ctx: Ctx,
+  { messageId: id, ...options }: DeliveryOptions & { messageId: string },
+): Promise<DeliveryOutcome> {
   try {
-    const result = await deliverOne(db, options, { kind: "id", id });
+    const result = await deliverOne(ctx, options, { kind: "id", id });
     return result?.outcome ?? "skipped";
   } catch (error) {
-    logger.error({ event: "outbox.delivery_error", messageId: id, errorClass: errorClassOf(error) }, "outbox delivery failed");
+    ctx.log.error({ event: "outbox.delivery_error", messageId: id, errorClass: errorClassOf(error) }, "outbox delivery failed");
     return "failed";
   }
 }
 
 type Target = { kind: "oldest"; exclude: string[] } | { kind: "id"; id: string };
 
-async function deliverOne(db: Db, options: DeliveryOptions, target: Target): Promise<{ id: string; outcome: "sent" | "failed" } | null> {
+async function deliverOne(
+  { db, log: logger }: Ctx,
+  options: DeliveryOptions,
+  target: Target,
+): Promise<{ id: string; outcome: "sent" | "failed" } | null> {
   const channels = deliveringChannels(options);
   if (channels.length === 0) return null;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 
 /** The outbox as the development page shows it: the latest messages, newest first. */
-export async function listRecentMessages(db: Pick<Db, "outboundMessage">, { take = 50 }: { take?: number } = {}) {
+export async function listRecentMessages({ db }: Ctx, { take = 50 }: { take?: number } = {}) {
   return db.outboundMessage.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpTestServer, type SmtpTestServer } from "@/lib/testing/smtp-test-server";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverMessage } from "./deliver-messages";
 import { enqueueEmail, enqueueSms } from "./enqueue-message";
@@ -21,7 +22,9 @@ describe("buildSenders", () => {
     const to = address();
     const id = await enqueueEmail(db, { to, subject: "Bienvenue", text: "Bonjour" });
 
-    expect(await deliverMessage(db, id, buildSenders({ smtpUrl: relay.url, mailFrom, isProduction: false }))).toBe("sent");
+    expect(
+      await deliverMessage(testCtx(db), { messageId: id, ...buildSenders({ smtpUrl: relay.url, mailFrom, isProduction: false }) }),
+    ).toBe("sent");
 
     const received = relay.received.filter((m) => m.envelopeTo.includes(to));
     expect(received).toHaveLength(1);
@@ -34,8 +37,8 @@ describe("buildSenders", () => {
     const emailId = await enqueueEmail(db, { to: address(), subject: "Bienvenue", text: "Bonjour" });
     const smsId = await enqueueSms(db, { to: "+33611223344", text: "Code : 123456" });
 
-    expect(await deliverMessage(db, emailId, senders)).toBe("skipped");
-    expect(await deliverMessage(db, smsId, senders)).toBe("skipped");
+    expect(await deliverMessage(testCtx(db), { messageId: emailId, ...senders })).toBe("skipped");
+    expect(await deliverMessage(testCtx(db), { messageId: smsId, ...senders })).toBe("skipped");
     const rows = await db.outboundMessage.findMany({ where: { id: { in: [emailId, smsId] } }, select: { sentAt: true, attempts: true } });
     expect(rows).toEqual([
       { sentAt: null, attempts: 0 },
@@ -47,7 +50,9 @@ describe("buildSenders", () => {
     const to = address();
     const id = await enqueueEmail(db, { to, subject: "Bienvenue", text: "Bonjour" });
 
-    expect(await deliverMessage(db, id, buildSenders({ smtpUrl: relay.url, mailFrom, isProduction: true }))).toBe("failed");
+    expect(
+      await deliverMessage(testCtx(db), { messageId: id, ...buildSenders({ smtpUrl: relay.url, mailFrom, isProduction: true }) }),
+    ).toBe("failed");
 
     expect(relay.received.filter((m) => m.envelopeTo.includes(to))).toHaveLength(0);
     expect((await db.outboundMessage.findUniqueOrThrow({ where: { id } })).lastError).toMatch(/ETLS/);
