@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import { getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/layout/app-shell";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { getAppLocale } from "@/lib/i18n/app-locale";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { getCurrentSession } from "@/lib/server/auth/current-session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,18 +17,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#000091" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getAppLocale();
+  const [locale, session] = await Promise.all([getAppLocale(), getCurrentSession()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         {/* Only what the header's sign-out button and the error page need: each page gives its own client components theirs. */}
         <ClientMessages namespaces={["auth.signOut", "auth.signingOut", "error"]}>
           <SkipLink />
-          <SiteHeader />
-          <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6">
-            {children}
-          </main>
-          <SiteFooter />
+          {session?.stage === "FULL" ? (
+            // Signed in: the app shell, whichever space the page belongs to.
+            <AppShell session={session}>{children}</AppShell>
+          ) : (
+            <>
+              <SiteHeader />
+              <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6">
+                {children}
+              </main>
+              <SiteFooter />
+            </>
+          )}
         </ClientMessages>
       </body>
     </html>

@@ -26,7 +26,7 @@ test("a patient finds a professional, grants one category until a day, changes i
   await signInAs(page.context(), patient);
 
   await page.goto("/espace");
-  await page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: "Accès" }).click();
+  await page.getByRole("navigation", { name: "Navigation de l'espace" }).getByRole("link", { name: "Accès" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Gestion des accès" })).toBeVisible();
   await expect(page.getByText("Aucun professionnel n'a accès à vos documents")).toBeVisible();
   await expectAccessible(page);

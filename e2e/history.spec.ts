@@ -329,7 +329,7 @@ test("alerts: a first access and an emergency access are e-mailed, counted in th
   }
 
   await page.goto("/espace");
-  const alertsLink = page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: /Alertes/ });
+  const alertsLink = page.getByRole("navigation", { name: "Navigation de l'espace" }).getByRole("link", { name: /Alertes/ });
   await expect(alertsLink).toContainText("2");
   await expect(alertsLink).toHaveAccessibleName(/2 non lues/);
   await alertsLink.click();

@@ -45,6 +45,7 @@ test("sign up, confirm the e-mail, enrol an authenticator, sign out, sign in wit
 
   await page.goto("/espace");
   await expect(page.getByRole("heading", { name: "Mon espace santé" })).toBeVisible();
+  await page.getByRole("button", { name: "Mon compte" }).click();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/espace");

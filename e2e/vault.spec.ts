@@ -323,7 +323,7 @@ test("the filter form keeps what is typed while the list reloads, and shows the 
   // A link to the page is not the form's doing: the form shows the address's filters (none) again.
   await search.getByRole("button", { name: "Rechercher" }).click();
   await expect(page).toHaveURL(/[?&]q=radio/);
-  await page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: "Mes documents" }).click();
+  await page.getByRole("navigation", { name: "Navigation de l'espace" }).getByRole("link", { name: "Mes documents" }).click();
   await expect(page).toHaveURL(/\/documents$/);
   await expect(words).toHaveValue("");
 });

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AccountNav } from "./account-nav";
 import { LanguageSwitcher } from "./language-switcher";
 
+/** The header of a visitor or of a session still short of its second factor (signed-in pages use AppShell). */
 export async function SiteHeader() {
   const t = await getTranslations("layout");
   return (

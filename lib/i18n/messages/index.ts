@@ -39,6 +39,10 @@ import frPasskeys from "./fr/passkeys.json";
 import frPro from "./fr/pro.json";
 import frSecurity from "./fr/security.json";
 import frVault from "./fr/vault.json";
+import enShell from "./en/shell.json";
+import frShell from "./fr/shell.json";
+import enHome from "./en/home.json";
+import frHome from "./fr/home.json";
 
 /**
  * The catalogues, one file per area so that features own their strings. Each file holds whole
@@ -66,6 +70,8 @@ export const catalogueFiles = {
     tickets: frTickets,
     staff: frStaff,
     directory: frDirectory,
+    shell: frShell,
+    home: frHome,
   },
   en: {
     common: enCommon,
@@ -88,6 +94,8 @@ export const catalogueFiles = {
     tickets: enTickets,
     staff: enStaff,
     directory: enDirectory,
+    shell: enShell,
+    home: enHome,
   },
 } as const;
 
@@ -112,6 +120,8 @@ const fr = {
   ...frTickets,
   ...frStaff,
   ...frDirectory,
+  ...frShell,
+  ...frHome,
 };
 
 /** The shape of every catalogue, French first: next-intl's AppConfig (app-config.d.ts) types each key with it. */
@@ -139,6 +149,8 @@ const en: Messages = {
   ...enTickets,
   ...enStaff,
   ...enDirectory,
+  ...enShell,
+  ...enHome,
 };
 
 export const messages: Record<AppLocale, Messages> = { fr, en };
