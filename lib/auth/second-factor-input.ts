@@ -23,16 +23,4 @@ export type SecondFactorInput = z.infer<typeof secondFactorInput>;
 
 export const ENROLMENT_METHODS = new Set<SecondFactorInput["method"]>(["totp-enrolment", "otp-enrolment", "passkey-registration"]);
 
-/** The errors the sign-in steps report; the UI translates each (auth.errors.<code>). */
-export const signInErrorCodes = [
-  "INVALID_CREDENTIALS",
-  "INVALID_CODE",
-  "RATE_LIMITED",
-  "LOCKED",
-  "LOCKED_SUPPORT",
-  "EMAIL_NOT_VERIFIED",
-  "ACCOUNT_DISABLED",
-  "SESSION_EXPIRED",
-  "INVALID_INPUT",
-] as const;
-export type SignInErrorCode = (typeof signInErrorCodes)[number];
+export { signInErrorCodes, type SignInErrorCode } from "./sign-in-error-codes";

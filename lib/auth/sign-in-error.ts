@@ -1,4 +1,4 @@
-import { signInErrorCodes, type SignInErrorCode } from "@/lib/auth/second-factor-input";
+import { signInErrorCodes, type SignInErrorCode } from "@/lib/auth/sign-in-error-codes";
 
 type Translate = (key: `errors.${SignInErrorCode | "unknown"}`) => string;
 
