@@ -26,7 +26,12 @@ describe("read events appended without the chain's lock, chained after", () => {
     };
     const writer = async (w: number) => {
       for (let i = 0; i < 3; i += 1) {
-        expected.push(...(await db.$transaction((tx) => recordHistory(tx, event(patientId, "DOCUMENT_UPLOADED", w * 100 + i)))));
+        // Twenty callers share the test's small pool: a writer may wait for a connection longer than Prisma's 2 s default.
+        const ids = await db.$transaction((tx) => recordHistory(tx, event(patientId, "DOCUMENT_UPLOADED", w * 100 + i)), {
+          maxWait: 30_000,
+          timeout: 30_000,
+        });
+        expected.push(...ids);
       }
     };
     // A chaining pass runs among them, as the job would on another instance.

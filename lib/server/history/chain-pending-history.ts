@@ -66,7 +66,7 @@ export async function chainPendingHistory(
           return { chained: chained.length, refused };
           // A batch is a few thousand HMACs and one UPDATE: well under this, even on a busy machine.
         },
-        { timeout: 60_000 },
+        { maxWait: 30_000, timeout: 60_000 },
       );
       result.patients += pass.chained > 0 ? 1 : 0;
       result.chained += pass.chained;
