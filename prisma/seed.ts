@@ -9,6 +9,7 @@ import { enrolTotpWithSecret } from "@/lib/server/auth/totp/enrol-totp-with-secr
 import { withNirKey } from "@/lib/identifiers/nir";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
+import { systemCtx } from "@/lib/server/context/ctx";
 import { receiveUpload, type ReceiveUploadInput } from "@/lib/server/vault/upload/receive-upload";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { demoFiles } from "./demo-files";
@@ -233,17 +234,21 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
             ? { kind: "ESTABLISHMENT", label: doc.label }
             : undefined;
       // Through the real pipeline: type check, encryption, storage, the row and its history entry.
+      // As the patient whose space it is: receiveUpload authorizes on the ctx's actor.
+      const asOwner = Object.assign(systemCtx({ job: "seed", db, storage }), {
+        actor: { userId: ownerId, roles: ["PATIENT" as const], stage: "FULL" as const, hasConfirmedFactor: true },
+      });
       const { documentId } = await receiveUpload(
+        asOwner,
         {
           documentId: doc.id,
-          actor: { userId: ownerId, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true },
           body: new Blob([new Uint8Array(bytes)]).stream(),
           declaredLength: bytes.length,
           fileName,
           metadata: { title: doc.title, category: doc.category, documentDate: doc.documentDate, note: null },
           author,
         },
-        { db, storage, masterKey, maxFileBytes: bytes.length, quotaBytes: Number.MAX_SAFE_INTEGER },
+        { masterKey, maxFileBytes: bytes.length, quotaBytes: Number.MAX_SAFE_INTEGER },
       );
       if (doc.hidden)
         await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true }, select: { id: true } });

@@ -29,10 +29,9 @@ export async function POST(request: Request) {
     const patient = new URL(request.url).searchParams.get("patient");
     if (patient !== null && !z.uuid().safeParse(patient).success) throw new AppError("NOT_FOUND");
     const received = await receiveUpload(
-      { actor: ctx.actor, patientId: patient ?? undefined, body: request.body, ipAddress: ctx.ip, ...upload },
+      ctx,
+      { patientId: patient ?? undefined, body: request.body, ...upload },
       {
-        db: ctx.db,
-        storage: ctx.storage,
         maxFileBytes: config.vaultMaxFileBytes,
         quotaBytes: config.vaultQuotaBytes,
         signal: request.signal,

@@ -104,16 +104,15 @@ describe("the authorization matrix", () => {
 
   async function upload(actor: Actor, title: string, category: DocumentCategory, patientId?: string) {
     const received = await receiveUpload(
+      testCtx(db, { actor, ip, storage }),
       {
-        actor,
         patientId,
         body: bodyOf(),
         declaredLength: png.length,
         fileName: "examen.png",
         metadata: { title, category, documentDate: "2025-06-01", note: null },
-        ipAddress: ip,
       },
-      { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 100_000_000 },
+      { masterKey, maxFileBytes: 1_000_000, quotaBytes: 100_000_000 },
     );
     return received.documentId;
   }

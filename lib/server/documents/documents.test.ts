@@ -58,14 +58,14 @@ describe("the vault's documents", () => {
       },
     });
     const result = await receiveUpload(
+      testCtx(db, { actor, ip: null, storage }),
       {
-        actor,
         body,
         declaredLength: pdf.length,
         fileName: "document.pdf",
         metadata: { title: "Compte rendu", category: "REPORT", documentDate: "2025-01-10", note: null, ...metadata },
       },
-      { db, storage, maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
+      { maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
     );
     return { id: result.documentId, pdf };
   }

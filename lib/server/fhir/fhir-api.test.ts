@@ -192,14 +192,14 @@ describe("the FHIR API for connected apps", () => {
     const patient = await newPatient();
     const bytes = Buffer.from("Résultats : glycémie normale.\n", "utf8");
     const upload = await receiveUpload(
+      testCtx(db, { actor: { userId: patient.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true }, ip: null, storage }),
       {
-        actor: { userId: patient.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true },
         body: new ReadableStream({ start: (controller) => (controller.enqueue(new Uint8Array(bytes)), controller.close()) }),
         declaredLength: bytes.length,
         fileName: "resultats.txt",
         metadata: { title: "Glycémie", category: "LAB_RESULTS", documentDate: "2025-12-01", note: null },
       },
-      { db, storage, maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
+      { maxFileBytes: 5_000_000, quotaBytes: 50_000_000, masterKey },
     );
     const { context } = await connect(patient.id);
     const reference = await readDocumentReference(context.ctx, { access: context.access, documentId: upload.documentId });

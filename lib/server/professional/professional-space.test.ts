@@ -81,14 +81,14 @@ describe("the professional space", () => {
 
   async function upload(patient: NonNullable<Actor>, category: DocumentCategory, title: string, { hidden = false } = {}) {
     const { documentId } = await receiveUpload(
+      testCtx(db, { actor: patient, ip: null, storage }),
       {
-        actor: patient,
         body: bodyOf(png),
         declaredLength: png.length,
         fileName: "doc.png",
         metadata: { title, category, documentDate: "2025-01-01", note: null },
       },
-      { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
+      { masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
     );
     if (hidden) await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true } });
     return documentId;
@@ -221,15 +221,15 @@ describe("the professional space", () => {
     await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
     expect(await visibleTitles(pro.actor, patient.id)).toEqual(["Bilan"]);
     const { documentId } = await receiveUpload(
+      testCtx(db, { actor: pro.actor, ip: null, storage }),
       {
-        actor: pro.actor,
         patientId: patient.id,
         body: bodyOf(png),
         declaredLength: png.length,
         fileName: "radio.png",
         metadata: { title: "Radio", category: "IMAGING", documentDate: "2025-02-01", note: null },
       },
-      { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
+      { masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
     );
     expect(await db.document.findUniqueOrThrow({ where: { id: documentId } })).toMatchObject({
       ownerId: patient.id,
@@ -252,15 +252,15 @@ describe("the professional space", () => {
     });
     const add = (actor: Actor) =>
       receiveUpload(
+        testCtx(db, { actor, ip: null, storage }),
         {
-          actor,
           patientId: patient.id,
           body: bodyOf(png),
           declaredLength: png.length,
           fileName: "x.png",
           metadata: { title: "X", category: "OTHER", documentDate: "2025-02-01", note: null },
         },
-        { db, storage, masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
+        { masterKey, maxFileBytes: 1_000_000, quotaBytes: 10_000_000 },
       );
     expect(await codeOf(add(pro.actor))).toBe("FORBIDDEN");
     expect(await codeOf(add(other.actor))).toBe("FORBIDDEN");

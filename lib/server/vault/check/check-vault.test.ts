@@ -85,14 +85,14 @@ function checkSuite(
 
     async function upload(actor: NonNullable<Actor>, { bytes = png(), fileName = FILE_NAME, into = { db, storage } } = {}) {
       return receiveUpload(
+        testCtx(into.db, { actor, ip: null, storage: into.storage }),
         {
-          actor,
           body: streamOf(bytes),
           declaredLength: bytes.length,
           fileName,
           metadata: { title: TITLE, category: "IMAGING", documentDate: "2025-11-20", note: "Note privée" },
         },
-        { ...into, maxFileBytes: 10 * 1024 * 1024, quotaBytes: 100 * 1024 * 1024, masterKey },
+        { maxFileBytes: 10 * 1024 * 1024, quotaBytes: 100 * 1024 * 1024, masterKey },
       );
     }
 

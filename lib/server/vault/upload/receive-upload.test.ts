@@ -16,6 +16,7 @@ import { type S3TestServer, startS3TestServer } from "@/lib/server/storage/s3-te
 import { isStorageKey } from "@/lib/server/storage/storage-key";
 import { useTestDb } from "@/lib/testing/test-db";
 import { buildTestPdf } from "../pdf/build-test-pdf";
+import { testCtx } from "@/lib/testing/ctx";
 import { receiveUpload, type ReceiveUploadInput, type UploadMetadata } from "./receive-upload";
 
 const masterKey = randomBytes(32);
@@ -121,7 +122,7 @@ function uploadSuite(
     }
 
     function upload(
-      input: Partial<ReceiveUploadInput> & { actor: Actor; bytes?: Buffer },
+      input: Partial<ReceiveUploadInput> & { actor: Actor; ipAddress?: string | null; bytes?: Buffer },
       {
         maxFileBytes = 2 * MB,
         quotaBytes = 50 * MB,
@@ -129,10 +130,11 @@ function uploadSuite(
         minRate,
       }: { maxFileBytes?: number; quotaBytes?: number; signal?: AbortSignal; minRate?: { bytesPerSecond: number; windowMs: number } } = {},
     ) {
-      const { bytes, ...rest } = input;
+      const { bytes, actor, ipAddress = null, ...rest } = input;
       return receiveUpload(
+        testCtx(db, { actor, ip: ipAddress, storage }),
         { body: bytes ? streamOf(bytes) : null, declaredLength: bytes?.length ?? 0, fileName: "file", metadata, ...rest },
-        { db, storage, maxFileBytes, quotaBytes, masterKey, signal, minRate },
+        { maxFileBytes, quotaBytes, masterKey, signal, minRate },
       );
     }
 

@@ -11,15 +11,15 @@ import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
 import { generateDocumentKey, wrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { createEncryptStream } from "@/lib/server/crypto/stream-encryption";
+import type { Ctx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory, type HistoryActor } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-import { authorize, type Actor } from "@/lib/server/policy/policy";
+import { authorize } from "@/lib/server/policy/policy";
 import { professionalLabel, professionalOf } from "@/lib/server/professional/professional-of";
-import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { newStorageKey } from "@/lib/server/storage/storage-key";
 import { extractPdfText } from "@/lib/server/vault/pdf/extract-pdf-text";
 import { cleanDisplayName } from "@/lib/vault/display-name";
@@ -36,8 +36,8 @@ export type UploadMetadata = {
   note: string | null;
 };
 
+/** One upload; who sends it, from where, and into which database and storage are the ctx's. */
 export type ReceiveUploadInput = {
-  actor: Actor;
   /** The raw file, as the request body streams it. */
   body: ReadableStream<Uint8Array> | null;
   /** The request's Content-Length: what must arrive, no more, no less. */
@@ -45,8 +45,6 @@ export type ReceiveUploadInput = {
   /** As the client sent it (decoded); cleaned before it is stored, never used as a path. */
   fileName: string;
   metadata: UploadMetadata;
-  /** Where the request came from, for the history. */
-  ipAddress?: string | null;
   /**
    * Who the document is shown as added by, when not the patient themself: the demo seed's documents
    * "from" a hospital or a doctor. Authorization stays on the actor, who must own the space.
@@ -63,8 +61,6 @@ export type ReceiveUploadInput = {
 };
 
 export type ReceiveUploadOptions = {
-  db: Db;
-  storage: BlobStorage;
   /** Largest file accepted, in bytes (configuration: vaultMaxFileBytes). */
   maxFileBytes: number;
   /** What all of one patient's files may take, in bytes (configuration: vaultQuotaBytes). */
@@ -99,9 +95,13 @@ export type ReceivedUpload = {
  * creates the row and its history entry. A failure before `putFile` removes the temporary file; a failed transaction
  * deletes the stored blob. So an aborted upload leaves no row, and no file once this returns.
  */
-export async function receiveUpload(input: ReceiveUploadInput, options: ReceiveUploadOptions): Promise<ReceivedUpload> {
-  const { actor, body, declaredLength, fileName, metadata, ipAddress = null } = input;
-  const { db, storage, maxFileBytes, quotaBytes, masterKey, signal, minRate = UPLOAD_MIN_RATE } = options;
+export async function receiveUpload(
+  { db, storage, actor, ip: ipAddress }: Ctx,
+  input: ReceiveUploadInput,
+  options: ReceiveUploadOptions,
+): Promise<ReceivedUpload> {
+  const { body, declaredLength, fileName, metadata } = input;
+  const { maxFileBytes, quotaBytes, masterKey, signal, minRate = UPLOAD_MIN_RATE } = options;
   const ownerId = input.patientId ?? actor?.userId ?? "";
   let addedBy: {
     author: NonNullable<ReceiveUploadInput["author"]>;
