@@ -1,0 +1,27 @@
+import Link from "next/link";
+
+/** One card of the home page: later sections (profile, appointments, messages) add one to the list. */
+export type HomeCard = { id: string; title: string; body: React.ReactNode; href: string; linkLabel: string; highlight?: boolean };
+
+/** The home page's cards, as a list a screen reader announces with its length. */
+export function HomeCards({ cards, labelledBy }: { cards: readonly HomeCard[]; labelledBy: string }) {
+  return (
+    <ul aria-labelledby={labelledBy} className="mt-4 grid gap-4 sm:grid-cols-2">
+      {cards.map((card) => (
+        <li
+          key={card.id}
+          data-testid="home-card"
+          className={`flex flex-col gap-2 rounded-lg border p-4 ${card.highlight ? "border-brand bg-brand-light" : "border-gray-300 bg-white"}`}
+        >
+          <h3 className="text-lg font-semibold">{card.title}</h3>
+          <div className="flex-1 text-sm">{card.body}</div>
+          <p>
+            <Link href={card.href} className="text-brand underline hover:no-underline">
+              {card.linkLabel}
+            </Link>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
