@@ -16,6 +16,12 @@ type TestCtxOptions = Partial<Omit<Ctx, "db" | "storage">> & { storage?: BlobSto
  * (none by default), a fixed address, the real clock, a silent logger and, when a service asks for
  * it, a storage folder of its own. Anything may be overridden (a fixed `now`, another address).
  */
+/**
+ * With an actor named (even null), the ctx is typed as signed in: a test may call an operation as
+ * nobody to prove it still refuses at run time what the boundary's types already keep out.
+ */
+export function testCtx(db: Db, options: Omit<TestCtxOptions, "actor"> & { actor: Actor | null }): SignedInCtx;
+export function testCtx(db: Db, options?: TestCtxOptions): Ctx;
 export function testCtx(db: Db, options: TestCtxOptions = {}): Ctx {
   const { storage, ...rest } = options;
   let ownStorage = storage;
@@ -40,7 +46,7 @@ export function testCtx(db: Db, options: TestCtxOptions = {}): Ctx {
 }
 
 /** The same for a signed-in person: what a route or a permission-checked action gives its service. */
-export function testSignedInCtx(db: Db, actor: NonNullable<Actor>, options: Omit<TestCtxOptions, "actor"> = {}): SignedInCtx {
+export function testSignedInCtx(db: Db, actor: Actor, options: Omit<TestCtxOptions, "actor"> = {}): SignedInCtx {
   return testCtx(db, { ...options, actor }) as SignedInCtx;
 }
 
@@ -48,3 +54,9 @@ export function testSignedInCtx(db: Db, actor: NonNullable<Actor>, options: Omit
 export function testAccountCtx(db: Db, userId: string, options: Omit<TestCtxOptions, "actor"> = {}): SignedInCtx {
   return testSignedInCtx(db, { userId, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true }, options);
 }
+
+/**
+ * Nobody signed in, typed as an actor: past the boundary the types keep null out, and the services
+ * still refuse it at run time (defence in depth); the tests that prove it pass this.
+ */
+export const NOBODY = null as unknown as Actor;

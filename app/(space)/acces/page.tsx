@@ -10,7 +10,7 @@ import { ReceiptsSection } from "@/components/access/receipts-section";
 import { TreatingDoctorSection } from "@/components/access/treating-doctor-section";
 import { Section } from "@/components/ui/section";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { getAccessOverview } from "@/lib/server/consent/get-access-overview";
 import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-documents";
 import { listReceipts } from "@/lib/server/consent/list-receipts";
@@ -24,7 +24,7 @@ export default async function AccessPage() {
   const patient = await requirePatientForPage("/acces");
   const t = await getTranslations("access");
   if (!patient) return <NotPatientNotice title={t("title")} />;
-  const ctx = await pageCtx();
+  const ctx = await signedInPageCtx();
   const [overview, receipts, documents, format] = await Promise.all([
     getAccessOverview(ctx, patient),
     listReceipts(ctx, patient),

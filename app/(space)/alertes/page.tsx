@@ -6,7 +6,7 @@ import { badgeClass } from "@/components/ui/field-classes";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { listAlerts } from "@/lib/server/alerts/list-alerts";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -24,7 +24,7 @@ export default async function AlertsPage() {
     getFormatter(),
   ]);
   if (!patient) return <NotPatientNotice title={t("title")} />;
-  const alerts = await listAlerts(await pageCtx(), { patientId: patient.patientId });
+  const alerts = await listAlerts(await signedInPageCtx(), { patientId: patient.patientId });
   const unread = alerts.filter((alert) => !alert.readAt).length;
   return (
     <ClientMessages namespaces={["history.alerts"]}>

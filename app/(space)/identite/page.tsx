@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActivationCodeForm, ActivationLetterForm, IdentityDetailsForm } from "@/components/identity/identity-forms";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { getOwnIdentity } from "@/lib/server/identity/get-own-identity";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { qualifyWithActivationCodeAction, requestActivationLetterAction, updateIdentityDetailsAction } from "./actions";
@@ -21,7 +21,7 @@ export default async function IdentityPage() {
   const patient = await requirePatientForPage("/identite");
   const [t, format] = await Promise.all([getTranslations("identity"), getFormatter()]);
   if (!patient) return <NotPatientNotice title={t("title")} />;
-  const identity = await getOwnIdentity(await pageCtx());
+  const identity = await getOwnIdentity(await signedInPageCtx());
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "Europe/Paris" });
   const q = identity.qualification;
   const hasAddress = Boolean(identity.address.addressLine1 && identity.address.postalCode && identity.address.city);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MeasurementTable } from "@/components/measurements/measurement-table";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { listMeasurements } from "@/lib/server/measurements/list-measurements";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 
@@ -15,7 +15,7 @@ export default async function MeasurementsPage() {
   const patient = await requirePatientForPage("/mesures");
   const t = await getTranslations("fhir.measurements");
   if (!patient) return <NotPatientNotice title={t("title")} />;
-  const measurements = await listMeasurements(await pageCtx(), { patientId: patient.patientId });
+  const measurements = await listMeasurements(await signedInPageCtx(), { patientId: patient.patientId });
   return (
     <div className="space-y-8">
       <div className="space-y-2">

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { TECHNICAL_SCOPES, type SmartScope } from "@/lib/oauth/smart-scopes";
 import { listConnections } from "@/lib/server/apps/list-connections";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { disconnectAppAction } from "./actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -35,7 +35,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
   );
   if (!patient) return <NotPatientNotice title={t("manage.title")} />;
   const [connections, format, tCategories, { statut }] = await Promise.all([
-    listConnections(await pageCtx()),
+    listConnections(await signedInPageCtx()),
     getFormatter(),
     getTranslations("space.categories"),
     searchParams,

@@ -6,7 +6,7 @@ import { TicketSubject } from "@/components/tickets/ticket-subject";
 import { DataTable } from "@/components/ui/data-table";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { listOwnTickets } from "@/lib/server/tickets/list-own-tickets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupportPage() {
   await requireFullSessionForPage("/support");
   const [t, format] = await Promise.all([getTranslations("tickets"), getFormatter()]);
-  const tickets = await listOwnTickets(await pageCtx());
+  const tickets = await listOwnTickets(await signedInPageCtx());
   return (
     <div className="space-y-8">
       <div className="space-y-4">

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireFullSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
-import { requestCtx, type Ctx } from "@/lib/server/context/ctx";
+import { requestCtx, type Ctx, signedIn } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/http/json-route";
 import { actorOf } from "@/lib/server/policy/policy";
@@ -29,7 +29,7 @@ export async function POST(request: Request) {
     const patient = new URL(request.url).searchParams.get("patient");
     if (patient !== null && !z.uuid().safeParse(patient).success) throw new AppError("NOT_FOUND");
     const received = await receiveUpload(
-      ctx,
+      signedIn(ctx),
       { patientId: patient ?? undefined, body: request.body, ...upload },
       {
         maxFileBytes: config.vaultMaxFileBytes,

@@ -31,7 +31,7 @@ import { patientForProfessional } from "@/lib/server/professional/patient-for-pr
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
-import { testCtx } from "@/lib/testing/ctx";
+import { testCtx, NOBODY } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { tinyPng } from "@/lib/vault/files/build-png";
 import { ACCESS_MATRIX, matrixCells, OWN_SPACE, ROLE_KEYS, type Action, type Outcome, type Resource, type Role } from "./access-matrix";
@@ -88,7 +88,7 @@ describe("the authorization matrix", () => {
       },
       select: { id: true },
     });
-    const actor: NonNullable<Actor> = { userId: row.id, roles, stage: "FULL", hasConfirmedFactor: true };
+    const actor: Actor = { userId: row.id, roles, stage: "FULL", hasConfirmedFactor: true };
     return actor;
   }
 
@@ -195,7 +195,7 @@ describe("the authorization matrix", () => {
         support,
         curator,
         admin,
-        anonymous: null,
+        anonymous: NOBODY,
         halfOwner: { ...owner, stage: "PASSWORD_VERIFIED" },
       },
       professionalIds: {

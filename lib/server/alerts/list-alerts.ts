@@ -1,7 +1,7 @@
 import "server-only";
 import type { NotificationKind } from "@/lib/generated/prisma/client";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
 export type AlertView = {
   id: string;
@@ -15,7 +15,7 @@ export type AlertView = {
 
 /** The patient's alerts, unread first, then newest first. Like the history, the patient's alone. */
 export async function listAlerts(
-  { db, actor }: Ctx,
+  { db, actor }: SignedInCtx,
   { patientId, take = 100 }: { patientId: string; take?: number },
 ): Promise<AlertView[]> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");

@@ -1,13 +1,13 @@
 import "server-only";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
 /**
  * Marks one alert (or all of them) read. Only the patient's own alerts are touched: someone else's id
  * changes nothing, and answers the same as an already-read one.
  */
 export async function markAlertsRead(
-  { db, actor, now }: Ctx,
+  { db, actor, now }: SignedInCtx,
   { patientId, alertId }: { patientId: string; alertId: string | "all" },
 ): Promise<number> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "manage");

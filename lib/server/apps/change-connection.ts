@@ -1,7 +1,7 @@
 import "server-only";
 import { DOCUMENT_SCOPE, type ConsentForm } from "./consent-choice";
 import { SMART_SCOPES, TECHNICAL_SCOPES } from "@/lib/oauth/smart-scopes";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { authorizePatient } from "./patient-context";
@@ -13,7 +13,10 @@ import { authorizePatient } from "./patient-context";
  * here) nothing changes for refresh tokens. At least one data scope stays: removing all is
  * disconnecting, a separate action.
  */
-export async function changeConnection(ctx: Ctx, { connectionId, form }: { connectionId: string; form: ConsentForm }): Promise<void> {
+export async function changeConnection(
+  ctx: SignedInCtx,
+  { connectionId, form }: { connectionId: string; form: ConsentForm },
+): Promise<void> {
   const { patientId, historyActor } = await authorizePatient(ctx, "health:write-own");
   const { db } = ctx;
   await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { allowedScopesOf } from "@/lib/server/oauth/oauth-settings";
 import { applyConsent } from "./apply-consent";
 import { resolveConsentChoice, type ConsentForm } from "./consent-choice";
@@ -11,7 +11,7 @@ import { authorizePatient } from "./patient-context";
  * everything the catalogue entry states, so that the app's later authorization request finds it
  * granted and is not asked again.
  */
-export async function connectApp(ctx: Ctx, { slug, form }: { slug: string; form: ConsentForm }): Promise<{ connectionId: string }> {
+export async function connectApp(ctx: SignedInCtx, { slug, form }: { slug: string; form: ConsentForm }): Promise<{ connectionId: string }> {
   const { patientId, historyActor } = await authorizePatient(ctx, "health:write-own");
   const { db } = ctx;
   const app = await findListedApp(db, slug);

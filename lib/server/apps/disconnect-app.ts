@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { authorizePatient } from "./patient-context";
@@ -9,7 +9,7 @@ import { authorizePatient } from "./patient-context";
  * entry, in one transaction. The app's very next call is refused (tokens are checked in the database
  * on every call). A conditional update makes two disconnections at once count as one.
  */
-export async function disconnectApp(ctx: Ctx, { connectionId }: { connectionId: string }): Promise<void> {
+export async function disconnectApp(ctx: SignedInCtx, { connectionId }: { connectionId: string }): Promise<void> {
   const { patientId, historyActor } = await authorizePatient(ctx, "health:write-own");
   const { db } = ctx;
   const now = new Date();

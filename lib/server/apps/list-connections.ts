@@ -1,6 +1,6 @@
 import "server-only";
 import type { CatalogAppStatus, DocumentCategory } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizePatient } from "./patient-context";
 
 export type ConnectionSummary = {
@@ -42,7 +42,7 @@ const columns = {
 } as const;
 
 /** The patient's connections in force (a suspended app's too: they should see it and why), newest first. */
-export async function listConnections(ctx: Ctx): Promise<ConnectionSummary[]> {
+export async function listConnections(ctx: SignedInCtx): Promise<ConnectionSummary[]> {
   const { patientId } = await authorizePatient(ctx, "health:read-own");
   const { db } = ctx;
   return db.appConnection.findMany({
@@ -53,7 +53,7 @@ export async function listConnections(ctx: Ctx): Promise<ConnectionSummary[]> {
 }
 
 /** One connection in force, by the app's slug; null when there is none. */
-export async function findConnection(ctx: Ctx, { slug }: { slug: string }): Promise<ConnectionSummary | null> {
+export async function findConnection(ctx: SignedInCtx, { slug }: { slug: string }): Promise<ConnectionSummary | null> {
   const { patientId } = await authorizePatient(ctx, "health:read-own");
   const { db } = ctx;
   return db.appConnection.findFirst({ where: { patientId, revokedAt: null, app: { slug: slug.slice(0, 80) } }, select: columns });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import type { HistoryActor } from "@/lib/server/history/record-history";
 import { authorize } from "@/lib/server/policy/policy";
@@ -9,7 +9,7 @@ import { authorize } from "@/lib/server/policy/policy";
  * their id and how the history names them.
  */
 export async function authorizePatient(
-  { db, actor }: Ctx,
+  { db, actor }: SignedInCtx,
   permission: "health:read-own" | "health:write-own",
 ): Promise<{ patientId: string; historyActor: HistoryActor }> {
   authorize(actor, permission, { ownerId: actor?.userId });

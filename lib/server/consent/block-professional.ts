@@ -1,7 +1,7 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional } from "./consent-context";
 import { accessSnapshot, recordConsentChange } from "./consent-record";
@@ -13,7 +13,10 @@ import { closeEmergencyAccesses } from "./end-emergency-access";
  * later gives nothing back), their pending requests are refused, and they stop being the médecin
  * traitant; the receipt and the history say which of these happened.
  */
-export async function blockProfessional(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
+export async function blockProfessional(
+  ctx: SignedInCtx,
+  input: { patientId: string; professionalId: string },
+): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

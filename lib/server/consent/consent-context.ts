@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
@@ -14,7 +14,7 @@ export type ConsentPatient = { patientId: string; historyActor: HistoryActor; ip
  * Every consent service starts here: only the patient themself may read or change their consent
  * (the one health-data decision, `consent`/`manage`, asked for the patient named, whoever the actor).
  */
-export async function authorizeConsent(ctx: Ctx, patientId: string): Promise<ConsentPatient> {
+export async function authorizeConsent(ctx: SignedInCtx, patientId: string): Promise<ConsentPatient> {
   await authorizeHealth(ctx.db, ctx.actor, patientId, { kind: "consent" }, "manage");
   return { patientId, historyActor: await historyActorOf(ctx.db, ctx.actor, "PATIENT"), ipAddress: ctx.ip };
 }

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { Actor } from "@/lib/server/policy/policy";
@@ -27,7 +27,7 @@ import { setEmergencyAccess } from "./set-emergency-access";
 import { setTreatingDoctor } from "./set-treating-doctor";
 import { unblockProfessional } from "./unblock-professional";
 
-const actorOf = (userId: string, role: "PATIENT" | "PROFESSIONAL" | "SUPPORT"): NonNullable<Actor> => ({
+const actorOf = (userId: string, role: "PATIENT" | "PROFESSIONAL" | "SUPPORT"): Actor => ({
   userId,
   roles: [role],
   stage: "FULL",
@@ -57,7 +57,7 @@ describe("the patient's consent services", () => {
     return actorOf(user.id, role);
   }
 
-  async function newPatient(): Promise<{ ctx: Ctx; actor: NonNullable<Actor>; patientId: string }> {
+  async function newPatient(): Promise<{ ctx: SignedInCtx; actor: Actor; patientId: string }> {
     const actor = await newUser("PATIENT", "Camille", "Testeur");
     return { ctx: testCtx(db, { actor, ip: "10.1.2.3" }), actor, patientId: actor.userId };
   }

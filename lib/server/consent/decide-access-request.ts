@@ -1,6 +1,6 @@
 import "server-only";
 import { decideAccessRequestSchema, type DecideAccessRequestInput } from "@/lib/consent/access-schemas";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional } from "./consent-context";
 import { recordConsentChange } from "./consent-record";
@@ -12,7 +12,7 @@ import { checkGrantOptions, writeGrant } from "./write-grant";
  * already answered, is NOT_FOUND; the status moves from PENDING once, even with two answers at once.
  */
 export async function decideAccessRequest(
-  ctx: Ctx,
+  ctx: SignedInCtx,
   input: DecideAccessRequestInput & { patientId: string },
 ): Promise<{ receiptId: string | null }> {
   const decision = decideAccessRequestSchema.parse(input);

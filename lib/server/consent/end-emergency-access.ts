@@ -1,6 +1,6 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import type { Tx } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional } from "./consent-context";
@@ -28,7 +28,10 @@ export async function closeEmergencyAccesses(
  * whatever consent they gave. NOT_FOUND when none is in force. History entry and receipt as for any
  * consent change.
  */
-export async function endEmergencyAccess(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
+export async function endEmergencyAccess(
+  ctx: SignedInCtx,
+  input: { patientId: string; professionalId: string },
+): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

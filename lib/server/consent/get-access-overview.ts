@@ -1,6 +1,6 @@
 import "server-only";
 import type { DocumentCategory, GrantScope } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent, professionalColumns, type ProfessionalSummary } from "./consent-context";
 
 export type GrantState = "active" | "expired" | "revoked";
@@ -39,7 +39,7 @@ export function grantState(grant: { validFrom: Date; validUntil: Date | null; re
 }
 
 /** Everything the "Gestion des accès" page shows, for the patient alone. */
-export async function getAccessOverview(ctx: Ctx, input: { patientId: string }): Promise<AccessOverview> {
+export async function getAccessOverview(ctx: SignedInCtx, input: { patientId: string }): Promise<AccessOverview> {
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);
   const { patientId } = patient;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional, type ProfessionalSummary } from "./consent-context";
 import { grantState, type GrantView } from "./get-access-overview";
@@ -15,7 +15,10 @@ export type ProfessionalAccess = {
 };
 
 /** One professional of the directory and where they stand with the patient: grant, emergency access, block, médecin traitant. */
-export async function getProfessionalAccess(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<ProfessionalAccess> {
+export async function getProfessionalAccess(
+  ctx: SignedInCtx,
+  input: { patientId: string; professionalId: string },
+): Promise<ProfessionalAccess> {
   const parsed = z.object({ professionalId: z.uuid() }).safeParse(input);
   if (!parsed.success) throw new AppError("NOT_FOUND");
   const { db } = ctx;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ConsentChange } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent } from "./consent-context";
 import type { ReceiptSnapshot } from "./consent-record";
@@ -12,7 +12,7 @@ export type Receipt = { id: string; change: ConsentChange; createdAt: Date; snap
  * One receipt, for its patient only. Anyone else — another patient, a professional, support — gets
  * NOT_FOUND, as for an id that does not exist, so receipts cannot be probed.
  */
-export async function getReceipt(ctx: Ctx, input: { patientId: string; receiptId: string }): Promise<Receipt> {
+export async function getReceipt(ctx: SignedInCtx, input: { patientId: string; receiptId: string }): Promise<Receipt> {
   const parsed = z.object({ receiptId: z.uuid() }).safeParse(input);
   if (!parsed.success) throw new AppError("NOT_FOUND");
   try {

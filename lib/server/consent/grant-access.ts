@@ -1,7 +1,7 @@
 import "server-only";
 import type { ConsentChange } from "@/lib/generated/prisma/client";
 import { grantAccessSchema, type GrantAccessInput } from "@/lib/consent/access-schemas";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent, findProfessional } from "./consent-context";
 import { recordConsentChange } from "./consent-record";
 import { checkGrantOptions, writeGrant } from "./write-grant";
@@ -13,7 +13,7 @@ export type GrantAccessResult = { grantId: string; receiptId: string; change: Ex
  * documents, read only or read and add, until a day or without end; or changes the access they have.
  * The grant, its receipt and its history entry commit together.
  */
-export async function grantAccess(ctx: Ctx, input: GrantAccessInput & { patientId: string }): Promise<GrantAccessResult> {
+export async function grantAccess(ctx: SignedInCtx, input: GrantAccessInput & { patientId: string }): Promise<GrantAccessResult> {
   const { professionalId, ...options } = grantAccessSchema.parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

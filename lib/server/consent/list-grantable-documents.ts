@@ -1,7 +1,7 @@
 import "server-only";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
 export type GrantableDocument = {
   id: string;
@@ -12,7 +12,10 @@ export type GrantableDocument = {
 };
 
 /** The patient's own documents outside the bin, for the "chosen documents" checklist of a grant. */
-export async function listGrantableDocuments({ db, actor }: Ctx, { patientId }: { patientId: string }): Promise<GrantableDocument[]> {
+export async function listGrantableDocuments(
+  { db, actor }: SignedInCtx,
+  { patientId }: { patientId: string },
+): Promise<GrantableDocument[]> {
   await authorizeHealth(db, actor, patientId, { kind: "consent" }, "manage");
   await authorizeHealth(db, actor, patientId, { kind: "documentList" }, "read");
   return db.document.findMany({

@@ -1,13 +1,16 @@
 import "server-only";
 import type { ConsentChange } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent } from "./consent-context";
 import type { ReceiptSnapshot } from "./consent-record";
 
 export type ReceiptSummary = { id: string; change: ConsentChange; createdAt: Date; professionalName: string };
 
 /** The patient's consent receipts, newest first, named by the professional as they were then. */
-export async function listReceipts(ctx: Ctx, { limit = 50, ...input }: { patientId: string; limit?: number }): Promise<ReceiptSummary[]> {
+export async function listReceipts(
+  ctx: SignedInCtx,
+  { limit = 50, ...input }: { patientId: string; limit?: number },
+): Promise<ReceiptSummary[]> {
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);
   const rows = await db.consentReceipt.findMany({

@@ -1,6 +1,6 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional } from "./consent-context";
 import { accessSnapshot, recordConsentChange } from "./consent-record";
@@ -13,7 +13,7 @@ import { closeEmergencyAccesses } from "./end-emergency-access";
  * updates make two revocations at once count as one. With only an emergency access to end, the
  * change is recorded as that.
  */
-export async function revokeAccess(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
+export async function revokeAccess(ctx: SignedInCtx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

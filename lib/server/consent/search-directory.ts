@@ -1,7 +1,7 @@
 import "server-only";
 import { directoryQuerySchema, type DirectoryQuery } from "@/lib/consent/access-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent, type ProfessionalSummary } from "./consent-context";
 
 /**
@@ -53,7 +53,7 @@ export type DirectoryPage = { items: ProfessionalSummary[]; total: number; page:
  * The directory, searched by name, profession (or specialty) and city, each word anywhere in its
  * field, whatever the case and accents ("lefevre" finds Lefèvre); sorted by name, a page at a time.
  */
-export async function searchDirectory(ctx: Ctx, input: DirectoryQuery & { patientId: string }): Promise<DirectoryPage> {
+export async function searchDirectory(ctx: SignedInCtx, input: DirectoryQuery & { patientId: string }): Promise<DirectoryPage> {
   const query = directoryQuerySchema.parse(input);
   const { db } = ctx;
   await authorizeConsent(ctx, input.patientId);

@@ -1,14 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { recordHistory } from "@/lib/server/history/record-history";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent } from "./consent-context";
 
 /**
  * Which alerts reach the patient by e-mail. Only the first-access e-mail can be turned off: in-app
  * alerts always appear, and emergency-access alerts are always sent, so there is no setting for them.
  */
-export async function setAlertSettings(ctx: Ctx, input: { patientId: string; firstAccessByEmail: boolean }): Promise<{ changed: boolean }> {
+export async function setAlertSettings(
+  ctx: SignedInCtx,
+  input: { patientId: string; firstAccessByEmail: boolean },
+): Promise<{ changed: boolean }> {
   const { firstAccessByEmail } = z.object({ firstAccessByEmail: z.boolean() }).parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { recordHistory } from "@/lib/server/history/record-history";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent } from "./consent-context";
 
 /**
  * Switches emergency access ("bris de glace") on or off; it is on until the patient says otherwise.
  * The history records the switch. (No receipt: the schema's ConsentChange has no value for settings.)
  */
-export async function setEmergencyAccess(ctx: Ctx, input: { patientId: string; enabled: boolean }): Promise<{ changed: boolean }> {
+export async function setEmergencyAccess(ctx: SignedInCtx, input: { patientId: string; enabled: boolean }): Promise<{ changed: boolean }> {
   const { enabled } = z.object({ enabled: z.boolean() }).parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

@@ -1,6 +1,6 @@
 import "server-only";
 import { treatingDoctorSchema } from "@/lib/consent/access-schemas";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional, professionalName } from "./consent-context";
 import { recordConsentChange } from "./consent-record";
@@ -13,7 +13,7 @@ export const DOCTOR_PROFESSION = "Médecin";
  * them with null. Choosing the one already designated changes nothing and writes nothing.
  */
 export async function setTreatingDoctor(
-  ctx: Ctx,
+  ctx: SignedInCtx,
   input: { patientId: string; professionalId: string | null },
 ): Promise<{ receiptId: string | null }> {
   const { professionalId } = treatingDoctorSchema.parse(input);

@@ -1,12 +1,15 @@
 import "server-only";
 import { professionalRefSchema } from "@/lib/consent/access-schemas";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional } from "./consent-context";
 import { recordConsentChange } from "./consent-record";
 
 /** Lifts a block. The access it ended does not come back: the patient grants again if they wish. */
-export async function unblockProfessional(ctx: Ctx, input: { patientId: string; professionalId: string }): Promise<{ receiptId: string }> {
+export async function unblockProfessional(
+  ctx: SignedInCtx,
+  input: { patientId: string; professionalId: string },
+): Promise<{ receiptId: string }> {
   const { professionalId } = professionalRefSchema.parse(input);
   const { db } = ctx;
   const patient = await authorizeConsent(ctx, input.patientId);

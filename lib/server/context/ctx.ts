@@ -20,7 +20,7 @@ import { requestIdOf } from "@/lib/http/request-id";
 export type Ctx = {
   db: Db;
   /** The signed-in person, or null (a public action, a FHIR call made by an app, a job). */
-  actor: Actor;
+  actor: Actor | null;
   /** The client's address as the load balancer saw it (request-context.ts), or null. */
   ip: string | null;
   userAgent: string | null;
@@ -35,7 +35,7 @@ export type Ctx = {
 };
 
 /** A context whose actor is a signed-in person: what jsonRoute and a permission-checked action give. */
-export type SignedInCtx = Ctx & { actor: NonNullable<Actor> };
+export type SignedInCtx = Ctx & { actor: Actor };
 
 /** The same context, once the boundary has checked that someone is signed in. */
 export function signedIn(ctx: Ctx): SignedInCtx {
@@ -54,7 +54,7 @@ function makeCtx({
 }: {
   db?: Db;
   storage?: BlobStorage;
-  actor: Actor;
+  actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
   requestId: string;
@@ -81,7 +81,7 @@ function makeCtx({
 }
 
 /** The context of an HTTP request (a route handler's, or the headers() of a page or action). */
-export function requestCtx(headers: Headers, actor: Actor): Ctx {
+export function requestCtx(headers: Headers, actor: Actor | null): Ctx {
   return makeCtx({ actor, ...contextFromHeaders(headers), requestId: requestIdOf(headers) });
 }
 

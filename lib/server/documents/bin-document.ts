@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
@@ -12,7 +12,7 @@ import { findOwnedDocument } from "./find-owned-document";
  * its room in the quota; it is deleted for good after the bin's retention, or when the patient empties it.
  */
 export async function moveDocumentToBin(
-  { db, actor, ip: ipAddress }: Ctx,
+  { db, actor, ip: ipAddress }: SignedInCtx,
   { documentId, into }: { documentId: string; into: boolean },
 ): Promise<DocumentDetail> {
   const document = await findOwnedDocument(db, actor, documentId);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { HistoryAction } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { authorize } from "@/lib/server/policy/policy";
@@ -12,7 +12,10 @@ import { documentBulkSchema, type DocumentBulkInput } from "@/lib/vault/document
  * patient's (or not in the state the action applies to) are left out silently, as a single id
  * would be "not found": the answer says how many were changed.
  */
-export async function bulkUpdateDocuments({ db, actor, ip: ipAddress }: Ctx, input: DocumentBulkInput): Promise<{ updated: number }> {
+export async function bulkUpdateDocuments(
+  { db, actor, ip: ipAddress }: SignedInCtx,
+  input: DocumentBulkInput,
+): Promise<{ updated: number }> {
   const bulk = documentBulkSchema.parse(input);
   authorize(actor, "health:write-own", { ownerId: actor?.userId });
   const ownerId = actor!.userId;

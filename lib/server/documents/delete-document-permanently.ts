@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { purgeBinnedDocument } from "@/lib/server/vault/check/purge-binned-document";
@@ -10,7 +10,7 @@ import { findOwnedDocument } from "./find-owned-document";
  * then its stored bytes (purgeBinnedDocument, shared with the bin's automatic purge). Only from the
  * bin: a live document is binned first.
  */
-export async function deleteDocumentPermanently(ctx: Ctx, { documentId }: { documentId: string }): Promise<void> {
+export async function deleteDocumentPermanently(ctx: SignedInCtx, { documentId }: { documentId: string }): Promise<void> {
   const { db, actor } = ctx;
   const document = await findOwnedDocument(db, actor, documentId);
   if (!document.deletedAt)

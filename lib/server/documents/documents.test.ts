@@ -11,7 +11,7 @@ import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
 import { buildTestPdf } from "@/lib/server/vault/pdf/build-test-pdf";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
-import { testCtx } from "@/lib/testing/ctx";
+import { testCtx, NOBODY } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import type { DocumentListQuery } from "@/lib/vault/document-api";
 import { moveDocumentToBin } from "./bin-document";
@@ -37,7 +37,7 @@ describe("the vault's documents", () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  async function newPatient(): Promise<NonNullable<Actor>> {
+  async function newPatient(): Promise<Actor> {
     const user = await db.user.create({
       data: { email: `docs-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
       select: { id: true },
@@ -83,7 +83,7 @@ describe("the vault's documents", () => {
     });
   }
 
-  async function allPages(actor: NonNullable<Actor>, query: DocumentListQuery) {
+  async function allPages(actor: Actor, query: DocumentListQuery) {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -234,7 +234,7 @@ describe("the vault's documents", () => {
   });
 
   describe("another patient, or a half-signed-in session, reaches nothing", () => {
-    let owner: NonNullable<Actor>;
+    let owner: Actor;
     let documentId: string;
     beforeAll(async () => {
       owner = await newPatient();
@@ -266,7 +266,7 @@ describe("the vault's documents", () => {
         who === "another patient"
           ? stranger
           : who === "no session"
-            ? null
+            ? NOBODY
             : { userId: owner.userId, roles: ["PATIENT"], stage: "PASSWORD_VERIFIED", hasConfirmedFactor: true };
       const before = await db.document.findUniqueOrThrow({ where: { id: documentId } });
       const historyBefore = await db.historyEntry.count({ where: { patientId: owner.userId } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type Document } from "@/lib/generated/prisma/client";
 import { authorizeHealth, type AllowedAccess } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
 import { documentListQuerySchema } from "@/lib/vault/document-api";
@@ -39,7 +39,10 @@ const SORTS = {
  * search uses PostgreSQL's French configuration over title, note and the PDF's text (the generated,
  * GIN-indexed searchVector column); it filters, the chosen sort still orders.
  */
-export async function listDocuments(ctx: Ctx, { ownerId, query }: { ownerId: string; query: DocumentListQuery }): Promise<DocumentPage> {
+export async function listDocuments(
+  ctx: SignedInCtx,
+  { ownerId, query }: { ownerId: string; query: DocumentListQuery },
+): Promise<DocumentPage> {
   const access = await authorizeHealth(ctx.db, ctx.actor, ownerId, { kind: "documentList" }, "read");
   return listDocumentsWithAccess(ctx, { ownerId, query, access });
 }
@@ -50,7 +53,7 @@ export async function listDocuments(ctx: Ctx, { ownerId, query }: { ownerId: str
  * hidden document nor the bin, and under a consent only its categories or chosen documents.
  */
 export async function listDocumentsWithAccess(
-  { db }: Ctx,
+  { db }: SignedInCtx,
   { ownerId, query, access }: { ownerId: string; query: DocumentListQuery; access: AllowedAccess },
 ): Promise<DocumentPage> {
   const q = documentListQuerySchema.parse(query);

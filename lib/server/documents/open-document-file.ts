@@ -1,6 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
 import { AppError } from "@/lib/server/errors";
@@ -18,7 +18,7 @@ export type OpenedDocumentFile = { stream: Readable; mimeType: string; fileName:
  * bytes fail their authentication (see stream-encryption.ts): the route must then abort the response.
  */
 export async function openDocumentFile(
-  { db, storage, actor, ip: ipAddress }: Ctx,
+  { db, storage, actor, ip: ipAddress }: SignedInCtx,
   { documentId, purpose, masterKey }: { documentId: string; purpose: "view" | "download"; masterKey?: Buffer },
 ): Promise<OpenedDocumentFile> {
   const { document, access } = await findDocumentFor(db, actor, documentId, purpose === "view" ? "read" : "download");

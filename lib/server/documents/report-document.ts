@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
 import { logger } from "@/lib/server/logger";
@@ -13,7 +13,7 @@ import { findOwnedDocument } from "./find-owned-document";
  * in the same transaction (the patient follows it under /support).
  */
 export async function reportDocument(
-  { db, actor, ip: ipAddress }: Ctx,
+  { db, actor, ip: ipAddress }: SignedInCtx,
   { documentId, ...input }: DocumentReportInput & { documentId: string },
 ): Promise<{ id: string; ticketId: string; ticketNumber: number }> {
   const report = documentReportSchema.parse(input);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { HistoryAction } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory, type HistoryEvent } from "@/lib/server/history/record-history";
 import { documentPatchSchema, type DocumentDetail, type DocumentPatch } from "@/lib/vault/document-api";
@@ -12,7 +12,7 @@ import { findOwnedDocument } from "./find-owned-document";
  * an edit changed (their names, not their values) and records hiding and un-hiding as such.
  */
 export async function updateDocument(
-  { db, actor, ip: ipAddress }: Ctx,
+  { db, actor, ip: ipAddress }: SignedInCtx,
   { documentId, ...input }: DocumentPatch & { documentId: string },
 ): Promise<DocumentDetail> {
   const patch = documentPatchSchema.parse(input);

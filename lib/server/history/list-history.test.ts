@@ -6,7 +6,7 @@ import { blockProfessional } from "@/lib/server/consent/block-professional";
 import { grantAccess } from "@/lib/server/consent/grant-access";
 import { setEmergencyAccess } from "@/lib/server/consent/set-emergency-access";
 import type { Actor } from "@/lib/server/policy/policy";
-import { testCtx } from "@/lib/testing/ctx";
+import { testCtx, NOBODY } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { exportHistoryCsv } from "./export-history-csv";
 import { findHistoryEntry } from "./find-history-entry";
@@ -351,7 +351,7 @@ describe("the patient's access history", () => {
       await expect(exportHistoryCsv(db, { actor, patientId, query: {}, locale: "fr" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(listHistoryAuthors(db, { actor, patientId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(page(patientId, {}, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(page(patientId, {}, NOBODY)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(page(patientId, {}, { ...as(patientId)!, stage: "PASSWORD_VERIFIED" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IdentityDocumentType, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { ownPatientId } from "./own-patient";
 
 export type OwnIdentityView = {
@@ -20,7 +20,7 @@ export type OwnIdentityView = {
 };
 
 /** What the identity page shows the patient about their own identity. */
-export async function getOwnIdentity({ db, actor, now: clock }: Ctx): Promise<OwnIdentityView> {
+export async function getOwnIdentity({ db, actor, now: clock }: SignedInCtx): Promise<OwnIdentityView> {
   const now = clock();
   const patientId = ownPatientId(actor);
   const [person, letter, conflict] = await Promise.all([

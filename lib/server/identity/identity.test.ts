@@ -32,7 +32,7 @@ describe("identity qualification", () => {
       () => "allowed",
       (error: unknown) => (error instanceof AppError ? `${error.code}${error.messageKey ? ` ${error.messageKey}` : ""}` : String(error)),
     );
-  const actorOf = (userId: string, roles: Role[]): NonNullable<Actor> => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
+  const actorOf = (userId: string, roles: Role[]): Actor => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
   /** What the boundary gives a service acting for this person, from the test's address. */
   const as = (actor: Actor) => testCtx(db, { actor, ip: ip.ipAddress });
 
@@ -94,11 +94,11 @@ describe("identity qualification", () => {
 
   const asTreatingDoctor = (patientId: string, professionalId: string) =>
     db.patientAccessSettings.create({ data: { patientId, treatingDoctorId: professionalId } });
-  const find = (pro: NonNullable<Actor>, nir: string) =>
+  const find = (pro: Actor, nir: string) =>
     findPatientForProfessional(testCtx(db, { actor: pro, ip: ip.ipAddress }), { identifier: nir, birthDate: BIRTH }).then(
       (patient) => patient.id,
     );
-  const inPerson = (pro: NonNullable<Actor>, patientId: string, nir: string) =>
+  const inPerson = (pro: Actor, patientId: string, nir: string) =>
     qualifyIdentityInPerson(as(pro), { patientId, nir, documentType: "NATIONAL_ID_CARD", checked: true });
   const letterCode = async (patientId: string) => {
     const name = (await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { firstName: true } })).firstName;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { nirMatchesBirthDate } from "@/lib/identifiers/nir";
 import { qualifyInPersonSchema } from "@/lib/schemas/identity";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { professionalLabel, professionalOf } from "@/lib/server/professional/professional-of";
@@ -21,7 +21,7 @@ export const QUALIFY_IN_PERSON_LIMIT = { limit: 30, windowSeconds: 60 * 60 } as 
  * of document — never its number. A NIR already qualified elsewhere makes a conflict for support.
  */
 export async function qualifyIdentityInPerson(
-  { db, actor, ip }: Ctx,
+  { db, actor, ip }: SignedInCtx,
   { patientId, ...input }: z.input<typeof qualifyInPersonSchema> & { patientId: string },
 ): Promise<QualificationOutcome> {
   const professional = await professionalOf(db, actor);

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { activationCodeSchema } from "@/lib/schemas/identity";
 import { checkCode } from "@/lib/server/auth/codes/one-time-codes";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
@@ -18,7 +18,7 @@ export const ACTIVATION_CODE_TRY_LIMIT = { limit: 10, windowSeconds: 24 * 60 * 6
  * qualified on another space makes a conflict for support, like an in-person qualification.
  */
 export async function qualifyWithActivationCode(
-  { db, actor, ip }: Ctx,
+  { db, actor, ip }: SignedInCtx,
   input: z.input<typeof activationCodeSchema>,
 ): Promise<QualificationOutcome> {
   const patientId = ownPatientId(actor);

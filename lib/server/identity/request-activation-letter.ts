@@ -3,7 +3,7 @@ import { createTranslator } from "use-intl/core";
 import { messages } from "@/lib/i18n/messages";
 import { CODE_POLICY, issueCode } from "@/lib/server/auth/codes/one-time-codes";
 import { recordSecurityEvent } from "@/lib/server/auth/record-security-event";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { recordHistory } from "@/lib/server/history/record-history";
@@ -23,7 +23,7 @@ export const ACTIVATION_LETTER_LIMIT = { limit: 3, windowSeconds: 30 * 24 * 60 *
  * hash is stored; a newer letter voids the older one. The patient is also told by mail, so that a
  * letter asked from a stolen session does not go unnoticed.
  */
-export async function requestActivationLetter(ctx: Ctx): Promise<{ expiresAt: Date }> {
+export async function requestActivationLetter(ctx: SignedInCtx): Promise<{ expiresAt: Date }> {
   const { db, actor } = ctx;
   const patientId = ownPatientId(actor);
   const person = await db.user.findUniqueOrThrow({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { identityDetailsSchema } from "@/lib/schemas/identity";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { ownPatientId } from "./own-patient";
 
@@ -10,7 +10,7 @@ import { ownPatientId } from "./own-patient";
  * support, through a conflict, moves a qualification). Changing the NIR or the address voids a letter
  * on its way: its code belonged to the NIR and address it was sent for.
  */
-export async function updateIdentityDetails({ db, actor, now }: Ctx, input: z.output<typeof identityDetailsSchema>): Promise<void> {
+export async function updateIdentityDetails({ db, actor, now }: SignedInCtx, input: z.output<typeof identityDetailsSchema>): Promise<void> {
   const patientId = ownPatientId(actor);
   const { nir, addressLine1, addressLine2, postalCode, city } = input;
   const address = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
 export type MeasurementRow = { id: string; code: string; value: number; unit: string; effectiveAt: Date; sourceLabel: string };
 
@@ -8,7 +8,7 @@ export type MeasurementRow = { id: string; code: string; value: number; unit: st
 const PAGE_LIMIT = 500;
 
 /** The patient's own measurements, latest taken first (the authorization module lets only them read these). */
-export async function listMeasurements({ db, actor }: Ctx, { patientId }: { patientId: string }): Promise<MeasurementRow[]> {
+export async function listMeasurements({ db, actor }: SignedInCtx, { patientId }: { patientId: string }): Promise<MeasurementRow[]> {
   await authorizeHealth(db, actor, patientId, { kind: "measurements" }, "read");
   return db.measurement.findMany({
     where: { patientId },

@@ -6,7 +6,7 @@ import { visibleSections } from "./visible-sections";
 
 const id = "11111111-1111-4111-8111-111111111111";
 const full = (...roles: Role[]): Actor => ({ userId: id, roles, stage: "FULL", hasConfirmedFactor: true });
-const ids = (actor: Actor) => visibleSections(actor).map((section) => section.id);
+const ids = (actor: Actor | null) => visibleSections(actor).map((section) => section.id);
 
 const PATIENT = [
   "home",

@@ -1,7 +1,7 @@
 import "server-only";
 import { applyConsent } from "@/lib/server/apps/apply-consent";
 import { resolveConsentChoice, type ConsentForm } from "@/lib/server/apps/consent-choice";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
@@ -16,7 +16,7 @@ import { redirectWithParams } from "./redirect-with-params";
  * taken with a conditional update, so a double submit issues one code and the second gets CONFLICT.
  */
 export async function decideAuthorization(
-  { db, actor, ip, now: clock }: Ctx,
+  { db, actor, ip, now: clock }: SignedInCtx,
   { requestId, allow, form }: { requestId: string; allow: boolean; form: ConsentForm },
 ): Promise<{ location: string }> {
   const now = clock();

@@ -37,7 +37,7 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 describe("the OAuth authorization server", () => {
   const db = useTestDb();
 
-  async function newPatient(): Promise<NonNullable<Actor>> {
+  async function newPatient(): Promise<Actor> {
     const user = await db.user.create({
       data: { email: `oauth-${randomUUID()}@test.local`, firstName: "Camille", lastName: "Testeur", roles: ["PATIENT"], status: "ACTIVE" },
       select: { id: true },
@@ -78,7 +78,7 @@ describe("the OAuth authorization server", () => {
 
   /** Runs the patient's side: request, open, allow (or the auto-answer). Returns the code and the verifier. */
   async function authorizeCode(
-    patient: NonNullable<Actor>,
+    patient: Actor,
     clientId: string,
     { overrides = {}, scopes = [OBS], categories = ["PRESCRIPTION"] as DocumentCategory[] } = {},
   ) {

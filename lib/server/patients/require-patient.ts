@@ -3,7 +3,7 @@ import { requireFullSessionForPage, type CurrentSession } from "@/lib/server/aut
 import { actorOf, can, type Actor } from "@/lib/server/policy/policy";
 
 /** The patient a page of their space serves: their session, and the actor its services are called with. */
-export type SignedInPatient = { session: CurrentSession; actor: NonNullable<Actor>; patientId: string };
+export type SignedInPatient = { session: CurrentSession; actor: Actor; patientId: string };
 
 /**
  * The first call of every page of the patient's space: a full session (or the redirect to the step

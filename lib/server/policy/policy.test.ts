@@ -3,7 +3,7 @@ import { can, type Actor, type Permission } from "./policy";
 
 const owner = "11111111-1111-4111-8111-111111111111";
 const base = { userId: owner, roles: ["PATIENT"] as const, hasConfirmedFactor: true };
-const actors: Record<string, Actor> = {
+const actors: Record<string, Actor | null> = {
   anonymous: null,
   half: { ...base, stage: "PASSWORD_VERIFIED" },
   halfNewAccount: { ...base, stage: "PASSWORD_VERIFIED", hasConfirmedFactor: false },

@@ -8,7 +8,11 @@ import { AppError } from "@/lib/server/errors";
  * absent from the table below is refused, and so is every permission to a session that has not
  * passed its second factor, except finishing the sign-in itself.
  */
-export type Actor = { userId: string; roles: readonly Role[]; stage: SessionStage; hasConfirmedFactor: boolean } | null;
+/**
+ * A signed-in person. "Nobody signed in" (null) exists only at the boundary (Ctx.actor, can, authorize,
+ * actorOf): past it, an operation acting for someone takes a SignedInCtx or an Actor and never checks for null.
+ */
+export type Actor = { userId: string; roles: readonly Role[]; stage: SessionStage; hasConfirmedFactor: boolean };
 
 export type Permission =
   /**
@@ -36,9 +40,9 @@ export type Permission =
   | "admin:dashboard"
   | "admin:audit";
 
-type Rule = (actor: NonNullable<Actor>, resource: { ownerId?: string }) => boolean;
+type Rule = (actor: Actor, resource: { ownerId?: string }) => boolean;
 
-const full = (actor: NonNullable<Actor>) => actor.stage === "FULL";
+const full = (actor: Actor) => actor.stage === "FULL";
 
 const RULES: Record<Permission, Rule> = {
   "session:full": (actor) => full(actor),
@@ -67,20 +71,25 @@ export const STAFF_ROLE_OF: Partial<Record<Permission, Role>> = {
   "admin:audit": "ADMIN",
 };
 
-export function can(actor: Actor, permission: Permission, resource: { ownerId?: string } = {}): boolean {
+export function can(actor: Actor | null, permission: Permission, resource: { ownerId?: string } = {}): boolean {
   if (!actor) return false;
   const rule = RULES[permission] as Rule | undefined;
   return rule ? rule(actor, resource) : false;
 }
 
 /** Throws UNAUTHENTICATED without a full session, FORBIDDEN when the session may not. */
-export function authorize(actor: Actor, permission: Permission, resource: { ownerId?: string } = {}): void {
+export function authorize(actor: Actor | null, permission: Permission, resource: { ownerId?: string } = {}): void {
   if (can(actor, permission, resource)) return;
   if (!actor || (actor.stage !== "FULL" && permission !== "account:enrol-first-factor")) throw new AppError("UNAUTHENTICATED");
   throw new AppError("FORBIDDEN");
 }
 
-export function actorOf(session: { user: { id: string; roles: Role[] }; stage: SessionStage; hasConfirmedFactor: boolean } | null): Actor {
+type SessionFacts = { user: { id: string; roles: Role[] }; stage: SessionStage; hasConfirmedFactor: boolean };
+
+/** The actor of a session; a page or action that has required one gets an Actor, never null. */
+export function actorOf(session: SessionFacts): Actor;
+export function actorOf(session: SessionFacts | null): Actor | null;
+export function actorOf(session: SessionFacts | null): Actor | null {
   return session
     ? { userId: session.user.id, roles: session.user.roles, stage: session.stage, hasConfirmedFactor: session.hasConfirmedFactor }
     : null;

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
 import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
@@ -19,7 +19,7 @@ export const breakGlassSchema = z.object({ reason: z.string().trim().min(10).max
  * The access, with its reason, is in the history at once and the patient is alerted (always).
  */
 export async function breakGlass(
-  { db, actor, ip: ipAddress, now }: Ctx,
+  { db, actor, ip: ipAddress, now }: SignedInCtx,
   { patientId, ...input }: { patientId: string } & z.input<typeof breakGlassSchema>,
 ) {
   const parsed = breakGlassSchema.safeParse(input);

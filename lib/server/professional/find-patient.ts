@@ -6,7 +6,7 @@ import { birthDay, hasNul } from "@/lib/schemas/boundary";
 import { normalizeSpaceCode } from "@/lib/identifiers/space-code";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { consumeAbuseLimit } from "@/lib/server/auth/abuse-limits";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { professionalOf } from "./professional-of";
@@ -29,7 +29,7 @@ export const findPatientSchema = z.object({
  * ask). Rate-limited per professional and per address; a match is written in the patient's history, without
  * the first-access alert: looking someone up reads nothing of their record.
  */
-export async function findPatientForProfessional({ db, actor, ip: ipAddress }: Ctx, input: z.input<typeof findPatientSchema>) {
+export async function findPatientForProfessional({ db, actor, ip: ipAddress }: SignedInCtx, input: z.input<typeof findPatientSchema>) {
   const { identifier, birthDate } = findPatientSchema.parse(input);
   const professional = await professionalOf(db, actor);
   const limit = await consumeAbuseLimit(db, { action: "patientLookup", subject: professional.id, ipAddress });

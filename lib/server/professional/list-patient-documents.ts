@@ -2,7 +2,7 @@ import "server-only";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { listDocumentsWithAccess } from "@/lib/server/documents/list-documents";
 import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
 
@@ -11,7 +11,7 @@ import type { DocumentListQuery, DocumentPage } from "@/lib/vault/document-api";
  * the same list and filters as the patient's. Each view of the list is in the patient's history.
  */
 export async function listPatientDocumentsForProfessional(
-  ctx: Ctx,
+  ctx: SignedInCtx,
   { patientId, query }: { patientId: string; query: DocumentListQuery },
 ): Promise<DocumentPage> {
   const { db, actor, ip: ipAddress } = ctx;

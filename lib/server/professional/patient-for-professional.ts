@@ -2,7 +2,7 @@ import "server-only";
 import { decideHealthAccess, isGrantActive } from "@/lib/server/access/decide-health-access";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
 import type { DocumentCategory, IdentityQualificationMethod } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { mayQualifyIdentity } from "@/lib/server/identity/may-qualify";
 import { professionalOf } from "./professional-of";
@@ -28,7 +28,10 @@ export type ProfessionalPatientView = {
  * found, nor one they never looked up nor had a relationship with; one they found but have no access
  * to is shown by name only (they typed the identifier and birth date) with the way to ask.
  */
-export async function patientForProfessional({ db, actor }: Ctx, { patientId }: { patientId: string }): Promise<ProfessionalPatientView> {
+export async function patientForProfessional(
+  { db, actor }: SignedInCtx,
+  { patientId }: { patientId: string },
+): Promise<ProfessionalPatientView> {
   const professional = await professionalOf(db, actor);
   const patient = await db.user.findFirst({
     where: { id: patientId, status: "ACTIVE", roles: { has: "PATIENT" } },

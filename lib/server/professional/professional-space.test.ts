@@ -54,7 +54,7 @@ describe("the professional space", () => {
       },
       select: { id: true },
     });
-    const actor: NonNullable<Actor> = { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
+    const actor: Actor = { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
     return { actor, nir, id: user.id };
   }
 
@@ -75,11 +75,11 @@ describe("the professional space", () => {
       },
       select: { id: true },
     });
-    const actor: NonNullable<Actor> = { userId: user.id, roles: ["PROFESSIONAL"], stage: "FULL", hasConfirmedFactor: true };
+    const actor: Actor = { userId: user.id, roles: ["PROFESSIONAL"], stage: "FULL", hasConfirmedFactor: true };
     return { actor, id: professional.id };
   }
 
-  async function upload(patient: NonNullable<Actor>, category: DocumentCategory, title: string, { hidden = false } = {}) {
+  async function upload(patient: Actor, category: DocumentCategory, title: string, { hidden = false } = {}) {
     const { documentId } = await receiveUpload(
       testCtx(db, { actor: patient, ip: null, storage }),
       {
@@ -94,7 +94,7 @@ describe("the professional space", () => {
     return documentId;
   }
 
-  const visibleTitles = async (pro: NonNullable<Actor>, patientId: string) =>
+  const visibleTitles = async (pro: Actor, patientId: string) =>
     (await listPatientDocumentsForProfessional(ctxOf(pro), { patientId, query: {} })).items.map((item) => item.title).sort();
   const codeOf = (promise: Promise<unknown>) =>
     promise.then(

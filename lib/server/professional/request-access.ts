@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { loadAccessFacts } from "@/lib/server/access/load-access-facts";
 import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
@@ -16,7 +16,7 @@ export const accessRequestSchema = z.object({ message: z.string().trim().max(500
  * ask (the patient is simply not found for them).
  */
 export async function requestAccess(
-  { db, actor, ip: ipAddress }: Ctx,
+  { db, actor, ip: ipAddress }: SignedInCtx,
   { patientId, ...input }: { patientId: string } & z.input<typeof accessRequestSchema>,
 ) {
   const { message } = accessRequestSchema.parse(input);

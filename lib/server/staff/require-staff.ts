@@ -8,14 +8,14 @@ import { AppError } from "@/lib/server/errors";
 import { actorOf, authorize, can, STAFF_ROLE_OF, type Actor, type Permission } from "@/lib/server/policy/policy";
 
 /** A staff member acting in one role, as the staff audit log names them. */
-export type StaffActor = { userId: string; role: Role; label: string; actor: NonNullable<Actor> };
+export type StaffActor = { userId: string; role: Role; label: string; actor: Actor };
 
 /** The staff member as a page or action sees them: with when their session last proved who they are. */
 export type SignedInStaff = StaffActor & { authenticatedAt: Date };
 
 type StaffPermission = "support:accounts" | "support:tickets" | "catalogue:curate" | "admin:roles" | "admin:dashboard" | "admin:audit";
 
-async function staffActorOf(db: Pick<Db, "user">, actor: NonNullable<Actor>, permission: StaffPermission): Promise<StaffActor> {
+async function staffActorOf(db: Pick<Db, "user">, actor: Actor, permission: StaffPermission): Promise<StaffActor> {
   authorize(actor, permission);
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { firstName: true, lastName: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
@@ -51,7 +51,7 @@ export async function requireStaffIn({ db, actor }: SignedInCtx, permission: Sta
 }
 
 /** Staff roles a person holds, for the admin navigation (display only: pages check for themselves). */
-export function staffPermissionsOf(actor: Actor): StaffPermission[] {
+export function staffPermissionsOf(actor: Actor | null): StaffPermission[] {
   const all: StaffPermission[] = [
     "support:accounts",
     "support:tickets",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { requesterOf } from "./ticket-context";
 
 export type OwnTicketRow = {
@@ -15,7 +15,7 @@ export type OwnTicketRow = {
 };
 
 /** The person's own tickets, latest activity first. */
-export async function listOwnTickets({ db, actor }: Ctx, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
+export async function listOwnTickets({ db, actor }: SignedInCtx, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
   const requesterId = requesterOf(actor);
   return db.supportTicket.findMany({
     where: { requesterId },

@@ -1,6 +1,6 @@
 import "server-only";
 import { openTicketSchema, type OpenTicketInput } from "@/lib/schemas/support-ticket";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { requesterOf, userLabel } from "./ticket-context";
@@ -12,7 +12,7 @@ export const OPEN_TICKET_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
  * Opens a ticket with its first message, both from the signed-in person. Who asks, the role the
  * message is written in and the status come from the session and the server, never from the input.
  */
-export async function openTicket({ db, actor, log }: Ctx, input: OpenTicketInput): Promise<{ id: string; number: number }> {
+export async function openTicket({ db, actor, log }: SignedInCtx, input: OpenTicketInput): Promise<{ id: string; number: number }> {
   const requesterId = requesterOf(actor);
   const { topic, subject, message } = openTicketSchema.parse(input);
   const limit = await consumeRateLimit(db, { key: `ticket-open:account:${requesterId}`, ...OPEN_TICKET_LIMIT });

@@ -1,6 +1,6 @@
 import "server-only";
 import { ticketReplySchema, type TicketReplyInput } from "@/lib/schemas/support-ticket";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { findRequesterTicket, requesterOf, userLabel } from "./ticket-context";
@@ -12,7 +12,7 @@ const REPLY_LIMIT = { limit: 60, windowSeconds: 60 * 60 };
  * The requester answers on their ticket: the ticket waits for support again (OPEN). A closed ticket
  * takes no more messages; the person opens a new one.
  */
-export async function replyOwnTicket({ db, actor }: Ctx, input: TicketReplyInput): Promise<{ messageId: string }> {
+export async function replyOwnTicket({ db, actor }: SignedInCtx, input: TicketReplyInput): Promise<{ messageId: string }> {
   const requesterId = requesterOf(actor);
   const { ticketId, message } = ticketReplySchema.parse(input);
   const ticket = await findRequesterTicket(db, requesterId, ticketId);

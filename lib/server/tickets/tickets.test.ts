@@ -22,7 +22,7 @@ import { openTicket } from "./open-ticket";
 import { replyOwnTicket } from "./reply-own-ticket";
 import { setTicketClosed } from "./set-ticket-closed";
 
-const full = (userId: string, roles: Role[]): NonNullable<Actor> => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
+const full = (userId: string, roles: Role[]): Actor => ({ userId, roles, stage: "FULL", hasConfirmedFactor: true });
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
   const error = await promise.then(
@@ -50,7 +50,7 @@ describe("support tickets", () => {
     return { userId: user.id, role: "SUPPORT", label: user.label, actor: user.actor, email: user.email };
   }
   /** Someone holding a staff-like shape without the SUPPORT role. */
-  const impostor = (user: { id: string; actor: NonNullable<Actor>; label: string }, role: Role): StaffActor => ({
+  const impostor = (user: { id: string; actor: Actor; label: string }, role: Role): StaffActor => ({
     userId: user.id,
     role,
     label: user.label,

@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/field";
 import { badgeClass } from "@/components/ui/field-classes";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { directoryQuerySchema } from "@/lib/consent/access-schemas";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { getAccessOverview } from "@/lib/server/consent/get-access-overview";
 import { searchDirectory } from "@/lib/server/consent/search-directory";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
@@ -26,7 +26,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Se
   const one = (key: string) => (typeof raw[key] === "string" ? raw[key] : undefined);
   const parsed = directoryQuerySchema.safeParse({ name: one("name"), profession: one("profession"), city: one("city"), page: one("page") });
   const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
-  const ctx = await pageCtx();
+  const ctx = await signedInPageCtx();
   const [results, overview] = await Promise.all([
     searchDirectory(ctx, { ...query, patientId: patient.patientId }),
     getAccessOverview(ctx, patient),

@@ -11,7 +11,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { LiveRegion } from "@/components/ui/live-region";
 import { PARIS_TIME_ZONE } from "@/lib/history/paris-time";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
 import { getOwnTicket } from "@/lib/server/tickets/get-own-ticket";
 import { closeOwnTicketAction, replyOwnTicketAction } from "../actions";
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OwnTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireFullSessionForPage(`/support/${encodeURIComponent(id)}`);
-  const ticket = await getOwnTicket(await pageCtx(), { ticketId: id }).catch((error: unknown) => {
+  const ticket = await getOwnTicket(await signedInPageCtx(), { ticketId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

@@ -75,7 +75,7 @@ function checkSuite(
     }
     const later = (ms: number) => new Date(Date.now() + ms);
 
-    async function newPatient(): Promise<NonNullable<Actor>> {
+    async function newPatient(): Promise<Actor> {
       const user = await db.user.create({
         data: { email: `check-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
         select: { id: true },
@@ -83,7 +83,7 @@ function checkSuite(
       return { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
     }
 
-    async function upload(actor: NonNullable<Actor>, { bytes = png(), fileName = FILE_NAME, into = { db, storage } } = {}) {
+    async function upload(actor: Actor, { bytes = png(), fileName = FILE_NAME, into = { db, storage } } = {}) {
       return receiveUpload(
         testCtx(into.db, { actor, ip: null, storage: into.storage }),
         {

@@ -16,7 +16,7 @@ import { type S3TestServer, startS3TestServer } from "@/lib/server/storage/s3-te
 import { isStorageKey } from "@/lib/server/storage/storage-key";
 import { useTestDb } from "@/lib/testing/test-db";
 import { buildTestPdf } from "../pdf/build-test-pdf";
-import { testCtx } from "@/lib/testing/ctx";
+import { testCtx, NOBODY } from "@/lib/testing/ctx";
 import { receiveUpload, type ReceiveUploadInput, type UploadMetadata } from "./receive-upload";
 
 const masterKey = randomBytes(32);
@@ -113,7 +113,7 @@ function uploadSuite(
     });
     afterAll(() => cleanup?.());
 
-    async function newPatient(): Promise<NonNullable<Actor>> {
+    async function newPatient(): Promise<Actor> {
       const user = await db.user.create({
         data: { email: `upload-${randomUUID()}@test.local`, firstName: "Léa", lastName: "Roux", status: "ACTIVE" },
         select: { id: true },
@@ -139,7 +139,7 @@ function uploadSuite(
     }
 
     const temporaries = async () => readdir(await storage.tempDir());
-    const rowsOf = (actor: NonNullable<Actor>) => db.document.count({ where: { ownerId: actor.userId } });
+    const rowsOf = (actor: Actor) => db.document.count({ where: { ownerId: actor.userId } });
 
     async function storedPlaintext(documentId: string): Promise<Buffer> {
       const row = await db.document.findUniqueOrThrow({ where: { id: documentId } });
@@ -148,7 +148,7 @@ function uploadSuite(
     }
 
     /** Nothing left behind: no row for this patient, no temporary file, no blob under the patient. */
-    async function expectNothingKept(actor: NonNullable<Actor>) {
+    async function expectNothingKept(actor: Actor) {
       expect(await rowsOf(actor)).toBe(0);
       expect(await db.historyEntry.count({ where: { patientId: actor.userId } })).toBe(0);
       expect(await temporaries()).toEqual([]);
@@ -417,7 +417,7 @@ function uploadSuite(
       const actor = await newPatient();
       const half = await failureOf(upload({ actor: { ...actor, stage: "PASSWORD_VERIFIED" }, bytes: reportPdf(), fileName: "a.pdf" }));
       expect(half.code).toBe("UNAUTHENTICATED");
-      const nobody = await failureOf(upload({ actor: null, bytes: reportPdf(), fileName: "a.pdf" }));
+      const nobody = await failureOf(upload({ actor: NOBODY, bytes: reportPdf(), fileName: "a.pdf" }));
       expect(nobody.code).toBe("UNAUTHENTICATED");
       await expectNothingKept(actor);
     });

@@ -11,7 +11,7 @@ import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import { recordProfessionalAccess } from "@/lib/server/access/record-professional-access";
 import { generateDocumentKey, wrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { createEncryptStream } from "@/lib/server/crypto/stream-encryption";
-import type { Ctx } from "@/lib/server/context/ctx";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { historyActorOf } from "@/lib/server/history/history-actor";
@@ -96,7 +96,7 @@ export type ReceivedUpload = {
  * deletes the stored blob. So an aborted upload leaves no row, and no file once this returns.
  */
 export async function receiveUpload(
-  { db, storage, actor, ip: ipAddress }: Ctx,
+  { db, storage, actor, ip: ipAddress }: SignedInCtx,
   input: ReceiveUploadInput,
   options: ReceiveUploadOptions,
 ): Promise<ReceivedUpload> {

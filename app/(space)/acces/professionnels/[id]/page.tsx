@@ -8,7 +8,7 @@ import { GrantForm } from "@/components/access/grant-form";
 import { ProfessionalLine } from "@/components/access/professional-line";
 import { parisDay } from "@/lib/consent/paris-date";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { getProfessionalAccess, type ProfessionalAccess } from "@/lib/server/consent/get-professional-access";
 import { listGrantableDocuments } from "@/lib/server/consent/list-grantable-documents";
 import { DOCTOR_PROFESSION } from "@/lib/server/consent/set-treating-doctor";
@@ -28,7 +28,7 @@ export default async function ProfessionalPage({ params }: { params: Params }) {
   const session = await requireFullSessionForPage(`/acces/professionnels/${encodeURIComponent(id)}`);
   const t = await getTranslations("access");
   if (!session.user.roles.includes("PATIENT")) notFound();
-  const ctx = await pageCtx();
+  const ctx = await signedInPageCtx();
   const patient = { patientId: session.user.id };
   let access: ProfessionalAccess;
   try {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ProfessionalPatientView } from "@/components/pro/professional-patient-view";
 import { ProfessionalPatientDocuments } from "@/components/vault/professional-patient-documents";
 import { getConfig } from "@/lib/server/config";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { EMERGENCY_ACCESS_HOURS } from "@/lib/server/professional/break-glass";
 import { patientForProfessional } from "@/lib/server/professional/patient-for-professional";
 import { orNotFound, requireProfessionalForPage } from "../../require-professional";
@@ -18,7 +18,7 @@ export default async function ProfessionalPatientPage({ params }: { params: Prom
   const { patientId } = await params;
   await requireProfessionalForPage(`/pro/patients/${encodeURIComponent(patientId)}`);
   // Unknown, not a patient, or a patient who blocked this professional: the same 404.
-  const view = await orNotFound(patientForProfessional(await pageCtx(), { patientId }));
+  const view = await orNotFound(patientForProfessional(await signedInPageCtx(), { patientId }));
   return (
     <ClientMessages
       namespaces={[

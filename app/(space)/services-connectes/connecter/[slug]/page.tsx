@@ -9,7 +9,7 @@ import { buildConsentView } from "@/lib/server/apps/consent-view";
 import { findListedApp } from "@/lib/server/apps/find-listed-app";
 import { findConnection } from "@/lib/server/apps/list-connections";
 import { getDb } from "@/lib/server/db";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
 import { allowedScopesOf } from "@/lib/server/oauth/oauth-settings";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
@@ -31,7 +31,7 @@ export default async function ConnectAppPage({ params }: { params: Promise<{ slu
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const connection = await findConnection(await pageCtx(), { slug: app.slug });
+  const connection = await findConnection(await signedInPageCtx(), { slug: app.slug });
   const view = buildConsentView({ app, requested: allowedScopesOf(app), connection, locale: await getAppLocale() });
   return (
     <ClientMessages namespaces={["apps", "space.categories"]}>

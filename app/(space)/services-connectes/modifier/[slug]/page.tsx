@@ -7,7 +7,7 @@ import { ActionConsentForm } from "@/components/apps/action-consent-form";
 import { buildChangeView } from "@/lib/server/apps/consent-view";
 import { findConnection } from "@/lib/server/apps/list-connections";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { changeConnectionAction } from "../../actions";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -21,7 +21,7 @@ export default async function ChangeConnectionPage({ params }: { params: Promise
   const session = await requireFullSessionForPage(`/services-connectes/modifier/${encodeURIComponent(slug)}`);
   if (!session.user.roles.includes("PATIENT")) notFound();
   const t = await getTranslations("apps.manage");
-  const connection = await findConnection(await pageCtx(), { slug });
+  const connection = await findConnection(await signedInPageCtx(), { slug });
   if (!connection) notFound();
   const app = connection.app.name;
   const view = buildChangeView({ app: connection.app, connection, locale: await getAppLocale() });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { consentFormOf } from "@/lib/server/apps/consent-choice";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { getConfig } from "@/lib/server/config";
-import { requestCtx } from "@/lib/server/context/ctx";
+import { requestCtx, signedIn } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { assertSameOrigin, errorResponse } from "@/lib/server/http/json-route";
 import { decideAuthorization } from "@/lib/server/oauth/decide-authorization";
@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
   const page = `${getConfig().appUrl}/autoriser/${requestId.data}`;
   try {
     const session = await getCurrentSession();
-    const { location } = await decideAuthorization(requestCtx(request.headers, actorOf(session)), {
+    const { location } = await decideAuthorization(signedIn(requestCtx(request.headers, actorOf(session))), {
       requestId: requestId.data,
       allow: form.get("decision") === "allow",
       form: consentFormOf(form),
