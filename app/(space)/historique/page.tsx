@@ -5,9 +5,9 @@ import { HistoryView } from "@/components/history/history-view";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { LiveRegion } from "@/components/ui/live-region";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
-import { getDb } from "@/lib/server/db";
 import { findHistoryEntry } from "@/lib/server/history/find-history-entry";
 import { listHistoryAuthors } from "@/lib/server/history/list-history-authors";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -25,11 +25,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const patient = await requirePatientForPage("/historique");
   const t = await getTranslations("history");
   if (!patient) return <NotPatientNotice title={t("title")} />;
-  const { actor, patientId } = patient;
+  const { patientId } = patient;
+  const ctx = await signedInPageCtx();
   const entryId = (await searchParams).entree;
   const [authors, highlighted] = await Promise.all([
-    listHistoryAuthors(getDb(), { actor, patientId }),
-    typeof entryId === "string" && UUID.test(entryId) ? findHistoryEntry(getDb(), { actor, patientId, entryId }) : null,
+    listHistoryAuthors(ctx, { patientId }),
+    typeof entryId === "string" && UUID.test(entryId) ? findHistoryEntry(ctx, { patientId, entryId }) : null,
   ]);
   return (
     <ClientMessages namespaces={["catalogue.file.system", "directory", "documents.report.reasons", "history", "space.categories"]}>

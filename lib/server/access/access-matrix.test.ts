@@ -534,14 +534,15 @@ describe("the authorization matrix", () => {
       resource: "history",
       action: "read",
       scope: "patient",
-      run: ({ actor }) => listHistory(db, { actor, patientId: fx.ownerId, query: {} }),
+      run: ({ actor }) => listHistory(testCtx(db, { actor }), { patientId: fx.ownerId, query: {} }),
     },
     {
       name: "exportHistoryCsv",
       resource: "history",
       action: "read",
       scope: "patient",
-      run: async ({ actor }) => (await exportHistoryCsv(db, { actor, patientId: fx.ownerId, query: {}, locale: "fr" })).cancel(),
+      run: async ({ actor }) =>
+        (await exportHistoryCsv(testCtx(db, { actor }), { patientId: fx.ownerId, query: {}, locale: "fr" })).cancel(),
     },
     // Consent ("Gestion des accès"): the overview, receipts, grant, revoke, emergency switch.
     {

@@ -10,10 +10,9 @@ import { parisTimestamp } from "@/lib/history/paris-time";
 import { messages } from "@/lib/i18n/messages";
 import { uncheckedTranslator } from "@/lib/i18n/unchecked-translator";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { isDocumentCategory } from "@/lib/vault/document-categories";
 import { professionalsOf, toHistoryEntryView } from "./history-entry-view";
-import type { listHistory } from "./list-history";
 import { queryHistoryRows } from "./query-history-rows";
 
 const PAGE_SIZE = 500;
@@ -25,8 +24,8 @@ const PAGE_SIZE = 500;
  * 403 rather than a broken download.
  */
 export async function exportHistoryCsv(
-  db: Parameters<typeof listHistory>[0],
-  { actor, patientId, query, locale }: { actor: Actor; patientId: string; query: HistoryListQuery; locale: Locale },
+  { db, actor }: SignedInCtx,
+  { patientId, query, locale }: { patientId: string; query: HistoryListQuery; locale: Locale },
 ): Promise<ReadableStream<Uint8Array>> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const { cursor: _cursor, limit: _limit, ...filters } = historyListQuerySchema.parse(query);

@@ -1,14 +1,13 @@
 import "server-only";
 import type { HistoryEntryView } from "@/lib/history/history-api";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Db } from "@/lib/server/db";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { professionalsOf, toHistoryEntryView } from "./history-entry-view";
 
 /** One entry of the patient's history (the one an alert links to); null for an id not in it. */
 export async function findHistoryEntry(
-  db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "historyEntry" | "professional">,
-  { actor, patientId, entryId }: { actor: Actor; patientId: string; entryId: string },
+  { db, actor }: SignedInCtx,
+  { patientId, entryId }: { patientId: string; entryId: string },
 ): Promise<HistoryEntryView | null> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const row = await db.historyEntry.findFirst({

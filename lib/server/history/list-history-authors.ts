@@ -1,17 +1,13 @@
 import "server-only";
 import type { HistoryAuthor } from "@/lib/history/history-api";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Db } from "@/lib/server/db";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
 /**
  * Everyone with an account, other than the patient, who appears in the patient's history, under the
  * name of their latest entry: the choices of the history's author filter.
  */
-export async function listHistoryAuthors(
-  db: Parameters<typeof authorizeHealth>[0] & Pick<Db, "$queryRaw">,
-  { actor, patientId }: { actor: Actor; patientId: string },
-): Promise<HistoryAuthor[]> {
+export async function listHistoryAuthors({ db, actor }: SignedInCtx, { patientId }: { patientId: string }): Promise<HistoryAuthor[]> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const rows = await db.$queryRaw<{ actorId: string; actorLabel: string; actorRole: string | null }[]>`
     SELECT DISTINCT ON ("actorId") "actorId", "actorLabel", "actorRole"

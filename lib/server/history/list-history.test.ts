@@ -131,7 +131,7 @@ describe("the patient's access history", () => {
     new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 
   const page = (patientId: string, query: HistoryListQuery = {}, actor: Actor = as(patientId)) =>
-    listHistory(db, { actor, patientId, query });
+    listHistory(testCtx(db, { actor }), { patientId, query });
 
   it("splits the patient's own actions from everyone else's, newest first, with who, what, when, where and why", async () => {
     const { patientId, pro } = await seed();
@@ -192,7 +192,7 @@ describe("the patient's access history", () => {
       },
     ]);
     expect(await actions({ kind: "emergency" })).toEqual(["DOCUMENT_VIEWED", "EMERGENCY_ACCESS"]);
-    expect(await listHistoryAuthors(db, { actor: as(patientId), patientId })).toEqual([
+    expect(await listHistoryAuthors(testCtx(db, { actor: as(patientId) }), { patientId })).toEqual([
       { id: pro.userId, label: "Dr Sophie Bernard", role: "PROFESSIONAL" },
     ]);
   });
@@ -228,7 +228,9 @@ describe("the patient's access history", () => {
     expect(await actions({ tab: "mine", kind: "apps" })).toEqual(["APP_CONNECTED", "APP_CONNECTION_CHANGED", "APP_DISCONNECTED"]);
     // The professional's consented view of the same kind of document is not an app's.
     expect(await actions({ kind: "consulted" })).toEqual(["DOCUMENT_VIEWED", "DOCUMENT_VIEWED"]);
-    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { kind: "apps" }, locale: "fr" }));
+    const csv = await text(
+      await exportHistoryCsv(testCtx(db, { actor: as(patientId) }), { patientId, query: { kind: "apps" }, locale: "fr" }),
+    );
     expect(csv.trim().split("\r\n")).toHaveLength(4);
   });
 
@@ -287,7 +289,9 @@ describe("the patient's access history", () => {
       },
     ]);
 
-    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine" }, locale: "fr" }));
+    const csv = await text(
+      await exportHistoryCsv(testCtx(db, { actor: as(patientId) }), { patientId, query: { tab: "mine" }, locale: "fr" }),
+    );
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines[0]).toBe(
       '"Date et heure (Paris)","Auteur","Rôle","Identifiant RPPS","Action","Concerne","Document ou donnée","Base de l\'accès","Motif","Adresse IP"',
@@ -300,7 +304,7 @@ describe("the patient's access history", () => {
     );
     expect(csv).not.toContain("Aucun document");
     const english = await text(
-      await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine", kind: "consent" }, locale: "en" }),
+      await exportHistoryCsv(testCtx(db, { actor: as(patientId) }), { patientId, query: { tab: "mine", kind: "consent" }, locale: "en" }),
     );
     // The directory stores professions in French: the reader's language names them.
     expect(english).toContain(
@@ -324,7 +328,7 @@ describe("the patient's access history", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const result = await listHistory(db, { actor: as(patientId), patientId, query: { limit: 3, cursor } });
+      const result = await listHistory(testCtx(db, { actor: as(patientId) }), { patientId, query: { limit: 3, cursor } });
       seen.push(...result.items.map((entry) => entry.id));
       cursor = result.nextCursor ?? undefined;
       pages += 1;
@@ -337,7 +341,9 @@ describe("the patient's access history", () => {
       select: { id: true },
     });
     expect(seen).toEqual(all.map((entry) => entry.id));
-    await expect(listHistory(db, { actor: as(patientId), patientId, query: { cursor: "bm90LWEtY3Vyc29y" } })).rejects.toMatchObject({
+    await expect(
+      listHistory(testCtx(db, { actor: as(patientId) }), { patientId, query: { cursor: "bm90LWEtY3Vyc29y" } }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
@@ -348,8 +354,10 @@ describe("the patient's access history", () => {
     const support = await newUser(["SUPPORT"]);
     for (const actor of [as(otherPatient), as(pro.userId, ["PROFESSIONAL"]), as(support, ["SUPPORT"]), as(support, ["SUPPORT", "ADMIN"])]) {
       await expect(page(patientId, {}, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(exportHistoryCsv(db, { actor, patientId, query: {}, locale: "fr" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(listHistoryAuthors(db, { actor, patientId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(exportHistoryCsv(testCtx(db, { actor }), { patientId, query: {}, locale: "fr" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(listHistoryAuthors(testCtx(db, { actor }), { patientId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(page(patientId, {}, NOBODY)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(page(patientId, {}, { ...as(patientId)!, stage: "PASSWORD_VERIFIED" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -359,11 +367,11 @@ describe("the patient's access history", () => {
     const { patientId, pro } = await seed();
     const other = await seed();
     const [emergency] = (await page(patientId, { kind: "emergency" })).items;
-    expect(await findHistoryEntry(db, { actor: as(patientId), patientId, entryId: emergency!.id })).toEqual(emergency);
+    expect(await findHistoryEntry(testCtx(db, { actor: as(patientId) }), { patientId, entryId: emergency!.id })).toEqual(emergency);
     const [othersEntry] = (await page(other.patientId)).items;
-    expect(await findHistoryEntry(db, { actor: as(patientId), patientId, entryId: othersEntry!.id })).toBeNull();
+    expect(await findHistoryEntry(testCtx(db, { actor: as(patientId) }), { patientId, entryId: othersEntry!.id })).toBeNull();
     await expect(
-      findHistoryEntry(db, { actor: as(pro.userId, ["PROFESSIONAL"]), patientId, entryId: emergency!.id }),
+      findHistoryEntry(testCtx(db, { actor: as(pro.userId, ["PROFESSIONAL"]) }), { patientId, entryId: emergency!.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -380,7 +388,9 @@ describe("the patient's access history", () => {
       { patientId, actor: self, action: "DOCUMENT_UPLOADED", document: { id: randomUUID(), title: 'Compte rendu "IRM", genou\ngauche' } },
       { patientId, actor: self, action: "DOCUMENT_UPLOADED", document: { id: randomUUID(), title: "@SUM(1+1)" } },
     ]);
-    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine" }, locale: "fr" }));
+    const csv = await text(
+      await exportHistoryCsv(testCtx(db, { actor: as(patientId) }), { patientId, query: { tab: "mine" }, locale: "fr" }),
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.startsWith("\uFEFF\uFEFF")).toBe(false);
     const lines = csv.slice(1).split("\r\n");
@@ -394,8 +404,7 @@ describe("the patient's access history", () => {
     expect(csv).toContain('"2026-03-01 11:00:00","Léa Roux","Patient","","Document ajouté","","Bilan sanguin","","","10.0.0.1"');
 
     const others = await text(
-      await exportHistoryCsv(db, {
-        actor: as(patientId),
+      await exportHistoryCsv(testCtx(db, { actor: as(patientId) }), {
         patientId,
         query: { kind: "emergency", cursor: "ignored", limit: 1 },
         locale: "fr",
@@ -419,7 +428,9 @@ describe("the patient's access history", () => {
       document: { id: randomUUID(), title: `Document ${i}` },
     }));
     await db.$transaction((tx) => recordHistory(tx, events), { timeout: 150_000 });
-    const csv = await text(await exportHistoryCsv(db, { actor: as(patientId), patientId, query: { tab: "mine" }, locale: "en" }));
+    const csv = await text(
+      await exportHistoryCsv(testCtx(db, { actor: as(patientId) }), { patientId, query: { tab: "mine" }, locale: "en" }),
+    );
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(1204);
     expect(lines[0]).toContain('"Date and time (Paris)"');

@@ -1,13 +1,10 @@
 import "server-only";
 import { historyListQuerySchema, type HistoryListQuery, type HistoryPage } from "@/lib/history/history-api";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
-import type { Db } from "@/lib/server/db";
-import type { Actor } from "@/lib/server/policy/policy";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { historyPaging } from "./history-cursor";
 import { professionalsOf, toHistoryEntryView } from "./history-entry-view";
 import { queryHistoryRows } from "./query-history-rows";
-
-type HistoryDb = Parameters<typeof authorizeHealth>[0] & Pick<Db, "$queryRaw" | "professional">;
 
 /**
  * One page of a patient's history ("others" or "mine"), filtered, newest first, with keyset
@@ -15,8 +12,8 @@ type HistoryDb = Parameters<typeof authorizeHealth>[0] & Pick<Db, "$queryRaw" | 
  * FORBIDDEN before a row is read). Each professional author's RPPS is looked up for the whole page.
  */
 export async function listHistory(
-  db: HistoryDb,
-  { actor, patientId, query }: { actor: Actor; patientId: string; query: HistoryListQuery },
+  { db, actor }: SignedInCtx,
+  { patientId, query }: { patientId: string; query: HistoryListQuery },
 ): Promise<HistoryPage> {
   await authorizeHealth(db, actor, patientId, { kind: "history" }, "read");
   const { cursor, limit, ...filters } = historyListQuerySchema.parse(query);

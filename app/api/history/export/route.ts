@@ -11,10 +11,9 @@ import { jsonRoute } from "@/lib/server/http/json-route";
  * in their language, never cached.
  */
 export const GET = jsonRoute(async (ctx, { request }) => {
-  const { db, actor } = ctx;
   const query = parseHistoryQuery(new URL(request.url).searchParams);
   if (!query.success) throw new AppError("BAD_REQUEST", "Invalid history query.", { field: String(query.error.issues[0]?.path[0] ?? "") });
-  const body = await exportHistoryCsv(db, { actor, patientId: actor.userId, query: query.data, locale: await getAppLocale() });
+  const body = await exportHistoryCsv(ctx, { patientId: ctx.actor.userId, query: query.data, locale: await getAppLocale() });
   const t = await getTranslations("history.csv");
   return csvResponse(body, t("fileName"), ctx.now());
 });
