@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireFullSessionForPage } from "@/lib/server/auth/current-session";
-import { signedIn } from "@/lib/server/context/ctx";
-import { pageCtx } from "@/lib/server/context/page-ctx";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { getDb } from "@/lib/server/db";
 import { loadHomeSummary, type HomeSummary } from "@/lib/server/home/load-home-summary";
 import { listRecentDocuments } from "@/lib/server/documents/list-recent-documents";
 import { ensureSpaceCode } from "@/lib/server/patients/space-code";
-import { actorOf } from "@/lib/server/policy/policy";
 import { togglePinAction } from "./actions";
 import { PinButton } from "./pin-button";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -30,9 +28,9 @@ export default async function SpacePage() {
   const isPatient = session.user.roles.includes("PATIENT");
   const [documents, spaceCode, summary] = isPatient
     ? await Promise.all([
-        listRecentDocuments(getDb(), { actor: actorOf(session), ownerId: session.user.id }),
+        signedInPageCtx().then((ctx) => listRecentDocuments(ctx, { ownerId: session.user.id })),
         ensureSpaceCode(getDb(), session.user.id),
-        pageCtx().then((ctx) => loadHomeSummary(signedIn(ctx))),
+        signedInPageCtx().then(loadHomeSummary),
       ])
     : [[], null, null];
   const cards = summary ? changeCards(summary, tHome) : [];

@@ -421,8 +421,8 @@ describe("the authorization matrix", () => {
       action: "manage",
       scope: "patient",
       run: async ({ actor }) => {
-        await setDocumentPinned(db, { actor, documentId: fx.documents.lab, pinned: true });
-        await setDocumentPinned(db, { actor, documentId: fx.documents.lab, pinned: false });
+        await setDocumentPinned(testCtx(db, { actor }), { documentId: fx.documents.lab, pinned: true });
+        await setDocumentPinned(testCtx(db, { actor }), { documentId: fx.documents.lab, pinned: false });
       },
     },
     {
@@ -523,7 +523,7 @@ describe("the authorization matrix", () => {
       action: "read",
       scope: "own",
       run: async ({ actor, self }) => {
-        const titles = (await listRecentDocuments(db, { actor, ownerId: self })).map((document) => document.title);
+        const titles = (await listRecentDocuments(testCtx(db, { actor }), { ownerId: self })).map((document) => document.title);
         if (self === fx.ownerId) expect(titles).toContain(TITLES.lab);
         else expect(titles).toEqual([]);
       },
