@@ -25,17 +25,16 @@
  * built app to serve, default this repository), --file-mb, --documents, --connections, --seconds.
  * Everything is bounded (sizes, connections, duration) and stays on 127.0.0.1.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { ensureBuild, freePort, sleep, startNext, stopProcess, waitUntilServing } from "./support/serve-build";
 
 const root = resolve(import.meta.dirname, "..");
 const MiB = 1024 * 1024;
@@ -100,7 +99,7 @@ async function main() {
       "No BENCH_DATABASE_URL/DATABASE_URL: the embedded PGlite (one query at a time, in memory) serves this run. These figures are NOT representative of a deployment; use a real PostgreSQL server.",
     );
   }
-  ensureBuild();
+  ensureBuild(options.appDir, { rebuild: options.build });
   // Client, server and database share the machine: anything else running skews every figure.
   const busy = loadavg()[0];
   if (busy > cpus().length / 2)
@@ -129,9 +128,18 @@ async function main() {
 
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
-  const server = startServer(port, appUrl, database.url);
-  cleanups.push(() => stopServer(server.child));
-  await waitUntilServing(port, server);
+  const server = startNext(options.appDir, port, {
+    ...secrets,
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    VAULT_MAX_FILE_MB: "300",
+    VAULT_QUOTA_MB: String(Math.max(1024, options.fileMb * 2)),
+    // Counted as always, but high enough that the load is served rather than answered 429.
+    FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "1000000",
+    FHIR_CALLS_PER_MINUTE_PER_CLIENT: "10000000",
+  });
+  cleanups.push(() => stopProcess(server.child));
+  await waitUntilServing(`http://127.0.0.1:${port}/api/health`, server);
   const serverPid = findServerPid(server.child.pid!);
 
   const headers = { Cookie: cookie };
@@ -208,22 +216,6 @@ async function main() {
 
 // ---- Set-up ----------------------------------------------------------------------------------
 
-function ensureBuild() {
-  const buildId = join(options.appDir, ".next", "BUILD_ID");
-  if (!options.build && existsSync(buildId)) {
-    const age = Math.round((Date.now() - statSync(buildId).mtimeMs) / 60_000);
-    console.log(`Using the existing production build in ${options.appDir} (built ${age} min ago; --build to rebuild).`);
-    return;
-  }
-  console.log(`Building ${options.appDir} (next build) …`);
-  const result = spawnSync(process.execPath, [join(options.appDir, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: options.appDir,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
-}
-
 /** A signed-in patient with a full session, as the e2e fixtures make one (e2e/support/accounts.ts). */
 async function benchPatient(db: Db): Promise<{ userId: string; cookie: string }> {
   const user = await db.user.create({
@@ -266,69 +258,6 @@ async function benchAppToken(db: Db, patientId: string): Promise<string> {
     app: { name: "Banc d'essai" },
   });
   return token;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function startServer(port: number, appUrl: string, databaseUrl: string) {
-  const child = spawn(
-    process.execPath,
-    [join(options.appDir, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
-    {
-      cwd: options.appDir,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        ...secrets,
-        APP_ENV: "test",
-        APP_URL: appUrl,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl,
-        VAULT_MAX_FILE_MB: "300",
-        VAULT_QUOTA_MB: String(Math.max(1024, options.fileMb * 2)),
-        LOG_LEVEL: "warn",
-        // Counted as always, but high enough that the load is served rather than answered 429.
-        FHIR_CALLS_PER_MINUTE_PER_CONNECTION: "1000000",
-        FHIR_CALLS_PER_MINUTE_PER_CLIENT: "10000000",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_OPTIONS: "",
-      },
-    },
-  );
-  let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  return { child, output: () => output };
-}
-
-async function waitUntilServing(port: number, server: { child: ChildProcess; output: () => string }) {
-  for (let i = 0; i < 240; i++) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited (${server.child.exitCode}):\n${server.output()}`);
-    const answer = await get(port, "/api/health", {}).catch(() => null);
-    if (answer?.status === 200) return;
-    await sleep(250);
-  }
-  throw new Error(`The server did not become healthy:\n${server.output()}`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  const exited = once(child, "exit");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** `next start` may run the server in a child process ("next-server"): the biggest of the tree is it. */
@@ -462,10 +391,6 @@ function row(label: string, result: LoadResult, ofPing: number): string {
 
 function fmt(value: number, digits: number): string {
   return value.toFixed(digits);
-}
-
-function sleep(ms: number) {
-  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }
 
 try {

@@ -18,15 +18,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import { existsSync, statSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
 import { z } from "zod";
+import { ensureBuild, freePort, nextBin, sleep, startNext, stopProcess, waitUntilServing } from "./support/serve-build";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -85,7 +84,7 @@ process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 async function main() {
   if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath}: install it (apt-get install chromium) or set CHROME_PATH.`);
   const loadBefore = loadavg()[0];
-  ensureBuild();
+  ensureBuild(options.appDir, { rebuild: options.build });
   const bareDir = buildBarePage();
 
   const database = await createEmptyDatabase(serverUrl);
@@ -98,10 +97,11 @@ async function main() {
   const cookie = await demoPatientCookie(db);
 
   const [appPort, barePort, debugPort] = [await freePort(), await freePort(), await freePort()];
-  const app = startNext(options.appDir, appPort, { DATABASE_URL: database.url });
-  cleanups.push(() => stop(app.child));
-  const bare = startNext(bareDir, barePort, {});
-  cleanups.push(() => stop(bare.child));
+  const serverEnv = { ...secrets, DATA_DIR: dataDir };
+  const app = startNext(options.appDir, appPort, { ...serverEnv, DATABASE_URL: database.url });
+  cleanups.push(() => stopProcess(app.child));
+  const bare = startNext(bareDir, barePort, serverEnv);
+  cleanups.push(() => stopProcess(bare.child));
   await waitUntilServing(`http://127.0.0.1:${appPort}/api/health`, app);
   await waitUntilServing(`http://127.0.0.1:${barePort}/`, bare);
 
@@ -122,7 +122,7 @@ async function main() {
   }
 
   const chrome = await startChrome(debugPort);
-  cleanups.push(() => stop(chrome));
+  cleanups.push(() => stopProcess(chrome));
   const results: [Page, Figures][] = [];
   for (const page of pages) {
     console.log(`Lighthouse: ${page.label} …`);
@@ -135,26 +135,6 @@ async function main() {
 }
 
 // ---- Set-up ----------------------------------------------------------------------------------
-
-function nextBin(dir: string) {
-  return join(dir, "node_modules", "next", "dist", "bin", "next");
-}
-
-function ensureBuild() {
-  const buildId = join(options.appDir, ".next", "BUILD_ID");
-  if (!options.build && existsSync(buildId)) {
-    const age = Math.round((Date.now() - statSync(buildId).mtimeMs) / 60_000);
-    console.log(`Using the existing production build in ${options.appDir} (built ${age} min ago; --build to rebuild).`);
-    return;
-  }
-  console.log(`Building ${options.appDir} (next build) …`);
-  const result = spawnSync(process.execPath, [nextBin(options.appDir), "build"], {
-    cwd: options.appDir,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
-}
 
 /**
  * The baseline: the smallest App Router page, built by the same `next` (the project's node_modules,
@@ -197,51 +177,6 @@ async function demoPatientCookie(db: Db): Promise<string> {
   return `${SESSION_COOKIE(false)}=${value}`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function startNext(dir: string, port: number, env: Record<string, string>) {
-  const child = spawn(process.execPath, [nextBin(dir), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      ...secrets,
-      ...env,
-      APP_ENV: "test",
-      APP_URL: `http://localhost:${port}`,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "",
-    },
-  });
-  let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  return { child, output: () => output };
-}
-
-async function waitUntilServing(url: string, server: { child: ChildProcess; output: () => string }) {
-  for (let i = 0; i < 240; i++) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited (${server.child.exitCode}):\n${server.output()}`);
-    const answer = await fetch(url).catch(() => null);
-    if (answer?.status === 200) return;
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer:\n${server.output()}`);
-}
-
 /** Headless Chromium with the flags the closed network needs (toolchain notes), a throwaway profile. */
 async function startChrome(port: number): Promise<ChildProcess> {
   const child = spawn(
@@ -268,15 +203,6 @@ async function startChrome(port: number): Promise<ChildProcess> {
     await sleep(250);
   }
   throw new Error("Chromium did not open its debugging port.");
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  const exited = once(child, "exit");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // ---- Measure ---------------------------------------------------------------------------------
@@ -346,10 +272,6 @@ function printTable(results: [Page, Figures][], loadBefore: number) {
       `WARNING: the machine was already busy (load average ${loadBefore.toFixed(1)} on ${cpus().length} CPUs): read the app next to the bare page.`,
     );
   console.log(lines.join("\n"));
-}
-
-function sleep(ms: number) {
-  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }
 
 try {
