@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot as root, parseSourceModule, resolveProjectImport } from "@/lib/testing/source-imports";
 
 /**
  * The sign-in forms run in the browser of every visitor of /connexion. When one of them reached zod
@@ -9,7 +10,6 @@ import { describe, expect, it } from "vitest";
  * the bundler does (project modules, value imports only; a "use server" module is only a reference) and
  * fails on any path to zod.
  */
-const root = resolve(import.meta.dirname, "../..");
 const SIGN_IN_FORMS = [
   "components/auth/sign-in-form.tsx",
   "components/auth/second-factor-code-form.tsx",
@@ -17,34 +17,18 @@ const SIGN_IN_FORMS = [
   "components/factors/code-sign-in-form.tsx",
 ];
 
-function resolveImport(from: string, specifier: string): string | undefined {
-  const base = specifier.startsWith("@/")
-    ? join(root, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? resolve(dirname(from), specifier)
-      : undefined;
-  if (!base) return undefined;
-  return [base, `${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`].find(
-    (path) => existsSync(path) && statSync(path).isFile(),
-  );
-}
-
-/** The value imports and re-exports of a module (`import type` and `export type` cost nothing at run time). */
-function valueImports(source: string): string[] {
-  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;]*?\s+from\s+)?"([^"]+)"/gm)].map(([, specifier]) => specifier);
-}
-
 /** The chain of modules from `entry` to a package named `target`, or null when there is none. */
 function pathTo(entry: string, target: string): string[] | null {
   const seen = new Set<string>();
   const walk = (file: string, chain: string[]): string[] | null => {
     if (seen.has(file)) return null;
     seen.add(file);
-    const source = readFileSync(file, "utf8");
-    if (/^["']use server["']/m.test(source) && chain.length > 0) return null;
-    for (const specifier of valueImports(source)) {
+    const { imports, directives } = parseSourceModule(file, readFileSync(file, "utf8"));
+    if (chain.length > 0 && directives.includes("use server")) return null;
+    // Value imports only: `import type` and `export type … from` cost nothing at run time.
+    for (const { specifier } of imports.filter((found) => !found.typeOnly)) {
       if (specifier === target || specifier.startsWith(`${target}/`)) return [...chain, relative(root, file), specifier];
-      const next = resolveImport(file, specifier);
+      const next = resolveProjectImport(file, specifier);
       const found = next && walk(next, [...chain, relative(root, file)]);
       if (found) return found;
     }

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { projectRoot as root, parseSourceModule, resolveProjectImport } from "@/lib/testing/source-imports";
 import { messages } from "./messages";
 
 /**
@@ -11,22 +12,8 @@ import { messages } from "./messages";
  * else in the closest layout above it. A component that starts using a new namespace fails here, before
  * a reader sees "namespace.key" (the end-to-end suite also fails on MISSING_MESSAGE in the browser).
  */
-const root = resolve(import.meta.dirname, "../..");
-
 type Module = { imports: string[]; client: boolean; needs: string[]; gives: string[] };
 const modules = new Map<string, Module>();
-
-function resolveImport(from: string, specifier: string): string | undefined {
-  const base = specifier.startsWith("@/")
-    ? join(root, specifier.slice(2))
-    : specifier.startsWith(".")
-      ? resolve(dirname(from), specifier)
-      : undefined;
-  if (!base) return undefined;
-  return [base, `${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`].find(
-    (path) => existsSync(path) && statSync(path).isFile(),
-  );
-}
 
 /**
  * What a module translates with on the client: for each `const t = useTranslations("ns")` (or
@@ -52,11 +39,12 @@ function moduleAt(path: string): Module {
   let parsed = modules.get(path);
   if (!parsed) {
     const source = readFileSync(path, "utf8");
+    const { imports, directives } = parseSourceModule(path, source);
     parsed = {
-      imports: [...source.matchAll(/(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)/g)]
-        .map((match) => resolveImport(path, match[1] ?? match[2]))
+      imports: imports
+        .map(({ specifier }) => resolveProjectImport(path, specifier))
         .filter((resolved): resolved is string => resolved !== undefined && !resolved.includes("/lib/server/")),
-      client: /^\s*"use client"/.test(source),
+      client: directives.includes("use client"),
       needs: translatedPaths(source),
       gives: [...source.matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)].flatMap((match) =>
         [...match[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]),
