@@ -67,12 +67,14 @@ export async function alertOnProfessionalAccess(
 }
 
 /**
- * Whether `actorId` has no entry yet in the patient's history, look-ups aside. Takes the same transaction-scoped lock
- * as recordHistory on that patient, so call it before recording the access, in the same transaction:
- * two concurrent first accesses by one professional then line up and only the first is "first".
+ * Whether `actorId` has no entry yet in the patient's history, look-ups aside. Takes a transaction-scoped lock on
+ * that professional and patient, so call it before recording the access, in the same transaction: two
+ * concurrent first accesses by one professional then line up and only the first is "first". The lock is
+ * the pair's, not the patient's chain lock, so other professionals' and apps' reads of the patient do not wait
+ * (a read's entry is appended unchained). Taken before any chain lock, never after, so the two cannot deadlock.
  */
 export async function isFirstAccessBy(tx: Pick<Db, "$executeRaw" | "historyEntry">, patientId: string, actorId: string): Promise<boolean> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history:${patientId}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history-first:${patientId}:${actorId}`}, 0))`;
   // Look-ups do not count: the access after one is still the first.
   const earlier = await tx.historyEntry.findFirst({
     where: { patientId, actorId, action: { not: "PATIENT_LOOKED_UP" } },

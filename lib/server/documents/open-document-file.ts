@@ -4,7 +4,7 @@ import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { unwrapDocumentKey } from "@/lib/server/crypto/document-keys";
 import { decryptingReader } from "@/lib/server/crypto/stream-encryption";
 import { AppError } from "@/lib/server/errors";
-import { recordHistory } from "@/lib/server/history/record-history";
+import { appendReadHistory } from "@/lib/server/history/append-read-history";
 import { accessDetails, historyActorForAccess } from "@/lib/server/access/access-history";
 import { recordProfessionalAccessNow } from "@/lib/server/access/record-professional-access";
 import { findDocumentFor } from "./find-owned-document";
@@ -37,7 +37,7 @@ export async function openDocumentFile(
       ipAddress,
     };
     // Anyone but the owner: the professional access path, which alerts on a first access.
-    if (access.basis === "OWNER") await db.$transaction((tx) => recordHistory(tx, event));
+    if (access.basis === "OWNER") await appendReadHistory(db, event);
     else await recordProfessionalAccessNow(db, event);
     const key = unwrapDocumentKey(document.wrappedKey, { documentId: document.id, masterKey });
     // The key is not wiped here: the decipher is created only when the stream's header arrives.

@@ -8,6 +8,8 @@ import { withNirKey } from "@/lib/identifiers/nir";
 import { withRppsCheckDigit } from "@/lib/identifiers/rpps";
 import { openDocumentFile } from "@/lib/server/documents/open-document-file";
 import { AppError } from "@/lib/server/errors";
+import { chainPendingHistory } from "@/lib/server/history/chain-pending-history";
+import { verifyHistoryChain } from "@/lib/server/history/verify-history-chain";
 import type { Actor } from "@/lib/server/policy/policy";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
@@ -22,6 +24,7 @@ import { patientForProfessional } from "./patient-for-professional";
 import { requestAccess } from "./request-access";
 
 const masterKey = randomBytes(32);
+const realPostgres = Boolean(process.env.DATABASE_URL);
 
 describe("the professional space", () => {
   const db = useTestDb();
@@ -146,6 +149,68 @@ describe("the professional space", () => {
     ]);
     expect(await db.outboundMessage.count({ where: { recipient: email } })).toBe(1);
   });
+
+  // A lock held by another connection needs a server: PGlite has one connection (CI runs this on PostgreSQL).
+  it.runIf(realPostgres)(
+    "records professionals' and the owner's reads without waiting for the patient's chain lock, chained afterwards",
+    async () => {
+      const patient = await newPatient();
+      const pro = await newProfessional();
+      await db.patientAccessSettings.create({ data: { patientId: patient.id, treatingDoctorId: pro.id } });
+      const documentId = await upload(patient.actor, "PRESCRIPTION", "Ordonnance");
+      // A long write of this patient holds the chain's lock; reads must not queue behind it.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+      const writer = db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`history:${patient.id}`}, 0))`;
+          locked();
+          await held;
+        },
+        { timeout: 60_000 },
+      );
+      await lockTaken;
+      const withinFiveSeconds = <T>(work: Promise<T>) =>
+        Promise.race([
+          work,
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("read waited for the chain lock")), 5_000)),
+        ]);
+      try {
+        await withinFiveSeconds(listPatientDocumentsForProfessional(ctxOf(pro.actor), { patientId: patient.id, query: {} }));
+        const asPro = await withinFiveSeconds(
+          openDocumentFile(testCtx(db, { actor: pro.actor, ip: null, storage }), { documentId, purpose: "view", masterKey }),
+        );
+        asPro.stream.destroy();
+        const asOwner = await withinFiveSeconds(
+          openDocumentFile(testCtx(db, { actor: patient.actor, ip: null, storage }), {
+            documentId,
+            purpose: "download",
+            masterKey,
+          }),
+        );
+        asOwner.stream.destroy();
+      } finally {
+        release();
+        await writer;
+      }
+      const reads = await db.historyEntry.findMany({
+        where: { patientId: patient.id, action: { in: ["DOCUMENT_LIST_VIEWED", "DOCUMENT_VIEWED", "DOCUMENT_DOWNLOADED"] } },
+        select: { action: true, sequence: true, actorRole: true },
+        orderBy: { createdAt: "asc" },
+      });
+      // In the history at once, unchained until the chaining pass; the first access still alerted once.
+      expect(reads).toEqual([
+        { action: "DOCUMENT_LIST_VIEWED", sequence: null, actorRole: "PROFESSIONAL" },
+        { action: "DOCUMENT_VIEWED", sequence: null, actorRole: "PROFESSIONAL" },
+        { action: "DOCUMENT_DOWNLOADED", sequence: null, actorRole: "PATIENT" },
+      ]);
+      expect(await db.notification.count({ where: { userId: patient.id, kind: "FIRST_PROFESSIONAL_ACCESS" } })).toBe(1);
+      await chainPendingHistory(db);
+      expect(await verifyHistoryChain(db, patient.id)).toMatchObject({ intact: true, entries: 4 });
+    },
+  );
 
   it("never finds a patient by a NIR that is only declared, whoever declared it", async () => {
     const pro = await newProfessional();
