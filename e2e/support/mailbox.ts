@@ -1,6 +1,7 @@
 import { expect } from "@playwright/test";
+import { SMTP_CAPTURE_HTTP_PORT } from "./environment";
 
-export const MAILBOX_URL = "http://127.0.0.1:2526";
+export const MAILBOX_URL = `http://127.0.0.1:${SMTP_CAPTURE_HTTP_PORT}`;
 
 export type CapturedMail = { to: string[]; subject: string; text: string };
 

@@ -4,8 +4,8 @@
  * serving it as a production deployment does: the app connects as a member of `ens_app` that owns
  * nothing, the migrations run as the owner (DATABASE_MIGRATION_URL), the demo data is seeded.
  *
- * One fixed database name: e2e runs cannot overlap anyway (they share ports), and a run killed before
- * it could drop its database leaves only that one, recreated by the next run.
+ * One database name per pass (E2E_DATABASE_NAME, `ens_e2e` unless overridden): a run killed before it
+ * could drop its database leaves only that one, recreated by the next run with the same name.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";

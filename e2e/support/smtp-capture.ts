@@ -6,9 +6,7 @@
  */
 import { createServer } from "node:http";
 import { startSmtpTestServer } from "@/lib/testing/smtp-test-server";
-
-const SMTP_PORT = Number(process.env.SMTP_CAPTURE_PORT ?? 2525);
-const HTTP_PORT = Number(process.env.SMTP_CAPTURE_HTTP_PORT ?? 2526);
+import { SMTP_CAPTURE_HTTP_PORT as HTTP_PORT, SMTP_CAPTURE_PORT as SMTP_PORT } from "./environment";
 
 const smtp = await startSmtpTestServer({ port: SMTP_PORT });
 
