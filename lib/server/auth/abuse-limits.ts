@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/server/db";
 import { addressKey } from "@/lib/server/rate-limit/address-key";
-import { consumeRateLimit, type RateLimitResult } from "@/lib/server/rate-limit/consume-rate-limit";
+import { consumeRateLimits, type RateLimitResult } from "@/lib/server/rate-limit/consume-rate-limit";
 
 /**
  * The rate limits of every authentication step, per account (or address typed) and per IP
@@ -37,11 +37,12 @@ export async function consumeAbuseLimit(
   { action, subject, ipAddress }: { action: AbuseAction; subject: string; ipAddress?: string | null },
 ): Promise<RateLimitResult> {
   const rules = ABUSE_LIMITS[action];
-  const results = await Promise.all([
-    consumeRateLimit(db, { key: `${action}:account:${subjectKey(subject)}`, ...rules.perAccount }),
-    consumeRateLimit(db, { key: `${action}:ip:${addressKey(ipAddress)}`, ...rules.perIp }),
+  // One statement for both buckets: one round trip and one commit per attempt.
+  const results = await consumeRateLimits(db, [
+    { key: `${action}:account:${subjectKey(subject)}`, ...rules.perAccount },
+    { key: `${action}:ip:${addressKey(ipAddress)}`, ...rules.perIp },
   ]);
   const refused = results.filter((r) => !r.allowed);
-  if (refused.length === 0) return results[0];
+  if (refused.length === 0) return results[0]!;
   return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
 }

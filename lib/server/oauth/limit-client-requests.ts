@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/server/db";
 import { addressKey } from "@/lib/server/rate-limit/address-key";
-import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
+import { consumeRateLimits } from "@/lib/server/rate-limit/consume-rate-limit";
 import { OAuthError } from "./oauth-error";
 
 /**
@@ -23,9 +23,10 @@ export async function limitClientRequests(
     .update(clientId ?? "")
     .digest("base64url")
     .slice(0, 32);
-  const results = await Promise.all([
-    consumeRateLimit(db, { key: `oauth-${endpoint}:client:${clientKey}`, ...CLIENT_REQUEST_LIMITS.perClient }),
-    consumeRateLimit(db, { key: `oauth-${endpoint}:ip:${addressKey(ipAddress)}`, ...CLIENT_REQUEST_LIMITS.perIp }),
+  // Both counters in one statement: one round trip and one commit per request.
+  const results = await consumeRateLimits(db, [
+    { key: `oauth-${endpoint}:client:${clientKey}`, ...CLIENT_REQUEST_LIMITS.perClient },
+    { key: `oauth-${endpoint}:ip:${addressKey(ipAddress)}`, ...CLIENT_REQUEST_LIMITS.perIp },
   ]);
   const refused = results.filter((result) => !result.allowed);
   if (refused.length > 0)
