@@ -1,18 +1,9 @@
 import "server-only";
-import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
 import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { requesterOf } from "./ticket-context";
+import { ticketRowSelect, type TicketRow } from "./ticket-view";
 
-export type OwnTicketRow = {
-  id: string;
-  number: number;
-  subject: string;
-  subjectKey: string | null;
-  subjectValues: Prisma.JsonValue;
-  topic: TicketTopic;
-  status: TicketStatus;
-  lastMessageAt: Date;
-};
+export type OwnTicketRow = TicketRow;
 
 /** The person's own tickets, latest activity first. */
 export async function listOwnTickets({ db, actor }: SignedInCtx, { take = 100 }: { take?: number } = {}): Promise<OwnTicketRow[]> {
@@ -21,15 +12,6 @@ export async function listOwnTickets({ db, actor }: SignedInCtx, { take = 100 }:
     where: { requesterId },
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
     take,
-    select: {
-      id: true,
-      number: true,
-      subject: true,
-      subjectKey: true,
-      subjectValues: true,
-      topic: true,
-      status: true,
-      lastMessageAt: true,
-    },
+    select: ticketRowSelect,
   });
 }

@@ -1,22 +1,15 @@
 import "server-only";
-import type { Prisma, TicketStatus, TicketTopic } from "@/lib/generated/prisma/client";
+import type { Prisma, TicketStatus } from "@/lib/generated/prisma/client";
 import { ticketQueueQuerySchema, type TicketQueueQuery } from "@/lib/schemas/support-ticket";
 import type { Ctx } from "@/lib/server/context/ctx";
 import type { StaffActor } from "@/lib/server/staff/require-staff";
 import { authorizeAgent } from "./ticket-context";
+import { ticketRowSelect, type TicketRow } from "./ticket-view";
 
-export type QueueRow = {
-  id: string;
-  number: number;
-  subject: string;
-  subjectKey: string | null;
-  subjectValues: Prisma.JsonValue;
-  topic: TicketTopic;
-  status: TicketStatus;
+export type QueueRow = TicketRow & {
   requesterName: string;
   assigneeName: string | null;
   assignedToMe: boolean;
-  lastMessageAt: Date;
 };
 
 const STATUS: Record<TicketQueueQuery["status"], TicketStatus | undefined> = {
@@ -60,31 +53,17 @@ export async function listTicketQueue(
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
     take: take + 1,
     select: {
-      id: true,
-      number: true,
-      subject: true,
-      subjectKey: true,
-      subjectValues: true,
-      topic: true,
-      status: true,
-      lastMessageAt: true,
+      ...ticketRowSelect,
       assigneeId: true,
       requester: { select: { firstName: true, lastName: true } },
       assignee: { select: { firstName: true, lastName: true } },
     },
   });
-  const page = rows.slice(0, take).map((row): QueueRow => ({
-    id: row.id,
-    number: row.number,
-    subject: row.subject,
-    subjectKey: row.subjectKey,
-    subjectValues: row.subjectValues,
-    topic: row.topic,
-    status: row.status,
-    requesterName: `${row.requester.firstName} ${row.requester.lastName}`,
-    assigneeName: row.assignee ? `${row.assignee.firstName} ${row.assignee.lastName}` : null,
-    assignedToMe: row.assigneeId === staff.userId,
-    lastMessageAt: row.lastMessageAt,
+  const page = rows.slice(0, take).map(({ requester, assignee, assigneeId, ...row }): QueueRow => ({
+    ...row,
+    requesterName: `${requester.firstName} ${requester.lastName}`,
+    assigneeName: assignee ? `${assignee.firstName} ${assignee.lastName}` : null,
+    assignedToMe: assigneeId === staff.userId,
   }));
   return { query, rows: page, next: rows.length > take ? queueCursorOf(page[page.length - 1]) : null };
 }

@@ -21,7 +21,8 @@ export type TicketView = {
   messages: TicketMessageView[];
 };
 
-export const ticketViewSelect = {
+/** A ticket as a list shows it (the person's own tickets, the agents' queue): no conversation, no document. */
+export const ticketRowSelect = {
   id: true,
   number: true,
   subject: true,
@@ -29,9 +30,15 @@ export const ticketViewSelect = {
   subjectValues: true,
   topic: true,
   status: true,
+  lastMessageAt: true,
+} as const satisfies Prisma.SupportTicketSelect;
+
+export type TicketRow = Prisma.SupportTicketGetPayload<{ select: typeof ticketRowSelect }>;
+
+export const ticketViewSelect = {
+  ...ticketRowSelect,
   documentId: true,
   createdAt: true,
-  lastMessageAt: true,
   closedAt: true,
   messages: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
