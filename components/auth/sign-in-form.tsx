@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { EmailField } from "@/components/ui/email-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -63,16 +64,7 @@ export function SignInForm({
   return (
     <form action={submit} className="space-y-5">
       {error && <FormAlert>{error}</FormAlert>}
-      <TextField
-        name="email"
-        type="email"
-        label={t("signIn.email")}
-        hint={t("signIn.emailHint")}
-        autoComplete="username"
-        required
-        maxLength={254}
-        defaultValue={typedEmail}
-      />
+      <EmailField label={t("signIn.email")} hint={t("signIn.emailHint")} autoComplete="username" defaultValue={typedEmail} />
       <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
+import { EmailField } from "@/components/ui/email-field";
 import { TextField } from "@/components/ui/field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import type { ActionResult } from "@/lib/server/action/action-result";
@@ -34,7 +35,7 @@ export function SignUpForm({ signUp, confirm, showOutboxHint }: { signUp: SignUp
         required
         error={errors.birthDate}
       />
-      <TextField name="email" type="email" label={t("email")} autoComplete="email" required maxLength={254} error={errors.email} />
+      <EmailField label={t("email")} error={errors.email} />
       <TextField
         name="password"
         type="password"

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { requestPasswordResetAction } from "@/app/(public)/mot-de-passe-oublie/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/field";
+import { EmailField } from "@/components/ui/email-field";
 import { keepInputsOnSubmit } from "@/components/ui/use-kept-form";
 import { ActionAlert } from "@/components/ui/action-alert";
 
@@ -16,16 +16,7 @@ export function PasswordResetRequestForm() {
   return (
     <form action={action} onSubmit={keepInputsOnSubmit(action)} className="space-y-5">
       <ActionAlert state={state} returnTo="/mot-de-passe-oublie" />
-      <TextField
-        name="email"
-        type="email"
-        label={t("email")}
-        hint={t("emailHint")}
-        autoComplete="email"
-        required
-        maxLength={254}
-        error={state && !state.ok ? state.fieldErrors?.email : undefined}
-      />
+      <EmailField label={t("email")} hint={t("emailHint")} error={state && !state.ok ? state.fieldErrors?.email : undefined} />
       <Button type="submit" disabled={pending}>
         {pending ? t("sending") : t("submit")}
       </Button>
