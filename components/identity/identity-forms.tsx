@@ -1,6 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, type ComponentProps } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -13,71 +13,49 @@ type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<A
 const errorOf = <T,>(state: ActionResult<T> | null, field: string) => (state && !state.ok ? state.fieldErrors?.[field] : undefined);
 const formError = <T,>(state: ActionResult<T> | null) => (state && !state.ok && !state.fieldErrors ? state.message : undefined);
 
+type IdentityDetails = { nir: string; addressLine1: string; addressLine2: string; postalCode: string; city: string };
+
 /** The declared NIR (read-only once qualified) and the postal address the letter goes to. */
-export function IdentityDetailsForm({
-  action,
-  initial,
-  locked,
-}: {
-  action: Action<null>;
-  initial: { nir: string; addressLine1: string; addressLine2: string; postalCode: string; city: string };
-  locked: boolean;
-}) {
+export function IdentityDetailsForm({ action, initial, locked }: { action: Action<null>; initial: IdentityDetails; locked: boolean }) {
   const t = useTranslations("identity.details");
   const [state, dispatch, pending] = useActionState(action, null);
+  const field = { initial, state };
   return (
     <form action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-xl space-y-4">
       {formError(state) && <FormAlert>{formError(state)}</FormAlert>}
       {state?.ok && <FormAlert kind="success">{t("saved")}</FormAlert>}
-      <TextField
+      <DetailField
+        {...field}
         name="nir"
-        label={t("nir")}
         hint={locked ? t("nirLocked") : t("nirHint")}
-        defaultValue={initial.nir}
         readOnly={locked}
         inputMode="numeric"
         autoComplete="off"
         maxLength={21}
-        error={errorOf(state, "nir")}
       />
-      <TextField
-        name="addressLine1"
-        label={t("addressLine1")}
-        defaultValue={initial.addressLine1}
-        autoComplete="address-line1"
-        maxLength={200}
-        error={errorOf(state, "addressLine1")}
-      />
-      <TextField
-        name="addressLine2"
-        label={t("addressLine2")}
-        defaultValue={initial.addressLine2}
-        autoComplete="address-line2"
-        maxLength={200}
-        error={errorOf(state, "addressLine2")}
-      />
-      <TextField
-        name="postalCode"
-        label={t("postalCode")}
-        defaultValue={initial.postalCode}
-        autoComplete="postal-code"
-        inputMode="numeric"
-        maxLength={5}
-        error={errorOf(state, "postalCode")}
-      />
-      <TextField
-        name="city"
-        label={t("city")}
-        defaultValue={initial.city}
-        autoComplete="address-level2"
-        maxLength={100}
-        error={errorOf(state, "city")}
-      />
+      <DetailField {...field} name="addressLine1" autoComplete="address-line1" maxLength={200} />
+      <DetailField {...field} name="addressLine2" autoComplete="address-line2" maxLength={200} />
+      <DetailField {...field} name="postalCode" autoComplete="postal-code" inputMode="numeric" maxLength={5} />
+      <DetailField {...field} name="city" autoComplete="address-level2" maxLength={100} />
       <Button type="submit" disabled={pending}>
         {t("save")}
       </Button>
     </form>
   );
+}
+
+/** One field of the details form: its label, the value on file and the server's error all follow from its name. */
+function DetailField({
+  name,
+  initial,
+  state,
+  ...input
+}: { name: keyof IdentityDetails; initial: IdentityDetails; state: ActionResult<null> | null } & Omit<
+  ComponentProps<typeof TextField>,
+  "name" | "label" | "defaultValue" | "error"
+>) {
+  const t = useTranslations("identity.details");
+  return <TextField name={name} label={t(name)} defaultValue={initial[name]} error={errorOf(state, name)} {...input} />;
 }
 
 /** Asks for the letter; once sent, says until when its code works. */
