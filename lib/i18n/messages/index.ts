@@ -43,6 +43,8 @@ import enShell from "./en/shell.json";
 import frShell from "./fr/shell.json";
 import enHome from "./en/home.json";
 import frHome from "./fr/home.json";
+import enMeasurementKinds from "./en/measurement-kinds.json";
+import frMeasurementKinds from "./fr/measurement-kinds.json";
 
 /**
  * The catalogues, one file per area so that features own their strings. Each file holds whole
@@ -72,6 +74,7 @@ export const catalogueFiles = {
     directory: frDirectory,
     shell: frShell,
     home: frHome,
+    measurementKinds: frMeasurementKinds,
   },
   en: {
     common: enCommon,
@@ -96,6 +99,7 @@ export const catalogueFiles = {
     directory: enDirectory,
     shell: enShell,
     home: enHome,
+    measurementKinds: enMeasurementKinds,
   },
 } as const;
 
@@ -122,6 +126,7 @@ const fr = {
   ...frDirectory,
   ...frShell,
   ...frHome,
+  ...frMeasurementKinds,
 };
 
 /** The shape of every catalogue, French first: next-intl's AppConfig (app-config.d.ts) types each key with it. */
@@ -151,6 +156,7 @@ const en: Messages = {
   ...enDirectory,
   ...enShell,
   ...enHome,
+  ...enMeasurementKinds,
 };
 
 export const messages: Record<AppLocale, Messages> = { fr, en };
