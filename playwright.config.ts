@@ -69,7 +69,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `rm -rf ${E2E_DATA_DIR} && node --conditions=react-server --import tsx ${E2E_DATABASE_SERVER_URL ? "e2e/support/serve-on-postgres.ts" : "scripts/start.ts"}`,
+      // --no-build: `npm run test:e2e` has just built, and two passes at once must not both rebuild .next.
+      command: `rm -rf ${E2E_DATA_DIR} && node --conditions=react-server --import tsx ${E2E_DATABASE_SERVER_URL ? "e2e/support/serve-on-postgres.ts" : "scripts/start.ts"} --no-build`,
       url: `${E2E_APP_URL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,

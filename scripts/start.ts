@@ -20,6 +20,9 @@ import { createStorage } from "@/lib/server/storage/create-storage";
 
 const root = resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
+// The end-to-end web servers (`npm run test:e2e` has just built): two passes at once must not both
+// rebuild the shared .next because a file changed since.
+const noBuild = process.argv.includes("--no-build");
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 
 async function main() {
@@ -50,7 +53,7 @@ async function main() {
     }
   }
 
-  if (!dev && needsBuild()) {
+  if (!dev && !noBuild && needsBuild()) {
     console.log("Building the app (first start, or the sources changed) …");
     const build = spawnSync(process.execPath, [nextBin, "build"], {
       cwd: root,

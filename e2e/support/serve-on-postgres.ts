@@ -31,7 +31,7 @@ const appUrl = appRoleUrl(ownerUrl.toString());
 mkdirSync(E2E_DATA_DIR, { recursive: true });
 writeFileSync(E2E_DATABASE_URL_FILE, appUrl, { mode: 0o600 });
 
-const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl.toString() },
 });
