@@ -1,7 +1,23 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/policy/policy";
 import type { AccessFacts } from "./decide-health-access";
+
+/**
+ * A grant's terms as decideHealthAccess reads them. The patient's access page lists grants with the same
+ * select, so what the patient is shown of a grant is what the rule decides on.
+ */
+export const grantTermsSelect = {
+  id: true,
+  scope: true,
+  categories: true,
+  documentIds: true,
+  canAdd: true,
+  validFrom: true,
+  validUntil: true,
+  revokedAt: true,
+} as const satisfies Prisma.AccessGrantSelect;
 
 type FactsDb = Pick<Db, "professional" | "patientAccessSettings" | "professionalBlock" | "accessGrant" | "emergencyAccess">;
 
@@ -32,16 +48,7 @@ export async function loadAccessFacts(db: FactsDb, actor: Actor, patientId: stri
     }),
     db.accessGrant.findUnique({
       where: { patientId_professionalId: { patientId, professionalId: professional.id } },
-      select: {
-        id: true,
-        scope: true,
-        categories: true,
-        documentIds: true,
-        canAdd: true,
-        validFrom: true,
-        validUntil: true,
-        revokedAt: true,
-      },
+      select: grantTermsSelect,
     }),
     db.emergencyAccess.findFirst({
       where: { patientId, professionalId: professional.id, endedAt: null, expiresAt: { gt: now } },

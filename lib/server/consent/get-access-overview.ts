@@ -1,5 +1,6 @@
 import "server-only";
 import type { DocumentCategory, GrantScope } from "@/lib/generated/prisma/client";
+import { grantTermsSelect } from "@/lib/server/access/load-access-facts";
 import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorizeConsent, professionalColumns, type ProfessionalSummary } from "./consent-context";
 
@@ -52,17 +53,7 @@ export async function getAccessOverview(ctx: SignedInCtx, input: { patientId: st
     db.accessGrant.findMany({
       where: { patientId },
       orderBy: { updatedAt: "desc" },
-      select: {
-        id: true,
-        scope: true,
-        categories: true,
-        documentIds: true,
-        canAdd: true,
-        validFrom: true,
-        validUntil: true,
-        revokedAt: true,
-        professional: { select: professionalColumns },
-      },
+      select: { ...grantTermsSelect, professional: { select: professionalColumns } },
     }),
     db.professionalBlock.findMany({
       where: { patientId },
