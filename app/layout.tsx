@@ -5,7 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { getAppLocale } from "@/lib/i18n/app-locale";
-import { ClientMessages } from "@/lib/i18n/client-messages";
+import { ErrorTextsProvider } from "@/lib/i18n/error-texts";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import "./globals.css";
 
@@ -17,12 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#000091" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, session] = await Promise.all([getAppLocale(), getCurrentSession()]);
+  const [locale, session, t] = await Promise.all([getAppLocale(), getCurrentSession(), getTranslations("error")]);
+  // The slot is put back as it was, for the error page to fill with the reference it finds.
+  const errorTexts = { title: t("title"), text: t("text"), retry: t("retry"), reference: t("reference", { digest: "{digest}" }) };
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans antialiased">
-        {/* Only what the header's sign-out button and the error page need: each page gives its own client components theirs. */}
-        <ClientMessages namespaces={["auth.signOut", "auth.signingOut", "error"]}>
+        {/* No translation provider here: each page gives its own client components the messages they use. */}
+        <ErrorTextsProvider texts={errorTexts}>
           <SkipLink />
           {session?.stage === "FULL" ? (
             // Signed in: the app shell, whichever space the page belongs to.
@@ -36,7 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <SiteFooter />
             </>
           )}
-        </ClientMessages>
+        </ErrorTextsProvider>
       </body>
     </html>
   );
