@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { DateRangeFilter, FilterForm, SelectFilter } from "@/components/ui/filter-form";
-import { historyAuthorRoles, historyKinds, type HistoryAuthor, type HistoryFilters as Filters } from "@/lib/history/history-api";
+import type { HistoryAuthor, HistoryFilters as Filters } from "@/lib/history/history-api";
+import { historyAuthorRoles, historyKinds } from "@/lib/history/history-options";
 
 /** Author (others' tab only), kind and Paris days over the access history. */
 export function HistoryFilters({

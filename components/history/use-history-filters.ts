@@ -2,7 +2,8 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { useFilterFormKey } from "@/components/ui/use-filter-form-key";
-import { historyAuthorRoles, historyKinds, type HistoryFilters } from "@/lib/history/history-api";
+import type { HistoryFilters } from "@/lib/history/history-api";
+import { historyAuthorRoles, historyKinds } from "@/lib/history/history-options";
 
 const isDay = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
 const isUuid = (value: string | null) =>

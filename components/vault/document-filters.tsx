@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { DateRangeFilter, FilterForm, SelectFilter } from "@/components/ui/filter-form";
-import { authorKinds, documentSorts } from "@/lib/vault/document-api";
+import { authorKinds, documentSorts } from "@/lib/vault/document-options";
 import { CategorySelect } from "./category-select";
 import { fieldClass, labelClass } from "@/components/ui/field-classes";
 import type { ListFilters } from "./use-list-filters";

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useReportDocument } from "@/lib/queries/documents/use-document-mutations";
-import { documentReportReasons, type DocumentReportInput } from "@/lib/vault/document-api";
+import type { DocumentReportInput } from "@/lib/vault/document-api";
+import { documentReportReasons } from "@/lib/vault/document-options";
 import { useErrorText } from "@/components/ui/use-error-text";
 
 /** "Signaler un problème": a reason and, optionally, a few words for support (no health details). */

@@ -1,7 +1,8 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { authorKinds, documentSorts, type DocumentListQuery } from "@/lib/vault/document-api";
+import type { DocumentListQuery } from "@/lib/vault/document-api";
+import { authorKinds, documentSorts } from "@/lib/vault/document-options";
 import { documentCategories } from "@/lib/vault/document-categories";
 import { useFilterFormKey } from "@/components/ui/use-filter-form-key";
 

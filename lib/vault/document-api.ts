@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { calendarDay, hasNul } from "@/lib/schemas/boundary";
 import { documentCategories } from "./document-categories";
+import { authorKinds, documentReportReasons, documentSorts } from "./document-options";
 
 /**
- * The vault's JSON API, shared by the route handlers (which parse with these schemas) and the pages
- * (which call them through react-query). Every route answers errors as `{ code, message }` with the
+ * The vault's JSON API: the schemas the route handlers parse with, and the types the pages' react-query
+ * hooks call them with. Client components import only types from here (`import type`, erased at build),
+ * so zod stays on the server; the values they need are in document-options.ts. Every route answers errors as `{ code, message }` with the
  * message already in the user's language; mutations must come from the app's own origin.
  *
  *   GET    /api/documents?…DocumentListQuery           → DocumentPage
@@ -20,9 +22,8 @@ import { documentCategories } from "./document-categories";
  *   GET    /api/documents/:id/file[?download=1]        → the exact bytes uploaded (inline or attachment)
  */
 
-export const authorKinds = ["PATIENT", "PROFESSIONAL", "ESTABLISHMENT", "INSURER"] as const;
-export const documentSorts = ["date_desc", "date_asc", "added_desc"] as const;
-export type DocumentSort = (typeof documentSorts)[number];
+// The closed lists live apart, without zod, for the pages' client components to import (document-options.ts).
+export { authorKinds, documentReportReasons, documentSorts, type DocumentSort } from "./document-options";
 
 /** Documents are dated from 1900 to 2100 (PostgreSQL refuses year 0, which JavaScript accepts). */
 const isoDate = calendarDay();
@@ -76,7 +77,6 @@ export const documentBulkSchema = z.discriminatedUnion("action", [
 ]);
 export type DocumentBulkInput = z.infer<typeof documentBulkSchema>;
 
-export const documentReportReasons = ["NOT_MINE", "WRONG_CONTENT", "CANNOT_OPEN", "DUPLICATE", "OTHER"] as const;
 export const documentReportSchema = z
   .object({
     reason: z.enum(documentReportReasons),
