@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { testAccountCtx } from "@/lib/testing/ctx";
+import { testAccountCtx, testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { addPasskey } from "./add-passkey";
 import { relyingPartyOf } from "./relying-party";
@@ -21,7 +21,7 @@ describe("adding a passkey from the Sécurité page", () => {
   it("stores the passkey, records the event and queues the warning mail, together", async () => {
     const user = await newUser();
     const delivered: string[] = [];
-    const options = await startPasskeyRegistration(db, { userId: user.id, rp });
+    const options = await startPasskeyRegistration(testCtx(db), { userId: user.id, rp });
     const response = JSON.stringify(softwareAuthenticator({ rpId: rp.id, origin: rp.origin }).register(options));
     await addPasskey(as(user.id), { response, label: "Clé USB", rp, deliver: (id) => delivered.push(id) });
 
@@ -36,7 +36,7 @@ describe("adding a passkey from the Sécurité page", () => {
 
   it("refuses a response that does not verify, and leaves no factor, event or mail behind", async () => {
     const user = await newUser();
-    const options = await startPasskeyRegistration(db, { userId: user.id, rp });
+    const options = await startPasskeyRegistration(testCtx(db), { userId: user.id, rp });
     const phished = JSON.stringify(softwareAuthenticator({ rpId: rp.id, origin: "https://evil.example" }).register(options));
     await expect(addPasskey(as(user.id), { response: phished, rp, deliver: () => {} })).rejects.toMatchObject({
       code: "BAD_REQUEST",

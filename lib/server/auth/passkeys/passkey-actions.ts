@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
-import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { addPasskey } from "./add-passkey";
 import { startPasskeyRegistration } from "./start-passkey-registration";
@@ -14,14 +13,14 @@ const noInput = z.object({});
 export const startFirstPasskeyEnrolment = defineAction({
   input: noInput,
   access: { permission: "account:enrol-first-factor" },
-  run: ({ session }) => startPasskeyRegistration(getDb(), { userId: session.user.id }),
+  run: ({ ctx, session }) => startPasskeyRegistration(ctx, { userId: session.user.id }),
 });
 
 /** Registration options for another passkey, from the Sécurité page: changing factors needs a recent sign-in. */
 export const startAdditionalPasskey = defineAction({
   input: noInput,
   access: { permission: "account:manage-own", recentAuthentication: true },
-  run: ({ session }) => startPasskeyRegistration(getDb(), { userId: session.user.id }),
+  run: ({ ctx, session }) => startPasskeyRegistration(ctx, { userId: session.user.id }),
 });
 
 export const addAdditionalPasskey = defineAction({
@@ -44,10 +43,10 @@ export const addAdditionalPasskey = defineAction({
 export const startPasskeySignInOptions = defineAction({
   input: noInput,
   access: { public: true },
-  run: ({ session }) => {
+  run: ({ ctx, session }) => {
     if (!session || session.stage !== "PASSWORD_VERIFIED")
       throw new AppError("UNAUTHENTICATED", "no half session", { messageKey: "auth.errors.SESSION_EXPIRED" });
-    return startPasskeySignIn(getDb(), { userId: session.user.id });
+    return startPasskeySignIn(ctx, { userId: session.user.id });
   },
 });
 
@@ -58,5 +57,5 @@ export const startPasskeySignInOptions = defineAction({
 export const startPasskeyReauthentication = defineAction({
   input: noInput,
   access: { permission: "account:manage-own" },
-  run: ({ session }) => startPasskeySignIn(getDb(), { userId: session.user.id }),
+  run: ({ ctx, session }) => startPasskeySignIn(ctx, { userId: session.user.id }),
 });

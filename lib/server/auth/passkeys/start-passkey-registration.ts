@@ -1,6 +1,6 @@
 import "server-only";
 import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { CHALLENGE_TTL_MS, limitChallengeRequests, storePasskeyChallenge } from "./passkey-challenge";
 import { relyingParty, type RelyingParty } from "./relying-party";
 
@@ -10,8 +10,8 @@ import { relyingParty, type RelyingParty } from "./relying-party";
  * already holds one says so instead of making a duplicate.
  */
 export async function startPasskeyRegistration(
-  db: Db,
-  { userId, now = new Date(), rp = relyingParty() }: { userId: string; now?: Date; rp?: RelyingParty },
+  { db, now }: Ctx,
+  { userId, rp = relyingParty() }: { userId: string; rp?: RelyingParty },
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   await limitChallengeRequests(db, userId);
   const user = await db.user.findUniqueOrThrow({
@@ -36,6 +36,6 @@ export async function startPasskeyRegistration(
     excludeCredentials: user.factors.map((factor) => ({ id: factor.credentialId!, transports: factor.transports })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
-  await storePasskeyChallenge(db, { userId, purpose: "WEBAUTHN_REGISTRATION", challenge: options.challenge, now });
+  await storePasskeyChallenge(db, { userId, purpose: "WEBAUTHN_REGISTRATION", challenge: options.challenge, now: now() });
   return options;
 }

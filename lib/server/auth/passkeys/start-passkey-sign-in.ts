@@ -1,6 +1,6 @@
 import "server-only";
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { CHALLENGE_TTL_MS, limitChallengeRequests, storePasskeyChallenge } from "./passkey-challenge";
 import { relyingParty, type RelyingParty } from "./relying-party";
@@ -10,8 +10,8 @@ import { relyingParty, type RelyingParty } from "./relying-party";
  * password. Only the user's confirmed passkeys are offered, so the browser never lists another one.
  */
 export async function startPasskeySignIn(
-  db: Db,
-  { userId, now = new Date(), rp = relyingParty() }: { userId: string; now?: Date; rp?: RelyingParty },
+  { db, now }: Ctx,
+  { userId, rp = relyingParty() }: { userId: string; rp?: RelyingParty },
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const passkeys = await db.authFactor.findMany({
     where: { userId, kind: "PASSKEY", confirmedAt: { not: null }, credentialId: { not: null } },
@@ -25,6 +25,6 @@ export async function startPasskeySignIn(
     userVerification: "preferred",
     timeout: CHALLENGE_TTL_MS,
   });
-  await storePasskeyChallenge(db, { userId, purpose: "WEBAUTHN_AUTHENTICATION", challenge: options.challenge, now });
+  await storePasskeyChallenge(db, { userId, purpose: "WEBAUTHN_AUTHENTICATION", challenge: options.challenge, now: now() });
   return options;
 }

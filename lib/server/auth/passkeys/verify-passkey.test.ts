@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { hashChallenge } from "./passkey-challenge";
 import { relyingPartyOf } from "./relying-party";
@@ -21,13 +22,13 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
   const authenticator = () => softwareAuthenticator({ rpId: rp.id, origin: rp.origin });
 
   async function register(userId: string, device = authenticator(), label?: string) {
-    const options = await startPasskeyRegistration(db, { userId, rp });
+    const options = await startPasskeyRegistration(testCtx(db), { userId, rp });
     const response = JSON.stringify(device.register(options));
     return { device, options, response, ok: await verifyPasskeyRegistration(db, { userId, response, label, rp }) };
   }
 
   async function assertion(userId: string, device: ReturnType<typeof authenticator>) {
-    const options = await startPasskeySignIn(db, { userId, rp });
+    const options = await startPasskeySignIn(testCtx(db), { userId, rp });
     return { options, response: JSON.stringify(device.authenticate(options)) };
   }
 
@@ -59,7 +60,7 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
   it("excludes the passkeys a user already has from a new registration", async () => {
     const user = await newUser();
     const { device } = await register(user.id);
-    const options = await startPasskeyRegistration(db, { userId: user.id, rp });
+    const options = await startPasskeyRegistration(testCtx(db), { userId: user.id, rp });
     expect(options.excludeCredentials?.map((c) => c.id)).toEqual([device.credentialId]);
   });
 
@@ -69,7 +70,7 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
     expect(ok).toBe(true);
     expect(await verifyPasskeyRegistration(db, { userId: user.id, response, rp })).toBe(false);
 
-    const victimOptions = await startPasskeyRegistration(db, { userId: user.id, rp });
+    const victimOptions = await startPasskeyRegistration(testCtx(db), { userId: user.id, rp });
     const stolen = JSON.stringify(authenticator().register(victimOptions));
     expect(await verifyPasskeyRegistration(db, { userId: other.id, response: stolen, rp })).toBe(false);
     expect(await db.authFactor.count({ where: { userId: other.id } })).toBe(0);
@@ -77,7 +78,7 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
 
   it("refuses a registration made on another origin (a phishing site)", async () => {
     const user = await newUser();
-    const options = await startPasskeyRegistration(db, { userId: user.id, rp });
+    const options = await startPasskeyRegistration(testCtx(db), { userId: user.id, rp });
     const phished = softwareAuthenticator({ rpId: rp.id, origin: "https://sante-example.evil" }).register(options);
     expect(await verifyPasskeyRegistration(db, { userId: user.id, response: JSON.stringify(phished), rp })).toBe(false);
     expect(await db.authFactor.count({ where: { userId: user.id } })).toBe(0);
@@ -127,7 +128,7 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
     const { device: ownersDevice } = await register(owner.id);
     await register(intruder.id);
     // The intruder, half signed in as themselves, answers their own challenge with the owner's passkey.
-    const intruderOptions = await startPasskeySignIn(db, { userId: intruder.id, rp });
+    const intruderOptions = await startPasskeySignIn(testCtx(db), { userId: intruder.id, rp });
     const response = JSON.stringify(ownersDevice.authenticate(intruderOptions));
     expect(await verifyPasskeySignIn(db, { userId: intruder.id, response, rp })).toBe(false);
   });
@@ -142,7 +143,7 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
   it("refuses an assertion signed for another origin", async () => {
     const user = await newUser();
     const { device } = await register(user.id);
-    const options = await startPasskeySignIn(db, { userId: user.id, rp });
+    const options = await startPasskeySignIn(testCtx(db), { userId: user.id, rp });
     const parsed = JSON.parse(JSON.stringify(device.authenticate(options)));
     const clientData = JSON.parse(Buffer.from(parsed.response.clientDataJSON, "base64url").toString());
     parsed.response.clientDataJSON = Buffer.from(JSON.stringify({ ...clientData, origin: "https://evil.example" })).toString("base64url");
@@ -161,6 +162,6 @@ describe("passkey registration and sign-in (real ceremonies, software authentica
 
   it("has no sign-in options for an account without a passkey", async () => {
     const user = await newUser();
-    await expect(startPasskeySignIn(db, { userId: user.id, rp })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startPasskeySignIn(testCtx(db), { userId: user.id, rp })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
