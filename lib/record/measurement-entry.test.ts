@@ -177,3 +177,13 @@ describe("a patient-entered measurement", () => {
     });
   });
 });
+
+describe("a converted blood pressure", () => {
+  it("is stored in mm[Hg] and keeps the kPa values typed", () => {
+    expect(accepted({ kind: "bloodPressure", systolic: "16", diastolic: "10,5", unit: "kPa", effectiveAt: at })).toMatchObject({
+      systolic: { value: 120 },
+      diastolic: { value: 79 },
+      entered: { unit: "kPa", systolic: 16, diastolic: 10.5 },
+    });
+  });
+});

@@ -126,8 +126,8 @@ export function measurementEntrySchema(now: () => Date = () => new Date()) {
       fail(ENTRY_ERRORS.unitNotAccepted, "unit");
       return z.NEVER;
     }
-    const entered =
-      unit === kind.unit ? {} : { entered: { unit, value: input.value, systolic: input.systolic, diastolic: input.diastolic } };
+    const typed = id === "bloodPressure" ? { systolic: input.systolic, diastolic: input.diastolic } : { value: input.value };
+    const entered = unit === kind.unit ? {} : { entered: { unit, ...typed } };
 
     // Judged once converted and rounded as it will be stored: 200 lb is 90.72 kg, 37 °F is 2.8 °C (refused).
     const inRange = (value: number | undefined, field: string, limits: { min: number; max: number }, error: MessageKey) => {

@@ -45,6 +45,8 @@ import enHome from "./en/home.json";
 import frHome from "./fr/home.json";
 import enMeasurementKinds from "./en/measurement-kinds.json";
 import frMeasurementKinds from "./fr/measurement-kinds.json";
+import enVaccinationCalendar from "./en/vaccination-calendar.json";
+import frVaccinationCalendar from "./fr/vaccination-calendar.json";
 
 /**
  * The catalogues, one file per area so that features own their strings. Each file holds whole
@@ -75,6 +77,7 @@ export const catalogueFiles = {
     shell: frShell,
     home: frHome,
     measurementKinds: frMeasurementKinds,
+    vaccinationCalendar: frVaccinationCalendar,
   },
   en: {
     common: enCommon,
@@ -100,6 +103,7 @@ export const catalogueFiles = {
     shell: enShell,
     home: enHome,
     measurementKinds: enMeasurementKinds,
+    vaccinationCalendar: enVaccinationCalendar,
   },
 } as const;
 
@@ -127,6 +131,7 @@ const fr = {
   ...frShell,
   ...frHome,
   ...frMeasurementKinds,
+  ...frVaccinationCalendar,
 };
 
 /** The shape of every catalogue, French first: next-intl's AppConfig (app-config.d.ts) types each key with it. */
@@ -157,6 +162,7 @@ const en: Messages = {
   ...enShell,
   ...enHome,
   ...enMeasurementKinds,
+  ...enVaccinationCalendar,
 };
 
 export const messages: Record<AppLocale, Messages> = { fr, en };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messages } from "@/lib/i18n/messages";
 import { type Antigen, CALENDAR_2025, VACCINE_CODES } from "./calendar-2025";
 import { addMonths, ageInMonths, plainDate } from "./calendar-dates";
 import { type ImmunizationInput, type ItemStatus, type PatientForCalendar, vaccinationStatus } from "./vaccination-status";
@@ -37,6 +38,15 @@ describe("the 2025 calendar data", () => {
     for (const entry of CALENDAR_2025.items) {
       expect(entry.section, entry.id).toBeTruthy();
       expect(entry.says, entry.id).toBeTruthy();
+    }
+  });
+
+  it("names every item and every status in French and English", () => {
+    for (const locale of ["fr", "en"] as const) {
+      const catalogue = messages[locale].vaccinationCalendar;
+      expect(Object.keys(catalogue.items).sort(), locale).toEqual(CALENDAR_2025.items.map((i) => i.id).sort());
+      const statuses: ItemStatus[] = ["done", "due", "overdue", "upcoming", "notApplicable"];
+      expect(Object.keys(catalogue.statuses).sort(), locale).toEqual(statuses.sort());
     }
   });
 
