@@ -36,20 +36,41 @@ export async function applyConsent(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`app-connection:${patientId}:${app.id}`}, 0))`;
   const existing = await tx.appConnection.findUnique({
     where: { patientId_appId: { patientId, appId: app.id } },
-    select: { id: true, scopes: true, categories: true, revokedAt: true },
+    select: { id: true, scopes: true, categories: true, declinedScopes: true, declinedCategories: true, revokedAt: true },
   });
   const active = existing && !existing.revokedAt ? existing : null;
   const scopes = SMART_SCOPES.filter((scope) => choice.scopes.includes(scope) || active?.scopes.includes(scope));
   const categories = choice.categories ?? active?.categories ?? [];
+  // What was declined before and is still not granted stays declined; a renewed connection starts afresh.
+  const declinedScopes = [...new Set([...(active?.declinedScopes ?? []), ...choice.declined.scopes])].filter(
+    (scope) => !(scopes as readonly string[]).includes(scope),
+  );
+  const declinedCategories = [...new Set([...(active?.declinedCategories ?? []), ...choice.declined.categories])].filter(
+    (category) => !categories.includes(category),
+  );
+  const declined = { declinedScopes, declinedCategories };
 
-  if (active && sameSet(active.scopes, scopes) && sameSet(active.categories, categories))
+  if (active && sameSet(active.scopes, scopes) && sameSet(active.categories, categories)) {
+    // Nothing granted changes, so no history entry; what the patient left out is still remembered.
+    if (!sameSet(active.declinedScopes, declinedScopes) || !sameSet(active.declinedCategories, declinedCategories))
+      await tx.appConnection.update({ where: { id: active.id }, data: declined, select: { id: true } });
     return { connectionId: active.id, scopes, categories };
+  }
   const connection = active
-    ? await tx.appConnection.update({ where: { id: active.id }, data: { scopes, categories }, select: { id: true } })
+    ? await tx.appConnection.update({ where: { id: active.id }, data: { scopes, categories, ...declined }, select: { id: true } })
     : await tx.appConnection.upsert({
         where: { patientId_appId: { patientId, appId: app.id } },
-        create: { patientId, appId: app.id, scopes, categories, connectedAt: now },
-        update: { scopes, categories, connectedAt: now, revokedAt: null, lastUsedAt: null, endedByDecisionId: null },
+        create: { patientId, appId: app.id, scopes, categories, ...declined, connectedAt: now },
+        update: {
+          scopes,
+          categories,
+          ...declined,
+          connectedAt: now,
+          revokedAt: null,
+          lastUsedAt: null,
+          endedByDecisionId: null,
+          reconsentDecisionId: null,
+        },
         select: { id: true },
       });
   await recordHistory(tx, {

@@ -22,7 +22,14 @@ export async function changeConnection(
   await db.$transaction(async (tx) => {
     const connection = await tx.appConnection.findFirst({
       where: { id: connectionId, patientId, revokedAt: null },
-      select: { id: true, scopes: true, categories: true, app: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        scopes: true,
+        categories: true,
+        declinedScopes: true,
+        declinedCategories: true,
+        app: { select: { id: true, name: true } },
+      },
     });
     if (!connection) throw new AppError("NOT_FOUND", "No such connection for this patient.");
     const scopes = SMART_SCOPES.filter(
@@ -41,7 +48,18 @@ export async function changeConnection(
       });
     }
     if (scopes.length === connection.scopes.length && categories.length === connection.categories.length) return;
-    const { count } = await tx.appConnection.updateMany({ where: { id: connection.id, revokedAt: null }, data: { scopes, categories } });
+    // What the patient takes back counts as declined: the app does not ask for it again (reconsent.ts)
+    // until it asks for something new.
+    const declinedScopes = [
+      ...new Set([...connection.declinedScopes, ...connection.scopes.filter((scope) => !(scopes as readonly string[]).includes(scope))]),
+    ];
+    const declinedCategories = [
+      ...new Set([...connection.declinedCategories, ...connection.categories.filter((category) => !categories.includes(category))]),
+    ];
+    const { count } = await tx.appConnection.updateMany({
+      where: { id: connection.id, revokedAt: null },
+      data: { scopes, categories, declinedScopes, declinedCategories },
+    });
     if (count === 0) throw new AppError("NOT_FOUND", "Connection ended meanwhile.");
     await recordHistory(tx, {
       patientId,

@@ -30,6 +30,8 @@ export type ConsentChoice = {
   scopes: SmartScope[];
   /** The categories chosen, or null when the document scope is not part of this answer (keep what was). */
   categories: DocumentCategory[] | null;
+  /** What this answer offered and the patient left out: not asked again until the app asks for more (reconsent.ts). */
+  declined: { scopes: SmartScope[]; categories: DocumentCategory[] };
 };
 
 /**
@@ -50,7 +52,8 @@ export function resolveConsentChoice({
   const scopes = SMART_SCOPES.filter(
     (scope) => requested.includes(scope) && (TECHNICAL_SCOPES.includes(scope) || !purposes[scope]?.optional || form.scopes.includes(scope)),
   );
-  if (!scopes.includes(DOCUMENT_SCOPE)) return { scopes, categories: null };
+  const declinedScopes = SMART_SCOPES.filter((scope) => requested.includes(scope) && !scopes.includes(scope));
+  if (!scopes.includes(DOCUMENT_SCOPE)) return { scopes, categories: null, declined: { scopes: declinedScopes, categories: [] } };
   const categories = app.documentCategories.filter((category) => form.categories.includes(category));
   if (app.documentCategories.length > 0 && categories.length === 0) {
     throw new AppError("BAD_REQUEST", "No document category chosen.", {
@@ -58,5 +61,9 @@ export function resolveConsentChoice({
       field: "categories",
     });
   }
-  return { scopes, categories };
+  return {
+    scopes,
+    categories,
+    declined: { scopes: declinedScopes, categories: app.documentCategories.filter((category) => !categories.includes(category)) },
+  };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { countUnreadAlerts } from "@/lib/server/alerts/count-unread-alerts";
+import { awaitsReconsent, reconsentAppSelect, reconsentConnectionSelect } from "@/lib/server/apps/reconsent";
 import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { authorize } from "@/lib/server/policy/policy";
 
@@ -24,7 +25,8 @@ async function previousVisit(ctx: SignedInCtx): Promise<Date | null> {
 
 /**
  * What the patient's home page shows: what changed since the last visit (new documents and who added
- * them, new professional accesses, unread alerts, pending access requests) and what is still to set
+ * them, new professional accesses, unread alerts, pending access requests, connected apps that now ask
+ * for more than the patient granted) and what is still to set
  * up. Reads the patient's own record only, behind the same permission as their other pages; returns
  * titles to render, never logs them.
  */
@@ -33,27 +35,34 @@ export async function loadHomeSummary(ctx: SignedInCtx) {
   authorize(ctx.actor, "health:read-own", { ownerId: patientId });
   const since = await previousVisit(ctx);
   const after = since ? { gt: since } : undefined;
-  const [newDocuments, newDocumentCount, documentCount, newAccesses, pendingRequests, unreadAlerts, settings] = await Promise.all([
-    ctx.db.document.findMany({
-      where: { ownerId: patientId, deletedAt: null, createdAt: after },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: NEWEST,
-      select: {
-        id: true,
-        title: true,
-        authorKind: true,
-        authorLabel: true,
-        addedById: true,
-        addedBy: { select: { firstName: true, lastName: true } },
-      },
-    }),
-    ctx.db.document.count({ where: { ownerId: patientId, deletedAt: null, createdAt: after } }),
-    ctx.db.document.count({ where: { ownerId: patientId, deletedAt: null } }),
-    ctx.db.accessGrant.count({ where: { patientId, revokedAt: null, createdAt: after } }),
-    ctx.db.accessRequest.count({ where: { patientId, status: "PENDING" } }),
-    countUnreadAlerts(ctx.db, ctx.actor),
-    ctx.db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true } }),
-  ]);
+  const [newDocuments, newDocumentCount, documentCount, newAccesses, pendingRequests, unreadAlerts, settings, connections] =
+    await Promise.all([
+      ctx.db.document.findMany({
+        where: { ownerId: patientId, deletedAt: null, createdAt: after },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: NEWEST,
+        select: {
+          id: true,
+          title: true,
+          authorKind: true,
+          authorLabel: true,
+          addedById: true,
+          addedBy: { select: { firstName: true, lastName: true } },
+        },
+      }),
+      ctx.db.document.count({ where: { ownerId: patientId, deletedAt: null, createdAt: after } }),
+      ctx.db.document.count({ where: { ownerId: patientId, deletedAt: null } }),
+      ctx.db.accessGrant.count({ where: { patientId, revokedAt: null, createdAt: after } }),
+      ctx.db.accessRequest.count({ where: { patientId, status: "PENDING" } }),
+      countUnreadAlerts(ctx.db, ctx.actor),
+      ctx.db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true } }),
+      // A patient has a handful of connections: the rule is applied to each, as the connected-apps page does.
+      ctx.db.appConnection.findMany({
+        where: { patientId, revokedAt: null },
+        orderBy: [{ connectedAt: "desc" }, { id: "asc" }],
+        select: { ...reconsentConnectionSelect, app: { select: { ...reconsentAppSelect, name: true } } },
+      }),
+    ]);
   return {
     since,
     newDocuments: newDocuments.map((document) => ({
@@ -73,5 +82,9 @@ export async function loadHomeSummary(ctx: SignedInCtx) {
     unreadAlerts,
     hasDocuments: documentCount > 0,
     hasTreatingDoctor: settings?.treatingDoctorId != null,
+    /** Whatever the date of the last visit: an app waiting for an answer waits until the patient gives one. */
+    appsAwaitingConsent: connections
+      .filter((connection) => awaitsReconsent(connection, connection.app))
+      .map((connection) => ({ name: connection.app.name })),
   };
 }

@@ -24,6 +24,7 @@ export const JOB_SETTINGS = {
   "vault.bin_purge": { payload: noPayload, schedule: "7 * * * *", maxAttempts: 5 },
   housekeeping: { payload: noPayload, schedule: "37 * * * *", maxAttempts: 5 },
   "catalogue.access_ended_notices": { payload: noPayload, schedule: "* * * * *", maxAttempts: 5 },
+  "catalogue.reconsent_notices": { payload: noPayload, schedule: "* * * * *", maxAttempts: 5 },
   "history.chain_check": { payload: noPayload, schedule: "* * * * *", maxAttempts: 5 },
   "history.checkpoint": { payload: noPayload, schedule: "*/10 * * * *", maxAttempts: 5 },
   // Links the read events appended unchained (append-read-history.ts) into their chains; each minute, the

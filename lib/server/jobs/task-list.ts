@@ -1,6 +1,7 @@
 import "server-only";
 import { runHistoryChainChecks } from "@/lib/server/admin/history-chain-check";
 import { sendAccessEndedNotices } from "@/lib/server/catalogue/access-ended-notices";
+import { sendReconsentNotices } from "@/lib/server/catalogue/reconsent-notices";
 import { systemCtx } from "@/lib/server/context/ctx";
 import { getDb } from "@/lib/server/db";
 import { chainPendingHistory } from "@/lib/server/history/chain-pending-history";
@@ -41,6 +42,11 @@ export const JOB_HANDLERS: JobHandlers = {
   // Patients a suspension or delisting left untold: the decision enqueues it, the schedule is the safety net.
   "catalogue.access_ended_notices": async () => {
     const told = await sendAccessEndedNotices(systemCtx({ job: "catalogue.access_ended_notices" }));
+    return told > 0 ? { told } : null;
+  },
+  // Patients whose app now asks for more than they granted: the change enqueues it, the schedule is the safety net.
+  "catalogue.reconsent_notices": async () => {
+    const told = await sendReconsentNotices(systemCtx({ job: "catalogue.reconsent_notices" }));
     return told > 0 ? { told } : null;
   },
   // A check an admin asked for (enqueued with the request), or one whose run stopped.
