@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { getTranslations } from "next-intl/server";
 
 /** One card of the home page: later sections (profile, appointments, messages) add one to the list. */
 export type HomeCard = { id: string; title: string; body: React.ReactNode; href: string; linkLabel: string; highlight?: boolean };
@@ -24,4 +25,31 @@ export function HomeCards({ cards, labelledBy }: { cards: readonly HomeCard[]; l
       ))}
     </ul>
   );
+}
+
+type HomeT = Awaited<ReturnType<typeof getTranslations<"home">>>;
+
+/**
+ * Connected apps that now ask for more than the patient granted: named, with the page where each one's
+ * new request is shown and answered. Shown whatever the date of the last visit, until answered.
+ */
+export function reconsentCard(apps: readonly { name: string }[], t: HomeT): HomeCard | null {
+  if (apps.length === 0) return null;
+  return {
+    id: "reconsent",
+    title: t("reconsent.title"),
+    body: (
+      <>
+        <p>{t("reconsent.count", { count: apps.length })}</p>
+        <ul className="mt-1 list-disc pl-5">
+          {apps.map((app) => (
+            <li key={app.name}>{app.name}</li>
+          ))}
+        </ul>
+      </>
+    ),
+    href: "/services-connectes#reconsent-title",
+    linkLabel: t("reconsent.link"),
+    highlight: true,
+  };
 }

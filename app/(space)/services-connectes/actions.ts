@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action/define-action";
+import { acceptAppRequest } from "@/lib/server/apps/accept-app-request";
 import { changeConnection } from "@/lib/server/apps/change-connection";
 import { connectApp } from "@/lib/server/apps/connect-app";
 import { consentFormSchema } from "@/lib/server/apps/consent-choice";
+import { declineAppRequest } from "@/lib/server/apps/decline-app-request";
 import { disconnectApp } from "@/lib/server/apps/disconnect-app";
 
 /**
@@ -42,5 +44,29 @@ export const disconnectAppAction = defineAction({
     await disconnectApp(ctx, input);
     revalidatePath("/services-connectes");
     return null;
+  },
+});
+
+/** Grants what a connected app now asks beyond the patient's answers (the same consent as connecting). */
+export const acceptAppRequestAction = defineAction({
+  input: z.object({ connectionId: z.uuid() }),
+  access,
+  run: async ({ input, ctx }) => {
+    await acceptAppRequest(ctx, input);
+    revalidatePath("/services-connectes");
+    revalidatePath("/espace");
+    redirect("/services-connectes?statut=accepte");
+  },
+});
+
+/** Keeps the connection as it is: the app's new request is declined and not asked again. */
+export const declineAppRequestAction = defineAction({
+  input: z.object({ connectionId: z.uuid() }),
+  access,
+  run: async ({ input, ctx }) => {
+    await declineAppRequest(ctx, input);
+    revalidatePath("/services-connectes");
+    revalidatePath("/espace");
+    redirect("/services-connectes?statut=garde");
   },
 });

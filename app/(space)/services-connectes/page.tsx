@@ -6,17 +6,25 @@ import { SCOPE_KEYS } from "@/components/apps/scope-keys";
 import { FormAlert } from "@/components/ui/form-alert";
 import { NotPatientNotice } from "@/components/ui/not-patient-notice";
 import { TECHNICAL_SCOPES, type SmartScope } from "@/lib/oauth/smart-scopes";
-import { listConnections } from "@/lib/server/apps/list-connections";
+import { getAppLocale } from "@/lib/i18n/app-locale";
+import { listConnections, type ConnectionSummary } from "@/lib/server/apps/list-connections";
+import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
 import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { requirePatientForPage } from "@/lib/server/patients/require-patient";
-import { disconnectAppAction } from "./actions";
+import { acceptAppRequestAction, declineAppRequestAction, disconnectAppAction } from "./actions";
+import { AppRequestForm } from "./app-request-form";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.manage"))("title") };
 }
 
-const STATUS_MESSAGES = { connecte: "connected", modifie: "changed" } as const;
+const STATUS_MESSAGES = {
+  connecte: "manage.connected",
+  modifie: "manage.changed",
+  accepte: "reconsent.accepted",
+  garde: "reconsent.declined",
+} as const;
 
 /** The patient's connected apps: what each may do, since when, last use, its catalogue status; change or disconnect. */
 export default async function ConnectedAppsPage({ searchParams }: { searchParams: Promise<{ statut?: string }> }) {
@@ -34,20 +42,58 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
     </div>
   );
   if (!patient) return <NotPatientNotice title={t("manage.title")} />;
-  const [connections, format, tCategories, { statut }] = await Promise.all([
+  const [connections, format, tCategories, { statut }, locale] = await Promise.all([
     listConnections(await signedInPageCtx()),
     getFormatter(),
     getTranslations("space.categories"),
     searchParams,
+    getAppLocale(),
   ]);
+  const awaiting = connections.filter((connection) => connection.asks.scopes.length + connection.asks.categories.length > 0);
   const status = statut && statut in STATUS_MESSAGES ? STATUS_MESSAGES[statut as keyof typeof STATUS_MESSAGES] : null;
   const dayTime = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
 
   return (
-    <ClientMessages namespaces={["apps.manage", "security.form", "security.reauth"]}>
+    <ClientMessages namespaces={["apps.manage", "apps.reconsent", "security.form", "security.reauth"]}>
       <div className="space-y-8">
         {header}
-        {status && <FormAlert kind="success">{t(`manage.${status}`)}</FormAlert>}
+        {status && <FormAlert kind="success">{t(status)}</FormAlert>}
+        {awaiting.length > 0 && (
+          <section aria-labelledby="reconsent-title" className="space-y-4">
+            <h2 id="reconsent-title" tabIndex={-1} className="text-2xl font-bold">
+              {t("reconsent.title")}
+            </h2>
+            <p>{t("reconsent.intro")}</p>
+            <ul className="space-y-4">
+              {awaiting.map((connection) => (
+                <li
+                  key={connection.id}
+                  className="space-y-3 rounded-lg border-l-4 border-brand bg-brand-light p-4"
+                  data-testid="app-request"
+                >
+                  <p className="font-semibold">{t("reconsent.asks", { app: connection.app.name })}</p>
+                  <ul className="list-disc pl-6">
+                    {askedLines(connection, locale).map((line) => (
+                      <li key={line.key}>
+                        {line.scope
+                          ? t(`scopes.${SCOPE_KEYS[line.scope] ?? "patientRead"}`)
+                          : t("reconsent.categories", { list: line.categories.map((category) => tCategories(category)).join(", ") })}
+                        {line.purpose && <span className="text-muted"> — {line.purpose}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                  <AppRequestForm
+                    connectionId={connection.id}
+                    appName={connection.app.name}
+                    accept={acceptAppRequestAction}
+                    decline={declineAppRequestAction}
+                  />
+                  <p className="text-sm text-muted">{t("reconsent.or")}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="connections-title" className="space-y-4">
           <h2 id="connections-title" tabIndex={-1} className="text-2xl font-bold">
             {t("manage.listLabel")}
@@ -127,4 +173,19 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
       </div>
     </ClientMessages>
   );
+}
+
+/** What an app now asks, one line each: a scope with its stated purpose, then the new document categories. */
+function askedLines(connection: ConnectionSummary, locale: string) {
+  const purposes = readScopePurposes(connection.app.scopePurposes);
+  const scopes = connection.asks.scopes.map((scope) => ({
+    key: scope,
+    scope,
+    categories: [] as ConnectionSummary["categories"],
+    purpose: (locale === "en" ? purposes[scope]?.en || purposes[scope]?.fr : purposes[scope]?.fr) ?? null,
+  }));
+  const categories = connection.asks.categories.length
+    ? [{ key: "categories", scope: null, categories: connection.asks.categories, purpose: null }]
+    : [];
+  return [...scopes, ...categories];
 }

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { appFormSchema } from "@/lib/catalogue/app-form-schema";
+import { dataUseSchema } from "@/lib/catalogue/data-use-schema";
 import { criteriaReviewSchema, decisionSchema, resolveReportSchema } from "@/lib/catalogue/curation-schemas";
 import { registerClientSchema, revokeClientSchema } from "@/lib/catalogue/oauth-client-schemas";
 import { defineAction } from "@/lib/server/action/define-action";
 import { createCatalogueApp } from "@/lib/server/catalogue/create-app";
+import { changeAppDataUse } from "@/lib/server/catalogue/change-app-data-use";
 import { decideAppStatus } from "@/lib/server/catalogue/decide-app-status";
 import { registerOAuthClient, revokeOAuthClient } from "@/lib/server/catalogue/oauth-clients";
 import { resolveReport } from "@/lib/server/catalogue/resolve-report";
@@ -50,6 +52,19 @@ export const decideAppStatusAction = defineAction({
   run: async ({ input, ctx }) => {
     const staff = await requireStaff("catalogue:curate");
     const result = await decideAppStatus(ctx, { staff, input });
+    refresh(input.appId);
+    revalidatePath("/services-connectes");
+    return result;
+  },
+});
+
+/** A new referenced version of what the app asks for; connected patients asked for more are told. */
+export const changeAppDataUseAction = defineAction({
+  input: dataUseSchema,
+  access,
+  run: async ({ input, ctx }) => {
+    const staff = await requireStaff("catalogue:curate");
+    const result = await changeAppDataUse(ctx, { staff, input });
     refresh(input.appId);
     revalidatePath("/services-connectes");
     return result;

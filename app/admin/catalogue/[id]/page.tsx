@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppReportsSection } from "@/components/catalogue/app-reports-section";
 import { CriteriaReviewForm, type CurrentReview } from "@/components/catalogue/criteria-review-form";
 import { DataUse } from "@/components/catalogue/data-use";
+import { DataUseForm } from "@/components/catalogue/data-use-form";
 import { DecisionForm } from "@/components/catalogue/decision-form";
 import { OAuthClientsSection } from "@/components/catalogue/oauth-clients-section";
 import { ReferencingFile } from "@/components/catalogue/referencing-file";
@@ -16,6 +17,8 @@ import { getAppForCuration } from "@/lib/server/catalogue/get-app-for-curation";
 import { readScopePurposes } from "@/lib/server/catalogue/scope-purposes";
 import { pageCtx } from "@/lib/server/context/page-ctx";
 import { requireStaffForPage } from "@/lib/server/staff/require-staff";
+import { documentCategories } from "@/lib/vault/document-categories";
+import { changeAppDataUseAction } from "../actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -29,7 +32,12 @@ export default async function CurateAppPage({ params }: { params: Params }) {
   await requireStaffForPage(`/admin/catalogue/${id}`, "catalogue:curate");
   const app = await getAppForCuration(await pageCtx(), { appId: id });
   if (!app) notFound();
-  const [t, tCatalogue, format] = await Promise.all([getTranslations("catalogue.curation"), getTranslations("catalogue"), getFormatter()]);
+  const [t, tCatalogue, tCategories, format] = await Promise.all([
+    getTranslations("catalogue.curation"),
+    getTranslations("catalogue"),
+    getTranslations("space.categories"),
+    getFormatter(),
+  ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
   const current: Record<string, CurrentReview> = Object.fromEntries(
     app.reviews.map((review) => [review.criterion, { outcome: review.outcome, note: review.note, reviewedAt: day(review.reviewedAt) }]),
@@ -78,6 +86,16 @@ export default async function CurateAppPage({ params }: { params: Params }) {
 
       <Section focusable id="data-title" title={t("dataTitle")}>
         <DataUse scopes={app.requestedScopes} purposes={readScopePurposes(app.scopePurposes)} categories={app.documentCategories} />
+      </Section>
+
+      <Section focusable id="data-use-title" title={t("dataUse.title")}>
+        <p className="text-muted">{t("dataUse.intro")}</p>
+        <DataUseForm
+          appId={app.id}
+          current={{ scopes: app.requestedScopes, purposes: readScopePurposes(app.scopePurposes), categories: app.documentCategories }}
+          categoryLabels={Object.fromEntries(documentCategories.map((category) => [category, tCategories(category)]))}
+          action={changeAppDataUseAction}
+        />
       </Section>
 
       <Section focusable id="review-title" title={t("review.title")}>
