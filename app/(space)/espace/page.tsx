@@ -10,7 +10,7 @@ import { ensureSpaceCode } from "@/lib/server/patients/space-code";
 import { togglePinAction } from "./actions";
 import { PinButton } from "./pin-button";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { HomeCards, type HomeCard } from "./home-cards";
+import { HomeCards, reconsentCard, type HomeCard } from "./home-cards";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("space"))("title") };
@@ -137,6 +137,8 @@ function changeCards(summary: HomeSummary, t: HomeT): HomeCard[] {
       linkLabel: t("alerts.link"),
       highlight: true,
     });
+  const reconsent = reconsentCard(summary.appsAwaitingConsent, t);
+  if (reconsent) cards.push(reconsent);
   // On a first visit every document is new, and the recent documents below already list them.
   if (summary.since && summary.newDocumentCount > 0)
     cards.push({
