@@ -203,7 +203,7 @@ describe("the catalogue and its curation", () => {
         expiresAt: new Date(Date.now() + 3600_000),
       },
     });
-    expect((await verifyAccessToken(db, `Bearer ${token}`)).patientId).toBe(alice.id);
+    expect((await verifyAccessToken(testCtx(db), { authorization: `Bearer ${token}` })).patientId).toBe(alice.id);
 
     const reason = "Hébergeur non certifié HDS : suspension le temps de l'audit.";
     let told = 0;
@@ -215,7 +215,7 @@ describe("the catalogue and its curation", () => {
       ),
     ).toEqual({ status: "SUSPENDED", notifiedPatients: 2 });
     // The decision ends access at once; the patients are told just after, outside its transaction.
-    await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
+    await expectCode(verifyAccessToken(testCtx(db), { authorization: `Bearer ${token}` }), "UNAUTHENTICATED");
     expect(await db.appConnection.count({ where: { appId: app.id, revokedAt: null } })).toBe(0);
     expect(told).toBe(1);
     expect(await db.historyEntry.count({ where: { patientId: alice.id } })).toBe(0);
@@ -267,7 +267,7 @@ describe("the catalogue and its curation", () => {
       staff,
       input: { appId: app.id, decision: "list", reason: "Audit HDS passé : l'application revient au catalogue." },
     });
-    await expectCode(verifyAccessToken(db, `Bearer ${token}`), "UNAUTHENTICATED");
+    await expectCode(verifyAccessToken(testCtx(db), { authorization: `Bearer ${token}` }), "UNAUTHENTICATED");
     expect(
       await decideAppStatus(testCtx(db), {
         staff,

@@ -142,7 +142,7 @@ describe("OAuth clients registered by curators", () => {
         expiresAt: new Date(Date.now() + 600_000),
       },
     });
-    expect((await verifyAccessToken(db, `Bearer ${token}`)).patientId).toBe(patient.id);
+    expect((await verifyAccessToken(testCtx(db), { authorization: `Bearer ${token}` })).patientId).toBe(patient.id);
 
     const support = await staffOf("SUPPORT");
     expect((await refusal(revokeOAuthClient(testCtx(db), { staff: support, appId: app.id, clientId: client.id }))).code).toBe("FORBIDDEN");
@@ -160,7 +160,7 @@ describe("OAuth clients registered by curators", () => {
     );
 
     expect(await revokeOAuthClient(testCtx(db), { staff: curator, appId: app.id, clientId: client.id })).toEqual({ revokedTokens: 1 });
-    await expect(verifyAccessToken(db, `Bearer ${token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(verifyAccessToken(testCtx(db), { authorization: `Bearer ${token}` })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(authenticateClient(db, { clientId: registered.clientId, authorization: null })).rejects.toMatchObject({
       error: "invalid_client",
     });

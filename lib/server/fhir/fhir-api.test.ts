@@ -91,7 +91,7 @@ describe("the FHIR API for connected apps", () => {
       expiresAt,
       app: { name: `Tensio ${randomUUID().slice(0, 4)}`, theme: "CHRONIC_CONDITIONS" },
     });
-    const access = await verifyAccessToken(db, `Bearer ${token}`);
+    const access = await verifyAccessToken(testCtx(db), { authorization: `Bearer ${token}` });
     return { app, token, tokenId, connectionId, access, context: { ctx: testCtx(db, { ip: "198.51.100.7", storage }), access } };
   }
 
@@ -344,19 +344,27 @@ describe("the FHIR API for connected apps", () => {
     const expired = await connect(patient.id).then(
       async (c) => (await db.oAuthToken.update({ where: { id: c.tokenId }, data: { expiresAt: new Date(Date.now() - 1000) } }), c),
     );
-    await expect(verifyAccessToken(db, `Bearer ${expired.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(verifyAccessToken(testCtx(db), { authorization: `Bearer ${expired.token}` })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
 
     const revoked = await connect((await newPatient()).id);
     await db.oAuthToken.update({ where: { id: revoked.tokenId }, data: { revokedAt: new Date() } });
-    await expect(verifyAccessToken(db, `Bearer ${revoked.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(verifyAccessToken(testCtx(db), { authorization: `Bearer ${revoked.token}` })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
 
     const disconnected = await connect((await newPatient()).id);
     await db.appConnection.update({ where: { id: disconnected.connectionId }, data: { revokedAt: new Date() } });
-    await expect(verifyAccessToken(db, `Bearer ${disconnected.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(verifyAccessToken(testCtx(db), { authorization: `Bearer ${disconnected.token}` })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
 
     const suspended = await connect((await newPatient()).id);
     await db.catalogApp.update({ where: { id: suspended.access.app.id }, data: { status: "SUSPENDED" } });
-    await expect(verifyAccessToken(db, `Bearer ${suspended.token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(verifyAccessToken(testCtx(db), { authorization: `Bearer ${suspended.token}` })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 
   describe("over HTTP, through the route handlers", () => {

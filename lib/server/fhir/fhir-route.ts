@@ -20,7 +20,7 @@ export function fhirRoute<P = Record<string, never>>(handler: Handler<P>) {
     let ctx: Ctx | undefined;
     try {
       ctx = requestCtx(request.headers, null);
-      const access = await verifyAccessToken(ctx.db, request.headers.get("authorization"));
+      const access = await verifyAccessToken(ctx, { authorization: request.headers.get("authorization") });
       await limitAppCalls(ctx.db, access, appCallLimits(ctx.config.fhirCallsPerMinute));
       const resolved = await params;
       checkRouteInput(request, resolved);

@@ -110,7 +110,8 @@ describe("the OAuth authorization server", () => {
   const exchange = (clientId: string, code: string, verifier: string) =>
     token(clientId, { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
   const refresh = (clientId: string, refreshToken: string) => token(clientId, { grant_type: "refresh_token", refresh_token: refreshToken });
-  const bearer = (tokens: TokenResponse, now?: Date) => verifyAccessToken(db, `Bearer ${tokens.access_token}`, now);
+  const bearer = (tokens: TokenResponse, now?: Date) =>
+    verifyAccessToken(testCtx(db, now ? { now: () => now } : {}), { authorization: `Bearer ${tokens.access_token}` });
 
   it("runs the whole flow: only the approved scopes and categories, the patient id, a refresh token with offline_access, the history", async () => {
     const patient = await newPatient();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DocumentCategory } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { hashOpaqueToken } from "./opaque-token";
 
@@ -26,11 +26,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * is not revoked; its connection is not revoked; its app is LISTED (a suspended or delisted app's
  * tokens stop working immediately). Throws UNAUTHENTICATED otherwise, with no detail for the caller.
  */
-export async function verifyAccessToken(
-  db: Pick<Db, "oAuthToken" | "appConnection">,
-  authorization: string | null,
-  now = new Date(),
-): Promise<AppAccess> {
+export async function verifyAccessToken(ctx: Ctx, { authorization }: { authorization: string | null }): Promise<AppAccess> {
+  const { db } = ctx;
+  const now = ctx.now();
   const match = /^Bearer ([A-Za-z0-9_\-.~+/]+=*)$/.exec(authorization?.trim() ?? "");
   if (!match) throw new AppError("UNAUTHENTICATED", "Missing or malformed bearer token.");
   const token = await db.oAuthToken.findUnique({
