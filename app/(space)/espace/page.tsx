@@ -26,11 +26,12 @@ export default async function SpacePage() {
     getFormatter(),
   ]);
   const isPatient = session.user.roles.includes("PATIENT");
+  const ctx = await signedInPageCtx();
   const [documents, spaceCode, summary] = isPatient
     ? await Promise.all([
-        signedInPageCtx().then((ctx) => listRecentDocuments(ctx, { ownerId: session.user.id })),
+        listRecentDocuments(ctx, { ownerId: session.user.id }),
         ensureSpaceCode(getDb(), session.user.id),
-        signedInPageCtx().then(loadHomeSummary),
+        loadHomeSummary(ctx),
       ])
     : [[], null, null];
   const cards = summary ? changeCards(summary, tHome) : [];
