@@ -4,6 +4,7 @@ import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { AppError } from "@/lib/server/errors";
 import { authorizeConsent, findProfessional, type ProfessionalSummary } from "./consent-context";
 import { grantState, type GrantView } from "./get-access-overview";
+import { grantTermsSelect } from "@/lib/server/access/load-access-facts";
 
 export type ProfessionalAccess = {
   professional: ProfessionalSummary;
@@ -30,16 +31,7 @@ export async function getProfessionalAccess(
   const [grant, block, settings, emergency] = await Promise.all([
     db.accessGrant.findUnique({
       where: { patientId_professionalId: { patientId, professionalId } },
-      select: {
-        id: true,
-        scope: true,
-        categories: true,
-        documentIds: true,
-        canAdd: true,
-        validFrom: true,
-        validUntil: true,
-        revokedAt: true,
-      },
+      select: grantTermsSelect,
     }),
     db.professionalBlock.findUnique({ where: { patientId_professionalId: { patientId, professionalId } }, select: { createdAt: true } }),
     db.patientAccessSettings.findUnique({ where: { patientId }, select: { treatingDoctorId: true } }),

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/server/db";
 import { isGrantActive } from "@/lib/server/access/decide-health-access";
 import { AppError } from "@/lib/server/errors";
 import { accessSnapshot, type AccessSnapshot } from "./consent-record";
+import { grantTermsSelect } from "@/lib/server/access/load-access-facts";
 
 /** Grant options checked against the patient's data, ready to write. */
 export type CheckedGrant = {
@@ -69,16 +70,7 @@ export async function writeGrant(
 }> {
   const existing = await tx.accessGrant.findUnique({
     where: { patientId_professionalId: { patientId, professionalId } },
-    select: {
-      id: true,
-      scope: true,
-      categories: true,
-      documentIds: true,
-      canAdd: true,
-      validFrom: true,
-      validUntil: true,
-      revokedAt: true,
-    },
+    select: grantTermsSelect,
   });
   const inForce = isGrantActive(existing, now);
   const validFrom = inForce ? existing!.validFrom : now;
