@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
+import { newCatalogApp } from "@/lib/testing/catalogue-fixtures";
 import { testSignedInCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { loadHomeSummary } from "./load-home-summary";
@@ -50,7 +51,26 @@ describe("loadHomeSummary", () => {
       newAccesses: 0,
       pendingRequests: 0,
       unreadAlerts: 0,
+      appsAwaitingConsent: [],
     });
+  });
+
+  it("names the connected apps that now ask for more than the patient granted, whenever the last visit was", async () => {
+    const patient = await newUser();
+    const required = { fr: "Lire vos mesures de tension.", optional: false };
+    const connect = async (name: string, requestedScopes: string[], revokedAt: Date | null = null) => {
+      const app = await newCatalogApp(db, {
+        name,
+        requestedScopes,
+        scopePurposes: Object.fromEntries(requestedScopes.map((scope) => [scope, required])),
+      });
+      await db.appConnection.create({ data: { patientId: patient.id, appId: app.id, scopes: ["patient/Patient.r"], revokedAt } });
+    };
+    await connect("Tensio+", ["patient/Patient.r", "patient/Observation.rs"]);
+    await connect("Inchangée", ["patient/Patient.r"]);
+    await connect("Déconnectée", ["patient/Patient.r", "patient/Observation.rs"], new Date());
+    const summary = await loadHomeSummary(ctxOf(patient.id));
+    expect(summary.appsAwaitingConsent).toEqual([{ name: "Tensio+" }]);
   });
 
   it("counts only what came after the sign-in before this one, and says who added each document", async () => {
