@@ -78,7 +78,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
                         {line.scope
                           ? t(`scopes.${SCOPE_KEYS[line.scope] ?? "patientRead"}`)
                           : t("reconsent.categories", { list: line.categories.map((category) => tCategories(category)).join(", ") })}
-                        {line.purpose && <span className="text-muted"> — {line.purpose}</span>}
+                        {line.purpose && <span> — {line.purpose}</span>}
                       </li>
                     ))}
                   </ul>
@@ -88,7 +88,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
                     accept={acceptAppRequestAction}
                     decline={declineAppRequestAction}
                   />
-                  <p className="text-sm text-muted">{t("reconsent.or")}</p>
+                  <p className="text-sm">{t("reconsent.or")}</p>
                 </li>
               ))}
             </ul>
