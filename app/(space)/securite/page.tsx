@@ -15,6 +15,7 @@ import { isRecentlyAuthenticated } from "@/lib/server/auth/reauth/is-recently-au
 import { countRemainingRecoveryCodes, RECOVERY_CODE_COUNT } from "@/lib/server/auth/recovery-codes";
 import { listFactors } from "@/lib/server/auth/security-settings/list-factors";
 import { listActiveSessions } from "@/lib/server/auth/sessions/list-sessions";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { getDb } from "@/lib/server/db";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 
@@ -36,10 +37,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function SecurityPage() {
   const session = await requireFullSessionForPage("/securite");
   const db = getDb();
+  const ctx = await signedInPageCtx();
   const userId = session.user.id;
   const [t, sessions, factors, recoveryLeft, events] = await Promise.all([
     getTranslations("security"),
-    listActiveSessions(db, { userId }),
+    listActiveSessions(ctx),
     listFactors(db, { userId }),
     countRemainingRecoveryCodes(db, userId),
     listSecurityEvents(db, { userId }),

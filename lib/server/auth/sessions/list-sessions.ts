@@ -1,10 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
-/** The "Sécurité" page's list of signed-in devices, newest activity first; expired ones are left out. */
-export async function listActiveSessions(db: Pick<Db, "session">, { userId, now = new Date() }: { userId: string; now?: Date }) {
+/** The "Sécurité" page's list of the signed-in person's own devices, newest activity first; expired ones are left out. */
+export async function listActiveSessions({ db, actor, now }: SignedInCtx) {
   return db.session.findMany({
-    where: { userId, stage: "FULL", expiresAt: { gt: now } },
+    where: { userId: actor.userId, stage: "FULL", expiresAt: { gt: now() } },
     select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true },
     orderBy: { lastSeenAt: "desc" },
   });

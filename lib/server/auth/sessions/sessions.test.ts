@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { testAccountCtx } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
 import { completeSecondFactor, startPasswordSession } from "./create-session";
 import { listActiveSessions } from "./list-sessions";
@@ -95,7 +96,9 @@ describe("server-side sessions", () => {
     const c = (await signIn(user.id)).full;
     const other = (await signIn((await newUser()).id)).full;
 
-    expect((await listActiveSessions(db, { userId: user.id })).map((s) => s.id).sort()).toEqual([a, b, c].map((s) => s.sessionId).sort());
+    expect((await listActiveSessions(testAccountCtx(db, user.id))).map((s) => s.id).sort()).toEqual(
+      [a, b, c].map((s) => s.sessionId).sort(),
+    );
     expect(await revokeSession(db, { userId: user.id, sessionId: other.sessionId })).toBe(false); // not theirs
     expect(await validateSession(db, { token: other.token, policy })).not.toBeNull();
 
