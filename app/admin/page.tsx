@@ -22,14 +22,14 @@ export default async function AdminHomePage() {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="text-muted">{t("intro")}</p>
       <ul className="grid gap-4 sm:grid-cols-2">
-        {ADMIN_SECTIONS.filter((section) => permissions.includes(section.permission)).map((section) => (
-          <li key={section.key} className="rounded border border-slate-200 p-4">
+        {ADMIN_SECTIONS.filter((section) => permissions.includes(section.requires.permission)).map((section) => (
+          <li key={section.id} className="rounded border border-slate-200 p-4">
             <h2 className="text-lg font-semibold">
               <Link href={section.href} className="text-brand underline">
-                {t(`sections.${section.key}`)}
+                {t(`sections.${section.id}`)}
               </Link>
             </h2>
-            <p className="text-sm text-muted">{t(`sectionHints.${section.key}`)}</p>
+            <p className="text-sm text-muted">{t(`sectionHints.${section.id}`)}</p>
           </li>
         ))}
       </ul>

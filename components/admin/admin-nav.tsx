@@ -9,15 +9,15 @@ import { ADMIN_SECTIONS } from "./admin-sections";
 export async function AdminNav() {
   const [session, t] = await Promise.all([getCurrentSession(), getTranslations("admin")]);
   const permissions = staffPermissionsOf(session?.stage === "FULL" ? actorOf(session) : null);
-  const sections = ADMIN_SECTIONS.filter((section) => (permissions as string[]).includes(section.permission));
+  const sections = ADMIN_SECTIONS.filter((section) => (permissions as string[]).includes(section.requires.permission));
   if (sections.length === 0) return null;
   return (
     <nav aria-label={t("sectionsLabel")} className="mb-6 border-b border-slate-200 pb-3">
       <ul className="flex flex-wrap gap-2 text-sm">
         {sections.map((section) => (
-          <li key={section.key}>
+          <li key={section.id}>
             <Link href={section.href} className="rounded px-3 py-1.5 text-brand underline hover:bg-brand-light">
-              {t(`sections.${section.key}`)}
+              {t(`sections.${section.id}`)}
             </Link>
           </li>
         ))}

@@ -1,12 +1,13 @@
-/** The admin sections, each behind one staff permission (the pages check it themselves). */
-export const ADMIN_SECTIONS = [
-  { key: "accounts", href: "/admin/comptes", permission: "support:accounts" },
-  { key: "tickets", href: "/admin/tickets", permission: "support:tickets" },
-  { key: "catalogue", href: "/admin/catalogue", permission: "catalogue:curate" },
-  { key: "roles", href: "/admin/roles", permission: "admin:roles" },
-  { key: "dashboard", href: "/admin/tableau-de-bord", permission: "admin:dashboard" },
-  { key: "audit", href: "/admin/journal", permission: "admin:audit" },
-  { key: "jobs", href: "/admin/jobs", permission: "admin:dashboard" },
-] as const;
+import { SECTIONS, type NavSection } from "@/lib/navigation/sections";
 
-export type AdminSectionKey = (typeof ADMIN_SECTIONS)[number]["key"];
+/**
+ * The staff pages: the "staff" group of the navigation's one list (lib/navigation/sections.ts), so a
+ * staff page added there appears in the shell, the admin links and the admin home at once. Each is
+ * behind one staff permission (the pages check it themselves); labels and hints are under
+ * admin.sections and admin.sectionHints by the section's id.
+ */
+export type AdminSection = Extract<NavSection, { group: "staff" }>;
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = SECTIONS.filter((section): section is AdminSection => section.group === "staff");
+
+export type AdminSectionKey = AdminSection["id"];
