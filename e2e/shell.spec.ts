@@ -63,6 +63,8 @@ for (const locale of ["fr", "en"] as const) {
       await expect(banner.getByTestId("page-title")).toHaveText(w.documents);
       // The desktop column is not drawn on a phone: the navigation is behind the menu button.
       await expect(page.getByRole("navigation", { name: w.nav })).toHaveCount(0);
+      // One navigation in the page, whatever the width: the menu's panel is the desktop's column.
+      await expect(page.locator(`nav[aria-label="${w.nav}"]`)).toHaveCount(1);
       await expect(page.getByRole("navigation", { name: w.bottom }).getByRole("link", { name: w.documents })).toHaveAttribute(
         "aria-current",
         "page",
@@ -124,6 +126,9 @@ for (const locale of ["fr", "en"] as const) {
       await page.goto("/espace");
       const nav = page.getByRole("navigation", { name: w.nav });
       await expect(nav.getByRole("link", { name: w.home })).toHaveAttribute("aria-current", "page");
+      // Drawn once: no second, hidden copy of the links for the phone.
+      await expect(page.locator(`nav[aria-label="${w.nav}"]`)).toHaveCount(1);
+      await expect(page.locator(`a[href="/documents"]`).filter({ hasText: w.documents })).toHaveCount(1);
       await expect(nav.getByRole("link", { name: w.documents })).not.toHaveAttribute("aria-current", "page");
       // The phone's parts are not drawn on a desktop.
       await expect(page.getByRole("button", { name: w.menu })).toHaveCount(0);
@@ -165,3 +170,18 @@ for (const locale of ["fr", "en"] as const) {
     });
   });
 }
+
+test.describe("signing out without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the sign-out button is a plain form: it ends the session before any script has run", async ({ page }) => {
+    // A session short of its second factor, sent to enrol one: the page offers to leave instead.
+    await signInAs(page.context(), await createAccount({ totp: false }), { stage: "PASSWORD_VERIFIED" });
+    await page.goto("/espace");
+    await expect(page).toHaveURL(/\/connexion\/enrolement/);
+    await page.getByRole("button", { name: WORDS.fr.signOut }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/espace");
+    await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace/);
+  });
+});

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/server/db";
 import { visibleSections } from "@/lib/server/navigation/visible-sections";
 import { actorOf } from "@/lib/server/policy/policy";
 import { AccountMenu } from "./account-menu";
-import { Disclosure } from "./disclosure";
+import { DisclosureButton, DisclosurePanel, DisclosureRoot } from "./disclosure";
 import { CurrentSectionTitle, SectionLinks, type SectionLink } from "./section-links";
 import { SiteFooter } from "./site-footer";
 
@@ -16,6 +16,10 @@ import { SiteFooter } from "./site-footer";
  * on a phone a top bar with the page's name and a menu button opening the same navigation, and a
  * bottom bar with the main destinations. Built on the server from the sections this person may open,
  * so a section their roles cannot open is never in the HTML.
+ *
+ * The navigation is drawn once: a grid whose second row holds it and the page. On a desktop it is the
+ * left column, always shown (its menu button is not drawn); on a phone it is the menu's panel, laid over
+ * the top of the page when open and not displayed when closed. CSS alone switches between the two.
  */
 export async function AppShell({ session, children }: { session: CurrentSession; children: React.ReactNode }) {
   const actor = actorOf(session);
@@ -41,15 +45,14 @@ export async function AppShell({ session, children }: { session: CurrentSession;
   );
   const bottom = sections.filter((section) => "bottomBar" in section && section.bottomBar).map(linkOf);
 
-  // Drawn twice (phone menu, desktop column; one hidden by CSS): the prefix keeps the ids unique.
-  const nav = (prefix: string) => (
+  const nav = (
     <nav aria-label={t("navLabel")}>
       {groups.map(({ group, links: groupLinks }) => (
         <div key={group} className="mb-4">
-          <p id={`${prefix}-${group}`} className="mb-1 px-3 text-xs font-semibold tracking-wide text-muted uppercase">
+          <p id={`nav-${group}`} className="mb-1 px-3 text-xs font-semibold tracking-wide text-muted uppercase">
             {t(`groups.${group}`)}
           </p>
-          <ul aria-labelledby={`${prefix}-${group}`} className="space-y-0.5 text-sm">
+          <ul aria-labelledby={`nav-${group}`} className="space-y-0.5 text-sm">
             <SectionLinks links={groupLinks} variant="list" />
           </ul>
         </div>
@@ -59,31 +62,37 @@ export async function AppShell({ session, children }: { session: CurrentSession;
 
   return (
     <>
-      <header className="relative border-b border-gray-300 bg-white">
-        <div className="flex items-center justify-between gap-2 px-4 py-3 sm:px-6">
-          <Link href="/" aria-label={tLayout("homeLink")} className="hidden font-bold text-brand hover:underline lg:inline">
-            {tLayout("siteName")}
-          </Link>
-          <CurrentSectionTitle links={links} className="min-w-0 truncate font-semibold lg:hidden" />
-          <div className="flex shrink-0 items-center gap-2">
-            <Disclosure
-              className="lg:hidden"
-              label={t("menu")}
-              buttonClassName="rounded border border-brand px-3 py-1.5 text-sm text-brand hover:bg-brand-light"
-              panelClassName="absolute inset-x-0 top-full z-40 max-h-[75vh] overflow-y-auto border-b border-gray-300 bg-white p-4 shadow-lg"
-            >
-              {nav("menu")}
-            </Disclosure>
-            <AccountMenu session={session} sections={sections} />
+      <DisclosureRoot className="grid w-full flex-1 grid-cols-1 grid-rows-[auto_1fr] lg:grid-cols-[16rem_minmax(0,1fr)]">
+        {/* Above the navigation's panel, so the account menu opened from the top bar is never under it. */}
+        <header className="relative z-50 col-span-full border-b border-gray-300 bg-white">
+          <div className="flex items-center justify-between gap-2 px-4 py-3 sm:px-6">
+            <Link href="/" aria-label={tLayout("homeLink")} className="hidden font-bold text-brand hover:underline lg:inline">
+              {tLayout("siteName")}
+            </Link>
+            <CurrentSectionTitle links={links} className="min-w-0 truncate font-semibold lg:hidden" />
+            <div className="flex shrink-0 items-center gap-2">
+              <DisclosureButton className="rounded border border-brand px-3 py-1.5 text-sm text-brand hover:bg-brand-light lg:hidden">
+                {t("menu")}
+              </DisclosureButton>
+              <AccountMenu session={session} sections={sections} />
+            </div>
           </div>
-        </div>
-      </header>
-      <div className="flex w-full flex-1">
-        <div className="hidden w-64 shrink-0 border-r border-gray-300 bg-surface p-4 lg:block">{nav("side")}</div>
-        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-6">
+        </header>
+        {/* Shares the page's cell on a phone (over it, z-40); the column beside it on a desktop. */}
+        <DisclosurePanel
+          className="z-40 col-start-1 row-start-2 max-h-[75vh] self-start overflow-y-auto border-b border-gray-300 bg-white p-4 shadow-lg lg:max-h-none lg:self-stretch lg:overflow-visible lg:border-r lg:border-b-0 lg:bg-surface lg:shadow-none"
+          closedClassName="hidden lg:block"
+        >
+          {nav}
+        </DisclosurePanel>
+        <main
+          id="contenu"
+          tabIndex={-1}
+          className="col-start-1 row-start-2 mx-auto w-full max-w-5xl min-w-0 px-4 py-8 focus:outline-none sm:px-6 lg:col-start-2"
+        >
           {children}
         </main>
-      </div>
+      </DisclosureRoot>
       <SiteFooter />
       {bottom.length > 1 && (
         <>
