@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { RemoveFactorButton } from "./remove-factor-button";
 import { getCurrentSession } from "@/lib/server/auth/current-session";
 import { listPasskeys } from "@/lib/server/auth/passkeys/list-passkeys";
-import { getDb } from "@/lib/server/db";
+import { signedInPageCtx } from "@/lib/server/context/page-ctx";
 import { AppError } from "@/lib/server/errors";
 import { actorOf, authorize } from "@/lib/server/policy/policy";
 import { PasskeyAddForm } from "./passkey-add-form";
@@ -14,7 +14,8 @@ export async function PasskeySection({ userId }: { userId: string }) {
   authorize(actorOf(session), "account:manage-own");
   if (session?.user.id !== userId) throw new AppError("FORBIDDEN", "passkeys of another account");
 
-  const [t, format, passkeys] = await Promise.all([getTranslations("passkeys.section"), getFormatter(), listPasskeys(getDb(), { userId })]);
+  const ctx = await signedInPageCtx();
+  const [t, format, passkeys] = await Promise.all([getTranslations("passkeys.section"), getFormatter(), listPasskeys(ctx)]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
 
   return (

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Db } from "@/lib/server/db";
+import type { SignedInCtx } from "@/lib/server/context/ctx";
 
 export type PasskeySummary = { id: string; label: string | null; createdAt: Date; lastUsedAt: Date | null };
 
-/** The user's passkeys for the Sécurité page: what a person needs to recognise each one, no key material. */
-export async function listPasskeys(db: Pick<Db, "authFactor">, { userId }: { userId: string }): Promise<PasskeySummary[]> {
+/** The signed-in person's passkeys for the Sécurité page: what they need to recognise each one, no key material. */
+export async function listPasskeys({ db, actor }: SignedInCtx): Promise<PasskeySummary[]> {
   return db.authFactor.findMany({
-    where: { userId, kind: "PASSKEY", confirmedAt: { not: null } },
+    where: { userId: actor.userId, kind: "PASSKEY", confirmedAt: { not: null } },
     select: { id: true, label: true, createdAt: true, lastUsedAt: true },
     orderBy: { createdAt: "asc" },
   });
