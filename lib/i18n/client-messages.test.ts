@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot as root, parseSourceModule, resolveProjectImport } from "@/lib/testing/source-imports";
+import { appRouteFiles, parseSourceModule, projectRoot as root, resolveProjectImport } from "@/lib/testing/source-imports";
 import { messages } from "./messages";
 
 /**
@@ -73,14 +73,6 @@ function routeFile(entry: string) {
   return { needs, gives };
 }
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "api" ? [] : routeFiles(path);
-    return /^(page|layout|template|error|not-found|loading)\.tsx$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /** The namespaces given around a route file: its own, else the nearest layout's above it. */
 function givenAround(entry: string): string[] {
   const own = routeFile(entry).gives;
@@ -104,7 +96,7 @@ const exists = (path: string) =>
     ) !== undefined;
 
 describe("the messages each route gives its client components", () => {
-  const entries = routeFiles(join(root, "app"));
+  const entries = appRouteFiles();
 
   it("finds the routes and the client components' namespaces", () => {
     expect(entries.length).toBeGreaterThan(40);

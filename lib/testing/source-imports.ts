@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import ts from "typescript";
 
 /**
@@ -71,4 +72,13 @@ export function resolveProjectImport(fromFile: string, specifier: string): strin
   if (!resolvedModule || resolvedModule.isExternalLibraryImport) return undefined;
   const file = resolve(resolvedModule.resolvedFileName);
   return file.startsWith(`${projectRoot}/`) && !file.endsWith(".d.ts") ? file : undefined;
+}
+
+/** The App Router's route files (pages, layouts, templates, error and loading files) under dir, API routes left out. */
+export function appRouteFiles(dir = join(projectRoot, "app")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "api" ? [] : appRouteFiles(path);
+    return /^(page|layout|template|error|not-found|loading)\.tsx$/.test(entry.name) ? [path] : [];
+  });
 }
