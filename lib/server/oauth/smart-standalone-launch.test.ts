@@ -69,13 +69,14 @@ describe("SMART App Launch STU2 test kit: Standalone Patient App", () => {
     return { userId: user.id, roles: ["PATIENT"], stage: "FULL", hasConfirmedFactor: true };
   }
 
-  /** A listed app that reads the patient and their measurements, with a public or a confidential client. */
+  /** A listed app that reads the patient and their measurements (and may record some), with a public or a confidential client. */
   async function newClient({ secret }: { secret?: string } = {}) {
     const app = await newCatalogApp(db, {
-      requestedScopes: [PATIENT_READ, OBS],
+      requestedScopes: [PATIENT_READ, OBS, "patient/Observation.c"],
       scopePurposes: {
         [PATIENT_READ]: { fr: "Identité", en: "Identity", optional: false },
         [OBS]: { fr: "Mesures", en: "Measures", optional: true },
+        "patient/Observation.c": { fr: "Enregistrer", en: "Record", optional: true },
       },
     });
     const clientId = `client-${randomUUID()}`;
@@ -438,6 +439,35 @@ describe("SMART App Launch STU2 test kit: Standalone Patient App", () => {
       // A request with only v1 data scopes grants no data at all.
       const v1 = await authorize(authorizeUrl(clientId, { scope: "patient/Patient.read patient/Observation.read" }).url);
       expect(v1.searchParams.get("error")).toBe("invalid_scope");
+    });
+
+    it("v2 scope syntax (patient/X.rs): the kit's default scopes (patient/*.rs, patient/Patient.rs) grant what they cover, no more", async () => {
+      const patient = await newPatient();
+      /** Whether a granted data scope's permissions are all in a requested scope for its type, or for `*`. */
+      const covered = (granted: string, requested: string) => {
+        const [type, permissions] = granted.slice("patient/".length).split(".");
+        return requested
+          .split(" ")
+          .map((scope) => /^patient\/([A-Za-z]+|\*)\.([cruds]+)$/.exec(scope))
+          .some((match) => !!match && (match[1] === type || match[1] === "*") && [...permissions].every((p) => match[2].includes(p)));
+      };
+      for (const scope of [
+        // SMART App Launch kit (StandaloneLaunchGroupSTU2) default.
+        "launch/patient openid fhirUser offline_access patient/*.rs",
+        // ONC (g)(10) kit, SMART v2 default, cut to the types served here.
+        "launch/patient openid fhirUser offline_access patient/Patient.rs patient/Observation.rs patient/Condition.rs",
+      ]) {
+        const clientId = await newClient();
+        const { redirect, verifier } = await launch(patient, clientId, { scope });
+        const tokens = await tokensOf(await exchange(clientId, redirect.searchParams.get("code")!, verifier));
+        expect(tokens.scope.split(" ").sort(), scope).toEqual(["launch/patient", "offline_access", OBS, PATIENT_READ].sort());
+        for (const granted of tokens.scope.split(" ").filter((s) => s.startsWith("patient/")))
+          expect(covered(granted, scope), granted).toBe(true);
+        // Read only: patient/*.rs never brings in a create the app may also ask for.
+        expect(tokens.scope).not.toContain("patient/Observation.c");
+        // What the kit does next with them: read the patient in context.
+        expect((await readPatient(tokens.patient!, tokens.access_token)).status).toBe(200);
+      }
     });
 
     it("OAuth token exchange fails when supplied invalid client ID", async () => {

@@ -1,10 +1,10 @@
 import "server-only";
-import { parseScopeParameter } from "@/lib/oauth/smart-scopes";
 import { hasNul } from "@/lib/schemas/boundary";
 import type { Ctx } from "@/lib/server/context/ctx";
 import { isValidCodeChallenge } from "./pkce";
 import { allowedScopesOf, fhirBaseUrl, OAUTH_LIFETIMES } from "./oauth-settings";
 import { redirectWithParams } from "./redirect-with-params";
+import { requestedScopes } from "./requested-scopes";
 
 /** Why no redirect could be made at all: shown on our own error page, never sent to the client. */
 export type AuthorizeFailure = "client" | "redirect_uri";
@@ -23,7 +23,8 @@ const SINGLE = ["response_type", "client_id", "redirect_uri", "scope", "state", 
  * The authorization endpoint (RFC 6749 §4.1.1, RFC 7636, SMART App Launch standalone launch): checks
  * the client and its exact redirect URI first, since every later error is sent there; then the
  * request itself. Unknown scopes, and scopes beyond what the app's catalogue entry states, are
- * dropped rather than refused, as §3.3 allows.
+ * dropped rather than refused, as §3.3 allows; a v2 data scope wider than any offered is read as the
+ * offered ones it covers (requested-scopes.ts).
  */
 export async function startAuthorization({ db, now: clock }: Ctx, params: URLSearchParams): Promise<AuthorizeOutcome> {
   const now = clock();
@@ -65,7 +66,7 @@ export async function startAuthorization({ db, now: clock }: Ctx, params: URLSea
   if (aud !== null && aud.replace(/\/$/, "") !== fhirBaseUrl()) return fail("invalid_request", "aud is not this server's FHIR base URL.");
 
   const allowed = allowedScopesOf(client.app);
-  const scopes = parseScopeParameter(params.get("scope")).known.filter((scope) => allowed.includes(scope));
+  const scopes = requestedScopes(params.get("scope"), allowed);
   if (scopes.length === 0) return fail("invalid_scope", "No scope this app may ask for was requested.");
 
   const request = await db.oAuthAuthorizationRequest.create({
