@@ -30,6 +30,12 @@ import { listPatientDocumentsForProfessional } from "@/lib/server/professional/l
 import { patientForProfessional } from "@/lib/server/professional/patient-for-professional";
 import type { BlobStorage } from "@/lib/server/storage/blob-storage";
 import { createLocalStorage } from "@/lib/server/storage/local-storage";
+import { addRecordEntry } from "@/lib/server/record/add-record-entry";
+import { deleteRecordEntry } from "@/lib/server/record/delete-record-entry";
+import { editRecordEntry } from "@/lib/server/record/edit-record-entry";
+import { findRecordEntry } from "@/lib/server/record/find-record-entry";
+import { listRecordProfile } from "@/lib/server/record/list-record-profile";
+import { setRecordEntryHidden } from "@/lib/server/record/set-record-entry-hidden";
 import { receiveUpload } from "@/lib/server/vault/upload/receive-upload";
 import { testCtx, NOBODY } from "@/lib/testing/ctx";
 import { useTestDb } from "@/lib/testing/test-db";
@@ -48,6 +54,8 @@ import { loadAccessFacts } from "./load-access-facts";
 const masterKey = randomBytes(32);
 const ip = "10.77.0.1";
 const TITLES = { lab: "Bilan lipidique matrice-7f3a", hidden: "Sérologie cachée matrice-7f3a", prescription: "Ordonnance matrice-7f3a" };
+/** The substances of the owner's two allergy entries: one visible to professionals, one hidden. */
+const SUBSTANCES = { visible: "Pénicilline matrice-7f3a", hidden: "Arachide cachée matrice-7f3a", scratch: "À effacer matrice" };
 
 type Fixtures = {
   ownerId: string;
@@ -55,6 +63,7 @@ type Fixtures = {
   professionalIds: Partial<Record<Role, string>>;
   bystanderId: string;
   documents: { lab: string; hidden: string; prescription: string; scratch: string };
+  entries: { visible: string; hidden: string };
 };
 
 /** A refusal's status, "ok", or the unexpected code itself (so a wrong refusal shows in the diff). */
@@ -180,6 +189,11 @@ describe("the authorization matrix", () => {
     });
     await db.professionalBlock.create({ data: { patientId, professionalId: proBlocked.id } });
     await breakGlass(testCtx(db, { actor: emergency.actor, ip }), { patientId, reason: "Patient inconscient aux urgences" });
+    const allergy = (substance: string) =>
+      addRecordEntry(testCtx(db, { actor: owner, ip }), { patientId, kind: "allergy", fields: { type: "ALLERGY", substance } });
+    const visibleEntry = await allergy(SUBSTANCES.visible);
+    const hiddenEntry = await allergy(SUBSTANCES.hidden);
+    await setRecordEntryHidden(testCtx(db, { actor: owner, ip }), { kind: "allergy", entryId: hiddenEntry.id, hidden: true });
 
     fx = {
       ownerId: patientId,
@@ -208,6 +222,7 @@ describe("the authorization matrix", () => {
       },
       bystanderId: bystander.id,
       documents: { lab, hidden, prescription, scratch },
+      entries: { visible: visibleEntry.id, hidden: hiddenEntry.id },
     };
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
@@ -215,7 +230,7 @@ describe("the authorization matrix", () => {
   /** Everything of the owner's space a wrongful call could change. */
   async function snapshot() {
     const patientId = fx.ownerId;
-    const [documents, history, grants, blocks, settings, reports] = await Promise.all([
+    const [documents, history, grants, blocks, settings, reports, allergies] = await Promise.all([
       db.document.findMany({
         where: { ownerId: patientId },
         orderBy: { id: "asc" },
@@ -239,8 +254,13 @@ describe("the authorization matrix", () => {
       db.professionalBlock.count({ where: { patientId } }),
       db.patientAccessSettings.findUnique({ where: { patientId } }),
       db.documentReport.count({ where: { reporterId: patientId } }),
+      db.recordAllergy.findMany({
+        where: { patientId },
+        orderBy: { id: "asc" },
+        select: { id: true, substance: true, note: true, hiddenFromProfessionals: true, authorKind: true, updatedAt: true },
+      }),
     ]);
-    return { documents, history, grants, blocks, settings, reports };
+    return { documents, history, grants, blocks, settings, reports, allergies };
   }
 
   // (a) The pure decision, on the facts of each role about the owner.
@@ -257,15 +277,24 @@ describe("the authorization matrix", () => {
         return { kind: "document", document: documents.hidden };
       case "download":
         return { kind: "download", document: documents.lab };
+      case "recordEntries":
+        return { kind: "recordEntries" };
+      case "recordEntry":
+        return { kind: "recordEntry", entry: documents.visibleEntry };
+      case "hiddenRecordEntry":
+        return { kind: "recordEntry", entry: documents.hiddenEntry };
     }
   }
   async function documentFacts() {
     const select = { id: true, category: true, hiddenFromProfessionals: true, deletedAt: true } as const;
-    const [lab, hidden] = await Promise.all([
+    const entrySelect = { hiddenFromProfessionals: true, authorKind: true, authorUserId: true } as const;
+    const [lab, hidden, visibleEntry, hiddenEntry] = await Promise.all([
       db.document.findUniqueOrThrow({ where: { id: fx.documents.lab }, select }),
       db.document.findUniqueOrThrow({ where: { id: fx.documents.hidden }, select }),
+      db.recordAllergy.findUniqueOrThrow({ where: { id: fx.entries.visible }, select: entrySelect }),
+      db.recordAllergy.findUniqueOrThrow({ where: { id: fx.entries.hidden }, select: entrySelect }),
     ]);
-    return { lab, hidden };
+    return { lab, hidden, visibleEntry, hiddenEntry };
   }
 
   describe("(a) the decision", () => {
@@ -278,7 +307,7 @@ describe("the authorization matrix", () => {
         ? "ok"
         : decision.reason === "UNAUTHENTICATED"
           ? 401
-          : target.kind === "document" || target.kind === "download"
+          : target.kind === "document" || target.kind === "download" || target.kind === "recordEntry"
             ? 404
             : 403;
       expect(decided).toBe(expected);
@@ -528,6 +557,103 @@ describe("the authorization matrix", () => {
         else expect(titles).toEqual([]);
       },
     },
+    // The "Profil médical": the /profil page and its server actions call these services.
+    {
+      name: "listRecordProfile",
+      resource: "recordEntries",
+      action: "read",
+      scope: "patient",
+      run: async ({ actor, role }) => {
+        const substances = (await listRecordProfile(context(actor), { patientId: fx.ownerId })).allergy.map((entry) => entry.substance);
+        expect(substances).toContain(SUBSTANCES.visible);
+        // Hidden entries are absent for every professional, whatever their basis.
+        if (role === "owner") expect(substances).toContain(SUBSTANCES.hidden);
+        else expect(substances).not.toContain(SUBSTANCES.hidden);
+      },
+    },
+    {
+      name: "addRecordEntry",
+      resource: "recordEntries",
+      action: "add",
+      scope: "patient",
+      run: async ({ actor, role }) => {
+        const { id } = await addRecordEntry(context(actor), {
+          patientId: fx.ownerId,
+          kind: "allergy",
+          fields: { type: "INTOLERANCE", substance: `Ajout par ${role}` },
+        });
+        await db.recordAllergy.delete({ where: { id } });
+      },
+    },
+    {
+      name: "findRecordEntry read",
+      resource: "recordEntry",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => findRecordEntry(db, actor, { kind: "allergy", entryId: fx.entries.visible }, "read"),
+    },
+    {
+      name: "editRecordEntry",
+      resource: "recordEntry",
+      action: "add",
+      scope: "patient",
+      run: ({ actor, role }) =>
+        editRecordEntry(context(actor), {
+          kind: "allergy",
+          entryId: fx.entries.visible,
+          fields: { type: "ALLERGY", substance: SUBSTANCES.visible, note: `Écrit par ${role}` },
+        }),
+    },
+    {
+      name: "deleteRecordEntry",
+      resource: "recordEntry",
+      action: "add",
+      scope: "patient",
+      // An entry of the owner's, made for this cell (nothing else uses it).
+      run: async ({ actor }) => {
+        const scratch = await db.recordAllergy.findFirstOrThrow({ where: { patientId: fx.ownerId, substance: SUBSTANCES.scratch } });
+        await deleteRecordEntry(context(actor), { kind: "allergy", entryId: scratch.id });
+      },
+    },
+    {
+      name: "setRecordEntryHidden and back",
+      resource: "recordEntry",
+      action: "manage",
+      scope: "patient",
+      run: async ({ actor }) => {
+        await setRecordEntryHidden(context(actor), { kind: "allergy", entryId: fx.entries.visible, hidden: true });
+        await setRecordEntryHidden(context(actor), { kind: "allergy", entryId: fx.entries.visible, hidden: false });
+      },
+    },
+    {
+      name: "findRecordEntry read",
+      resource: "hiddenRecordEntry",
+      action: "read",
+      scope: "patient",
+      run: ({ actor }) => findRecordEntry(db, actor, { kind: "allergy", entryId: fx.entries.hidden }, "read"),
+    },
+    {
+      name: "editRecordEntry",
+      resource: "hiddenRecordEntry",
+      action: "add",
+      scope: "patient",
+      run: ({ actor, role }) =>
+        editRecordEntry(context(actor), {
+          kind: "allergy",
+          entryId: fx.entries.hidden,
+          fields: { type: "ALLERGY", substance: SUBSTANCES.hidden, note: `Écrit par ${role}` },
+        }),
+    },
+    {
+      name: "setRecordEntryHidden un-hiding and back",
+      resource: "hiddenRecordEntry",
+      action: "manage",
+      scope: "patient",
+      run: async ({ actor }) => {
+        await setRecordEntryHidden(context(actor), { kind: "allergy", entryId: fx.entries.hidden, hidden: false });
+        await setRecordEntryHidden(context(actor), { kind: "allergy", entryId: fx.entries.hidden, hidden: true });
+      },
+    },
     // The history: GET /api/history, GET /api/history/export (the /historique page reads the same).
     {
       name: "listHistory",
@@ -625,6 +751,18 @@ describe("the authorization matrix", () => {
   describe("(b) the services", () => {
     it.each(serviceCells)("$label → $expected", async ({ entry, role, expected }) => {
       const actor = fx.actors[role];
+      if (entry.name === "deleteRecordEntry") {
+        await db.recordAllergy.create({
+          data: {
+            patientId: fx.ownerId,
+            authorKind: "PATIENT",
+            authorUserId: fx.ownerId,
+            authorLabel: "Léa Matrice",
+            type: "ALLERGY",
+            substance: SUBSTANCES.scratch,
+          },
+        });
+      }
       if (entry.name === "deleteDocumentPermanently") {
         await db.document.create({
           data: {
@@ -642,6 +780,8 @@ describe("the authorization matrix", () => {
       const after = await snapshot();
       if (entry.name === "deleteDocumentPermanently")
         await db.document.deleteMany({ where: { ownerId: fx.ownerId, title: "À effacer matrice" } });
+      if (entry.name === "deleteRecordEntry")
+        await db.recordAllergy.deleteMany({ where: { patientId: fx.ownerId, substance: SUBSTANCES.scratch } });
       expect(outcome).toBe(expected);
       // A refused call, and any call on someone's own space, left the owner's space as it was.
       if (expected !== "ok" || (entry.scope === "own" && role !== "owner")) expect(after).toEqual(before);
@@ -652,8 +792,17 @@ describe("the authorization matrix", () => {
       const uncovered = Object.entries(ACCESS_MATRIX)
         .flatMap(([resource, actions]) => Object.keys(actions).map((action) => `${resource}.${action}`))
         .filter((key) => !covered.has(key));
-      // No service writes a download, the profile or the history directly: the decision cells alone hold for them.
-      expect(uncovered).toEqual(["download.add", "download.manage", "profile.add", "profile.manage", "history.add", "history.manage"]);
+      // No service writes a download, the profile or the history directly, nor manages the profile's entries
+      // as a whole (each is hidden on its own): the decision cells alone hold for them.
+      expect(uncovered).toEqual([
+        "download.add",
+        "download.manage",
+        "profile.add",
+        "profile.manage",
+        "recordEntries.manage",
+        "history.add",
+        "history.manage",
+      ]);
     });
   });
 
@@ -662,6 +811,14 @@ describe("the authorization matrix", () => {
     const byId = new Map(documents.map((document) => [document.id, document]));
     expect(byId.get(fx.documents.lab)).toMatchObject({ title: TITLES.lab, deletedAt: null, hiddenFromProfessionals: false, pinned: false });
     expect(byId.get(fx.documents.hidden)).toMatchObject({ title: TITLES.hidden, deletedAt: null, hiddenFromProfessionals: true });
+    const { allergies } = await snapshot();
+    expect(allergies.map(({ substance, hiddenFromProfessionals }) => ({ substance, hiddenFromProfessionals }))).toEqual(
+      expect.arrayContaining([
+        { substance: SUBSTANCES.visible, hiddenFromProfessionals: false },
+        { substance: SUBSTANCES.hidden, hiddenFromProfessionals: true },
+      ]),
+    );
+    expect(allergies).toHaveLength(2);
     expect(
       await db.accessGrant.findFirstOrThrow({ where: { patientId: fx.ownerId, professionalId: fx.professionalIds.proGranted } }),
     ).toMatchObject({ revokedAt: null, scope: "CATEGORIES" });

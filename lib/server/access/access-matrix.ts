@@ -44,6 +44,9 @@ export const RESOURCES = {
    * (GET /api/pro/patients/:id) answers, and the patient's own /espace (greeting, recent documents).
    */
   profile: "the patient's identity and health profile",
+  recordEntries: 'the entries of the patient\'s "Profil médical" (conditions, allergies, treatments, vaccinations, volontés)',
+  recordEntry: "one profile entry the patient wrote, visible to professionals",
+  hiddenRecordEntry: "one profile entry the patient wrote and hid from professionals",
   history: "the patient's access history",
   consent: "the patient's consent settings: grants, blocks, médecin traitant, emergency access",
 } as const;
@@ -101,6 +104,21 @@ export const ACCESS_MATRIX: Record<Resource, Record<Action, Row>> = {
     add: ownerOnly(403),
     manage: ownerOnly(403),
   },
+  recordEntries: {
+    // As the profile: a consent to chosen categories does not open it. Adding needs reading it and adding
+    // documents together (médecin traitant, or a consent to all visible documents with adding): none of
+    // these roles has both, so only the owner adds here; the record services' tests cover that pair.
+    read: row("ok", 403, 403, 403, 403, 403, 403, "ok", 403, 403, 403, 401, 401),
+    add: ownerOnly(403),
+    manage: ownerOnly(403),
+  },
+  // "add" on an entry is writing it (edit, delete): its author only, here the patient.
+  recordEntry: {
+    read: row("ok", 404, 404, 404, 404, 404, 404, "ok", 404, 404, 404, 401, 401),
+    add: ownerOnly(404),
+    manage: ownerOnly(404),
+  },
+  hiddenRecordEntry: { read: ownerOnly(404), add: ownerOnly(404), manage: ownerOnly(404) },
   // The history is append-only for everyone (the database refuses UPDATE and DELETE); "ok" for the
   // owner's add and manage is the decision's answer, no entry point writes to it directly.
   history: { read: ownerOnly(403), add: ownerOnly(403), manage: ownerOnly(403) },

@@ -32,6 +32,6 @@ export async function authorizeHealth(
   const decision = decideHealthAccess(actor, facts, resource, action);
   if (decision.allowed) return { ...decision, facts, visibleDocuments: visibleDocuments(actor, facts) };
   if (decision.reason === "UNAUTHENTICATED") throw new AppError("UNAUTHENTICATED");
-  if (resource.kind === "document" || resource.kind === "download") throw new AppError("NOT_FOUND");
+  if (resource.kind === "document" || resource.kind === "download" || resource.kind === "recordEntry") throw new AppError("NOT_FOUND");
   throw new AppError("FORBIDDEN", `Health access refused: ${decision.reason}.`);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DocumentCategory, GrantScope } from "@/lib/generated/prisma/client";
+import type { DocumentCategory, GrantScope, RecordAuthorKind } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/policy/policy";
 import {
   allOf,
@@ -9,8 +9,10 @@ import {
   notBinned,
   notHidden,
   ownedBy,
+  recordEntriesOf,
   withIds,
   type DocumentCondition,
+  type RecordEntryCondition,
 } from "./document-condition";
 
 /**
@@ -32,9 +34,20 @@ export type HealthResource =
   | { kind: "history" }
   | { kind: "consent" }
   /** Measurements (weight, blood pressure…) written by connected apps: the patient's and those apps' (decide-app-access.ts). */
-  | { kind: "measurements" };
+  | { kind: "measurements" }
+  /** The entries of the "Profil médical" as a whole: read the list, add an entry. */
+  | { kind: "recordEntries" }
+  /** One entry of the profile: read it, write it (edit or delete: its author only), manage it (hide: the patient only). */
+  | { kind: "recordEntry"; entry: RecordEntryFacts };
 
 export type HealthAction = "read" | "add" | "manage";
+
+/** What the rule reads of a profile entry: the columns every record table shares (prisma/schema.prisma). */
+export type RecordEntryFacts = {
+  hiddenFromProfessionals: boolean;
+  authorKind: RecordAuthorKind;
+  authorUserId: string | null;
+};
 
 export type DocumentFacts = { id: string; category: DocumentCategory; hiddenFromProfessionals: boolean; deletedAt: Date | null };
 
@@ -107,8 +120,14 @@ function readerOf(actor: Actor, facts: AccessFacts): Reader {
   };
 }
 
+/** Whether `actor` wrote this entry in person (an app's entries are its own, written through the FHIR API). */
+function isAuthor(actor: Actor, entry: RecordEntryFacts): boolean {
+  return !!actor && entry.authorKind !== "APP" && entry.authorUserId === actor.userId;
+}
+
 export function decideHealthAccess(actor: Actor, facts: AccessFacts, resource: HealthResource, action: HealthAction): AccessDecision {
   const reader = readerOf(actor, facts);
+  if (resource.kind === "recordEntries" || resource.kind === "recordEntry") return decideRecordAccess(actor, reader, resource, action);
   // The owner reads and manages everything of their own, binned documents included.
   if (reader.kind === "owner") return { allowed: true, basis: "OWNER" };
   if (reader.kind === "refused") return deny(reader.reason);
@@ -155,4 +174,61 @@ export function visibleDocuments(actor: Actor, facts: AccessFacts): DocumentCond
   if (reader.kind === "refused") return noDocument;
   const basis = reader.isTreatingDoctor || reader.emergencyAccessId ? anyDocument : reader.grant ? grantCoverage(reader.grant) : noDocument;
   return allOf(own, notHidden, notBinned, basis);
+}
+
+/**
+ * The "Profil médical" (issue 16). The owner reads everything and hides or shows any entry, but edits or
+ * deletes only what they wrote: an entry says who wrote it, and a doctor's or an app's entry rewritten by
+ * someone else would say something its author never did (the patient hides it instead). A professional
+ * reads the non-hidden entries on the bases that open the profile: médecin traitant, a consent to ALL
+ * visible documents, or emergency access. A consent to chosen CATEGORIES or DOCUMENTS does not: the
+ * profile holds no category, and allergies or conditions say as much as any document, so only a consent
+ * to everything visible covers it. A professional adds an entry when they may both read the profile and
+ * add documents (médecin traitant, or an ALL_VISIBLE consent with adding): writing into a record one
+ * cannot read would duplicate or contradict it unseen. They edit or delete only their own entries, on
+ * the same condition, and never a hidden one (it is not theirs to see any more). Anyone else: refused.
+ */
+function decideRecordAccess(
+  actor: Actor,
+  reader: Reader,
+  resource: Extract<HealthResource, { kind: "recordEntries" | "recordEntry" }>,
+  action: HealthAction,
+): AccessDecision {
+  const entry = resource.kind === "recordEntry" ? resource.entry : null;
+  if (reader.kind === "refused") return deny(reader.reason);
+  if (reader.kind === "owner") {
+    if (entry && action === "add" && !isAuthor(actor, entry)) return deny("NOT_ALLOWED");
+    return { allowed: true, basis: "OWNER" };
+  }
+  if (action === "manage") return deny("NOT_ALLOWED");
+  if (entry?.hiddenFromProfessionals) return deny("HIDDEN");
+  const basis = profileReadBasis(reader);
+  if (!basis.allowed) return basis;
+  if (action === "read") return basis;
+  // Adding (a new entry) or writing one: also the right to add documents, and for an entry, its authorship.
+  if (entry && !isAuthor(actor, entry)) return deny("NOT_ALLOWED");
+  if (reader.isTreatingDoctor) return { allowed: true, basis: "TREATING_DOCTOR" };
+  if (reader.grant?.canAdd && basis.basis === "CONSENT") return basis;
+  return deny("NOT_ALLOWED");
+}
+
+/** On what basis a professional reads the profile, if any (the `profile` resource's rule). */
+function profileReadBasis(reader: Extract<Reader, { kind: "professional" }>): AccessDecision {
+  if (reader.isTreatingDoctor) return { allowed: true, basis: "TREATING_DOCTOR" };
+  if (reader.grant?.scope === "ALL_VISIBLE") return { allowed: true, basis: "CONSENT", grantId: reader.grant.id };
+  if (reader.emergencyAccessId) return { allowed: true, basis: "EMERGENCY", emergencyAccessId: reader.emergencyAccessId };
+  return deny(reader.grant ? "OUT_OF_SCOPE" : "NOT_ALLOWED");
+}
+
+/**
+ * The profile entries `actor` may read, as a filter for any of the record tables: exactly the entries
+ * for which decideHealthAccess allows reading (the matrix and the record services' tests hold both to
+ * the same answer). The owner's are all of theirs; a professional's, the non-hidden ones, when a basis
+ * opens the profile; anyone else's, none.
+ */
+export function visibleRecordEntries(actor: Actor, facts: AccessFacts): RecordEntryCondition {
+  const reader = readerOf(actor, facts);
+  if (reader.kind === "owner") return recordEntriesOf(facts.patientId, { includeHidden: true });
+  if (reader.kind === "refused" || !profileReadBasis(reader).allowed) return recordEntriesOf(null);
+  return recordEntriesOf(facts.patientId, { includeHidden: false });
 }

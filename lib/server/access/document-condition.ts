@@ -68,3 +68,21 @@ export function allOf(...conditions: DocumentCondition[]): DocumentCondition {
     )})`,
   };
 }
+
+/**
+ * The same idea for the "Profil médical": every record table (RecordCondition, RecordAllergy…) shares
+ * `patientId` and `hiddenFromProfessionals`, so one condition filters any of them. `patientId: null`
+ * is "no entry" (a where that matches nothing).
+ */
+export type RecordEntryCondition = {
+  holds: (entry: { patientId?: string; hiddenFromProfessionals: boolean }) => boolean;
+  where: { patientId: string; hiddenFromProfessionals?: false } | { id: { in: [] } };
+};
+
+export function recordEntriesOf(patientId: string | null, { includeHidden = false } = {}): RecordEntryCondition {
+  if (patientId === null) return { holds: () => false, where: { id: { in: [] } } };
+  return {
+    holds: (entry) => (entry.patientId === undefined || entry.patientId === patientId) && (includeHidden || !entry.hiddenFromProfessionals),
+    where: includeHidden ? { patientId } : { patientId, hiddenFromProfessionals: false },
+  };
+}
