@@ -8,7 +8,7 @@ const V2_PATIENT_SCOPE = /^patient\/([A-Z][A-Za-z]+|\*)\.(c?r?u?d?s?)$/;
  * What an authorization request's `scope` asks of the scopes this app may have. Besides the exact
  * ones, a v2 data scope this server does not offer as written is read as the offered scopes it covers:
  * `patient/Patient.rs` as `patient/Patient.r`, `patient/*.rs` as every data scope of the app that
- * reads or searches. SMART App Launch 2.0 lets a server grant fewer permissions than asked (§3.2);
+ * reads or searches. SMART App Launch 2.0 lets a server grant fewer permissions than asked;
  * dropping the whole scope instead left an app that asks the usual `.rs` with nothing to read.
  * Nothing outside `allowed` is ever returned, and the patient still consents to each scope.
  */

@@ -434,7 +434,7 @@ describe("SMART App Launch STU2 test kit: Standalone Patient App", () => {
       const tokens = await tokensOf(await exchange(clientId, redirect.searchParams.get("code")!, verifier));
       const dataScopes = tokens.scope.split(" ").filter((granted) => granted.startsWith("patient/"));
       expect(dataScopes.sort()).toEqual([OBS, PATIENT_READ].sort());
-      // c, r, u, d, s in that order (SMART App Launch 2.0 §3.1.2).
+      // c, r, u, d, s in that order (SMART App Launch 2.0, "Scopes and launch context").
       for (const granted of dataScopes) expect(granted).toMatch(/^patient\/[A-Z][A-Za-z]+\.c?r?u?d?s?$/);
       // A request with only v1 data scopes grants no data at all.
       const v1 = await authorize(authorizeUrl(clientId, { scope: "patient/Patient.read patient/Observation.read" }).url);
