@@ -31,6 +31,7 @@ export const SECTIONS = [
   { id: "home", group: "record", href: "/espace", requires: { permission: "session:full" }, bottomBar: true },
   { id: "documents", group: "record", href: "/documents", requires: { permission: "health:read-own" }, bottomBar: true },
   { id: "measurements", group: "record", href: "/mesures", requires: { permission: "health:read-own" } },
+  { id: "record", group: "record", href: "/profil", requires: { permission: "health:read-own" } },
   { id: "identity", group: "record", href: "/identite", requires: { permission: "health:read-own" } },
   { id: "access", group: "sharing", href: "/acces", requires: { permission: "health:read-own" }, bottomBar: true },
   { id: "connectedApps", group: "sharing", href: "/services-connectes", requires: { permission: "health:read-own" } },

@@ -1,5 +1,18 @@
 import { z } from "zod";
 import { VACCINE_CODES } from "@/lib/record/vaccination-calendar/calendar-2025";
+import {
+  ALLERGY_CRITICALITIES,
+  ALLERGY_SEVERITIES,
+  ALLERGY_TYPES,
+  CONDITION_CATEGORIES,
+  CONDITION_STATUSES,
+  CONTACT_ROLES,
+  DIRECTIVE_KINDS,
+  ORGAN_DONATION_POSITIONS,
+  RECORD_KINDS,
+  RECORD_NOTE_MAX,
+  type RecordKind,
+} from "@/lib/record/record-options";
 import { calendarDay, uuid } from "./boundary";
 
 /**
@@ -9,18 +22,19 @@ import { calendarDay, uuid } from "./boundary";
  * null. Not strict: a field nobody asked for (a forged author or patientId) is dropped, never used.
  */
 
-export const RECORD_KINDS = ["condition", "allergy", "treatment", "vaccination", "directive", "contact"] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-export const RECORD_NOTE_MAX = 500;
-export const CONDITION_CATEGORIES = ["MEDICAL", "SURGICAL", "FAMILY"] as const;
-export const CONDITION_STATUSES = ["ACTIVE", "RESOLVED"] as const;
-export const ALLERGY_TYPES = ["ALLERGY", "INTOLERANCE"] as const;
-export const ALLERGY_SEVERITIES = ["MILD", "MODERATE", "SEVERE"] as const;
-export const ALLERGY_CRITICALITIES = ["LOW", "HIGH", "UNABLE_TO_ASSESS"] as const;
-export const DIRECTIVE_KINDS = ["ADVANCE_DIRECTIVES", "ORGAN_DONATION"] as const;
-export const ORGAN_DONATION_POSITIONS = ["CONSENTS", "REFUSES", "UNDECIDED"] as const;
-export const CONTACT_ROLES = ["TRUSTED_PERSON", "EMERGENCY_CONTACT"] as const;
+export {
+  RECORD_KINDS,
+  RECORD_NOTE_MAX,
+  CONDITION_CATEGORIES,
+  CONDITION_STATUSES,
+  ALLERGY_TYPES,
+  ALLERGY_SEVERITIES,
+  ALLERGY_CRITICALITIES,
+  DIRECTIVE_KINDS,
+  ORGAN_DONATION_POSITIONS,
+  CONTACT_ROLES,
+  type RecordKind,
+} from "@/lib/record/record-options";
 
 // Line breaks belong in a note; other control and direction characters only hide text.
 const FORBIDDEN = /[\p{Cc}\u2028\u2029\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;

@@ -47,6 +47,8 @@ import enMeasurementKinds from "./en/measurement-kinds.json";
 import frMeasurementKinds from "./fr/measurement-kinds.json";
 import enVaccinationCalendar from "./en/vaccination-calendar.json";
 import frVaccinationCalendar from "./fr/vaccination-calendar.json";
+import enRecord from "./en/record.json";
+import frRecord from "./fr/record.json";
 
 /**
  * The catalogues, one file per area so that features own their strings. Each file holds whole
@@ -78,6 +80,7 @@ export const catalogueFiles = {
     home: frHome,
     measurementKinds: frMeasurementKinds,
     vaccinationCalendar: frVaccinationCalendar,
+    record: frRecord,
   },
   en: {
     common: enCommon,
@@ -104,6 +107,7 @@ export const catalogueFiles = {
     home: enHome,
     measurementKinds: enMeasurementKinds,
     vaccinationCalendar: enVaccinationCalendar,
+    record: enRecord,
   },
 } as const;
 
@@ -132,6 +136,7 @@ const fr = {
   ...frHome,
   ...frMeasurementKinds,
   ...frVaccinationCalendar,
+  ...frRecord,
 };
 
 /** The shape of every catalogue, French first: next-intl's AppConfig (app-config.d.ts) types each key with it. */
@@ -163,6 +168,7 @@ const en: Messages = {
   ...enHome,
   ...enMeasurementKinds,
   ...enVaccinationCalendar,
+  ...enRecord,
 };
 
 export const messages: Record<AppLocale, Messages> = { fr, en };

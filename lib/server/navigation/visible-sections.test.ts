@@ -12,6 +12,7 @@ const PATIENT = [
   "home",
   "documents",
   "measurements",
+  "record",
   "identity",
   "access",
   "connectedApps",

@@ -3,7 +3,8 @@ import { historyActorForAccess } from "@/lib/server/access/access-history";
 import { authorizeHealth } from "@/lib/server/access/authorize-health";
 import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-import { recordFieldSchemas, type RecordFieldsInput, type RecordKind } from "@/lib/schemas/record-entry";
+import { recordKindSchema, type RecordFieldsInput, type RecordKind } from "@/lib/schemas/record-entry";
+import { parseRecordFields } from "./parse-record-fields";
 import { uuid } from "@/lib/schemas/boundary";
 import { checkDirectiveDocument } from "./check-directive-document";
 import { recordTable } from "./record-tables";
@@ -20,7 +21,7 @@ export async function addRecordEntry<K extends RecordKind>(
 ): Promise<{ id: string }> {
   const { db, actor } = ctx;
   const patientId = uuid.parse(input.patientId);
-  const fields = recordFieldSchemas[input.kind].parse(input.fields);
+  const fields = parseRecordFields(recordKindSchema.parse(input.kind), input.fields);
   const access = await authorizeHealth(db, actor, patientId, { kind: "recordEntries" }, "add");
   if (input.kind === "directive") await checkDirectiveDocument(db, patientId, (fields as { documentId: string | null }).documentId);
   const author = await historyActorForAccess(db, actor, access);

@@ -2,7 +2,8 @@ import "server-only";
 import { historyActorForAccess } from "@/lib/server/access/access-history";
 import type { SignedInCtx } from "@/lib/server/context/ctx";
 import { afterCommitDeliver } from "@/lib/server/messaging/deliver-soon";
-import { recordEntryRefSchema, recordFieldSchemas, type RecordFieldsInput, type RecordKind } from "@/lib/schemas/record-entry";
+import { recordEntryRefSchema, type RecordFieldsInput, type RecordKind } from "@/lib/schemas/record-entry";
+import { parseRecordFields } from "./parse-record-fields";
 import { dates } from "./add-record-entry";
 import { checkDirectiveDocument } from "./check-directive-document";
 import { findRecordEntry } from "./find-record-entry";
@@ -16,7 +17,7 @@ export async function editRecordEntry<K extends RecordKind>(
 ): Promise<{ id: string }> {
   const { db, actor } = ctx;
   const { kind, entryId } = recordEntryRefSchema.parse(input);
-  const fields = recordFieldSchemas[input.kind].parse(input.fields);
+  const fields = parseRecordFields(input.kind, input.fields);
   const { entry, access } = await findRecordEntry(db, actor, { kind, entryId }, "add");
   const author = await historyActorForAccess(db, actor, access);
   if (kind === "directive") await checkDirectiveDocument(db, entry.patientId, (fields as { documentId: string | null }).documentId);

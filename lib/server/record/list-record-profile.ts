@@ -28,6 +28,10 @@ export type RecordProfile = {
   contact: (RecordContact & Abilities)[];
   /** Whether the reader may add entries. */
   canAdd: boolean;
+  /** For the vaccination calendar: what is due depends on age. */
+  birthDate: Date | null;
+  /** The advance-directives documents the reader may see, to name the ones entries point at (and, for the patient, to choose one). */
+  directiveDocuments: { id: string; title: string }[];
 };
 
 /**
@@ -41,7 +45,15 @@ export async function listRecordProfile(ctx: SignedInCtx, input: { patientId: st
   const patientId = uuid.parse(input.patientId);
   const access = await authorizeHealth(db, actor, patientId, { kind: "recordEntries" }, "read");
   const { where } = visibleRecordEntries(actor, access.facts);
-  const lists = await Promise.all(RECORD_KINDS.map((kind) => recordTable(db, kind).findMany({ where, orderBy: recordOrder(kind) })));
+  const [lists, patient, directiveDocuments] = await Promise.all([
+    Promise.all(RECORD_KINDS.map((kind) => recordTable(db, kind).findMany({ where, orderBy: recordOrder(kind) }))),
+    db.user.findUnique({ where: { id: patientId }, select: { birthDate: true } }),
+    db.document.findMany({
+      where: { AND: [access.visibleDocuments.where, { category: "ADVANCE_DIRECTIVES", deletedAt: null }] },
+      orderBy: { documentDate: "desc" },
+      select: { id: true, title: true },
+    }),
+  ]);
 
   if (access.basis !== "OWNER") {
     await recordProfessionalAccessNow(db, {
@@ -53,7 +65,11 @@ export async function listRecordProfile(ctx: SignedInCtx, input: { patientId: st
     });
   }
 
-  const profile = { canAdd: decideHealthAccess(actor, access.facts, { kind: "recordEntries" }, "add").allowed } as RecordProfile;
+  const profile = {
+    canAdd: decideHealthAccess(actor, access.facts, { kind: "recordEntries" }, "add").allowed,
+    birthDate: patient?.birthDate ?? null,
+    directiveDocuments,
+  } as RecordProfile;
   RECORD_KINDS.forEach((kind: RecordKind, index) => {
     (profile as Record<RecordKind, unknown[]>)[kind] = lists[index]!.map((entry) => ({
       ...entry,
