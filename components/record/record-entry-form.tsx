@@ -114,7 +114,7 @@ export function RecordEntryForm({
 
   return (
     <form ref={form} action={dispatch} onSubmit={keepInputsOnSubmit(dispatch)} noValidate className="max-w-xl space-y-3">
-      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="recordKind" value={kind} />
       {entryId && <input type="hidden" name="entryId" value={entryId} />}
       <ActionAlert state={state} />
       {state?.ok && <FormAlert kind="success">{entryId ? tForm("saved") : tForm("added")}</FormAlert>}

@@ -15,21 +15,22 @@ import { setRecordEntryHidden } from "@/lib/server/record/set-record-entry-hidde
  */
 const access = { permission: "session:full" } as const;
 
+/** The form names the table in `recordKind`: a directive has a field of its own called `kind`. */
 export const addRecordEntryAction = defineAction({
-  input: z.looseObject({ kind: recordKindSchema }),
+  input: z.looseObject({ recordKind: recordKindSchema }),
   access,
-  run: async ({ input: { kind, ...fields }, ctx }) => {
-    await addRecordEntry(ctx, { patientId: ctx.actor.userId, kind, fields: fields as never });
+  run: async ({ input: { recordKind, ...fields }, ctx }) => {
+    await addRecordEntry(ctx, { patientId: ctx.actor.userId, kind: recordKind, fields: fields as never });
     revalidatePath("/profil");
     return null;
   },
 });
 
 export const editRecordEntryAction = defineAction({
-  input: z.looseObject(recordEntryRefSchema.shape),
+  input: z.looseObject({ recordKind: recordKindSchema, entryId: recordEntryRefSchema.shape.entryId }),
   access,
-  run: async ({ input: { kind, entryId, ...fields }, ctx }) => {
-    await editRecordEntry(ctx, { kind, entryId, fields: fields as never });
+  run: async ({ input: { recordKind, entryId, ...fields }, ctx }) => {
+    await editRecordEntry(ctx, { kind: recordKind, entryId, fields: fields as never });
     revalidatePath("/profil");
     return null;
   },
