@@ -17,6 +17,8 @@ import * as OTPAuth from "otpauth";
 import { verifyTotp } from "@/lib/server/auth/totp/verify-totp";
 import { DEMO_DIRECTORY } from "./demo-professionals";
 import { isValidNir } from "@/lib/identifiers/nir";
+import { CALENDAR_2025 } from "@/lib/record/vaccination-calendar/calendar-2025";
+import { vaccinationStatus } from "@/lib/record/vaccination-calendar/vaccination-status";
 import { DEMO_ACCOUNTS, DEMO_PATIENT_NIR, DEMO_PATIENT_SPACE_CODE, DEMO_TOTP_SECRET, seedDemoData as seed, type SeedOptions } from "./seed";
 
 const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
@@ -42,6 +44,27 @@ const seedDemoData = (db: Db, options: SeedOptions = { storage, masterKey }) => 
 
 describe("the demo seed", () => {
   const db = useTestDb();
+
+  it("gives the demo patient a medical profile, once, with the adult dTP booster overdue", async () => {
+    await seedDemoData(db);
+    await seedDemoData(db);
+    const patient = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } });
+    const where = { patientId: patient.id };
+    const [conditions, allergies, treatments, vaccinations] = await Promise.all([
+      db.recordCondition.count({ where }),
+      db.recordAllergy.count({ where }),
+      db.recordTreatment.findMany({ where, select: { authorKind: true, authorLabel: true } }),
+      db.recordVaccination.findMany({ where, select: { vaccineCode: true, date: true } }),
+    ]);
+    expect({ conditions, allergies, treatments: treatments.length }).toEqual({ conditions: 2, allergies: 1, treatments: 3 });
+    expect(treatments).toContainEqual({ authorKind: "PROFESSIONAL", authorLabel: "Sophie Bernard" });
+    const status = vaccinationStatus(
+      CALENDAR_2025,
+      { birthDate: "1984-05-12", immunizations: vaccinations.map((v) => ({ vaccineCode: v.vaccineCode ?? undefined, date: v.date })) },
+      "2026-12-06",
+    );
+    expect(status.find((item) => item.id === "adult-dtp")?.status).toBe("overdue");
+  });
 
   it("creates every demo role, professionals with valid identifiers, documents and catalogue apps", async () => {
     const summary = await seedDemoData(db);

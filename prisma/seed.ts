@@ -16,6 +16,7 @@ import { demoFiles } from "./demo-files";
 import { seedDemoCatalogue } from "./demo-catalogue";
 import { seedDemoOAuthClients } from "./demo-oauth-clients";
 import { upsertDemoProfessionals } from "./demo-professionals";
+import { seedDemoRecord } from "./demo-record";
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-credentials";
 
@@ -254,6 +255,8 @@ export async function seedDemoData(db: Db, { storage, masterKey }: SeedOptions):
         await db.document.update({ where: { id: documentId }, data: { hiddenFromProfessionals: true }, select: { id: true } });
     }
   }
+
+  await seedDemoRecord(db, { patientId: ownerId, doctorUserId: ids.get("doctor")! });
 
   const apps = await seedDemoCatalogue(db);
   await seedDemoOAuthClients(db);
